@@ -1,0 +1,112 @@
+//! The public JSON form of a [`Doc`] (schema `unspin/1`): byte spans become
+//! Unicode character offsets into `text`, end exclusive.
+
+use crate::{Doc, Span, SCHEMA};
+use serde_json::{json, Value};
+
+/// Maps byte offsets of one text to character offsets.
+pub struct CharIndex {
+    /// `chars[b]` = number of chars before byte `b` (valid at char boundaries).
+    chars: Vec<u32>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> Self {
+        let mut chars = vec![0u32; text.len() + 1];
+        let mut n = 0u32;
+        let mut last = 0usize;
+        for (b, _) in text.char_indices() {
+            for slot in chars.iter_mut().take(b + 1).skip(last) {
+                *slot = n;
+            }
+            n += 1;
+            last = b + 1;
+        }
+        for slot in chars.iter_mut().skip(last) {
+            *slot = n;
+        }
+        // Byte position text.len() maps to the total char count.
+        if let Some(l) = chars.last_mut() {
+            *l = n;
+        }
+        CharIndex { chars }
+    }
+
+    /// Character offset of byte offset `b` (clamped to the text).
+    pub fn char_of(&self, b: usize) -> usize {
+        self.chars[b.min(self.chars.len() - 1)] as usize
+    }
+}
+
+fn span_json(doc: &Doc, ix: &CharIndex, s: Span) -> Value {
+    json!({"start": ix.char_of(s.start), "end": ix.char_of(s.end), "text": doc.slice(s)})
+}
+
+/// Builds the `unspin/1` JSON report of a document.
+pub fn to_json(doc: &Doc) -> Value {
+    let ix = CharIndex::new(&doc.text);
+    let eid = |i: Option<usize>| -> Value {
+        match i.and_then(|i| doc.entities.get(i)) {
+            Some(e) => Value::String(e.id.clone()),
+            None => Value::Null,
+        }
+    };
+    json!({
+        "schema": SCHEMA,
+        "input": {"path": doc.input.path, "format": doc.input.format, "bytes": doc.input.bytes},
+        "meta": {
+            "title": doc.meta.title, "byline": doc.meta.byline, "published": doc.meta.published,
+            "outlet": doc.meta.outlet, "language": doc.meta.language, "url": doc.meta.url,
+        },
+        "text": doc.text,
+        "chrome": doc.chrome.iter().map(|c| json!({"text": c.text, "kind": c.kind})).collect::<Vec<_>>(),
+        "paragraphs": doc.paragraphs.iter().map(|p| json!({
+            "start": ix.char_of(p.span.start), "end": ix.char_of(p.span.end), "kind": p.kind.as_str(),
+        })).collect::<Vec<_>>(),
+        "sentences": doc.sentences.iter().map(|s| json!({
+            "start": ix.char_of(s.span.start), "end": ix.char_of(s.span.end),
+            "attribution": s.attribution.as_str(), "opinion": s.opinion, "speculation": s.speculation,
+        })).collect::<Vec<_>>(),
+        "entities": doc.entities.iter().map(|e| json!({
+            "id": e.id, "name": e.name, "kind": e.kind.as_str(),
+            "mentions": e.mentions.iter().map(|m| span_json(doc, &ix, m.span)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "quotes": doc.quotes.iter().map(|q| json!({
+            "start": ix.char_of(q.span.start), "end": ix.char_of(q.span.end), "text": doc.slice(q.span),
+            "kind": q.kind.as_str(),
+            "speaker": q.speaker.as_ref().map(|s| json!({
+                "text": doc.slice(s.span), "start": ix.char_of(s.span.start), "end": ix.char_of(s.span.end),
+                "entity": eid(s.entity), "name": s.name,
+            })),
+            "cue": q.cue.map(|c| doc.slice(c).to_string()),
+        })).collect::<Vec<_>>(),
+        "sources": doc.sources.iter().map(|s| json!({
+            "entity": eid(s.entity), "name": s.name, "kind": s.kind.as_str(),
+            "mentions": s.mentions.iter().map(|m| span_json(doc, &ix, *m)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "findings": doc.findings.iter().map(|f| json!({
+            "kind": f.kind, "message": f.message,
+            "spans": f.spans.iter().map(|m| span_json(doc, &ix, *m)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "techniques": doc.techniques.iter().map(|t| json!({
+            "start": ix.char_of(t.span.start), "end": ix.char_of(t.span.end), "text": doc.slice(t.span),
+            "technique": t.technique, "score": (t.score as f64 * 1000.0).round() / 1000.0,
+        })).collect::<Vec<_>>(),
+        "warnings": doc.warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets() {
+        let t = "a’b é";
+        let ix = CharIndex::new(t);
+        assert_eq!(ix.char_of(0), 0);
+        assert_eq!(ix.char_of(1), 1); // ’ starts at byte 1
+        assert_eq!(ix.char_of(4), 2); // b at byte 4
+        assert_eq!(ix.char_of(t.len()), 5);
+    }
+}

@@ -1,0 +1,3 @@
+//! Eval: score unspin's layers against public annotated data sets.
+
+pub mod quotes;

@@ -1,0 +1,1 @@
+//! Quotation extraction scored on PolNeAR attribution relations.
