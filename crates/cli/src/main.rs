@@ -1,3 +1,369 @@
-fn main() {
-    println!("unspin");
+//! `unspin`: the command-line shell around the unspin library.
+//!
+//! Thin on purpose: it parses arguments, expands inputs, runs the pipeline on all
+//! cores and prints the chosen report. Exit codes: 0 ok, 1 some input failed,
+//! 2 usage error.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+use unspin_pipeline::{Doc, Options};
+
+/// The article analysed when `unspin analyze` is given no input on a terminal.
+const EXAMPLE: &str = include_str!("../assets/example.txt");
+
+#[derive(Parser)]
+#[command(
+    name = "unspin",
+    version,
+    about = "Reads news the way a careful editor or fact-checker does",
+    long_about = "unspin reads a news article (plain text or HTML) and reports checkable evidence: \
+the article text without page chrome, its metadata, the people, organisations and outlets in it, \
+every quotation with its speaker and cue, how each claim is sourced (named, anonymous, rumour, \
+nothing) and problems in that sourcing, and rhetorical techniques such as loaded language, name \
+calling and speculation presented as fact.",
+    after_help = "Examples:\n  unspin analyze                       analyse the built-in example article\n  unspin analyze article.txt           report on one article (text on a terminal, JSON when piped)\n  unspin analyze --format html page.html > report.html\n  cat article.txt | unspin analyze -   read standard input\n  unspin eval quotes ../shared/data/polnear\n\nExit status: 0 success, 1 when any input failed, 2 on usage errors."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse articles and print a report.
+    #[command(
+        long_about = "Analyse one or more articles and print a report.\n\n\
+INPUT may be a file (plain text, HTML, or either compressed as .gz), a directory (every .txt, \
+.html, .htm and .md file in it, recursively), or - for standard input. With no INPUT on a \
+terminal, the built-in example article is analysed.\n\n\
+The JSON report (schema unspin/1, documented in docs/schema.md) gives every span as Unicode \
+character offsets into its `text` field, end exclusive.",
+        after_help = "Examples:\n  unspin analyze article.txt\n  unspin analyze --format json a.txt b.html.gz > out.json\n  unspin analyze --format jsonl corpus/ > out.jsonl\n  unspin analyze --no-clean --format json clean.txt"
+    )]
+    Analyze(AnalyzeArgs),
+    /// Score unspin against annotated public data sets.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Quotations, speakers and cues on PolNeAR (attribution relations in political news).
+    #[command(
+        long_about = "Score quotation extraction on PolNeAR (DIR holds polnear-train.tar.gz, see its README): \
+content-span precision, recall and F1 for direct and indirect quotes separately, and speaker accuracy."
+    )]
+    Quotes {
+        /// Folder with polnear-train.tar.gz (or an unpacked polnear-train/).
+        dir: PathBuf,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
+enum Format {
+    /// Readable report for a terminal.
+    Text,
+    /// One JSON document (an array when there are several inputs).
+    Json,
+    /// One compact JSON document per line.
+    Jsonl,
+    /// Markdown report.
+    Md,
+    /// One self-contained HTML page per input, with highlighted spans.
+    Html,
+}
+
+impl Format {
+    fn ext(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Md => "md",
+            Format::Html => "html",
+        }
+    }
+}
+
+#[derive(Args)]
+struct AnalyzeArgs {
+    /// Files, directories, or - for standard input.
+    inputs: Vec<String>,
+    /// Output format [default: text on a terminal, json otherwise].
+    #[arg(short, long, value_enum)]
+    format: Option<Format>,
+    /// Analyse the input verbatim: no chrome removal, `text` equals the input.
+    #[arg(long)]
+    no_clean: bool,
+    /// Skip the rhetoric stage (techniques, opinion, speculation).
+    #[arg(long)]
+    no_rhetoric: bool,
+    /// Only report technique spans scoring at least this much (0 to 1).
+    #[arg(long, value_name = "SCORE", default_value_t = 0.0)]
+    min_score: f32,
+    /// Analyse the built-in example article.
+    #[arg(long, conflicts_with = "inputs")]
+    example: bool,
+    /// Write one report file per input into DIR instead of printing.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+    /// Worker threads [default: all cores].
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Colour in the text report: auto, always or never.
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    color: String,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Analyze(args) => analyze(args),
+        Command::Eval { what } => eval(what),
+    }
+}
+
+fn eval(what: EvalCommand) -> ExitCode {
+    match what {
+        EvalCommand::Quotes { dir, json } => match unspin_eval::quotes::evaluate(&dir) {
+            Ok(r) => {
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&r.to_json()).unwrap_or_default());
+                } else {
+                    println!("{r}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("unspin: eval quotes {}: {e}", dir.display());
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+/// One unit of work: a path to read, or the embedded example.
+enum Job {
+    Path(String),
+    Example,
+}
+
+fn analyze(args: AnalyzeArgs) -> ExitCode {
+    let stdout_tty = std::io::stdout().is_terminal();
+    let format = args
+        .format
+        .unwrap_or(if stdout_tty { Format::Text } else { Format::Json });
+    let color = match args.color.as_str() {
+        "always" => true,
+        "never" => false,
+        "auto" => stdout_tty && std::env::var_os("NO_COLOR").is_none() && args.out_dir.is_none(),
+        other => {
+            eprintln!("unspin: --color must be auto, always or never, not {other:?}");
+            return ExitCode::from(2);
+        }
+    };
+    if !(0.0..=1.0).contains(&args.min_score) {
+        eprintln!("unspin: --min-score must be between 0 and 1");
+        return ExitCode::from(2);
+    }
+    if let Some(n) = args.threads {
+        if n == 0 {
+            eprintln!("unspin: --threads must be at least 1");
+            return ExitCode::from(2);
+        }
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+    }
+
+    let mut failed = false;
+    let mut jobs = Vec::new();
+    if args.example {
+        jobs.push(Job::Example);
+    } else if args.inputs.is_empty() {
+        if std::io::stdin().is_terminal() {
+            eprintln!("unspin: no input given; analysing the built-in example (see `unspin analyze --help`)");
+            jobs.push(Job::Example);
+        } else {
+            jobs.push(Job::Path("-".into()));
+        }
+    } else {
+        for input in &args.inputs {
+            match expand(input) {
+                Ok(paths) if paths.is_empty() => {
+                    eprintln!("unspin: {input}: no article files in this directory");
+                    failed = true;
+                }
+                Ok(paths) => jobs.extend(paths.into_iter().map(Job::Path)),
+                Err(e) => {
+                    eprintln!("unspin: {e}");
+                    failed = true;
+                }
+            }
+        }
+    }
+    if jobs.iter().filter(|j| matches!(j, Job::Path(p) if p == "-")).count() > 1 {
+        eprintln!("unspin: standard input (-) can be given only once");
+        return ExitCode::from(2);
+    }
+    if format == Format::Html && jobs.len() > 1 && args.out_dir.is_none() {
+        eprintln!("unspin: --format html with several inputs needs --out-dir DIR (one page per input)");
+        return ExitCode::from(2);
+    }
+
+    let opts = Options {
+        clean: !args.no_clean,
+        rhetoric: !args.no_rhetoric,
+    };
+    let min_score = args.min_score;
+    let results: Vec<Result<Doc, String>> = jobs
+        .par_iter()
+        .map(|job| {
+            let mut doc = match job {
+                Job::Example => unspin_pipeline::analyze_text("example", EXAMPLE, opts),
+                Job::Path(p) => unspin_pipeline::analyze_path(p, opts).map_err(|e| e.to_string())?,
+            };
+            if min_score > 0.0 {
+                doc.techniques.retain(|t| t.score >= min_score);
+            }
+            Ok(doc)
+        })
+        .collect();
+
+    let mut docs = Vec::new();
+    for r in results {
+        match r {
+            Ok(d) => {
+                for w in &d.warnings {
+                    eprintln!("unspin: {}: warning: {w}", d.input.path);
+                }
+                docs.push(d);
+            }
+            Err(e) => {
+                eprintln!("unspin: {e}");
+                failed = true;
+            }
+        }
+    }
+
+    let written = match &args.out_dir {
+        Some(dir) => write_files(dir, &docs, format, color),
+        None => print_all(&docs, format, color),
+    };
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("unspin: writing output: {e}");
+            failed = true;
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn render(doc: &Doc, format: Format, color: bool) -> String {
+    match format {
+        Format::Text => {
+            let mut o = unspin_report::TextOptions::for_terminal(color);
+            o.color = color;
+            unspin_report::text_with(doc, o)
+        }
+        Format::Md => unspin_report::markdown(doc),
+        Format::Html => unspin_report::html(doc),
+        Format::Json => serde_json::to_string_pretty(&doc.to_json()).unwrap_or_default() + "\n",
+        Format::Jsonl => serde_json::to_string(&doc.to_json()).unwrap_or_default() + "\n",
+    }
+}
+
+fn print_all(docs: &[Doc], format: Format, color: bool) -> std::io::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if format == Format::Json && docs.len() > 1 {
+        let all: Vec<_> = docs.iter().map(|d| d.to_json()).collect();
+        serde_json::to_writer_pretty(&mut out, &all)?;
+        writeln!(out)?;
+    } else {
+        for (i, d) in docs.iter().enumerate() {
+            if i > 0 && matches!(format, Format::Text | Format::Md) {
+                writeln!(out)?;
+            }
+            out.write_all(render(d, format, color).as_bytes())?;
+        }
+    }
+    out.flush()
+}
+
+fn write_files(dir: &Path, docs: &[Doc], format: Format, color: bool) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut used = std::collections::HashSet::new();
+    for d in docs {
+        let stem = Path::new(&d.input.path)
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| s != "-")
+            .unwrap_or_else(|| "stdin".into());
+        let mut name = format!("{stem}.{}", format.ext());
+        let mut n = 1;
+        while !used.insert(name.clone()) {
+            n += 1;
+            name = format!("{stem}-{n}.{}", format.ext());
+        }
+        std::fs::write(dir.join(&name), render(d, format, color))?;
+    }
+    Ok(())
+}
+
+/// Expands a directory into the article files inside it; a file or `-` stays itself.
+fn expand(input: &str) -> Result<Vec<String>, String> {
+    if input == "-" {
+        return Ok(vec![input.into()]);
+    }
+    let p = Path::new(input);
+    let meta = std::fs::metadata(p).map_err(|e| format!("{input}: {e}"))?;
+    if !meta.is_dir() {
+        return Ok(vec![input.into()]);
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![p.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
+        for e in entries.flatten() {
+            let path = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else if is_article_file(&name) {
+                out.push(path.to_string_lossy().into_owned());
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn is_article_file(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    let n = n.strip_suffix(".gz").unwrap_or(&n);
+    [".txt", ".text", ".html", ".htm", ".xhtml", ".md"]
+        .iter()
+        .any(|e| n.ends_with(e))
 }

@@ -1,23 +1,503 @@
 //! Extract: turn plain text or HTML into a [`Doc`] with clean text, metadata,
 //! removed chrome and paragraphs.
+//!
+//! Plain text is split into blocks (blank-line separated) and lines; line rules in
+//! [`chrome`] remove page furniture, then a structural pass finds the headline,
+//! teaser headlines of other articles, lists of related links and subheadings.
+//! HTML goes through a real parser ([`html`]) into the same block pipeline.
 
-use unspin_doc::{Doc, Paragraph, ParagraphKind, Span};
+use unspin_doc::{Chrome, ChromeKind, Doc, Meta, Paragraph, ParagraphKind, Span};
+
+pub mod chrome;
+pub mod dates;
+mod html;
+mod lang;
+
+pub use lang::guess_language;
 
 /// Builds a document from scraped plain text. With `clean`, page chrome is removed
 /// (and listed in `doc.chrome`) and a headline-like first line becomes the title;
 /// without it, `doc.text` equals `text` exactly.
 pub fn from_text(text: &str, clean: bool) -> Doc {
-    let _ = clean;
-    let mut doc = Doc::new(text);
-    doc.paragraphs.push(Paragraph {
-        span: Span::new(0, text.len()),
-        kind: ParagraphKind::Body,
-    });
+    if !clean {
+        return verbatim(text);
+    }
+    let blocks = text_blocks(text);
+    let mut doc = assemble(blocks, Meta::default());
+    doc.meta.language = guess_language(&doc.text);
     doc
 }
 
-/// Builds a document from an HTML page (for now: text content via a real HTML
-/// parser, then the text path).
-pub fn from_html(html: &str, clean: bool) -> Doc {
-    from_text(html, clean)
+/// Builds a document from an HTML page: a real HTML5 parser, metadata from the
+/// head (title, Open Graph, JSON-LD, author, dates, canonical URL, language),
+/// then the text of block elements through the same chrome rules as plain text.
+pub fn from_html(html_src: &str, clean: bool) -> Doc {
+    html::extract(html_src, clean)
 }
+
+/// `--no-clean`: the text verbatim; paragraphs are the blank-line separated blocks.
+fn verbatim(text: &str) -> Doc {
+    let mut doc = Doc::new(text);
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            if let Some(s) = start.take() {
+                doc.paragraphs.push(body(s, last_end));
+            }
+        } else {
+            let lead = content.len() - content.trim_start().len();
+            if start.is_none() {
+                start = Some(pos + lead);
+            }
+            last_end = pos + content.trim_end().len();
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        doc.paragraphs.push(body(s, last_end));
+    }
+    doc.meta.language = guess_language(text);
+    doc
+}
+
+fn body(start: usize, end: usize) -> Paragraph {
+    Paragraph {
+        span: Span::new(start, end),
+        kind: ParagraphKind::Body,
+    }
+}
+
+/// One block of input: its lines (whitespace-normalised) and, for HTML, the
+/// paragraph kind its element implies.
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    pub lines: Vec<String>,
+    pub hint: Option<ParagraphKind>,
+    /// HTML: the block is mostly link text (menus, related-story lists).
+    pub linky: bool,
+}
+
+/// Collapses runs of whitespace (including NBSP) to one space and drops
+/// zero-width characters and soft hyphens.
+pub(crate) fn normalize_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' | '\u{2060}') {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn text_blocks(text: &str) -> Vec<Block> {
+    let t = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut blocks = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    for line in t.split('\n') {
+        let l = normalize_ws(line);
+        if l.is_empty() {
+            if !cur.is_empty() {
+                blocks.push(Block {
+                    lines: std::mem::take(&mut cur),
+                    hint: None,
+                    linky: false,
+                });
+            }
+        } else {
+            cur.push(l);
+        }
+    }
+    if !cur.is_empty() {
+        blocks.push(Block {
+            lines: cur,
+            hint: None,
+            linky: false,
+        });
+    }
+    blocks
+}
+
+/// A candidate paragraph after line-level chrome removal.
+#[derive(Debug)]
+struct Unit {
+    text: String,
+    /// Stands alone (its own block, or one line of a block of separate lines).
+    alone: bool,
+    chrome: Option<ChromeKind>,
+    kind: ParagraphKind,
+    hint: Option<ParagraphKind>,
+}
+
+/// Hard-wrapped prose (lines end mid-sentence) vs one paragraph per line.
+fn is_wrapped(lines: &[String]) -> bool {
+    if lines.len() < 2 {
+        return false;
+    }
+    let n = lines.len() - 1;
+    let ends = lines[..n]
+        .iter()
+        .filter(|l| {
+            l.trim_end()
+                .ends_with(['.', '?', '!', ':', '"', '”', '’', ')', '…'])
+        })
+        .count();
+    let max = lines[..n].iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    ends * 2 < n && max <= 120
+}
+
+struct Collector {
+    meta: Meta,
+    outlets: Vec<(String, u8)>,
+    published: Option<(String, bool)>,
+}
+
+impl Collector {
+    fn outlet(&mut self, name: String, prio: u8) {
+        let name = name.trim().to_string();
+        if !name.is_empty() {
+            self.outlets.push((name, prio));
+        }
+    }
+    fn date(&mut self, iso: String, updated: bool) {
+        match &self.published {
+            None => self.published = Some((iso, updated)),
+            Some((_, true)) if !updated => self.published = Some((iso, updated)),
+            _ => {}
+        }
+    }
+}
+
+/// Runs the chrome rules and the structural pass over blocks and builds the doc.
+pub(crate) fn assemble(blocks: Vec<Block>, meta: Meta) -> Doc {
+    let mut col = Collector {
+        meta,
+        outlets: Vec::new(),
+        published: None,
+    };
+    let mut units: Vec<Unit> = Vec::new();
+    let chrome_unit = |text: &str, kind: ChromeKind| Unit {
+        text: text.to_string(),
+        alone: true,
+        chrome: Some(kind),
+        kind: ParagraphKind::Body,
+        hint: None,
+    };
+    for block in blocks {
+        if block.hint == Some(ParagraphKind::Caption) {
+            let text = block.lines.join(" ");
+            units.push(chrome_unit(&text, ChromeKind::Caption));
+            continue;
+        }
+        let mut kept: Vec<String> = Vec::new();
+        for line in &block.lines {
+            if let Some(kind) = chrome::classify(line) {
+                if let Some((o, p)) = chrome::outlet_hint(line, kind) {
+                    col.outlet(o, p);
+                }
+                units.push(chrome_unit(line, kind));
+                continue;
+            }
+            if let Some(b) = chrome::byline(line) {
+                for n in b.names {
+                    if !col.meta.byline.contains(&n) {
+                        col.meta.byline.push(n);
+                    }
+                }
+                if let Some(o) = b.outlet {
+                    col.outlet(o, 3);
+                }
+                if let Some(d) = b.date {
+                    col.date(d, false);
+                }
+                units.push(chrome_unit(line, ChromeKind::Other));
+                continue;
+            }
+            if let Some(d) = dates::date_line(line) {
+                if let dates::DateLine::Date { iso, updated } = d {
+                    col.date(iso, updated);
+                }
+                units.push(chrome_unit(line, ChromeKind::Other));
+                continue;
+            }
+            kept.push(line.clone());
+        }
+        if block.linky && block.hint != Some(ParagraphKind::Heading) {
+            for l in kept {
+                units.push(chrome_unit(&l, ChromeKind::Navigation));
+            }
+            continue;
+        }
+        let html_block = block.hint.is_some();
+        if kept.len() == 1 || is_wrapped(&kept) {
+            units.push(Unit {
+                text: kept.join(" "),
+                alone: kept.len() == 1 || html_block,
+                chrome: None,
+                kind: ParagraphKind::Body,
+                hint: block.hint,
+            });
+        } else {
+            for l in kept {
+                units.push(Unit {
+                    text: l,
+                    alone: true,
+                    chrome: None,
+                    kind: ParagraphKind::Body,
+                    hint: block.hint,
+                });
+            }
+        }
+    }
+
+    structure(&mut units, &mut col);
+
+    // Outlet: highest priority, earliest first.
+    let mut best: Option<(String, u8)> = None;
+    for (o, p) in &col.outlets {
+        if best.as_ref().is_none_or(|(_, bp)| p > bp) {
+            best = Some((o.clone(), *p));
+        }
+    }
+    if col.meta.outlet.is_none() {
+        col.meta.outlet = best.map(|(o, _)| o);
+    }
+    if col.meta.published.is_none() {
+        col.meta.published = col.published.map(|(d, _)| d);
+    }
+
+    let mut doc = Doc {
+        meta: col.meta,
+        ..Default::default()
+    };
+    let mut text = String::new();
+    for u in units {
+        match u.chrome {
+            Some(kind) => doc.chrome.push(Chrome {
+                text: u.text,
+                kind: kind.as_str().to_string(),
+            }),
+            None => {
+                if !text.is_empty() {
+                    text.push_str("\n\n");
+                }
+                let start = text.len();
+                text.push_str(&u.text);
+                doc.paragraphs.push(Paragraph {
+                    span: Span::new(start, text.len()),
+                    kind: u.kind,
+                });
+            }
+        }
+    }
+    doc.text = text;
+    doc
+}
+
+/// Words left lower case in Title Case headlines.
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with",
+    "by", "from", "as", "vs", "vs.", "via", "per", "into", "onto", "up", "off", "than", "so",
+    "yet", "if", "over", "amid", "about", "after", "before", "is", "are", "was", "be", "de", "la",
+    "le", "du", "des", "der", "die", "das", "und", "von", "y", "el", "et",
+];
+
+/// Share of content words that are capitalised, and how many content words.
+fn cap_ratio(text: &str) -> (f32, usize) {
+    let mut content = 0;
+    let mut caps = 0;
+    for w in text.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        if !w.chars().any(|c| c.is_alphabetic()) {
+            continue;
+        }
+        if MINOR_WORDS.contains(&w) {
+            continue;
+        }
+        content += 1;
+        if first.is_uppercase() || first.is_ascii_digit() {
+            caps += 1;
+        }
+    }
+    if content == 0 {
+        (0.0, 0)
+    } else {
+        (caps as f32 / content as f32, content)
+    }
+}
+
+fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+    t.ends_with('.') && !t.ends_with("...") && !t.ends_with("..")
+}
+
+fn bad_title_end(t: &str) -> bool {
+    ends_sentence(t) || t.ends_with([',', ';', ':'])
+}
+
+/// Mostly Title Case (or all capitals), headline length, no sentence full stop.
+fn headline_like(t: &str) -> bool {
+    let wc = chrome::word_count(t);
+    if !(2..=25).contains(&wc) || bad_title_end(t) {
+        return false;
+    }
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase());
+    let (r, n) = cap_ratio(t);
+    all_caps || (n >= 2 && r >= 0.75)
+}
+
+/// A teaser headline for another article: Title Case, headline length, often
+/// two sentences or a question.
+fn teaser_like(t: &str) -> bool {
+    if !headline_like(t) || chrome::starts_with_quote(t) {
+        return false;
+    }
+    let wc = chrome::word_count(t);
+    let inner_break = t
+        .trim_end()
+        .char_indices()
+        .any(|(i, c)| matches!(c, '.' | '?' | '!') && t[i + 1..].starts_with(' ') && i + 2 < t.len());
+    wc >= 6 || t.ends_with(['?', '!']) || inner_break
+}
+
+/// A headline that may start the document: short, no sentence full stop.
+fn title_like(t: &str) -> bool {
+    let wc = chrome::word_count(t);
+    (1..=30).contains(&wc)
+        && t.len() <= 300
+        && !bad_title_end(t)
+        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || chrome::starts_with_quote(t))
+        && (wc >= 2 || headline_like(t))
+}
+
+/// Entries of a related-links list after a "Related" / "More from" marker.
+fn list_entry_like(t: &str) -> bool {
+    let wc = chrome::word_count(t);
+    (2..=20).contains(&wc) && !ends_sentence(t) && !chrome::starts_with_quote(t) && !t.ends_with(':')
+}
+
+/// A navigation line that heads a list of links ("Related", "More from X").
+fn is_list_header(t: &str) -> bool {
+    let k = chrome::key(t);
+    chrome::word_count(&k) <= 6 && !k.contains(':')
+}
+
+/// "WASHINGTON (Reuters) - …", "NEW YORK, Jan 5 (AP) — …": the agency.
+pub fn wire_dateline(t: &str) -> Option<String> {
+    let open = t.find('(')?;
+    if open == 0 || open > 80 {
+        return None;
+    }
+    let place = t[..open].trim();
+    let first = place.split([' ', ',']).next().unwrap_or("");
+    let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) {
+        return None;
+    }
+    let close = open + t[open..].find(')')?;
+    let agency = t[open + 1..close].trim();
+    let after = t[close + 1..].trim_start();
+    if !after.starts_with(['-', '–', '—', '―']) {
+        return None;
+    }
+    let wc = chrome::word_count(agency);
+    ((1..=4).contains(&wc)
+        && agency.chars().next().is_some_and(|c| c.is_uppercase())
+        && !agency.chars().any(|c| c.is_ascii_digit()))
+    .then(|| agency.to_string())
+}
+
+fn structure(units: &mut [Unit], col: &mut Collector) {
+    let mut title_done = false;
+    let mut title: Option<String> = None;
+    let mut body_seen = 0usize;
+    let mut in_list = false;
+    let n = units.len();
+    for i in 0..n {
+        if let Some(kind) = units[i].chrome {
+            if kind == ChromeKind::Navigation && is_list_header(&units[i].text) {
+                in_list = true;
+            }
+            continue;
+        }
+        let t = units[i].text.clone();
+        let html = units[i].hint.is_some();
+        if !title_done {
+            title_done = true;
+            let more_after = units[i + 1..].iter().any(|u| u.chrome.is_none());
+            let is_title = if html {
+                units[i].hint == Some(ParagraphKind::Title)
+            } else {
+                units[i].alone && title_like(&t) && more_after
+            };
+            if is_title {
+                units[i].kind = ParagraphKind::Title;
+                col.meta.title = Some(t.clone());
+                title = Some(t);
+                continue;
+            }
+        }
+        if title.as_deref() == Some(t.as_str()) {
+            units[i].chrome = Some(ChromeKind::Other);
+            continue;
+        }
+        if in_list {
+            if units[i].alone && list_entry_like(&t) && !html_structural(units[i].hint) {
+                units[i].chrome = Some(ChromeKind::Teaser);
+                continue;
+            }
+            in_list = false;
+        }
+        if html && units[i].hint != Some(ParagraphKind::Body) && units[i].hint != Some(ParagraphKind::Title) {
+            units[i].kind = hint_kind(units[i].hint);
+            continue;
+        }
+        if units[i].alone && body_seen > 0 && teaser_like(&t) && units[i].hint != Some(ParagraphKind::Title) {
+            units[i].chrome = Some(ChromeKind::Teaser);
+            continue;
+        }
+        let wc = chrome::word_count(&t);
+        if units[i].alone && wc <= 12 && !ends_sentence(&t) && !t.ends_with([',', ';']) && (headline_like(&t) || (wc <= 4 && cap_ratio(&t).0 >= 0.99)) {
+            units[i].kind = ParagraphKind::Heading;
+            continue;
+        }
+        if body_seen < 3 {
+            if let Some(agency) = wire_dateline(&t) {
+                col.outlet(agency, 3);
+            }
+        }
+        units[i].kind = ParagraphKind::Body;
+        body_seen += 1;
+    }
+}
+
+fn html_structural(hint: Option<ParagraphKind>) -> bool {
+    matches!(hint, Some(ParagraphKind::Blockquote))
+}
+
+fn hint_kind(hint: Option<ParagraphKind>) -> ParagraphKind {
+    match hint {
+        Some(ParagraphKind::Title) => ParagraphKind::Heading,
+        Some(k) => k,
+        None => ParagraphKind::Body,
+    }
+}
+
+#[cfg(test)]
+mod tests;

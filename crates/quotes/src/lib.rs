@@ -1,9 +1,1231 @@
 //! Quotes: find quotations, their kind, the cue that attributes them and their
 //! speaker, resolved to an entity.
+//!
+//! Steps: pair quotation marks per paragraph ([`marks`]), read the words around
+//! each quote for a reporting verb and its subject ("…," X said / X said: "…" /
+//! "…," said X / according to X), inherit speakers for continuation quotes, classify
+//! the kind (direct, partial, scare, block), add indirect reported speech and
+//! interview answers, then resolve speakers (names, pronouns, "they") to entities.
 
-use unspin_doc::Doc;
+mod lex;
+pub mod marks;
 
-/// Adds `doc.quotes` (reads sentences, tokens and entities).
+use lex::{words, Pronoun, Word};
+use marks::Marked;
+use unspin_doc::{Doc, EntityKind, ParagraphKind, Quote, QuoteKind, Span, Speaker};
+
+/// Adds `doc.quotes` (reads paragraphs, sentences and entities; works without them).
 pub fn detect(doc: &mut Doc) {
-    let _ = doc;
+    let quotes = Detector::new(doc).run();
+    doc.quotes = quotes;
 }
+
+/// A paragraph unit (doc paragraphs split further at blank lines).
+#[derive(Debug, Clone, Copy)]
+struct Para {
+    span: Span,
+    kind: ParagraphKind,
+}
+
+/// Where an attribution was found relative to its quote.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Side {
+    Before,
+    After,
+    Inherited,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Attr {
+    speaker: Option<Span>,
+    cue: Option<Span>,
+    side: Side,
+    /// End of the attribution words in a left window (to test what lies between
+    /// it and the quote).
+    end: usize,
+}
+
+struct Detector<'d> {
+    doc: &'d Doc,
+    text: &'d str,
+    paras: Vec<Para>,
+    /// Per paragraph: sentence starts (sorted, first = paragraph start).
+    bounds: Vec<Vec<usize>>,
+    marked: Vec<Marked>,
+}
+
+fn split_units(text: &str, span: Span) -> Vec<Span> {
+    let mut out = vec![];
+    let s = &text[span.start..span.end];
+    let blank = s.contains("\n\n") || s.contains("\r\n\r\n");
+    let mut start = 0;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            // A break: a blank line, or any newline when the text has no blank lines.
+            let mut j = i + 1;
+            let mut newlines = 1;
+            while j < bytes.len() && (bytes[j] == b'\n' || bytes[j] == b'\r' || bytes[j] == b' ' || bytes[j] == b'\t') {
+                if bytes[j] == b'\n' {
+                    newlines += 1;
+                }
+                j += 1;
+            }
+            if newlines >= 2 || !blank {
+                out.push((start, i));
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out.push((start, s.len()));
+    out.into_iter()
+        .filter_map(|(a, b)| {
+            let t = &s[a..b];
+            let lead = t.len() - t.trim_start().len();
+            let tt = t.trim();
+            (!tt.is_empty()).then(|| Span::new(span.start + a + lead, span.start + a + lead + tt.len()))
+        })
+        .collect()
+}
+
+fn is_open_mark(c: char) -> bool {
+    matches!(c, '“' | '"' | '„' | '«' | '‘' | '\'')
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .count()
+}
+
+fn norm_words(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl<'d> Detector<'d> {
+    fn new(doc: &'d Doc) -> Self {
+        let text = doc.text.as_str();
+        let mut paras = vec![];
+        if doc.paragraphs.is_empty() {
+            for s in split_units(text, Span::new(0, text.len())) {
+                paras.push(Para {
+                    span: s,
+                    kind: ParagraphKind::Body,
+                });
+            }
+        } else {
+            for p in &doc.paragraphs {
+                if p.span.end > text.len() || !text.is_char_boundary(p.span.start) || !text.is_char_boundary(p.span.end) {
+                    continue;
+                }
+                for s in split_units(text, p.span) {
+                    paras.push(Para { span: s, kind: p.kind });
+                }
+            }
+        }
+        let spans: Vec<Span> = paras.iter().map(|p| p.span).collect();
+        let marked = marks::find(text, &spans);
+        let mut d = Detector {
+            doc,
+            text,
+            paras,
+            bounds: vec![],
+            marked,
+        };
+        d.bounds = (0..d.paras.len()).map(|i| d.sentence_bounds(i)).collect();
+        d
+    }
+
+    fn in_quote(&self, pos: usize) -> bool {
+        self.marked.iter().any(|m| m.open <= pos && pos < m.close_end)
+    }
+
+    /// Sentence starts inside paragraph `pi`, never inside a quotation.
+    fn sentence_bounds(&self, pi: usize) -> Vec<usize> {
+        let p = self.paras[pi].span;
+        let mut b = vec![p.start];
+        let text = self.text;
+        if !self.doc.sentences.is_empty() {
+            for s in &self.doc.sentences {
+                if s.span.start > p.start && s.span.start < p.end && !self.in_quote(s.span.start) {
+                    b.push(s.span.start);
+                }
+            }
+        } else {
+            let ws = words(text, p.start, p.end);
+            for (i, w) in ws.iter().enumerate() {
+                if !matches!(w.text, "." | "!" | "?" | "…") || self.in_quote(w.start) {
+                    continue;
+                }
+                if let Some(n) = ws.get(i + 1) {
+                    let c = n.text.chars().next().unwrap_or(' ');
+                    if c.is_uppercase() || c.is_ascii_digit() || is_open_mark(c) {
+                        b.push(n.start);
+                    }
+                }
+            }
+        }
+        // A quote ending a sentence ("… away." Next) closes the sentence.
+        for m in self.marked.iter().filter(|m| m.para == pi && !m.cont_next && !m.unclosed) {
+            let content = &text[m.content.start..m.content.end];
+            if content.ends_with(['.', '…']) {
+                let rest = &text[m.close_end..p.end];
+                let lead = rest.len() - rest.trim_start().len();
+                let c = rest.trim_start().chars().next();
+                if c.is_some_and(|c| c.is_uppercase() || is_open_mark(c)) {
+                    b.push(m.close_end + lead);
+                }
+            }
+        }
+        b.sort_unstable();
+        b.dedup();
+        b
+    }
+
+    fn sentence_of(&self, pi: usize, pos: usize) -> (usize, usize) {
+        let b = &self.bounds[pi];
+        let i = b.partition_point(|&x| x <= pos);
+        let start = b[i.saturating_sub(1)];
+        let end = b.get(i).copied().unwrap_or(self.paras[pi].span.end);
+        (start, end)
+    }
+
+    fn run(&self) -> Vec<Quote> {
+        let text = self.text;
+        let n = self.marked.len();
+        let mut attrs: Vec<Option<Attr>> = vec![None; n];
+        let mut rumour = vec![false; n];
+        let mut left_text: Vec<String> = vec![String::new(); n];
+        // 1. Own attributions.
+        for (i, m) in self.marked.iter().enumerate() {
+            let (s0, s1) = self.sentence_of(m.para, m.open);
+            let prev_end = if i > 0 && self.marked[i - 1].para == m.para {
+                self.marked[i - 1].close_end.max(s0)
+            } else {
+                s0
+            };
+            let (_, e1) = if m.cont_next || m.unclosed {
+                (s0, m.close_end)
+            } else {
+                self.sentence_of(m.para, m.close_end.min(self.paras[m.para].span.end.saturating_sub(1)).max(m.open))
+            };
+            let _ = s1;
+            let next_open = self
+                .marked
+                .get(i + 1)
+                .filter(|x| x.para == m.para)
+                .map_or(usize::MAX, |x| x.open);
+            let mut right_end = e1.min(next_open).max(m.close_end);
+            let content_s = &text[m.content.start..m.content.end];
+            if text[m.close_end..right_end].trim().is_empty() && content_s.ends_with(['?', '!']) && !m.cont_next && !m.unclosed {
+                // `"…?" Hannity said.` split into two sentences by the segmenter.
+                let (_, e2) = self.sentence_of(m.para, right_end.min(self.paras[m.para].span.end.saturating_sub(1)));
+                right_end = e2.min(next_open).max(right_end);
+            }
+            left_text[i] = text[prev_end.min(m.open)..m.open].to_string();
+            let content = &text[m.content.start..m.content.end];
+            let right = if m.cont_next || m.unclosed {
+                None
+            } else {
+                self.parse_after(m.close_end, right_end, content)
+            };
+            let left = self.parse_before(s0, m.open, &mut rumour[i]);
+            attrs[i] = right.or(left);
+            if attrs[i].is_none() && !rumour[i] && prev_end > s0 {
+                // Several quotes in one sentence: the cue may precede an earlier one.
+                let mut dummy = false;
+                if let Some(a) = self.parse_before(s0, self.marked[i - 1].open, &mut dummy) {
+                    attrs[i] = Some(Attr { end: a.end, ..a });
+                }
+            }
+        }
+        // 2. Kinds.
+        let mut kinds = vec![QuoteKind::Direct; n];
+        for (i, m) in self.marked.iter().enumerate() {
+            kinds[i] = self.kind(m, attrs[i].as_ref(), rumour[i], &left_text[i]);
+        }
+        // A sentence split by a mid attribution (`"A," he wrote, "b …"`): the second
+        // part is as direct as the first.
+        for i in 1..n {
+            let (m, prev) = (&self.marked[i], &self.marked[i - 1]);
+            if kinds[i] == QuoteKind::Partial
+                && kinds[i - 1] == QuoteKind::Direct
+                && prev.para == m.para
+                && attrs[i - 1].is_some_and(|a| a.side == Side::After && a.end <= m.open)
+                && text[prev.close_end..m.open].trim_end().ends_with([',', '—', '–'])
+                && text[prev.content.start..prev.content.end].ends_with([',', '—', '–'])
+            {
+                kinds[i] = QuoteKind::Direct;
+                attrs[i] = attrs[i - 1].map(|a| Attr { side: Side::Inherited, ..a });
+            }
+        }
+        // 3. Continuations.
+        for i in 1..n {
+            if attrs[i].is_some() || rumour[i] || !matches!(kinds[i], QuoteKind::Direct | QuoteKind::Block) {
+                continue;
+            }
+            let m = &self.marked[i];
+            // The last direct quote before (skipping titles and scare quotes in its paragraph).
+            let mut pj = i - 1;
+            while pj > 0
+                && !matches!(kinds[pj], QuoteKind::Direct | QuoteKind::Block)
+                && self.marked[pj].para == m.para
+            {
+                pj -= 1;
+            }
+            let prev = &self.marked[pj];
+            let Some(pa) = attrs[pj] else { continue };
+            if !matches!(kinds[pj], QuoteKind::Direct | QuoteKind::Block) {
+                continue;
+            }
+            let same_para = prev.para == m.para;
+            let continued = m.cont_prev && prev.cont_next;
+            let next_para = prev.para + 1 == m.para;
+            let p = self.paras[m.para].span;
+            let pure = text[p.start..m.open].trim().is_empty();
+            let prev_p = self.paras[prev.para].span;
+            let prev_last = text[prev.close_end..prev_p.end].trim();
+            // The previous quote (with its attribution) closes its paragraph.
+            let prev_closes_para = pa.side != Side::Before
+                && (prev_last.is_empty()
+                    || pa.cue.is_some_and(|c| c.start >= prev.close_end && word_count(&text[c.end..prev_p.end]) <= 12));
+            if same_para || continued || (next_para && pure && prev_closes_para) {
+                attrs[i] = Some(Attr {
+                    side: Side::Inherited,
+                    ..pa
+                });
+            }
+        }
+        // A quote run over paragraphs and attributed only at its end: the earlier
+        // parts take the attribution of the part that closes it.
+        for i in (0..n.saturating_sub(1)).rev() {
+            if attrs[i].is_none() && !rumour[i] && self.marked[i].cont_next && self.marked[i + 1].cont_prev {
+                if let Some(a) = attrs[i + 1] {
+                    attrs[i] = Some(Attr { side: Side::Inherited, ..a });
+                }
+            }
+        }
+        // A quote paragraph introduced by "X said:" at the end of the previous paragraph.
+        for i in 0..n {
+            if attrs[i].is_some() || rumour[i] {
+                continue;
+            }
+            let m = &self.marked[i];
+            if m.para == 0 || !text[self.paras[m.para].span.start..m.open].trim().is_empty() {
+                continue;
+            }
+            let pp = self.paras[m.para - 1].span;
+            if !text[pp.start..pp.end].trim_end().ends_with(':') {
+                continue;
+            }
+            let (s0, _) = self.sentence_of(m.para - 1, pp.end.saturating_sub(1));
+            let mut dummy = false;
+            if let Some(a) = self.parse_before(s0, pp.end, &mut dummy) {
+                attrs[i] = Some(a);
+                if kinds[i] == QuoteKind::Partial || kinds[i] == QuoteKind::Scare {
+                    kinds[i] = QuoteKind::Direct;
+                }
+                // Its continuation parts get it too.
+                let mut j = i + 1;
+                while j < n && self.marked[j].cont_prev && attrs[j].is_none() {
+                    attrs[j] = attrs[i];
+                    j += 1;
+                }
+            }
+        }
+        let mut out = vec![];
+        for (i, m) in self.marked.iter().enumerate() {
+            if !text[m.content.start..m.content.end].chars().any(|c| c.is_alphabetic()) {
+                continue;
+            }
+            let kind = if kinds[i] == QuoteKind::Scare && attrs[i].is_some() {
+                QuoteKind::Partial
+            } else {
+                kinds[i]
+            };
+            let (speaker, cue) = match (kind, attrs[i]) {
+                (QuoteKind::Scare, _) | (_, None) => (None, None),
+                (_, Some(a)) => (a.speaker.map(|s| self.resolve(s)), a.cue),
+            };
+            let cue = if rumour[i] && cue.is_none() { None } else { cue };
+            out.push(Quote {
+                span: m.content,
+                kind,
+                speaker,
+                cue,
+            });
+        }
+        out.extend(self.interview());
+        out.extend(self.indirect());
+        out.sort_by_key(|q| (q.span.start, q.span.end));
+        out
+    }
+
+    /// The words of `[a, b)` (empty when out of order).
+    fn ws(&self, a: usize, b: usize) -> Vec<Word<'d>> {
+        if a >= b {
+            return vec![];
+        }
+        words(self.text, a, b)
+    }
+
+    /// Attribution after a quote: `, X said` / `, said X` / `, according to X`.
+    fn parse_after(&self, a: usize, b: usize, content: &str) -> Option<Attr> {
+        if let Some(x) = self.parse_after_at(a, b, content) {
+            return Some(x);
+        }
+        let ws = self.ws(a, b);
+        let mut last = ws.len();
+        while last > 0 && ws[last - 1].is_punct() {
+            last -= 1;
+        }
+        // `"…" at the rally, he said.`: an attribution closing the sentence.
+        if let Some(c) = (1..last).rev().find(|&j| ws[j].text == ",") {
+            if last - c <= 8 && !ws[..c].iter().any(|w| matches!(w.text, "." | "!" | "?" | ";" | ":")) {
+                if let Some(x) = self.parse_after_at(ws[c].start, b, ",") {
+                    let tail = self.ws(x.end, ws[last - 1].end).len();
+                    if tail <= 3 {
+                        return Some(x);
+                    }
+                }
+            }
+        }
+        // `"…?" Hannity pressed.`: a name and a past-tense verb closing the sentence.
+        let ends_open = content.ends_with([',', '?', '!', '—', '–', '-', '…']);
+        let mut k = 0;
+        while k < ws.len() && ws[k].is_punct() && ws[k].text == "," {
+            k += 1;
+        }
+        if (ends_open || k > 0) && last >= k + 2 && last - k <= 6 {
+            let v = &ws[last - 1];
+            let vl = v.lower();
+            let verbish = v.text.chars().all(|c| c.is_lowercase()) && (vl.ends_with("ed") || vl.ends_with("s") && !vl.ends_with("ss"));
+            let phrase = &ws[k..last - 1];
+            if verbish && self.valid_speaker(phrase) && ws.get(last).is_none_or(|w| matches!(w.text, "." | "!" | "?")) {
+                return Some(Attr {
+                    speaker: Some(Span::new(phrase[0].start, phrase[phrase.len() - 1].end)),
+                    cue: Some(Span::new(v.start, v.end)),
+                    side: Side::After,
+                    end: v.end,
+                });
+            }
+        }
+        None
+    }
+
+    fn parse_after_at(&self, a: usize, b: usize, content: &str) -> Option<Attr> {
+        let ws = self.ws(a, b);
+        let mut k = 0;
+        let mut comma = false;
+        while k < ws.len() && ws[k].is_punct() {
+            if matches!(ws[k].text, "." | "!" | "?" | ";" | ":" | "(" | "[") {
+                return None;
+            }
+            if matches!(ws[k].text, "," | "—" | "–" | "-") {
+                comma = true;
+            }
+            k += 1;
+        }
+        let ends_open = content.ends_with([',', '?', '!', '—', '–', '-', '…']);
+        if !comma && !ends_open {
+            // `"…" he said` without a comma still counts when the cue comes at once.
+            let first = ws.get(k)?;
+            let lw = first.lower();
+            // The cue at once, or a short name then the cue (`"…" Grubbs said.`).
+            let cue_at = ws[k..].iter().take(5).position(|w| lex::cue(&w.lower()).is_some_and(|c| !c.rumour));
+            let quick = lex::cue(&lw).is_some()
+                || cue_at.is_some_and(|c| c > 0 && ws[k..k + c].iter().all(|w| !w.is_punct()) && self.valid_speaker(&ws[k..k + c]));
+            if !quick {
+                return None;
+            }
+        }
+        let ws = &ws[k..];
+        // according to X
+        if ws.len() >= 3 && ws[0].lower() == "according" && ws[1].lower() == "to" {
+            let sp = self.np_forward(&ws[2..])?;
+            return Some(Attr {
+                speaker: Some(sp),
+                cue: Some(Span::new(ws[0].start, ws[1].end)),
+                side: Side::After,
+                end: sp.end,
+            });
+        }
+        // Find the first cue within the first 12 words, not past a clause break.
+        let mut ci = None;
+        for (j, w) in ws.iter().enumerate().take(14) {
+            if matches!(w.text, "." | "!" | "?" | ";" | ":" | "\"" | "“" | "”") {
+                break;
+            }
+            let lw = w.lower();
+            if let Some(c) = lex::cue(&lw) {
+                if c.rumour {
+                    return None;
+                }
+                // "…, he added" but not "…, the state said" as noun: require a verb reading.
+                if j > 0 && lex::ambiguous_noun(&lw) && !w.text.chars().all(|c| c.is_lowercase()) {
+                    continue;
+                }
+                ci = Some(j);
+                break;
+            }
+            if lw == "according" && ws.get(j + 1).is_some_and(|x| x.lower() == "to") {
+                break;
+            }
+        }
+        let ci = ci?;
+        let cue = Span::new(ws[ci].start, ws[ci].end);
+        // Inversion: `said X`.
+        let mut pre = ci;
+        while pre > 0 && lex::is_adverb_or_aux(&ws[pre - 1].lower()) {
+            pre -= 1;
+        }
+        if pre == 0 {
+            let sp = self.np_forward(&ws[ci + 1..]);
+            return Some(Attr {
+                speaker: sp,
+                cue: Some(cue),
+                side: Side::After,
+                end: sp.map_or(cue.end, |s| s.end),
+            });
+        }
+        if lex::is_be(&ws[pre - 1].lower()) {
+            // Passive ("it was said"): no speaker.
+            return None;
+        }
+        let mut phrase = &ws[..pre];
+        // `X, a senior official, said`: the name before the first comma.
+        if let Some(c) = phrase.iter().position(|w| w.text == "," || w.text == "(") {
+            if c == 0 {
+                return None;
+            }
+            phrase = &phrase[..c];
+        }
+        if !self.valid_speaker(phrase) {
+            return None;
+        }
+        let sp = Span::new(phrase[0].start, phrase[phrase.len() - 1].end);
+        Some(Attr {
+            speaker: Some(sp),
+            cue: Some(cue),
+            side: Side::After,
+            end: cue.end,
+        })
+    }
+
+    /// A speaker phrase: short, and a name, pronoun, role or group.
+    fn valid_speaker(&self, phrase: &[Word]) -> bool {
+        if phrase.is_empty() || phrase.len() > 10 {
+            return false;
+        }
+        if phrase.iter().any(|w| w.is_punct() && !matches!(w.text, "'" | "’" | "." | "-")) {
+            return false;
+        }
+        let first = phrase[0].lower();
+        if phrase.len() == 1 && lex::pronoun(&first).is_some() {
+            return true;
+        }
+        // "he did not feel", "the piece I": a clause, not a name.
+        if phrase.iter().any(|w| lex::pronoun(&w.lower()).is_some()) {
+            return false;
+        }
+        if phrase.iter().any(|w| {
+            let l = w.lower();
+            lex::is_clause_start(&l) && !(l == "of" || l == "for" || l == "at" || l == "in" || l == "on")
+        }) {
+            return false;
+        }
+        phrase.iter().any(|w| w.capitalised())
+            || lex::is_determiner(&first)
+            || phrase.iter().any(|w| lex::is_group_noun(&w.lower()))
+    }
+
+    /// A noun phrase at the start of `ws` (after an inverted cue or "according to").
+    fn np_forward(&self, ws: &[Word]) -> Option<Span> {
+        let mut end = 0;
+        for (j, w) in ws.iter().enumerate() {
+            if j >= 10 {
+                break;
+            }
+            let l = w.lower();
+            if w.is_punct() && !matches!(w.text, "'" | "’" | "-") {
+                break;
+            }
+            let np_continues = matches!(l.as_str(), "of" | "from" | "at")
+                && ws.get(j + 1).is_some_and(|n| n.capitalised() || lex::is_determiner(&n.lower()));
+            if j > 0 && lex::ends_inverted_speaker(&l) && !np_continues {
+                break;
+            }
+            end = j + 1;
+        }
+        if end == 0 {
+            return None;
+        }
+        let phrase = &ws[..end];
+        if !(phrase.iter().any(|w| w.capitalised())
+            || lex::pronoun(&phrase[0].lower()).is_some()
+            || lex::is_determiner(&phrase[0].lower())
+            || phrase.iter().any(|w| lex::is_group_noun(&w.lower())))
+        {
+            return None;
+        }
+        Some(Span::new(phrase[0].start, phrase[end - 1].end))
+    }
+
+    /// Attribution before a quote, within `[a, b)` (sentence start to the mark).
+    fn parse_before(&self, a: usize, b: usize, rumour: &mut bool) -> Option<Attr> {
+        let ws = self.ws(a, b);
+        if ws.is_empty() {
+            return None;
+        }
+        // according to X, …
+        for j in (0..ws.len().saturating_sub(2)).rev() {
+            if ws[j].lower() == "according" && ws[j + 1].lower() == "to" {
+                if let Some(sp) = self.np_forward(&ws[j + 2..]) {
+                    return Some(Attr {
+                        speaker: Some(sp),
+                        cue: Some(Span::new(ws[j].start, ws[j + 1].end)),
+                        side: Side::Before,
+                        end: sp.end,
+                    });
+                }
+            }
+        }
+        // The last cue.
+        let mut ci = None;
+        for j in (0..ws.len()).rev() {
+            let lw = ws[j].lower();
+            if let Some(c) = lex::cue(&lw) {
+                if c.rumour {
+                    *rumour = true;
+                    return None;
+                }
+                // Nouns like "a report", "the statement": need a verb reading.
+                if j > 0 && lex::is_determiner(&ws[j - 1].lower()) && lex::ambiguous_noun(&lw) {
+                    continue;
+                }
+                if lex::ambiguous_noun(&lw) && ws[j].capitalised() {
+                    continue;
+                }
+                // "to say", "saying" as a non-finite form far from a subject: still a cue.
+                ci = Some(j);
+                break;
+            }
+        }
+        let Some(ci) = ci else {
+            // `She then addressed the crowd: "…"`: the sentence's subject, no cue.
+            if ws.last().is_some_and(|w| w.text == ":") {
+                let sp = self.subject_np(&ws)?;
+                // Only a clear speaker: a pronoun, a known entity or a full name.
+                let words_in = self.ws(sp.start, sp.end);
+                let clear = words_in.len() == 1 && lex::pronoun(&words_in[0].lower()).is_some()
+                    || self.doc.entities.iter().any(|e| e.kind != EntityKind::Place && e.mentions.iter().any(|m| m.span.overlaps(&sp)))
+                    || words_in.iter().filter(|w| w.capitalised()).count() >= 2;
+                if !clear {
+                    return None;
+                }
+                return Some(Attr {
+                    speaker: Some(sp),
+                    cue: None,
+                    side: Side::Before,
+                    end: ws[ws.len() - 1].end,
+                });
+            }
+            return None;
+        };
+        let cue = Span::new(ws[ci].start, ws[ci].end);
+        let mut pre = ci;
+        while pre > 0 && lex::is_adverb_or_aux(&ws[pre - 1].lower()) {
+            pre -= 1;
+        }
+        // `X urged …, saying "…"` / `X … and joked, "…"` / `upon saying "…"`: the
+        // subject of the sentence.
+        if pre > 0 {
+            let p = ws[pre - 1].lower();
+            let participle = ws[ci].lower().ends_with("ing");
+            if (participle && (p == "," || matches!(p.as_str(), "upon" | "after" | "before" | "while" | "when" | "by" | "in" | "without")))
+                || (p == "and" && ci + 1 < ws.len())
+            {
+                let sp = self.subject_np(&ws[..pre - 1])?;
+                return Some(Attr {
+                    speaker: Some(sp),
+                    cue: Some(cue),
+                    side: Side::Before,
+                    end: cue.end,
+                });
+            }
+        }
+        if pre > 0 && lex::is_be(&ws[pre - 1].lower()) {
+            // "is said to be", "was told": no named speaker.
+            *rumour = true;
+            return None;
+        }
+        if pre > 0 && ws[pre - 1].lower() == "to" {
+            // "went on to say", "wanted to tell": subject further back; skip to verb.
+            let mut k = pre - 1;
+            while k > 0 && !ws[k - 1].is_punct() && !lex::is_clause_start(&ws[k - 1].lower()) && ci - k < 5 {
+                k -= 1;
+            }
+            pre = k;
+            // the word at `pre` is a verb like "went"; speaker before it
+            if pre > 0 {
+                let v = pre;
+                let _ = v;
+            }
+        }
+        if pre == 0 {
+            // Inversion at sentence start: `Said X: "…"` or a cue with no subject.
+            let sp = self.np_forward(&ws[ci + 1..]).filter(|s| s.end <= b);
+            return sp.map(|sp| Attr {
+                speaker: Some(sp),
+                cue: Some(cue),
+                side: Side::Before,
+                end: sp.end,
+            });
+        }
+        // Walk back over the subject phrase.
+        let mut end = pre;
+        if ws[end - 1].text == "," {
+            // appositive: `X, a spokesman, said`
+            let mut k = end - 1;
+            while k > 0 && ws[k - 1].text != "," {
+                k -= 1;
+            }
+            if k == 0 {
+                return None;
+            }
+            end = k - 1;
+        }
+        let mut start = end;
+        while start > 0 && end - start < 10 {
+            let w = &ws[start - 1];
+            let l = w.lower();
+            if w.is_punct() && !matches!(w.text, "'" | "’" | "-") {
+                break;
+            }
+            if lex::is_clause_start(&l) && !(l == "of" && start < end) {
+                break;
+            }
+            start -= 1;
+        }
+        let mut phrase = &ws[start..end];
+        // Strip a leading "of X" fragment left by the walk.
+        while phrase.first().is_some_and(|w| w.lower() == "of") {
+            phrase = &phrase[1..];
+        }
+        if !self.valid_speaker(phrase) {
+            // A cue with no subject we can read: keep the cue only if close.
+            return None;
+        }
+        let sp = Span::new(phrase[0].start, phrase[phrase.len() - 1].end);
+        Some(Attr {
+            speaker: Some(sp),
+            cue: Some(cue),
+            side: Side::Before,
+            end: cue.end,
+        })
+    }
+
+    /// The subject at the start of a sentence: a pronoun, or a name (with its title).
+    fn subject_np(&self, ws: &[Word]) -> Option<Span> {
+        let mut i = 0;
+        while i < ws.len()
+            && (matches!(ws[i].lower().as_str(), "but" | "and" | "so" | "then" | "still" | "meanwhile" | "later" | "also" | "yet" | "now")
+                || ws[i].text == ",")
+        {
+            i += 1;
+        }
+        let w0 = ws.get(i)?;
+        let l0 = w0.lower();
+        if lex::is_clause_start(&l0) || lex::is_adverb_or_aux(&l0) || matches!(l0.as_str(), "alongside" | "among" | "amid" | "despite" | "within" | "across" | "against" | "behind" | "below" | "beyond" | "near" | "outside" | "inside" | "throughout" | "toward" | "towards" | "upon" | "via" | "here" | "there" | "this" | "that" | "these" | "those" | "it") {
+            return None;
+        }
+        if let Some(p) = lex::pronoun(&l0) {
+            return (p != Pronoun::It).then(|| Span::new(w0.start, w0.end));
+        }
+        let mut j = i;
+        if lex::is_determiner(&w0.lower()) {
+            j += 1;
+            while j < ws.len() && j - i < 4 && !ws[j].is_punct() && lex::cue(&ws[j].lower()).is_none() && !lex::is_clause_start(&ws[j].lower()) && !lex::is_adverb_or_aux(&ws[j].lower()) {
+                j += 1;
+            }
+        } else {
+            while j < ws.len() && j - i < 6 && (ws[j].capitalised() || (j > i && matches!(ws[j].lower().as_str(), "of" | "de" | "van" | "von" | "al")) && ws.get(j + 1).is_some_and(|n| n.capitalised())) {
+                j += 1;
+            }
+        }
+        if j == i || (j == i + 1 && lex::is_determiner(&l0)) {
+            return None;
+        }
+        let phrase = &ws[i..j];
+        if !self.valid_speaker(phrase) {
+            return None;
+        }
+        Some(Span::new(phrase[0].start, phrase[phrase.len() - 1].end))
+    }
+
+    fn kind(&self, m: &Marked, attr: Option<&Attr>, rumour: bool, left: &str) -> QuoteKind {
+        let text = self.text;
+        if self.paras[m.para].kind == ParagraphKind::Blockquote {
+            return QuoteKind::Block;
+        }
+        let content = &text[m.content.start..m.content.end];
+        let (s0, _) = self.sentence_of(m.para, m.open);
+        let lead = text[s0..m.open].trim();
+        let first = content.chars().find(|c| c.is_alphanumeric() || *c == '.' || *c == '…');
+        let upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '…');
+        let wc = word_count(content);
+        // What lies between the left attribution and the quote.
+        let between_attr = match attr {
+            Some(a) if a.side == Side::Before && a.end <= m.open => text[a.end..m.open].trim(),
+            _ => lead,
+        };
+        let starts_sentence = lead.is_empty()
+            || lead.ends_with(':')
+            || between_attr.is_empty()
+            || matches!(between_attr, "," | ":" | "that" | ", that" | "—" | "-")
+            || left.trim().is_empty() && !lead.is_empty() && lead.ends_with([',', '—']);
+        if m.cont_prev {
+            return QuoteKind::Direct;
+        }
+        // A title ("Meet the Press", "The Walking Dead"): named, not quoted.
+        if is_title_case(content) && !(starts_sentence && attr.is_some_and(|a| a.side == Side::After)) {
+            return QuoteKind::Scare;
+        }
+        if starts_sentence && (upper || wc >= 8) {
+            return QuoteKind::Direct;
+        }
+        if attr.is_some() || rumour {
+            return QuoteKind::Partial;
+        }
+        if self.echoes_heading(content) {
+            return QuoteKind::Scare;
+        }
+        if starts_sentence && wc >= 4 {
+            return QuoteKind::Direct;
+        }
+        if wc <= 4 {
+            QuoteKind::Scare
+        } else {
+            QuoteKind::Partial
+        }
+    }
+
+    /// The quoted words repeat a title, heading or removed chrome line.
+    fn echoes_heading(&self, content: &str) -> bool {
+        let n = norm_words(content);
+        if word_count(content) < 3 {
+            return false;
+        }
+        let mut lines: Vec<String> = self
+            .paras
+            .iter()
+            .filter(|p| matches!(p.kind, ParagraphKind::Title | ParagraphKind::Heading))
+            .map(|p| norm_words(&self.text[p.span.start..p.span.end]))
+            .collect();
+        lines.extend(self.doc.chrome.iter().map(|c| norm_words(&c.text)));
+        if let Some(t) = &self.doc.meta.title {
+            lines.push(norm_words(t));
+        }
+        // Title-case lines in the body (teasers kept in the text).
+        for p in &self.paras {
+            let t = &self.text[p.span.start..p.span.end];
+            let ws: Vec<&str> = t.split_whitespace().collect();
+            if ws.len() >= 3 && ws.len() <= 20 && !t.contains(['“', '"']) {
+                let caps = ws.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).count();
+                if caps * 10 >= ws.len() * 7 {
+                    lines.push(norm_words(t));
+                }
+            }
+        }
+        lines.iter().any(|l| !n.is_empty() && l.contains(&n))
+    }
+
+    /// Speaker span → `Speaker` with entity resolution.
+    fn resolve(&self, sp: Span) -> Speaker {
+        let text = self.text;
+        let stext = text[sp.start..sp.end].to_string();
+        let ents = &self.doc.entities;
+        let lower = stext.to_lowercase();
+        let mut entity = None;
+        let mut name = stext.clone();
+        // A mention inside the phrase (prefer a person).
+        let mut best: Option<(usize, bool, usize)> = None; // (entity, is_person, start)
+        for (ei, e) in ents.iter().enumerate() {
+            for mn in &e.mentions {
+                if mn.span.overlaps(&sp) {
+                    let person = e.kind == EntityKind::Person;
+                    let better = match best {
+                        None => true,
+                        Some((_, bp, bs)) => (person && !bp) || (person == bp && mn.span.start < bs),
+                    };
+                    if better {
+                        best = Some((ei, person, mn.span.start));
+                    }
+                }
+            }
+        }
+        if let Some((ei, _, _)) = best {
+            entity = Some(ei);
+        } else if let Some(p) = lex::pronoun(&lower) {
+            match self.resolve_pronoun(p, sp.start) {
+                Some(Ok(ei)) => entity = Some(ei),
+                Some(Err(group)) => name = text[group.start..group.end].to_string(),
+                None => {}
+            }
+        } else if is_outlet_noun(&lower) {
+            entity = self.nearest_entity(sp.start, |k| matches!(k, EntityKind::Outlet | EntityKind::Org), 3);
+        }
+        if let Some(ei) = entity {
+            name = ents[ei].name.clone();
+        }
+        Speaker {
+            span: sp,
+            entity,
+            name,
+        }
+    }
+
+    fn para_index(&self, pos: usize) -> usize {
+        self.paras.partition_point(|p| p.span.end < pos).min(self.paras.len().saturating_sub(1))
+    }
+
+    /// Nearest entity mention before `pos` (outside quotes) of a fitting kind, within
+    /// `max_paras` paragraphs.
+    fn nearest_entity(&self, pos: usize, fits: impl Fn(EntityKind) -> bool, max_paras: usize) -> Option<usize> {
+        let pi = self.para_index(pos);
+        let min_start = self.paras.get(pi.saturating_sub(max_paras)).map_or(0, |p| p.span.start);
+        let mut best: Option<(usize, usize)> = None;
+        for (ei, e) in self.doc.entities.iter().enumerate() {
+            if !fits(e.kind) {
+                continue;
+            }
+            for mn in &e.mentions {
+                if mn.span.end <= pos && mn.span.start >= min_start && !self.in_content(mn.span.start) && best.is_none_or(|(_, s)| mn.span.start > s) {
+                    best = Some((ei, mn.span.start));
+                }
+            }
+        }
+        best.map(|b| b.0)
+    }
+
+    fn in_content(&self, pos: usize) -> bool {
+        self.marked.iter().any(|m| m.content.start <= pos && pos < m.content.end)
+    }
+
+    /// he/she → nearest person; they/it → nearest outlet/org (or a group phrase).
+    fn resolve_pronoun(&self, p: Pronoun, pos: usize) -> Option<Result<usize, Span>> {
+        match p {
+            Pronoun::He | Pronoun::She => self.nearest_entity(pos, |k| k == EntityKind::Person, 6).map(Ok),
+            Pronoun::It => self.nearest_entity(pos, |k| matches!(k, EntityKind::Outlet | EntityKind::Org), 3).map(Ok),
+            Pronoun::They => {
+                if let Some(e) = self.nearest_entity(pos, |k| matches!(k, EntityKind::Outlet | EntityKind::Org), 3) {
+                    return Some(Ok(e));
+                }
+                // A plural group phrase ("officials", "some advisers").
+                let pi = self.para_index(pos);
+                let a = self.paras[pi.saturating_sub(2)].span.start;
+                let ws = self.ws(a, pos);
+                for j in (0..ws.len()).rev() {
+                    if self.in_content(ws[j].start) {
+                        continue;
+                    }
+                    if lex::is_group_noun(&ws[j].lower()) {
+                        let mut s = j;
+                        while s > 0 && j - s < 3 && !ws[s - 1].is_punct() && (lex::is_determiner(&ws[s - 1].lower()) || ws[s - 1].capitalised()) {
+                            s -= 1;
+                        }
+                        return Some(Err(Span::new(ws[s].start, ws[j].end)));
+                    }
+                }
+                None
+            }
+            Pronoun::Other => None,
+        }
+    }
+
+    /// Interview answers: paragraphs opening with `A:` after `Q:` ones; the speaker
+    /// is the interviewee named in the introduction.
+    fn interview(&self) -> Vec<Quote> {
+        let text = self.text;
+        let is_q = |p: &Para| {
+            let t = &text[p.span.start..p.span.end];
+            t.starts_with("Q:") || t.starts_with("Q.") || t.starts_with("Q ")
+        };
+        let is_a = |p: &Para| {
+            let t = &text[p.span.start..p.span.end];
+            t.starts_with("A:") || t.starts_with("A.") && !t.starts_with("A.M")
+        };
+        let Some(first_q) = self.paras.iter().position(is_q) else { return vec![] };
+        if !self.paras.iter().any(is_a) {
+            return vec![];
+        }
+        let intro_end = self.paras[first_q].span.start;
+        // The interviewee: "interview with X", "spoke with X", … else the most mentioned person.
+        let intro = &text[..intro_end];
+        let mut speaker: Option<Span> = None;
+        let ws = self.ws(0, intro_end);
+        for j in 0..ws.len() {
+            let l = ws[j].lower();
+            if (l == "with" || l == "to") && j > 0 {
+                let prev = ws[j - 1].lower();
+                if matches!(prev.as_str(), "interview" | "spoke" | "talked" | "down" | "conversation" | "chat" | "sat" | "q&a" | "speaks" | "talks" | "spoken" | "exchange") {
+                    let mut k = j + 1;
+                    let s = k;
+                    while k < ws.len() && (ws[k].capitalised() || (k > s && lex::is_abbrev(ws[k].text))) && !ws[k].is_punct() {
+                        k += 1;
+                    }
+                    if k > s {
+                        speaker = Some(Span::new(ws[s].start, ws[k - 1].end));
+                        break;
+                    }
+                }
+            }
+        }
+        let _ = intro;
+        let mut resolved = speaker.map(|s| self.resolve(s));
+        if resolved.is_none() {
+            let mut best: Option<(usize, usize)> = None;
+            for (ei, e) in self.doc.entities.iter().enumerate() {
+                if e.kind != EntityKind::Person {
+                    continue;
+                }
+                let c = e.mentions.iter().filter(|m| m.span.end <= intro_end).count();
+                if c > 0 && best.is_none_or(|(_, bc)| c > bc) {
+                    best = Some((ei, c));
+                }
+            }
+            if let Some((ei, _)) = best {
+                let e = &self.doc.entities[ei];
+                let m = e.mentions.iter().find(|m| m.span.end <= intro_end).unwrap();
+                resolved = Some(Speaker {
+                    span: m.span,
+                    entity: Some(ei),
+                    name: e.name.clone(),
+                });
+            }
+        }
+        let mut out = vec![];
+        for p in self.paras.iter().skip(first_q) {
+            if !is_a(p) {
+                continue;
+            }
+            let t = &text[p.span.start..p.span.end];
+            let body = &t[2..];
+            let lead = body.len() - body.trim_start().len();
+            let start = p.span.start + 2 + lead;
+            if start >= p.span.end || self.marked.iter().any(|m| m.content.start <= start && start < m.content.end) {
+                continue;
+            }
+            out.push(Quote {
+                span: Span::new(start, p.span.end),
+                kind: QuoteKind::Direct,
+                speaker: resolved.clone(),
+                cue: None,
+            });
+        }
+        out
+    }
+
+    /// Reported speech without quotation marks: `X said (that) …`, `according to X, …`,
+    /// `…, X said.`
+    fn indirect(&self) -> Vec<Quote> {
+        let text = self.text;
+        let mut out = vec![];
+        for (pi, p) in self.paras.iter().enumerate() {
+            if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::ListItem | ParagraphKind::Blockquote) {
+                continue;
+            }
+            let b = &self.bounds[pi];
+            for (k, &s0) in b.iter().enumerate() {
+                let s1 = b.get(k + 1).copied().unwrap_or(p.span.end);
+                let sent = &text[s0..s1];
+                if sent.contains(['“', '”', '"', '„', '«', '»']) || self.marked.iter().any(|m| m.open < s1 && s0 < m.close_end) {
+                    continue;
+                }
+                if let Some(q) = self.indirect_in(s0, s1) {
+                    out.push(q);
+                }
+            }
+        }
+        out
+    }
+
+    fn indirect_in(&self, s0: usize, s1: usize) -> Option<Quote> {
+        let ws = self.ws(s0, s1);
+        if ws.len() < 4 {
+            return None;
+        }
+        // Content end: before the final punctuation.
+        let mut last = ws.len();
+        while last > 0 && ws[last - 1].is_punct() {
+            last -= 1;
+        }
+        if last == 0 {
+            return None;
+        }
+        let content_span = |a: usize, b: usize| -> Option<Span> {
+            if a >= b || b - a < 3 {
+                return None;
+            }
+            Some(Span::new(ws[a].start, ws[b - 1].end))
+        };
+        // According to X, CLAUSE. / CLAUSE, according to X.
+        for j in 0..ws.len().saturating_sub(2) {
+            if ws[j].lower() == "according" && ws[j + 1].lower() == "to" {
+                let sp = self.np_forward(&ws[j + 2..])?;
+                let cue = Span::new(ws[j].start, ws[j + 1].end);
+                let content = if j == 0 {
+                    let c = ws.iter().position(|w| w.start >= sp.end && w.text == ",")?;
+                    content_span(c + 1, last)?
+                } else if j > 0 && ws[j - 1].text == "," {
+                    content_span(0, j - 1)?
+                } else {
+                    return None;
+                };
+                return Some(Quote {
+                    span: content,
+                    kind: QuoteKind::Indirect,
+                    speaker: Some(self.resolve(sp)),
+                    cue: Some(cue),
+                });
+            }
+        }
+        // CLAUSE, X said. / CLAUSE, said X.
+        if let Some(c) = (0..last).rev().find(|&j| ws[j].text == ",") {
+            if c >= 3 && last - c <= 12 {
+                let mut dummy = false;
+                let _ = &mut dummy;
+                if let Some(a) = self.parse_after(ws[c].start, ws[last - 1].end, ",") {
+                    if a.speaker.is_some() && a.cue.is_some_and(|cu| lex::cue(&self.text[cu.start..cu.end].to_lowercase()).is_some_and(|x| x.speech)) {
+                        let tail_ok = a.speaker.unwrap().end.max(a.cue.unwrap().end) >= ws[last - 1].end
+                            || self.ws(a.speaker.unwrap().end.max(a.cue.unwrap().end), ws[last - 1].end).len() <= 6;
+                        if tail_ok {
+                            let content = content_span(0, c)?;
+                            return Some(Quote {
+                                span: content,
+                                kind: QuoteKind::Indirect,
+                                speaker: a.speaker.map(|s| self.resolve(s)),
+                                cue: a.cue,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        // X said (that) CLAUSE.
+        for j in 1..last {
+            let lw = ws[j].lower();
+            let Some(c) = lex::cue(&lw) else { continue };
+            if !c.speech || c.rumour {
+                continue;
+            }
+            if lex::ambiguous_noun(&lw) && (ws[j].capitalised() || lex::is_determiner(&ws[j - 1].lower())) {
+                continue;
+            }
+            if lw.ends_with("ing") || lw == "say" || lw == "tell" || lw == "write" {
+                continue;
+            }
+            // Subject.
+            let mut pre = j;
+            while pre > 0 && lex::is_adverb_or_aux(&ws[pre - 1].lower()) {
+                pre -= 1;
+            }
+            if pre == 0 || lex::is_be(&ws[pre - 1].lower()) {
+                continue;
+            }
+            let mut start = pre;
+            while start > 0 && pre - start < 8 {
+                let w = &ws[start - 1];
+                let l = w.lower();
+                if w.is_punct() && !matches!(w.text, "'" | "’" | "-") || lex::is_clause_start(&l) && l != "of" {
+                    break;
+                }
+                start -= 1;
+            }
+            let phrase = &ws[start..pre];
+            if !self.valid_speaker(phrase) {
+                continue;
+            }
+            // Clause after the cue.
+            let mut k = j + 1;
+            let that = ws[k..last.min(k + 8)].iter().position(|w| w.lower() == "that").map(|x| k + x);
+            if let Some(t) = that {
+                // Only what may sit between: object, time, "in a statement".
+                if ws[k..t].iter().any(|w| w.is_punct() && w.text != ",") {
+                    continue;
+                }
+                k = t + 1;
+            } else {
+                if c.object {
+                    // told reporters CLAUSE: skip one short object.
+                    if k < last && (ws[k].capitalised() || lex::pronoun(&ws[k].lower()).is_some() || lex::is_group_noun(&ws[k].lower())) {
+                        k += 1;
+                    } else {
+                        continue;
+                    }
+                }
+                while k < last && matches!(ws[k].lower().as_str(), "on" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "tonight" | "last" | "week" | "month" | "night" | "morning" | "evening" | "afternoon" | ",") {
+                    k += 1;
+                }
+                // Must look like a clause: subject word then more words.
+                let Some(w) = ws.get(k) else { continue };
+                let wl = w.lower();
+                if lex::is_clause_start(&wl) || w.is_punct() || matches!(wl.as_str(), "it" | "so" | "yes" | "no" | "something" | "nothing" | "anything" | "much" | "little" | "more" | "this" | "a" | "an" | "goodbye" | "hello") && ws.get(k + 1).is_none_or(|n| n.is_punct()) {
+                    continue;
+                }
+            }
+            let content = content_span(k, last)?;
+            let sp = Span::new(phrase[0].start, phrase[phrase.len() - 1].end);
+            return Some(Quote {
+                span: content,
+                kind: QuoteKind::Indirect,
+                speaker: Some(self.resolve(sp)),
+                cue: Some(Span::new(ws[j].start, ws[j].end)),
+            });
+        }
+        None
+    }
+}
+
+/// Short title-case text without sentence punctuation: a name of a work or show.
+fn is_title_case(s: &str) -> bool {
+    const SMALL: &[&str] = &["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or", "from", "is", "vs"];
+    if s.ends_with(['.', ',', '!', '?', ';', ':']) {
+        return false;
+    }
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 8 {
+        return false;
+    }
+    let mut caps = 0;
+    for w in &ws {
+        let first = w.chars().find(|c| c.is_alphanumeric());
+        match first {
+            Some(c) if c.is_uppercase() || c.is_ascii_digit() => caps += 1,
+            Some(_) if SMALL.contains(&w.to_lowercase().as_str()) => {}
+            Some(_) => return false,
+            None => {}
+        }
+    }
+    caps >= 1 && (ws.len() > 1 || caps == 1 && ws[0].chars().filter(|c| c.is_uppercase()).count() >= 1 && ws[0].len() > 1)
+}
+
+/// Definite descriptions of news organisations ("the magazine").
+fn is_outlet_noun(s: &str) -> bool {
+    let s = s.strip_prefix("the ").unwrap_or(s);
+    matches!(
+        s,
+        "magazine" | "newspaper" | "paper" | "outlet" | "network" | "agency" | "site" | "website" | "publication" | "report" | "station" | "broadcaster" | "channel" | "daily" | "tabloid" | "campaign" | "company" | "committee" | "group" | "organization" | "organisation"
+    )
+}
+
+#[cfg(test)]
+mod tests;

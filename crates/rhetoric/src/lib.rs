@@ -1,9 +1,583 @@
 //! Rhetoric: persuasion techniques (loaded language, name calling, speculation,
 //! …) as scored spans, and sentence-level opinion and speculation.
+//!
+//! First version: one Aho-Corasick pass of a shipped lexicon (`data/lexicon.txt`)
+//! over the text, then context rules (quotes, attribution, clause and sentence
+//! bounds) decide the span and score of every hit. The trained-model issue replaces
+//! the detector behind the same [`detect`] entry point.
 
-use unspin_doc::Doc;
+mod lexicon;
+mod text;
+
+use lexicon::{lexicon, Entry, Mode};
+use text::Ctx;
+use unspin_doc::{Attribution, Doc, Span, Technique};
+
+/// Every technique name this stage can report (snake_case, SemEval-2020 Task 11 names).
+pub const TECHNIQUES: &[&str] = &[
+    "loaded_language",
+    "name_calling",
+    "speculation",
+    "bandwagon",
+    "doubt",
+    "exaggeration",
+    "ridicule",
+    "appeal_to_fear",
+    "flag_waving",
+    "slogans",
+    "thought_terminating_cliche",
+    "whataboutism",
+    "causal_oversimplification",
+    "black_and_white_fallacy",
+    "appeal_to_authority",
+];
+
+/// A one-line definition of a technique, for reports ("" for unknown names).
+pub fn definition(technique: &str) -> &'static str {
+    match technique {
+        "loaded_language" => "Words or phrases with strong emotional connotations, used to sway the reader rather than inform.",
+        "name_calling" => "Labelling a person or group with an insulting or loaded name instead of addressing what they do or say.",
+        "speculation" => "A guess, inference or hedge presented as if it were an observed fact.",
+        "bandwagon" => "Claiming, without support, that everyone or most people think or feel something, so the reader should too.",
+        "doubt" => "Questioning the credibility of someone or something without evidence (\"so-called\", \"supposedly\").",
+        "exaggeration" => "Representing something as much better, worse, larger or more absolute than the facts support.",
+        "ridicule" => "Mocking or sarcasm that makes a person or idea look foolish instead of arguing against it.",
+        "appeal_to_fear" => "Building support for an idea by instilling anxiety or panic about an alternative.",
+        "flag_waving" => "Appealing to patriotism or group identity to justify or promote an idea.",
+        "slogans" => "A brief, striking phrase that works as a rallying cry rather than an argument.",
+        "thought_terminating_cliche" => "A stock phrase that discourages further thought or discussion (\"it is what it is\").",
+        "whataboutism" => "Deflecting criticism by pointing at someone else's alleged wrongdoing (\"what about …?\").",
+        "causal_oversimplification" => "Assuming a single cause or reason for an outcome that has many.",
+        "black_and_white_fallacy" => "Presenting two options as the only possibilities when more exist.",
+        "appeal_to_authority" => "Claiming something is true because unnamed experts or authorities say so, without the evidence.",
+        _ => "",
+    }
+}
+
+/// Techniques that express the writer's stance (count towards sentence `opinion`).
+const OPINION_TECHNIQUES: &[&str] = &[
+    "loaded_language",
+    "name_calling",
+    "bandwagon",
+    "doubt",
+    "exaggeration",
+    "ridicule",
+    "appeal_to_fear",
+    "flag_waving",
+    "slogans",
+    "thought_terminating_cliche",
+    "whataboutism",
+    "causal_oversimplification",
+    "black_and_white_fallacy",
+    "appeal_to_authority",
+];
+
+/// Words that strengthen the loaded word after them ("utterly disastrous").
+const INTENSIFIERS: &[&str] = &[
+    "very",
+    "so",
+    "utterly",
+    "truly",
+    "totally",
+    "absolutely",
+    "completely",
+    "incredibly",
+    "really",
+    "extremely",
+    "deeply",
+    "downright",
+    "thoroughly",
+    "spectacularly",
+    "staggeringly",
+    "most",
+    "sheer",
+    "outright",
+    "such",
+];
+
+/// Nouns after which a political label describes a system, not a person.
+const SYSTEM_NOUNS: &[&str] = &[
+    "party", "parties", "government", "governments", "state", "states", "era", "rule",
+    "revolution", "regime", "regimes", "country", "countries", "bloc", "manifesto", "ideology",
+    "economy", "economics", "system", "systems", "policies", "policy", "movement", "movements",
+    "history", "period", "youth", "league", "international", "organization", "organisation",
+];
+
+/// Verbs and phrases that attribute a statement to a source.
+const CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "according to",
+    "reported",
+    "reports",
+    "stated",
+    "states",
+    "announced",
+    "estimated",
+    "estimates",
+    "predicted",
+    "predicts",
+    "forecast",
+    "forecasts",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "wrote",
+    "writes",
+    "suggested",
+    "suggests",
+    "noted",
+    "notes",
+    "added",
+    "adds",
+    "explained",
+    "testified",
+    "acknowledged",
+    "conceded",
+    "believes",
+    "believe",
+    "expects",
+    "expect",
+    "projected",
+    "projects",
+];
+
+/// Words of attitude and belief that make "most Americans …" a bandwagon claim.
+const ATTITUDES: &[&str] = &[
+    "know*", "knew", "agree*", "think*", "thought", "believ*", "want*", "support*", "oppos*",
+    "hate*", "love*", "dismay*", "delight*", "chagrin*", "relief", "relieved", "disgust*",
+    "outrage*", "tired", "sick", "fed", "laugh*", "mock*", "cheer*", "celebrat*", "reject*",
+    "despis*", "trust*", "distrust*", "fear*", "worr*", "feel*", "felt", "see", "sees", "saw",
+    "realiz*", "realis*", "understand*", "understood", "applaud*", "embrac*", "demand*",
+    "horror", "horrified", "shock*", "disappoint*", "frustrat*", "annoy*", "angry", "anger*",
+    "furious", "sympath*", "agrees", "condemn*", "wish*", "hope*", "prefer*", "like", "likes",
+    "dislike*", "cringe*", "groan*", "roll*", "sigh*", "amus*", "embarrass*",
+];
+
+/// A lexicon match on word boundaries.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    entry: usize,
+}
 
 /// Adds `doc.techniques` and each sentence's `opinion` and `speculation`.
 pub fn detect(doc: &mut Doc) {
-    let _ = doc;
+    let ctx = Ctx::new(doc);
+    let lex = lexicon();
+    let hits = find_hits(&ctx);
+
+    let mut out: Vec<Technique> = Vec::new();
+    for h in &hits {
+        let e = &lex.entries[h.entry];
+        if e.technique.starts_with('_') {
+            continue;
+        }
+        if let Some(t) = place(&ctx, h, e) {
+            out.push(t);
+        }
+    }
+    out.extend(label_quotes(&ctx, &hits));
+    let techniques = dedupe(out);
+
+    // Sentence flags.
+    let mut flags = vec![(false, false); doc.sentences.len()];
+    for (i, s) in doc.sentences.iter().enumerate() {
+        flags[i] = sentence_flags(&ctx, s.span, s.attribution, &hits, &techniques);
+    }
+    for (s, (op, sp)) in doc.sentences.iter_mut().zip(flags) {
+        s.opinion = op;
+        s.speculation = sp;
+    }
+    doc.techniques.extend(techniques);
 }
+
+/// Every lexicon match whose ends fall on word boundaries (stems and gaps resolved).
+fn find_hits(ctx: &Ctx) -> Vec<Hit> {
+    let lex = lexicon();
+    let t = ctx.text;
+    let b = t.as_bytes();
+    let mut hits = Vec::new();
+    for m in lex.ac.find_overlapping_iter(t) {
+        let idx = lex.pattern_entry[m.pattern().as_usize()];
+        let e = &lex.entries[idx];
+        let (s, mut end) = (m.start(), m.end());
+        if !t.is_char_boundary(s) || !t.is_char_boundary(end) {
+            continue;
+        }
+        let first_word = t[s..].chars().next().is_some_and(char::is_alphanumeric);
+        if first_word && text::prev_char(t, s).is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let last_word = t[..end].chars().next_back().is_some_and(char::is_alphanumeric);
+        if e.stem {
+            while let Some(c) = text::next_char(t, end) {
+                if c.is_alphabetic() {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+        } else if let Some(suf) = &e.gap_suffix {
+            match text::gap_then(t, end, suf) {
+                Some(x) => end = x,
+                None => continue,
+            }
+        } else if last_word && text::next_char(t, end).is_some_and(char::is_alphanumeric) {
+            // Allow a plural -s / -es.
+            let rest = &b[end..];
+            let n = if rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(b"es") {
+                2
+            } else if !rest.is_empty() && rest[0].eq_ignore_ascii_case(&b's') {
+                1
+            } else {
+                continue;
+            };
+            if text::next_char(t, end + n).is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            end += n;
+        }
+        hits.push(Hit { start: s, end, entry: idx });
+    }
+    // Drop hits inside a longer hit of the same technique.
+    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        let tech = lex.entries[h.entry].technique;
+        let covered = kept.iter().rev().take(16).any(|k| {
+            k.start <= h.start
+                && h.end <= k.end
+                && (k.start, k.end) != (h.start, h.end)
+                && lex.entries[k.entry].technique == tech
+        });
+        if !covered {
+            kept.push(h);
+        }
+    }
+    kept
+}
+
+/// Decides whether a hit becomes a technique, and its span and score.
+fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
+    let t = ctx.text;
+    let sent = ctx.sentence_span(h.start);
+    let lower_sent = t[sent.start..sent.end].to_lowercase().replace('\u{2019}', "'");
+    let in_quote = ctx.in_reported_quote(h.start, h.end);
+    let mut score = e.score + if e.multiword { 0.1 } else { 0.0 };
+
+    // A capitalised word mid-sentence is most likely part of a name ("Socialist Party").
+    if matches!(
+        e.technique,
+        "loaded_language" | "name_calling" | "exaggeration"
+    ) && ctx.looks_like_name(h.start, sent)
+    {
+        return None;
+    }
+
+    match e.technique {
+        // "slammed into", "blasted through": physical, not rhetorical.
+        "loaded_language"
+            if ["into", "through", "onto"]
+                .contains(&text::next_word(t, h.end).to_lowercase().as_str()) =>
+        {
+            return None;
+        }
+        "speculation" => {
+            if in_quote || ctx.attribution_at(h.start).is_some_and(|a| {
+                matches!(a, Attribution::Attributed | Attribution::Anonymous)
+            }) || text::attributed_hedge(&lower_sent, h.start - sent.start)
+            {
+                return None;
+            }
+            let after = text::next_word(t, h.end).to_lowercase();
+            let trigger = t[h.start..h.end].to_lowercase().replace('\u{2019}', "'");
+            // "likely voters" is a polling term; "must have a licence" an obligation;
+            // "it is clear from the record" cites its support.
+            let skip = match trigger.as_str() {
+                "likely" => ["voters", "nominee", "nominees", "candidates", "successor"]
+                    .contains(&after.as_str()),
+                "must have" | "must've" => [
+                    "a", "an", "the", "at", "least", "no", "some", "any", "their", "his", "her",
+                    "its", "our", "your", "my", "to", "one", "two", "more",
+                ]
+                .contains(&after.as_str())
+                    || after.chars().next().is_some_and(|c| c.is_ascii_digit()),
+                _ if trigger.contains("clear")
+                    || trigger.contains("obvious")
+                    || trigger.contains("evident") =>
+                {
+                    after == "from"
+                }
+                _ => false,
+            };
+            if skip {
+                return None;
+            }
+        }
+        // Backed by numbers: not an unsupported generalisation.
+        "bandwagon"
+            if ["poll", "survey", "percent", "%", "study", "data show"]
+                .iter()
+                .any(|w| lower_sent.contains(w)) =>
+        {
+            return None;
+        }
+        _ => {}
+    }
+
+    let span = match e.mode {
+        Mode::Word => {
+            let (s, boosted) = text::extend_left(t, h.start, |w| INTENSIFIERS.contains(&w), 1);
+            if boosted {
+                score += 0.1;
+            }
+            Span::new(s, h.end)
+        }
+        Mode::Np | Mode::Label => {
+            if e.mode == Mode::Label && SYSTEM_NOUNS.contains(&text::next_word(t, h.end).to_lowercase().as_str()) {
+                return None;
+            }
+            let lex = lexicon();
+            let (mut s, boosted) = text::extend_left(
+                t,
+                h.start,
+                |w| lex.insult_adj.contains(w) || INTENSIFIERS.contains(&w),
+                3,
+            );
+            if boosted {
+                score += 0.1;
+            }
+            s = text::extend_left(t, s, |w| w == "a" || w == "an", 1).0;
+            Span::new(s, h.end)
+        }
+        Mode::Clause => ctx
+            .parenthetical(h.start, h.end)
+            .unwrap_or_else(|| text::clause(t, sent, h.start, h.end)),
+        Mode::Tail => ctx
+            .parenthetical(h.start, h.end)
+            .unwrap_or_else(|| Span::new(h.start, text::trim_end(t, sent.start, sent.end))),
+        Mode::Belief => {
+            if !text::words(&lower_sent).any(|w| {
+                ATTITUDES.iter().any(|a| match a.strip_suffix('*') {
+                    Some(p) => w.starts_with(p),
+                    None => w == *a,
+                })
+            }) {
+                return None;
+            }
+            ctx.parenthetical(h.start, h.end)
+                .unwrap_or_else(|| text::clause(t, sent, h.start, h.end))
+        }
+        Mode::Question => {
+            if !text::ends_with_question(t, sent) {
+                return None;
+            }
+            text::trim_span(t, sent)
+        }
+        Mode::IfAny => {
+            let rest = &lower_sent[h.end - sent.start..];
+            let closers = [
+                ", it'd be",
+                ", it would be",
+                ", it's",
+                ", it is",
+                ", that'd be",
+                ", that would be",
+                ", it has to be",
+                ", it must be",
+                ", it'd have to be",
+                ", it was",
+                ", surely",
+            ];
+            if !closers.iter().any(|c| rest.contains(c)) {
+                return None;
+            }
+            text::trim_span(t, sent)
+        }
+        Mode::Sentence => text::trim_span(t, sent),
+    };
+    if span.is_empty() {
+        return None;
+    }
+    Some(Technique {
+        span,
+        technique: e.technique.to_string(),
+        score: score.min(0.95),
+    })
+}
+
+/// Quoted noun-phrase labels attached to someone: `X is "a low-IQ crank"`, `called
+/// her "an arrogant fraud"` — name calling even when every word is ordinary.
+fn label_quotes(ctx: &Ctx, hits: &[Hit]) -> Vec<Technique> {
+    let lex = lexicon();
+    let t = ctx.text;
+    let mut out = Vec::new();
+    let mut prev_label_end: Option<usize> = None;
+    for q in &ctx.all_quotes {
+        let content = &t[q.start..q.end];
+        let trimmed_end = q.start + content.trim_end_matches(['.', ',', '!', '?', ';', ' ']).len();
+        let lc = content.to_lowercase();
+        let n_words = lc.split_whitespace().count();
+        // The words before the opening quote mark.
+        let open = t[..q.start]
+            .char_indices()
+            .next_back()
+            .map(|(i, _)| i)
+            .unwrap_or(q.start);
+        let before = t[..open].trim_end();
+        let prev = text::last_word(before).to_lowercase();
+        let is_np = (lc.starts_with("a ") || lc.starts_with("an ")) && (2..=12).contains(&n_words);
+        // A nickname: dubbed him "Sleepy Sam", calls her "Crazy Kim".
+        let nickname = (1..=4).contains(&n_words)
+            && ["dubbed", "nicknamed", "branded", "labeled", "labelled", "him", "her", "them"]
+                .contains(&prev.as_str());
+        if !(is_np || nickname) {
+            continue;
+        }
+        let chained = (prev == "and" || prev == "or")
+            && prev_label_end.is_some_and(|e| q.start.saturating_sub(e) < 20);
+        let cue = [
+            "is", "was", "are", "were", "as", "called", "call", "calls", "calling", "dubbed",
+            "branded", "labeled", "labelled", "termed", "deemed", "like", "essentially",
+            "basically", "just", "simply", "merely", "but", "than", "himself", "herself",
+            "themselves", "him", "her", "them",
+        ]
+        .contains(&prev.as_str());
+        if !(cue || chained) {
+            continue;
+        }
+        // Some negative evidence inside: a lexicon hit, an insult adjective, or a
+        // strongly negative VADER word.
+        let lexical = hits.iter().any(|h| {
+            h.start >= q.start
+                && h.end <= q.end
+                && matches!(
+                    lex.entries[h.entry].technique,
+                    "loaded_language" | "name_calling" | "ridicule"
+                )
+        });
+        let insult = text::words(&lc).any(|w| lex.insult_adj.contains(w));
+        let vader_neg = text::words(&lc).any(|w| lex.vader.get(w).is_some_and(|v| *v <= -2.0));
+        if !(lexical || insult || vader_neg || chained) {
+            continue;
+        }
+        let score = 0.5 + if lexical || insult { 0.2 } else { 0.0 };
+        out.push(Technique {
+            span: Span::new(q.start, trimmed_end),
+            technique: "name_calling".into(),
+            score,
+        });
+        prev_label_end = Some(q.end);
+    }
+    out
+}
+
+/// Same-technique spans: identical or nested ones collapse into the outer span with
+/// the best score. Sorted by position.
+fn dedupe(mut v: Vec<Technique>) -> Vec<Technique> {
+    v.sort_by(|a, b| {
+        (a.span.start, std::cmp::Reverse(a.span.end), &a.technique).cmp(&(
+            b.span.start,
+            std::cmp::Reverse(b.span.end),
+            &b.technique,
+        ))
+    });
+    let mut out: Vec<Technique> = Vec::with_capacity(v.len());
+    for t in v {
+        if let Some(o) = out
+            .iter_mut()
+            .rev()
+            .take(32)
+            .find(|o| o.technique == t.technique && o.span.contains(&t.span))
+        {
+            o.score = o.score.max(t.score);
+            continue;
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// (opinion, speculation) for one sentence: only the writer's own words count
+/// (reported quotations are the speaker's).
+fn sentence_flags(
+    ctx: &Ctx,
+    span: Span,
+    attribution: Attribution,
+    hits: &[Hit],
+    techniques: &[Technique],
+) -> (bool, bool) {
+    let lex = lexicon();
+    let t = ctx.text;
+    let writer = |s: usize, e: usize| !ctx.in_reported_quote(s, e);
+    // Both lists are sorted by start: take the ones starting inside the sentence.
+    let techniques = &techniques[techniques.partition_point(|x| x.span.start < span.start)
+        ..techniques.partition_point(|x| x.span.start < span.end)];
+    let hits = &hits
+        [hits.partition_point(|h| h.start < span.start)..hits.partition_point(|h| h.start < span.end)];
+
+    let mut opinion = 0.0f32;
+    let mut speculation = false;
+    let mut counted: Vec<Span> = Vec::new();
+    for tq in techniques {
+        // A technique span may start outside a quote and run into it (tail clauses).
+        if !writer(tq.span.start, tq.span.start + 1) {
+            continue;
+        }
+        if OPINION_TECHNIQUES.contains(&tq.technique.as_str()) {
+            opinion += 0.5 + tq.score;
+            counted.push(tq.span);
+        } else if tq.technique == "speculation" {
+            speculation = true;
+        }
+    }
+    for h in hits {
+        match lex.entries[h.entry].technique {
+            "_opinion" if writer(h.start, h.end) => opinion += 1.0,
+            // Reported speech without quotation marks still leaves the sentence hedged.
+            "_hedge" if !ctx.in_quote_marks(h.start, h.end) => speculation = true,
+            _ => {}
+        }
+    }
+    // Strongly valenced words in the writer's voice.
+    let mut pos = span.start;
+    for w in t[span.start..span.end].split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
+        let ws = pos;
+        pos += w.len() + 1;
+        if w.len() < 4
+            || !writer(ws, ws + w.len())
+            || counted.iter().any(|c| c.start <= ws && ws < c.end)
+        {
+            continue;
+        }
+        let lw = w.to_lowercase();
+        if let Some(v) = lex.vader.get(lw.as_str()) {
+            opinion += if v.abs() >= 3.0 { 0.5 } else { 0.35 };
+        }
+    }
+    // Questions and exclamations in the writer's voice.
+    let trimmed = text::trim_span(t, span);
+    let body = t[trimmed.start..trimmed.end]
+        .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')']);
+    if let Some(c) = body.chars().next_back() {
+        let at = trimmed.start + body.len() - c.len_utf8();
+        if (c == '?' || c == '!') && writer(at, at + 1) {
+            opinion += 1.0;
+        }
+    }
+    if matches!(attribution, Attribution::Attributed | Attribution::Quoted) {
+        opinion *= 0.5;
+    }
+    (opinion >= 1.0, speculation)
+}
+
+#[cfg(test)]
+mod tests;

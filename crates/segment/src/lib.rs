@@ -1,8 +1,353 @@
 //! Segment: split the paragraphs of a [`Doc`] into sentences and tokens.
+//!
+//! One pass per paragraph: a hand-written tokenizer (words, numbers, clitics,
+//! punctuation) and a sentence splitter over its tokens that knows abbreviations,
+//! initials, ellipses and closing quotes. Sentences never cross paragraphs.
 
-use unspin_doc::Doc;
+pub mod abbrev;
 
-/// Adds `doc.sentences` and `doc.tokens` (reads `doc.paragraphs`).
+use abbrev::AbbrevClass;
+use unspin_doc::{Attribution, Doc, Paragraph, ParagraphKind, Sentence, Span, Token};
+
+/// Adds `doc.sentences` and `doc.tokens` (reads `doc.paragraphs`). When no earlier
+/// stage set paragraphs, the text is split on blank lines into body paragraphs first.
 pub fn segment(doc: &mut Doc) {
-    let _ = doc;
+    if doc.paragraphs.is_empty() {
+        doc.paragraphs = blank_line_paragraphs(&doc.text);
+    }
+    let mut sentences = Vec::new();
+    let mut tokens = Vec::new();
+    let mut buf: Vec<Span> = Vec::new();
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        buf.clear();
+        let (s, e) = (
+            p.span.start.min(doc.text.len()),
+            p.span.end.min(doc.text.len()),
+        );
+        if s >= e || !doc.text.is_char_boundary(s) || !doc.text.is_char_boundary(e) {
+            continue;
+        }
+        tokenize_into(&doc.text, s, e, &mut buf);
+        split_sentences(&doc.text, &buf, |a, b| {
+            let si = sentences.len();
+            sentences.push(Sentence {
+                span: Span::new(buf[a].start, buf[b - 1].end),
+                paragraph: pi,
+                attribution: Attribution::Own,
+                opinion: false,
+                speculation: false,
+            });
+            tokens.extend(buf[a..b].iter().map(|&span| Token { span, sentence: si }));
+        });
+    }
+    doc.sentences = sentences;
+    doc.tokens = tokens;
 }
+
+/// Body paragraphs of `text` separated by blank (whitespace-only) lines, trimmed.
+pub fn blank_line_paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut para: Option<(usize, usize)> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let ls = pos;
+        pos += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if let Some((a, b)) = para.take() {
+                out.push((a, b));
+            }
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let a = ls + lead;
+        let b = a + trimmed.len();
+        para = Some(match para {
+            Some((pa, _)) => (pa, b),
+            None => (a, b),
+        });
+    }
+    if let Some(p) = para {
+        out.push(p);
+    }
+    out.into_iter()
+        .map(|(a, b)| Paragraph {
+            span: Span::new(a, b),
+            kind: ParagraphKind::Body,
+        })
+        .collect()
+}
+
+/// Tokens of `text` (absolute byte spans).
+pub fn tokenize(text: &str) -> Vec<Span> {
+    let mut v = Vec::new();
+    tokenize_into(text, 0, text.len(), &mut v);
+    v
+}
+
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+#[inline]
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02bc}')
+}
+
+#[inline]
+fn is_joining_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Appends the tokens of `text[start..end]` to `out`.
+pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let seg = &text[..end];
+    let mut i = start;
+    while i < end {
+        let c = match char_at(seg, i) {
+            Some(c) => c,
+            None => break,
+        };
+        let cl = c.len_utf8();
+        if c.is_whitespace() {
+            i += cl;
+            continue;
+        }
+        if is_word_char(c) {
+            i = scan_word(seg, i, out);
+            continue;
+        }
+        // Runs: "..." (ellipsis), "--" (dash), "?!" stay separate.
+        if c == '.' || c == '-' {
+            let mut j = i + 1;
+            while j < end && seg.as_bytes()[j] == c as u8 {
+                j += 1;
+            }
+            out.push(Span::new(i, j));
+            i = j;
+            continue;
+        }
+        out.push(Span::new(i, i + cl));
+        i += cl;
+    }
+}
+
+/// Scans a word starting at `i` (a word char), pushes its token(s), returns the end.
+fn scan_word(text: &str, i: usize, out: &mut Vec<Span>) -> usize {
+    let start = i;
+    let len = text.len();
+    let mut j = i;
+    let mut seg_start = i; // start of the current segment (after the last joiner)
+    let mut dotted = false; // joined over an internal period ("U.S", "I.Q")
+    loop {
+        while let Some(c) = char_at(text, j) {
+            if !is_word_char(c) {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        if j >= len {
+            break;
+        }
+        let c = char_at(text, j).unwrap();
+        let cl = c.len_utf8();
+        let next = char_at(text, j + cl);
+        let prev = text[..j].chars().next_back();
+        let next_word = next.is_some_and(is_word_char);
+        if is_joining_hyphen(c) && next_word {
+            j += cl;
+            seg_start = j;
+            continue;
+        }
+        if c == '.' && next_word {
+            let n = next.unwrap();
+            let p = prev.unwrap_or(' ');
+            let seg_chars = text[seg_start..j].chars().count();
+            if (p.is_ascii_digit() && n.is_ascii_digit()) || seg_chars <= 2 || n.is_lowercase() {
+                if !(p.is_ascii_digit() && n.is_ascii_digit()) {
+                    dotted = true;
+                }
+                j += cl;
+                seg_start = j;
+                continue;
+            }
+            break;
+        }
+        if (c == ',' || c == ':')
+            && next.is_some_and(|n| n.is_ascii_digit())
+            && prev.is_some_and(|p| p.is_ascii_digit())
+        {
+            j += cl;
+            seg_start = j;
+            continue;
+        }
+        if is_apostrophe(c)
+            && next.is_some_and(|n| n.is_alphabetic())
+            && prev.is_some_and(|p| p.is_alphabetic())
+        {
+            // Letters after the apostrophe.
+            let rs = j + cl;
+            let mut re = rs;
+            while let Some(x) = char_at(text, re) {
+                if !is_word_char(x) {
+                    break;
+                }
+                re += x.len_utf8();
+            }
+            let rest = &text[rs..re];
+            let clitic = ["s", "re", "ve", "ll", "d", "m"]
+                .iter()
+                .any(|k| rest.eq_ignore_ascii_case(k));
+            if clitic {
+                out.push(Span::new(start, j));
+                out.push(Span::new(j, re));
+                return re;
+            }
+            if rest.eq_ignore_ascii_case("t") && matches!(prev, Some('n' | 'N')) && j - 1 > start {
+                out.push(Span::new(start, j - 1));
+                out.push(Span::new(j - 1, re));
+                return re;
+            }
+            // Part of a name ("O'Brien").
+            j = re;
+            seg_start = j;
+            continue;
+        }
+        break;
+    }
+    // A final period belongs to abbreviations, initials and dotted forms.
+    if text.as_bytes().get(j) == Some(&b'.') && text.as_bytes().get(j + 1) != Some(&b'.') {
+        let w = &text[start..j];
+        let last_seg = text[seg_start..j].chars().count();
+        let attach = (dotted && last_seg <= 2)
+            || abbrev::is_prefix_abbrev(w)
+            || abbrev::is_ambiguous_abbrev(w)
+            || abbrev::is_final_abbrev(w)
+            || abbrev::is_nonfinal_dotted(w)
+            || is_single_upper(w)
+            || ((w == "No" || w == "Nos")
+                && text[j + 1..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit()));
+        if attach {
+            out.push(Span::new(start, j + 1));
+            return j + 1;
+        }
+    }
+    out.push(Span::new(start, j));
+    j
+}
+
+fn is_single_upper(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Term {
+    Stop,
+    Ellipsis,
+    Abbrev(AbbrevClass),
+}
+
+fn terminal(t: &str) -> Option<Term> {
+    match t {
+        "." | "?" | "!" | "\u{203d}" => Some(Term::Stop),
+        "\u{2026}" => Some(Term::Ellipsis),
+        _ if t.len() > 1 && t.bytes().all(|b| b == b'.') => Some(Term::Ellipsis),
+        _ if t.len() > 1 && t.ends_with('.') => {
+            Some(Term::Abbrev(abbrev::classify(&t[..t.len() - 1])))
+        }
+        _ => None,
+    }
+}
+
+fn is_terminal_punct(t: &str) -> bool {
+    matches!(t, "." | "?" | "!" | "\u{2026}" | "\u{203d}")
+        || (t.len() > 1 && t.bytes().all(|b| b == b'.'))
+}
+
+fn is_closer(t: &str) -> bool {
+    matches!(
+        t,
+        "\"" | "'" | "\u{201d}" | "\u{2019}" | ")" | "]" | "}" | "\u{bb}"
+    )
+}
+
+fn is_opener(t: &str) -> bool {
+    matches!(
+        t,
+        "\"" | "'" | "\u{201c}" | "\u{2018}" | "(" | "[" | "\u{ab}"
+    )
+}
+
+/// Splits the tokens of one paragraph into sentences; calls `emit(a, b)` with the
+/// token range `a..b` of each sentence, in order.
+fn split_sentences(text: &str, toks: &[Span], mut emit: impl FnMut(usize, usize)) {
+    let n = toks.len();
+    let tx = |k: usize| &text[toks[k].start..toks[k].end];
+    let mut sent_start = 0;
+    let mut k = 0;
+    while k < n {
+        let Some(term) = terminal(tx(k)) else {
+            k += 1;
+            continue;
+        };
+        // Take further terminal marks and adjacent closing quotes/brackets.
+        let mut e = k + 1;
+        while e < n {
+            let t = tx(e);
+            if (is_terminal_punct(t) || is_closer(t)) && toks[e].start == toks[e - 1].end {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        let boundary = e >= n || {
+            let nx = tx(e);
+            let c = nx.chars().next().unwrap_or(' ');
+            // A number alone before "." is a list marker ("1. First").
+            let list_marker = term == Term::Stop
+                && k == sent_start + 1
+                && tx(sent_start).bytes().all(|b| b.is_ascii_digit())
+                && tx(k) == ".";
+            if c.is_lowercase() || matches!(nx, "," | ";" | ":") || list_marker {
+                false
+            } else {
+                let next_word = if is_opener(nx) && e + 1 < n {
+                    tx(e + 1)
+                } else {
+                    nx
+                };
+                let opens_caps =
+                    is_opener(nx) && next_word.chars().next().is_some_and(|c| c.is_uppercase());
+                match term {
+                    Term::Stop | Term::Ellipsis => true,
+                    Term::Abbrev(AbbrevClass::Final) => true,
+                    Term::Abbrev(AbbrevClass::Prefix) => false,
+                    Term::Abbrev(AbbrevClass::Initial) => abbrev::is_sentence_starter(nx),
+                    Term::Abbrev(AbbrevClass::Ambiguous) => {
+                        abbrev::is_sentence_starter(nx) || opens_caps
+                    }
+                }
+            }
+        };
+        if boundary {
+            emit(sent_start, e);
+            sent_start = e;
+        }
+        k = e;
+    }
+    if sent_start < n {
+        emit(sent_start, n);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,253 @@
+//! The CLI as a user meets it: the `unspin` binary run as a process on real files.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_unspin"));
+    c.env("NO_COLOR", "1");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run unspin")
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn unspin");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn tmpdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("unspin-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn seed() -> Option<PathBuf> {
+    let p = repo().join("../shared/seed/000_a80840316d5e4c4f.txt");
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipping: seed article {} not present", p.display());
+        None
+    }
+}
+
+/// Every JSON report must validate against schema unspin/1 and its offsets must index `text`.
+fn check_json(v: &Value) {
+    if let Err(errs) = unspin_report::validate_json(v) {
+        panic!("JSON does not validate against schema unspin/1: {errs:#?}");
+    }
+    if let Err(errs) = unspin_report::check_offsets(v) {
+        panic!("JSON offsets do not index text: {errs:#?}");
+    }
+}
+
+fn json_of(o: &Output) -> Value {
+    assert!(o.status.success(), "unspin failed: {}", stderr(o));
+    let v: Value = serde_json::from_slice(&o.stdout).expect("stdout is JSON");
+    check_json(&v);
+    v
+}
+
+#[test]
+fn version_and_help() {
+    let o = run(&["--version"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).starts_with("unspin "), "{}", stdout(&o));
+    let o = run(&["help"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("analyze"));
+    let o = run(&["analyze", "--help"]);
+    assert!(o.status.success());
+    for flag in ["--format", "--no-clean", "--min-score", "--out-dir", "Examples"] {
+        assert!(stdout(&o).contains(flag), "analyze --help lacks {flag}");
+    }
+    let o = run(&["eval", "quotes", "--help"]);
+    assert!(o.status.success());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(run(&["analyze", "--format", "yaml", "x"]).status.code(), Some(2));
+    assert_eq!(run(&["analyze", "--min-score", "7", "x"]).status.code(), Some(2));
+    assert_eq!(run(&["analyze", "--threads", "0", "x"]).status.code(), Some(2));
+}
+
+#[test]
+fn example_is_analysed_when_asked() {
+    let v = json_of(&run(&["analyze", "--example", "--format", "json"]));
+    assert_eq!(v["schema"], "unspin/1");
+    assert!(v["text"].as_str().unwrap().len() > 200);
+    assert!(!v["quotes"].as_array().unwrap().is_empty(), "example has quotes");
+}
+
+#[test]
+fn piped_output_defaults_to_json_and_stdin_works() {
+    let text = "A Test Headline About Roads\n\n\"The road will reopen on Monday,\" said Ana Pereira, a spokeswoman for the transport department.\n";
+    let o = run_stdin(&["analyze", "-"], text.as_bytes());
+    let v = json_of(&o);
+    assert_eq!(v["input"]["path"], "-");
+    assert_eq!(v["input"]["bytes"], text.len() as u64);
+}
+
+#[test]
+fn no_clean_keeps_text_verbatim() {
+    let text = "Advertisement\n\nShe said \"no\" twice.\n\nRead more\n";
+    let o = run_stdin(&["analyze", "--no-clean", "--format", "json", "-"], text.as_bytes());
+    let v = json_of(&o);
+    assert_eq!(v["text"].as_str().unwrap(), text);
+    assert!(v["chrome"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn gzip_input_is_decompressed() {
+    use flate2::write::GzEncoder;
+    let d = tmpdir("gz");
+    let p = d.join("a.txt.gz");
+    let mut e = GzEncoder::new(std::fs::File::create(&p).unwrap(), flate2::Compression::default());
+    e.write_all("Title Of A Story\n\n\"We won,\" the coach said.\n".as_bytes())
+        .unwrap();
+    e.finish().unwrap();
+    let v = json_of(&run(&["analyze", "--format", "json", p.to_str().unwrap()]));
+    assert!(v["text"].as_str().unwrap().contains("We won"));
+}
+
+#[test]
+fn bad_inputs_fail_with_the_path_named_and_others_still_reported() {
+    let d = tmpdir("bad");
+    let good = d.join("good.txt");
+    std::fs::write(&good, "Nothing to see.\n\nThe council met on Tuesday.\n").unwrap();
+    let junk = d.join("junk.bin");
+    let bytes: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    std::fs::write(&junk, bytes).unwrap();
+    let missing = d.join("missing.txt");
+    let o = run(&[
+        "analyze",
+        "--format",
+        "jsonl",
+        good.to_str().unwrap(),
+        junk.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("junk.bin"), "{err}");
+    assert!(err.contains("missing.txt"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1, "the good file is still reported");
+    check_json(&serde_json::from_str(lines[0]).unwrap());
+}
+
+#[test]
+fn directories_are_expanded_and_html_needs_out_dir() {
+    let d = tmpdir("dir");
+    std::fs::write(d.join("a.txt"), "First story.\n\n\"Yes,\" he said.\n").unwrap();
+    std::fs::write(
+        d.join("b.html"),
+        "<html><head><title>B</title></head><body><p>Second story, \"quoted\" here.</p></body></html>",
+    )
+    .unwrap();
+    std::fs::write(d.join("skip.png"), [0u8, 1, 2]).unwrap();
+    let o = run(&["analyze", "--format", "jsonl", d.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let docs: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 2);
+    for v in &docs {
+        check_json(v);
+    }
+    assert_eq!(docs[1]["input"]["format"], "html");
+    assert!(!docs[1]["text"].as_str().unwrap().contains("<p>"));
+
+    let o = run(&["analyze", "--format", "html", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = d.join("out");
+    let o = run(&[
+        "analyze",
+        "--format",
+        "html",
+        "--out-dir",
+        out.to_str().unwrap(),
+        d.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.join("a.txt.html").exists());
+    assert!(out.join("b.html.html").exists());
+}
+
+#[test]
+fn html_report_escapes_article_text() {
+    let text = "<script>alert(1)</script> Headline\n\n\"<img src=x onerror=alert(2)>,\" said Jo <b>Bloggs</b>.\n";
+    let o = run_stdin(&["analyze", "--format", "html", "-"], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = stdout(&o);
+    assert!(page.contains("<html") || page.contains("<!DOCTYPE") || page.contains("<!doctype"));
+    assert!(!page.contains("<script>alert(1)"), "unescaped script in page");
+    assert!(!page.contains("<img src=x"), "unescaped img in page");
+}
+
+#[test]
+fn every_format_renders_the_seed() {
+    let Some(seed) = seed() else { return };
+    let s = seed.to_str().unwrap();
+    let v = json_of(&run(&["analyze", "--format", "json", s]));
+    assert!(!v["text"].as_str().unwrap().contains("Advertisement"));
+    for f in ["text", "md", "html", "jsonl"] {
+        let o = run(&["analyze", "--format", f, s]);
+        assert!(o.status.success(), "{f}: {}", stderr(&o));
+        assert!(stdout(&o).len() > 500, "{f} output too short");
+    }
+    let md = stdout(&run(&["analyze", "--format", "md", s]));
+    assert!(md.contains('#'));
+}
+
+#[test]
+fn several_inputs_as_one_json_array() {
+    let d = tmpdir("arr");
+    for (n, t) in [("x.txt", "One.\n"), ("y.txt", "Two.\n")] {
+        std::fs::write(d.join(n), t).unwrap();
+    }
+    let o = run(&[
+        "analyze",
+        "--format",
+        "json",
+        d.join("x.txt").to_str().unwrap(),
+        d.join("y.txt").to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let arr = v.as_array().expect("array");
+    assert_eq!(arr.len(), 2);
+    arr.iter().for_each(check_json);
+}

@@ -1,0 +1,270 @@
+//! Small closed word classes used by the rules: titles, name particles, head
+//! nouns and suffixes of organisations, outlets, places and other names.
+
+use crate::lists::Gender;
+
+/// A title or honorific written before a name ("President", "Mrs.", "Sen.",
+/// "Former"), matched case-sensitively in its capitalised form. Returns the gender
+/// it implies, if any.
+pub fn cap_title(w: &str) -> Option<Option<Gender>> {
+    use Gender::*;
+    let g = match w {
+        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Madam" | "Madame" | "Mme." | "Lady" | "Dame"
+        | "Queen" | "Princess" | "Duchess" | "Countess" | "Baroness" | "Sister" | "Congresswoman"
+        | "Chairwoman" | "Councilwoman" | "Assemblywoman" | "Spokeswoman" | "Businesswoman"
+        | "Empress" | "Actress" => Some(Female),
+        "Mr." | "Mr" | "Sir" | "Lord" | "King" | "Prince" | "Duke" | "Count" | "Baron" | "Father"
+        | "Brother" | "Congressman" | "Chairman" | "Councilman" | "Assemblyman" | "Spokesman"
+        | "Businessman" | "Emperor" | "Pope" | "Sheikh" => Some(Male),
+        "President" | "Vice" | "Former" | "Ex" | "Late" | "Acting" | "Deputy" | "Assistant"
+        | "Interim" | "Senior" | "Chief" | "Secretary" | "Undersecretary" | "Minister"
+        | "Prime" | "Premier" | "Chancellor" | "Governor" | "Gov." | "Lt." | "Lieutenant"
+        | "Senator" | "Sen." | "Sens." | "Representative" | "Rep." | "Reps." | "Congressmember"
+        | "Speaker" | "Leader" | "Whip" | "Mayor" | "Councilmember" | "Alderman" | "Judge"
+        | "Justice" | "Attorney" | "General" | "Gen." | "Col." | "Colonel" | "Capt." | "Captain"
+        | "Maj." | "Major" | "Sgt." | "Sergeant" | "Cpl." | "Corporal" | "Adm." | "Admiral"
+        | "Commander" | "Cmdr." | "Lt.Col." | "Officer" | "Detective" | "Det." | "Agent"
+        | "Sheriff" | "Ambassador" | "Amb." | "Dr." | "Dr" | "Doctor" | "Prof." | "Professor"
+        | "Rev." | "Reverend" | "Pastor" | "Rabbi" | "Imam" | "Bishop" | "Archbishop"
+        | "Cardinal" | "Fr." | "Coach" | "CEO" | "Chairperson" | "Chair" | "Director"
+        | "Commissioner" | "Superintendent" | "Trooper" | "Inspector" | "Chancellor-elect"
+        | "President-elect" | "Candidate" | "Nominee" | "Hon." | "Honorable" | "Dean"
+        | "Treasurer" | "Comptroller" | "Auditor" | "Marshal" | "Gens." | "Drs." | "Sec."
+        | "Presidents" | "Senators" | "Governors" | "Sir." | "Chief Executive" | "Founder"
+        | "Spokesperson" | "Lawmaker" | "Mx." | "Messrs." => None,
+        _ => return None,
+    };
+    Some(g)
+}
+
+/// True for multiword-title nouns that only count as titles together
+/// ("First Lady", "Vice President" are handled token by token through [`cap_title`]).
+pub fn is_title_companion(w: &str) -> bool {
+    matches!(w, "First" | "Lady" | "Majority" | "Minority" | "House" | "Senate" | "Executive" | "Press")
+}
+
+/// A lower-case role word directly before a name that marks a person
+/// ("reporter Gabriel X", "host Y", "former president Z").
+pub fn lower_person_title(w: &str) -> Option<Option<Gender>> {
+    use Gender::*;
+    let g = match w {
+        "actress" | "spokeswoman" | "businesswoman" | "congresswoman" | "chairwoman" | "mrs."
+        | "wife" | "mother" | "daughter" | "sister" | "grandmother" | "aunt" | "niece"
+        | "girlfriend" | "widow" | "queen" | "princess" | "ms." => Some(Female),
+        "actor" | "spokesman" | "businessman" | "congressman" | "chairman" | "mr." | "husband"
+        | "father" | "son" | "brother" | "grandfather" | "uncle" | "nephew" | "boyfriend"
+        | "widower" | "king" | "prince" => Some(Male),
+        "reporter" | "journalist" | "columnist" | "writer" | "author" | "editor"
+        | "correspondent" | "analyst" | "spokesperson" | "president" | "senator" | "governor"
+        | "director" | "singer" | "rapper" | "host" | "anchor" | "comedian" | "lawyer"
+        | "attorney" | "professor" | "economist" | "historian" | "pollster" | "strategist"
+        | "adviser" | "advisor" | "aide" | "coach" | "player" | "star" | "billionaire"
+        | "activist" | "ceo" | "candidate" | "nominee" | "lawmaker" | "officer" | "secretary"
+        | "minister" | "chancellor" | "prosecutor" | "judge" | "justice" | "commentator"
+        | "pundit" | "podcaster" | "filmmaker" | "producer" | "founder" | "co-founder"
+        | "leader" | "mayor" | "representative" | "rep." | "sen." | "gov." | "dr." | "chief"
+        | "scientist" | "researcher" | "doctor" | "physician" | "nurse" | "teacher"
+        | "student" | "spokesmen" | "colleague" | "friend" | "partner" | "rival"
+        | "opponent" | "challenger" | "incumbent" | "ambassador" | "envoy" | "diplomat"
+        | "general" | "commander" | "chairperson" | "chair" | "commissioner" | "sheriff"
+        | "detective" | "investigator" | "economist," | "photographer" | "novelist" | "poet"
+        | "artist" | "musician" | "designer" | "entrepreneur" | "investor" | "executive"
+        | "manager" | "owner" | "pastor" | "priest" | "rabbi" | "bishop" | "pope"
+        | "president-elect" | "vice-president" | "chief-of-staff" | "speaker" | "whip"
+        | "tycoon" | "mogul" | "influencer" | "blogger" | "youtuber" | "athlete"
+        | "quarterback" | "pitcher" | "striker" | "goalkeeper" | "defender" | "forward"
+        | "guard" | "manager," | "councilmember" | "alderman" | "defendant" | "plaintiff"
+        | "suspect" | "victim" | "witness" | "survivor" | "resident" | "voter" | "supporter"
+        | "critic" | "ally" | "deputy" | "assistant" | "intern" | "staffer" | "official"
+        | "economist." | "stateswoman" | "statesman" => None,
+        _ => return None,
+    };
+    Some(g)
+}
+
+/// Lower-case particles allowed inside person names ("de Blasio", "van Gogh").
+pub fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da" | "di" | "du" | "van" | "von" | "der" | "den" | "del" | "della" | "dos"
+            | "das" | "bin" | "ibn" | "al" | "el" | "le" | "la" | "ter" | "ten" | "zu" | "y"
+    )
+}
+
+/// Lower-case connectors allowed inside organisation and other names after a head
+/// noun ("Bank of America", "Committee for …", "Council on …").
+pub fn is_org_connector(w: &str) -> bool {
+    matches!(w, "of" | "for" | "on" | "and" | "the" | "&" | "de" | "du" | "des" | "der" | "di")
+}
+
+/// Head nouns that may be followed by "of"/"for"/"on" inside a name.
+pub fn is_head_noun(w: &str) -> bool {
+    is_org_suffix(w)
+        || is_place_suffix(w)
+        || is_misc_head(w)
+        || cap_title(w).is_some()
+        || matches!(
+            w,
+            "Republic" | "Kingdom" | "State" | "States" | "City" | "Isle" | "Cape" | "Port"
+                | "Gulf" | "Bay" | "Straits" | "Strait" | "Sea" | "Lake" | "Mount" | "Times"
+                | "Bank" | "Order" | "Knights" | "Friends" | "Sisters" | "Daughters" | "Sons"
+                | "Statue" | "Tomb" | "Church" | "Cathedral" | "Museum" | "Library" | "Ministry"
+                | "Department" | "Secretary" | "Minister" | "Duke" | "Duchess" | "Earl"
+                | "Archbishop" | "Bishop" | "Prince" | "Princess" | "Queen" | "King"
+                | "Chamber" | "Court" | "Office" | "Board" | "Bureau"
+        )
+}
+
+/// Last words that make a name an organisation.
+pub fn is_org_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "Inc." | "Inc" | "Corp." | "Corp" | "Corporation" | "Co." | "Ltd." | "Ltd" | "LLC" | "LLP"
+            | "PLC" | "plc" | "AG" | "GmbH" | "SA" | "NV" | "Group" | "Holdings" | "Partners"
+            | "Company" | "Companies" | "Party" | "Committee" | "Department" | "Dept." | "University"
+            | "Agency" | "Council" | "Court" | "Bank" | "Association" | "Foundation" | "Institute"
+            | "Institution" | "Ministry" | "Commission" | "Administration" | "Service" | "Services"
+            | "Union" | "Organization" | "Organisation" | "Senate" | "Congress" | "Parliament"
+            | "Assembly" | "Cabinet" | "Caucus" | "Campaign" | "Church" | "Army" | "Navy"
+            | "Force" | "Forces" | "Corps" | "Police" | "Board" | "Authority" | "Bureau"
+            | "College" | "School" | "Academy" | "Society" | "Federation" | "League" | "Club"
+            | "FC" | "Airlines" | "Airways" | "Motors" | "Technologies" | "Labs" | "Systems"
+            | "Fund" | "Trust" | "Reserve" | "Coalition" | "Alliance" | "Movement" | "Office"
+            | "Team" | "Network" | "Industries" | "Pharmaceuticals" | "Energy" | "Bancorp"
+            | "Capital" | "Ventures" | "Foods" | "Entertainment" | "Studios" | "Records"
+            | "Brothers" | "Bros." | "Secretariat" | "Embassy" | "Consulate" | "Tribunal"
+            | "Legislature" | "Guard" | "Patrol" | "Commission," | "Directorate" | "Center"
+            | "Centre" | "Program" | "Programme" | "Project" | "Initiative" | "Institutes"
+            | "Hospital" | "Clinic" | "Lab" | "Laboratory" | "Laboratories" | "Cooperative"
+    )
+}
+
+/// Last words of news-outlet names ("the X Times", "Y Post").
+pub fn is_outlet_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "Times" | "Post" | "Journal" | "Magazine" | "Herald" | "Tribune" | "Gazette" | "News"
+            | "Daily" | "Review" | "Chronicle" | "Observer" | "Telegraph" | "Examiner"
+            | "Inquirer" | "Dispatch" | "Bulletin" | "Courier" | "Sentinel" | "Register"
+            | "Star-Ledger" | "Globe" | "Monitor" | "Press" | "Mercury" | "Ledger" | "Enquirer"
+            | "Advocate" | "Record" | "Reporter" | "Weekly" | "Newsletter" | "Wire" | "Digest"
+            | "Beacon" | "Banner" | "Clarion" | "Free Press" | "Gazette-Journal" | "Pioneer"
+            | "Standard" | "Courant" | "Democrat-Gazette" | "Plain Dealer" | "Bee"
+    )
+}
+
+/// Last words that make a name a place.
+pub fn is_place_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "Street" | "St." | "Avenue" | "Ave." | "Road" | "Rd." | "Boulevard" | "Blvd." | "Lane"
+            | "Drive" | "Square" | "Park" | "River" | "Lake" | "Mountain" | "Mountains" | "Mount"
+            | "Island" | "Islands" | "Bay" | "Valley" | "County" | "City" | "Province" | "Airport"
+            | "Station" | "Bridge" | "Building" | "Tower" | "Towers" | "Hall" | "Palace"
+            | "Castle" | "Beach" | "Coast" | "Ocean" | "Sea" | "Desert" | "Canyon" | "Hill"
+            | "Hills" | "Heights" | "Falls" | "Stadium" | "Arena" | "Observatory" | "Plaza"
+            | "Harbor" | "Harbour" | "Peninsula" | "Strait" | "Gulf" | "Forest" | "Village"
+            | "Township" | "Parish" | "District" | "Region" | "Territory" | "Territories"
+            | "Cathedral" | "Temple" | "Mosque" | "Synagogue" | "Cemetery" | "Memorial" | "Zoo"
+            | "Garden" | "Gardens" | "Mall" | "Center," | "Base" | "Prison" | "Jail"
+            | "Penitentiary" | "Courthouse" | "Capitol" | "Manor" | "Estate" | "Ranch" | "Farm"
+            | "Springs" | "Creek" | "Canal" | "Highway" | "Freeway" | "Interstate" | "Pass"
+            | "Port" | "Wharf" | "Pier" | "Quarter" | "Borough" | "Republic" | "Kingdom"
+            | "Emirates" | "States" | "Oblast" | "Prefecture" | "Land" | "Islands,"
+    )
+}
+
+/// Words that make a name an event, award, law or work ("Medal of …", "… Prize").
+pub fn is_misc_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Medal" | "Prize" | "Award" | "Awards" | "Cup" | "Trophy" | "Championship"
+            | "Championships" | "Olympics" | "Games" | "War" | "Battle" | "Act" | "Amendment"
+            | "Treaty" | "Accords" | "Accord" | "Agreement" | "Doctrine" | "Plan" | "Festival"
+            | "Summit" | "Conference" | "Convention" | "Series" | "Bowl" | "Open" | "Prix"
+            | "Marathon" | "Revolution" | "Crisis" | "Scandal" | "Affair" | "Gate" | "Day"
+            | "Week" | "Month" | "Order" | "Cross" | "Star" | "Bill" | "Resolution" | "Report"
+            | "Declaration" | "Constitution" | "Charter" | "Protocol" | "Initiative," | "Deal"
+            | "Rule" | "Law" | "Code" | "Manifesto"
+    )
+}
+
+/// Words that are capitalised but are never entity names on their own: months,
+/// weekdays, and the pronoun "I".
+pub fn is_never_name(w: &str) -> bool {
+    matches!(
+        w,
+        "I" | "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August"
+            | "September" | "October" | "November" | "December" | "Jan." | "Feb." | "Mar."
+            | "Apr." | "Jun." | "Jul." | "Aug." | "Sep." | "Sept." | "Oct." | "Nov." | "Dec."
+            | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            | "OK" | "Mon." | "Tue." | "Wed." | "Thu." | "Fri." | "Sat." | "Sun." | "A.M." | "P.M."
+    )
+}
+
+/// Capitalised acronyms that are not names ("CEO", "TV", "VP").
+pub fn is_non_entity_acronym(w: &str) -> bool {
+    matches!(
+        w,
+        "CEO" | "CFO" | "COO" | "CTO" | "VP" | "TV" | "OK" | "AM" | "PM" | "ID" | "DNA" | "GDP"
+            | "VIP" | "FAQ" | "PS" | "PDF" | "URL" | "USB" | "HIV" | "AIDS" | "PhD" | "MD"
+            | "MBA" | "BA" | "MA" | "BS" | "IQ" | "I.Q." | "AI" | "IT" | "PR" | "HR" | "RSS"
+            | "UTC" | "GMT" | "EST" | "EDT" | "PST" | "PDT" | "CST" | "CDT" | "ET" | "PT"
+            | "LGBT" | "LGBTQ" | "DIY" | "TBD" | "ASAP" | "RIP" | "LOL" | "OMG" | "US$" | "CPI"
+            | "GPS" | "SUV" | "ATM" | "NB" | "ICU" | "ER" | "CV" | "II" | "III" | "IV" | "VI"
+            | "VII" | "VIII" | "IX" | "XI" | "XII" | "NO" | "YES" | "THE" | "AND" | "A" | "AN"
+    )
+}
+
+/// Name suffixes that are not surnames ("Jr.", "III").
+pub fn is_name_suffix(w: &str) -> bool {
+    matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "V" | "Esq." | "PhD" | "MD")
+}
+
+/// Verbs of saying right after a name suggest a person.
+pub fn is_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "told" | "tells" | "wrote" | "writes" | "added" | "adds" | "argued"
+            | "argues" | "explained" | "explains" | "noted" | "notes" | "tweeted" | "posted"
+            | "describes" | "described" | "insisted" | "claimed" | "claims" | "recalled"
+            | "admitted" | "warned" | "asked" | "replied" | "responded" | "stated"
+    )
+}
+
+/// Prepositions after which a place reading is preferred ("in Washington").
+pub fn is_locative(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at" | "from" | "to" | "near" | "across" | "outside" | "inside" | "around"
+            | "throughout" | "into" | "toward" | "towards" | "through" | "via" | "In" | "At"
+            | "From" | "Near"
+    )
+}
+
+/// Nouns in definite descriptions that refer back to a news outlet ("the magazine").
+pub fn outlet_description(w: &str) -> Option<&'static [&'static str]> {
+    Some(match w {
+        "magazine" => &["magazine"],
+        "newspaper" | "paper" | "daily" | "tabloid" => &["newspaper"],
+        "network" | "broadcaster" | "channel" | "station" => &["broadcaster"],
+        "agency" | "wire" => &["agency"],
+        "outlet" | "publication" | "site" | "website" => &[],
+        _ => return None,
+    })
+}
+
+/// The noun in an outlet's own name that matches a description noun
+/// ("the magazine" ↔ "New York Magazine").
+pub fn description_name_word(w: &str) -> &'static [&'static str] {
+    match w {
+        "magazine" => &["Magazine"],
+        "newspaper" | "paper" | "daily" => &[
+            "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Daily", "Chronicle",
+            "Telegraph", "Inquirer",
+        ],
+        "network" | "broadcaster" | "channel" => &["News", "Network", "Channel", "TV"],
+        "agency" => &["Agency", "Press"],
+        _ => &[],
+    }
+}

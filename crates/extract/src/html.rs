@@ -1,0 +1,555 @@
+//! HTML → blocks with a real HTML5 parser (`dom_query`), iteratively (no
+//! recursion, so deeply nested pages cannot overflow the stack).
+
+use dom_query::{Document, NodeRef};
+use unspin_doc::{Doc, Meta, Paragraph, ParagraphKind, Span};
+
+use crate::{assemble, chrome, dates, guess_language, normalize_ws, Block};
+
+/// Elements whose content is never article text.
+const ALWAYS_SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "select", "button", "input", "textarea", "head", "map", "dialog",
+];
+
+/// Page furniture dropped when cleaning.
+const CLEAN_SKIP: &[&str] = &["nav", "header", "footer", "aside", "form", "menu"];
+
+/// class/id tokens that mark page furniture when cleaning.
+const BAD_TOKENS: &[&str] = &[
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "sharing",
+    "social", "cookie", "cookies", "consent", "newsletter", "promo", "sidebar", "related",
+    "recirc", "outbrain", "taboola", "advert", "advertisement", "advertising", "ads", "adslot",
+    "adunit", "sponsored", "subscribe", "paywall", "popup", "modal", "comments", "disqus",
+    "masthead", "toolbar", "skiplink", "trending", "most-read", "mostread",
+];
+
+const BLOCKS: &[&str] = &[
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+    "blockquote", "pre", "figure", "figcaption", "table", "tr", "td", "th", "section", "article",
+    "main", "header", "footer", "aside", "nav", "hr", "address", "details", "summary", "body",
+    "html", "form", "fieldset", "center", "caption", "tbody", "thead", "tfoot", "legend",
+];
+
+fn name_of(n: &NodeRef) -> String {
+    n.node_name().map(|s| s.to_string()).unwrap_or_default()
+}
+
+#[derive(Default)]
+struct HeadMeta {
+    title_tag: Option<String>,
+    og_title: Option<String>,
+    ld_headline: Option<String>,
+    first_h1: Option<String>,
+    authors: Vec<String>,
+    published: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+    lang: Option<String>,
+}
+
+fn set(slot: &mut Option<String>, v: &str) {
+    let v = normalize_ws(v);
+    if slot.is_none() && !v.is_empty() {
+        *slot = Some(v);
+    }
+}
+
+fn iso_date(v: &str) -> Option<String> {
+    let v = v.trim();
+    if v.len() >= 10 && dates::parse_date(&v[..10]).is_some() && v.is_char_boundary(10) {
+        // Already ISO 8601 (date or date-time): keep it whole.
+        if v.bytes().all(|b| b.is_ascii_graphic()) && v.len() <= 40 {
+            return Some(v.to_string());
+        }
+        return dates::parse_date(v);
+    }
+    dates::parse_date(v)
+}
+
+fn add_author(hm: &mut HeadMeta, v: &str) {
+    let v = normalize_ws(v);
+    if v.is_empty() || v.starts_with("http") || v.contains('@') || v.len() > 120 {
+        return;
+    }
+    for part in v.split(", ").flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" & ")) {
+        let p = part.trim().trim_start_matches("By ").trim_start_matches("by ").trim();
+        if !p.is_empty() && chrome::word_count(p) <= 5 && !hm.authors.iter().any(|a| a == p) {
+            hm.authors.push(p.to_string());
+        }
+    }
+}
+
+/// Fields of schema.org JSON-LD (Article / NewsArticle / BlogPosting, or any
+/// object with a headline, possibly inside `@graph` or an array).
+fn read_json_ld(hm: &mut HeadMeta, src: &str) {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(src.trim()) else {
+        return;
+    };
+    let mut stack = vec![&v];
+    let mut seen = 0;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > 1000 {
+            break;
+        }
+        match v {
+            serde_json::Value::Array(a) => stack.extend(a.iter().rev()),
+            serde_json::Value::Object(o) => {
+                if let Some(g) = o.get("@graph") {
+                    stack.push(g);
+                }
+                let Some(h) = o.get("headline").and_then(|h| h.as_str()) else {
+                    continue;
+                };
+                set(&mut hm.ld_headline, h);
+                if let Some(d) = o.get("datePublished").and_then(|d| d.as_str()) {
+                    if hm.published.is_none() {
+                        hm.published = iso_date(d);
+                    }
+                }
+                match o.get("author") {
+                    Some(serde_json::Value::String(s)) => add_author(hm, s),
+                    Some(serde_json::Value::Object(a)) => {
+                        if let Some(n) = a.get("name").and_then(|n| n.as_str()) {
+                            add_author(hm, n);
+                        }
+                    }
+                    Some(serde_json::Value::Array(list)) => {
+                        for a in list {
+                            match a {
+                                serde_json::Value::String(s) => add_author(hm, s),
+                                serde_json::Value::Object(a) => {
+                                    if let Some(n) = a.get("name").and_then(|n| n.as_str()) {
+                                        add_author(hm, n);
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                if let Some(n) = o
+                    .get("publisher")
+                    .and_then(|p| p.get("name"))
+                    .and_then(|n| n.as_str())
+                {
+                    set(&mut hm.outlet, n);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Pass 1: metadata from the whole page, and candidate content roots.
+fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>) {
+    let mut hm = HeadMeta::default();
+    let mut body_cands: Vec<NodeRef<'a>> = Vec::new();
+    let mut article_cands: Vec<NodeRef<'a>> = Vec::new();
+    let mut main_cands: Vec<NodeRef<'a>> = Vec::new();
+    let mut stack = vec![root.clone()];
+    while let Some(n) = stack.pop() {
+        if n.is_element() {
+            let name = name_of(&n);
+            match name.as_str() {
+                "html" => {
+                    if let Some(l) = n.attr("lang").or_else(|| n.attr("xml:lang")) {
+                        let primary = l.split(['-', '_']).next().unwrap_or("").to_lowercase();
+                        if (2..=3).contains(&primary.len()) {
+                            hm.lang.get_or_insert(primary);
+                        }
+                    }
+                }
+                "title" => {
+                    if hm.title_tag.is_none() {
+                        set(&mut hm.title_tag, &n.text());
+                    }
+                    continue;
+                }
+                "h1" => {
+                    if hm.first_h1.is_none() {
+                        set(&mut hm.first_h1, &n.text());
+                    }
+                }
+                "meta" => {
+                    let key = n
+                        .attr("property")
+                        .or_else(|| n.attr("name"))
+                        .or_else(|| n.attr("itemprop"))
+                        .map(|k| k.to_lowercase())
+                        .unwrap_or_default();
+                    let content = n.attr("content").map(|c| c.to_string()).unwrap_or_default();
+                    match key.as_str() {
+                        "og:title" | "twitter:title" => set(&mut hm.og_title, &content),
+                        "og:site_name" | "application-name" => set(&mut hm.outlet, &content),
+                        "og:url" => set(&mut hm.url, &content),
+                        "author" | "article:author" | "sailthru.author" | "parsely-author"
+                        | "dc.creator" => add_author(&mut hm, &content),
+                        "article:published_time" | "datepublished" | "date" | "pubdate"
+                        | "publishdate" | "dc.date" | "dc.date.issued" | "dcterms.date"
+                        | "sailthru.date" | "parsely-pub-date" | "og:published_time" => {
+                            if hm.published.is_none() {
+                                hm.published = iso_date(&content);
+                            }
+                        }
+                        _ => {}
+                    }
+                    continue;
+                }
+                "link" => {
+                    if n.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
+                        if let Some(h) = n.attr("href") {
+                            hm.url = Some(h.trim().to_string());
+                        }
+                    }
+                    continue;
+                }
+                "script" => {
+                    if n
+                        .attr("type")
+                        .is_some_and(|t| t.to_lowercase().contains("ld+json"))
+                    {
+                        read_json_ld(&mut hm, &n.text());
+                    }
+                    continue;
+                }
+                "style" | "noscript" | "template" | "svg" => continue,
+                "article" => {
+                    if article_cands.len() < 20 {
+                        article_cands.push(n.clone());
+                    }
+                }
+                "main" => {
+                    if main_cands.len() < 20 {
+                        main_cands.push(n.clone());
+                    }
+                }
+                _ => {}
+            }
+            if n.attr("itemprop").is_some_and(|v| v.contains("articleBody")) && body_cands.len() < 20 {
+                body_cands.push(n.clone());
+            }
+            if n.attr("role").is_some_and(|v| v.as_ref() == "main") && main_cands.len() < 20 {
+                main_cands.push(n.clone());
+            }
+        }
+        let mut child = n.last_child();
+        while let Some(c) = child {
+            child = c.prev_sibling();
+            stack.push(c);
+        }
+    }
+    let biggest = |c: &[NodeRef<'_>]| -> Option<(usize, usize)> {
+        c.iter()
+            .enumerate()
+            .map(|(i, n)| (i, n.normalized_char_count()))
+            .max_by_key(|(_, len)| *len)
+    };
+    let mut content = None;
+    for cands in [&body_cands, &article_cands, &main_cands] {
+        if let Some((i, len)) = biggest(cands) {
+            if len >= 250 {
+                content = Some(cands[i].clone());
+                break;
+            }
+        }
+    }
+    (hm, content)
+}
+
+fn tokens_bad(v: &str) -> bool {
+    v.to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .any(|t| BAD_TOKENS.contains(&t))
+}
+
+fn skip_clean(n: &NodeRef, name: &str) -> bool {
+    if CLEAN_SKIP.contains(&name) {
+        return true;
+    }
+    if n.has_attr("hidden")
+        || n.attr("aria-hidden").is_some_and(|v| v.as_ref() == "true")
+        || n
+            .attr("style")
+            .is_some_and(|s| s.replace(' ', "").to_lowercase().contains("display:none"))
+    {
+        return true;
+    }
+    if n
+        .attr("role")
+        .is_some_and(|r| matches!(r.as_ref(), "navigation" | "banner" | "contentinfo" | "complementary"))
+    {
+        return true;
+    }
+    if matches!(name, "body" | "html" | "main" | "article") {
+        return false;
+    }
+    n.attr("class").is_some_and(|c| tokens_bad(&c)) || n.attr("id").is_some_and(|c| tokens_bad(&c))
+}
+
+enum Ev<'a> {
+    Enter(NodeRef<'a>),
+    ExitBlock,
+    ExitLink,
+}
+
+struct Walker {
+    blocks: Vec<Block>,
+    buf: String,
+    link_chars: usize,
+    link_depth: usize,
+    kinds: Vec<ParagraphKind>,
+    clean: bool,
+}
+
+impl Walker {
+    fn flush(&mut self) {
+        if self.buf.trim().is_empty() {
+            self.buf.clear();
+            self.link_chars = 0;
+            return;
+        }
+        let lines: Vec<String> = self
+            .buf
+            .split('\n')
+            .map(normalize_ws)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let total: usize = lines.iter().map(|l| l.chars().count()).sum();
+        let kind = *self.kinds.last().unwrap_or(&ParagraphKind::Body);
+        let linky = self.clean && total > 0 && self.link_chars * 10 >= total * 7;
+        if !lines.is_empty() {
+            self.blocks.push(Block {
+                lines,
+                hint: Some(kind),
+                linky,
+            });
+        }
+        self.buf.clear();
+        self.link_chars = 0;
+    }
+
+    fn kind_for(&self, name: &str) -> ParagraphKind {
+        let parent = self.kinds.last().copied();
+        match name {
+            "h1" => ParagraphKind::Title,
+            "h2" | "h3" | "h4" | "h5" | "h6" => ParagraphKind::Heading,
+            "figcaption" | "caption" => ParagraphKind::Caption,
+            "blockquote" => ParagraphKind::Blockquote,
+            "li" | "dd" | "dt" => match parent {
+                Some(ParagraphKind::Blockquote) => ParagraphKind::Blockquote,
+                _ => ParagraphKind::ListItem,
+            },
+            _ => match parent {
+                Some(k @ (ParagraphKind::Blockquote | ParagraphKind::Caption | ParagraphKind::ListItem)) => k,
+                _ => ParagraphKind::Body,
+            },
+        }
+    }
+
+    fn walk<'a>(&mut self, root: NodeRef<'a>) {
+        let mut stack = vec![Ev::Enter(root)];
+        let mut is_root = true;
+        while let Some(ev) = stack.pop() {
+            match ev {
+                Ev::ExitBlock => {
+                    self.flush();
+                    self.kinds.pop();
+                }
+                Ev::ExitLink => self.link_depth = self.link_depth.saturating_sub(1),
+                Ev::Enter(n) => {
+                    if n.is_text() {
+                        let t = n.text();
+                        if self.link_depth > 0 {
+                            self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+                        }
+                        self.buf.push_str(&t);
+                        continue;
+                    }
+                    if n.is_element() {
+                        let name = name_of(&n);
+                        if ALWAYS_SKIP.contains(&name.as_str()) {
+                            continue;
+                        }
+                        if self.clean && !is_root && skip_clean(&n, &name) {
+                            continue;
+                        }
+                        if name == "br" {
+                            self.buf.push('\n');
+                            continue;
+                        }
+                        if BLOCKS.contains(&name.as_str()) {
+                            self.flush();
+                            let k = self.kind_for(&name);
+                            self.kinds.push(k);
+                            stack.push(Ev::ExitBlock);
+                        } else if name == "a" {
+                            self.link_depth += 1;
+                            stack.push(Ev::ExitLink);
+                        } else if matches!(name.as_str(), "img" | "wbr") {
+                            continue;
+                        } else {
+                            // Inline elements: keep words apart across tags like <td>.
+                        }
+                    } else if !n.is_document() && !n.is_fragment() {
+                        continue;
+                    }
+                    is_root = false;
+                    let mut child = n.last_child();
+                    while let Some(c) = child {
+                        child = c.prev_sibling();
+                        stack.push(Ev::Enter(c));
+                    }
+                }
+            }
+        }
+        self.flush();
+    }
+}
+
+/// Strips a " | Site Name" / " - Site" suffix from a `<title>`.
+fn clean_title_tag(t: &str) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some(i) = t.rfind(sep) {
+            let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+            if chrome::word_count(tail) <= 5 && chrome::word_count(head) >= 3 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    t.trim().to_string()
+}
+
+fn words_lower(s: &str) -> std::collections::HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+fn pick_title(hm: &HeadMeta) -> Option<String> {
+    let meta_title = hm
+        .og_title
+        .clone()
+        .or_else(|| hm.ld_headline.clone())
+        .or_else(|| hm.title_tag.as_deref().map(clean_title_tag));
+    if let Some(h1) = &hm.first_h1 {
+        if chrome::word_count(h1) >= 2 {
+            match &meta_title {
+                Some(m) => {
+                    let a = words_lower(h1);
+                    let b = words_lower(m);
+                    let common = a.intersection(&b).count();
+                    if common * 2 >= a.len().min(b.len()).max(1) {
+                        return Some(h1.clone());
+                    }
+                }
+                None if chrome::word_count(h1) >= 3 => return Some(h1.clone()),
+                None => {}
+            }
+        }
+    }
+    meta_title.map(|m| clean_title_tag(&m)).filter(|m| !m.is_empty())
+}
+
+pub fn extract(src: &str, clean: bool) -> Doc {
+    let document = Document::from(src);
+    let root = document.root();
+    let (hm, content) = scan(&root);
+    let title = pick_title(&hm);
+    let mut walker = Walker {
+        blocks: Vec::new(),
+        buf: String::new(),
+        link_chars: 0,
+        link_depth: 0,
+        kinds: Vec::new(),
+        clean,
+    };
+    let start = if clean {
+        content.unwrap_or_else(|| root.clone())
+    } else {
+        root.clone()
+    };
+    walker.walk(start);
+    let mut blocks = walker.blocks;
+
+    let meta = Meta {
+        title: title.clone(),
+        byline: hm.authors.clone(),
+        published: hm.published.clone(),
+        outlet: hm.outlet.clone(),
+        language: hm.lang.clone(),
+        url: hm.url.clone(),
+    };
+
+    let mut doc = if clean {
+        if let Some(t) = &title {
+            // The headline leads the text; an <h1> repeating it is dropped as a duplicate.
+            for b in blocks.iter_mut() {
+                if b.hint == Some(ParagraphKind::Title) {
+                    b.hint = Some(ParagraphKind::Heading);
+                }
+            }
+            blocks.insert(
+                0,
+                Block {
+                    lines: vec![t.clone()],
+                    hint: Some(ParagraphKind::Title),
+                    linky: false,
+                },
+            );
+        } else {
+            for b in blocks.iter_mut() {
+                if b.hint == Some(ParagraphKind::Title) {
+                    b.hint = Some(ParagraphKind::Heading);
+                }
+            }
+        }
+        let mut d = assemble(blocks, meta);
+        if let Some(t) = &title {
+            d.meta.title = Some(t.clone());
+        }
+        d
+    } else {
+        let mut d = Doc {
+            meta,
+            ..Default::default()
+        };
+        let mut text = String::new();
+        for b in blocks {
+            let kind = match b.hint {
+                Some(ParagraphKind::Title) | None => ParagraphKind::Heading,
+                Some(k) => k,
+            };
+            let kind = if b.hint.is_none() { ParagraphKind::Body } else { kind };
+            for piece in [b.lines.join(" ")] {
+                if !text.is_empty() {
+                    text.push_str("\n\n");
+                }
+                let s = text.len();
+                text.push_str(&piece);
+                d.paragraphs.push(Paragraph {
+                    span: Span::new(s, text.len()),
+                    kind,
+                });
+            }
+        }
+        d.text = text;
+        d
+    };
+    let has_body = doc
+        .paragraphs
+        .iter()
+        .any(|p| !matches!(p.kind, ParagraphKind::Title | ParagraphKind::Heading | ParagraphKind::Caption));
+    if !has_body {
+        doc.text.clear();
+        doc.paragraphs.clear();
+        doc.warnings.push("no article found".to_string());
+    }
+    if doc.meta.language.is_none() {
+        doc.meta.language = guess_language(&doc.text);
+    }
+    doc
+}

@@ -1,0 +1,366 @@
+//! Tests on small articles written for these tests in several outlets' styles,
+//! plus general properties on the seed article when it is present.
+
+use super::*;
+
+fn chrome_of<'a>(d: &'a Doc, kind: &str) -> Vec<&'a str> {
+    d.chrome
+        .iter()
+        .filter(|c| c.kind == kind)
+        .map(|c| c.text.as_str())
+        .collect()
+}
+
+fn paras(d: &Doc) -> Vec<&str> {
+    d.paragraphs.iter().map(|p| d.slice(p.span)).collect()
+}
+
+fn check_spans(d: &Doc) {
+    let mut prev = 0;
+    for p in &d.paragraphs {
+        assert!(p.span.start >= prev && p.span.end <= d.text.len());
+        assert!(d.text.is_char_boundary(p.span.start) && d.text.is_char_boundary(p.span.end));
+        assert!(!d.slice(p.span).is_empty());
+        prev = p.span.end;
+    }
+    // Paragraphs are joined by exactly one blank line.
+    let joined: Vec<&str> = paras(d);
+    assert_eq!(joined.join("\n\n"), d.text);
+}
+
+#[test]
+fn no_clean_is_verbatim() {
+    let src = "  Headline Here\r\n\r\nFirst para line one\nline two.\n\n\n  Second para.  \n";
+    let d = from_text(src, false);
+    assert_eq!(d.text, src);
+    assert!(d.chrome.is_empty());
+    assert_eq!(d.meta.title, None);
+    let ps = paras(&d);
+    assert_eq!(ps, vec!["Headline Here", "First para line one\nline two.", "Second para."]);
+    assert!(d.paragraphs.iter().all(|p| p.kind == ParagraphKind::Body));
+}
+
+#[test]
+fn wire_story_with_dateline_and_byline() {
+    let src = "\
+Central Bank Holds Rates Steady as Inflation Cools
+
+By Maria Lopez and Tom Becker
+
+Published 3:45 PM EST, Jan 5, 2025
+
+FRANKFURT (Reuters) - The central bank left interest rates unchanged on Thursday, saying inflation was falling faster than expected.
+
+\"We are not declaring victory,\" the bank's president told reporters.
+
+Advertisement
+
+Markets had priced in a hold. Bond yields edged lower after the decision.
+
+Reporting by Maria Lopez; Editing by Tom Becker
+";
+    let d = from_text(src, true);
+    check_spans(&d);
+    assert_eq!(d.meta.title.as_deref(), Some("Central Bank Holds Rates Steady as Inflation Cools"));
+    assert_eq!(d.paragraphs[0].kind, ParagraphKind::Title);
+    assert_eq!(d.meta.byline, vec!["Maria Lopez", "Tom Becker"]);
+    assert_eq!(d.meta.published.as_deref(), Some("2025-01-05"));
+    assert_eq!(d.meta.outlet.as_deref(), Some("Reuters"));
+    assert_eq!(d.meta.language.as_deref(), Some("en"));
+    assert!(d.text.contains("FRANKFURT (Reuters) - The central bank"));
+    assert!(d.text.contains("\"We are not declaring victory,\""));
+    assert!(!d.text.contains("Advertisement"));
+    assert!(!d.text.contains("Published"));
+    assert!(!d.text.contains("Editing by"));
+    assert_eq!(chrome_of(&d, "ad"), vec!["Advertisement"]);
+}
+
+#[test]
+fn uk_paper_with_captions_and_single_quotes() {
+    let src = "\
+Ministers urged to rethink housing plan after backlash
+
+Jane Smith, Political Editor
+
+Mon 6 Jan 2025 14.02 GMT
+
+The housing secretary arrives in Downing Street on Monday. Photograph: John Roe/PA
+
+Ministers are facing calls to rethink their flagship housing plan after a backlash from councils.
+
+'This is simply not workable,' said one council leader. 'We were never asked.'
+
+Image caption, Protesters outside the council offices in Leeds
+
+Share this article
+
+The government insists the plan will go ahead.
+
+© 2025 The Daily Clarion. All rights reserved.
+";
+    let d = from_text(src, true);
+    check_spans(&d);
+    assert_eq!(d.meta.title.as_deref(), Some("Ministers urged to rethink housing plan after backlash"));
+    assert_eq!(d.meta.published.as_deref(), Some("2025-01-06"));
+    assert_eq!(d.meta.outlet.as_deref(), Some("The Daily Clarion"));
+    assert_eq!(
+        chrome_of(&d, "caption"),
+        vec![
+            "The housing secretary arrives in Downing Street on Monday. Photograph: John Roe/PA",
+            "Image caption, Protesters outside the council offices in Leeds"
+        ]
+    );
+    assert_eq!(chrome_of(&d, "share"), vec!["Share this article"]);
+    assert_eq!(chrome_of(&d, "legal").len(), 1);
+    assert!(d.text.contains("'This is simply not workable,' said one council leader."));
+    assert!(d.text.ends_with("The government insists the plan will go ahead."));
+}
+
+#[test]
+fn blog_with_related_lines_and_teasers() {
+    let src = "\
+Why the Senate Vote Matters More Than You Think
+
+The vote on Tuesday was closer than anyone expected. Several senators switched sides at the last minute.
+
+Related: Five Senators Who Could Decide the Budget
+
+That is not the whole story, though.
+
+Read more
+
+Budget Talks Collapse as Deadline Nears
+
+What the Shutdown Means for Federal Workers
+
+Still, the leadership says it has the votes.
+
+Is This the End of Bipartisan Budgeting in Washington?
+
+Critics say the process is broken.
+
+Short lines ending with a period are body.
+
+Follow Planet Politics on Twitter
+";
+    let d = from_text(src, true);
+    check_spans(&d);
+    assert_eq!(
+        chrome_of(&d, "navigation"),
+        vec!["Related: Five Senators Who Could Decide the Budget", "Read more"]
+    );
+    assert_eq!(
+        chrome_of(&d, "teaser"),
+        vec![
+            "Budget Talks Collapse as Deadline Nears",
+            "What the Shutdown Means for Federal Workers",
+            "Is This the End of Bipartisan Budgeting in Washington?"
+        ]
+    );
+    assert_eq!(chrome_of(&d, "call_to_action"), vec!["Follow Planet Politics on Twitter"]);
+    assert_eq!(d.meta.outlet.as_deref(), None, "two-word non-outlet-like follow target");
+    for s in [
+        "That is not the whole story, though.",
+        "Still, the leadership says it has the votes.",
+        "Critics say the process is broken.",
+        "Short lines ending with a period are body.",
+    ] {
+        assert!(d.text.contains(s), "{s}");
+    }
+}
+
+#[test]
+fn newsletter_ctas_and_questions_in_body() {
+    let src = "\
+How a Small Town Saved Its Only Newspaper
+
+Sign up for our free morning newsletter
+
+The paper had been losing money for a decade. Then the readers stepped in.
+
+Who would pay for local news in 2025?
+
+Most people, it turns out, when they are asked directly.
+
+Get the best stories delivered straight to your inbox.
+
+Subscribe today and get 50% off your first year
+
+Story continues below advertisement
+
+The editor said the model could work elsewhere.
+";
+    let d = from_text(src, true);
+    check_spans(&d);
+    assert_eq!(chrome_of(&d, "call_to_action").len(), 3);
+    assert_eq!(chrome_of(&d, "ad"), vec!["Story continues below advertisement"]);
+    // A sentence-case question is body, not a teaser.
+    assert!(d.text.contains("Who would pay for local news in 2025?"));
+    assert!(chrome_of(&d, "teaser").is_empty());
+}
+
+#[test]
+fn hard_wrapped_text_is_joined() {
+    let src = "A Plain Title\n\nThis paragraph was wrapped at a fixed width by the\nscraper so that its lines end in the middle of a\nsentence.\n\nOne line per paragraph.\nAnother paragraph here.\n";
+    let d = from_text(src, true);
+    check_spans(&d);
+    assert_eq!(
+        paras(&d),
+        vec![
+            "A Plain Title",
+            "This paragraph was wrapped at a fixed width by the scraper so that its lines end in the middle of a sentence.",
+            "One line per paragraph.",
+            "Another paragraph here."
+        ]
+    );
+}
+
+#[test]
+fn body_first_line_is_not_a_title() {
+    let src = "The mayor resigned on Friday.\n\nShe had been in office for six years.";
+    let d = from_text(src, true);
+    assert_eq!(d.meta.title, None);
+    assert_eq!(d.text, "The mayor resigned on Friday.\n\nShe had been in office for six years.");
+}
+
+#[test]
+fn empty_and_weird_input() {
+    let d = from_text("", true);
+    assert!(d.text.is_empty());
+    let d = from_text("\n\n \n", true);
+    assert!(d.paragraphs.is_empty());
+    let long = "word ".repeat(2_000_000);
+    let d = from_text(&long, true);
+    assert_eq!(d.paragraphs.len(), 1);
+}
+
+#[test]
+fn seed_article_general_properties() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seed/000_a80840316d5e4c4f.txt");
+    let Ok(src) = std::fs::read_to_string(path) else {
+        eprintln!("skipping seed test: {path} not found");
+        return;
+    };
+    let d = from_text(&src, true);
+    check_spans(&d);
+    let lines: Vec<&str> = src.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    // Title from line 1, kept as the first paragraph.
+    assert_eq!(d.meta.title.as_deref(), Some(lines[0]));
+    assert_eq!(d.paragraphs[0].kind, ParagraphKind::Title);
+    assert_eq!(d.slice(d.paragraphs[0].span), lines[0]);
+    // Ad slots gone and listed.
+    let ads = lines.iter().filter(|l| l.eq_ignore_ascii_case("advertisement")).count();
+    assert!(ads > 0);
+    assert_eq!(chrome_of(&d, "ad").len(), ads);
+    assert!(!d.text.lines().any(|l| l.trim().eq_ignore_ascii_case("advertisement")));
+    // The caption (second line, with a parenthesised credit) is removed.
+    assert!(d
+        .chrome
+        .iter()
+        .any(|c| c.text == lines[1] && (c.kind == "caption" || c.kind == "credit")));
+    // Exactly one teaser, and it is not body.
+    let teasers = chrome_of(&d, "teaser");
+    assert_eq!(teasers.len(), 1, "{teasers:?}");
+    assert!(!d.text.contains(teasers[0]));
+    // The last three lines are chrome.
+    for l in &lines[lines.len() - 3..] {
+        assert!(d.chrome.iter().any(|c| c.text == *l), "{l}");
+        assert!(!d.text.contains(l));
+    }
+    // Outlet inferred from chrome, not from the caption credit.
+    let outlet = d.meta.outlet.as_deref().expect("outlet");
+    assert!(lines[lines.len() - 3..].iter().any(|l| l.contains(outlet)));
+    assert!(!lines[1].contains(&format!("({outlet})")) || outlet.len() > 2);
+    // Every quotation paragraph kept; no body sentence lost.
+    let chrome_lines: Vec<&str> = d.chrome.iter().map(|c| c.text.as_str()).collect();
+    for l in &lines[1..] {
+        if l.contains('"') || l.contains('“') {
+            assert!(d.text.contains(normalize_ws(l).as_str()), "quote lost: {l}");
+        }
+        if l.ends_with('.') && !chrome_lines.contains(l) {
+            assert!(d.text.contains(normalize_ws(l).as_str()), "body lost: {l}");
+        }
+    }
+    let body_lines = lines.len() - d.chrome.len();
+    assert_eq!(d.paragraphs.len(), body_lines);
+    assert!(d.chrome.len() <= 10, "{:?}", d.chrome);
+    assert_eq!(d.meta.language.as_deref(), Some("en"));
+}
+
+#[test]
+fn html_basic_article() {
+    let html = r#"<!doctype html><html lang="en-GB"><head>
+<title>Council Approves New Park | The Daily Clarion</title>
+<meta property="og:title" content="Council Approves New Park">
+<meta property="og:site_name" content="The Daily Clarion">
+<meta name="author" content="Jane Smith">
+<meta property="article:published_time" content="2025-03-04T09:30:00Z">
+<link rel="canonical" href="https://example.org/park">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council Approves New Park","author":{"@type":"Person","name":"Jane Smith"},"publisher":{"name":"The Daily Clarion"}}</script>
+<style>p{color:red}</style></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<header><h1>Council Approves New Park</h1></header>
+<article>
+<p>The council voted 7-2 on Tuesday to approve a new park on the former rail yard.</p>
+<div class="ad-slot">Advertisement</div>
+<figure><img src="x.jpg"><figcaption>The rail yard in 2020. Photo: John Roe</figcaption></figure>
+<h2>A long fight</h2>
+<p>Residents had campaigned for the park for a decade.<br>Many attended the vote.</p>
+<blockquote><p>"This is a great day for the city," said the mayor.</p></blockquote>
+<ul><li>Cost: $4 million</li><li>Opening: 2027</li></ul>
+<p>Advertisement</p>
+<script>var x = "<p>not text</p>";</script>
+</article>
+<footer>© 2025 The Daily Clarion</footer>
+</body></html>"#;
+    let d = from_html(html, true);
+    check_spans(&d);
+    assert_eq!(d.meta.title.as_deref(), Some("Council Approves New Park"));
+    assert_eq!(d.meta.outlet.as_deref(), Some("The Daily Clarion"));
+    assert_eq!(d.meta.byline, vec!["Jane Smith"]);
+    assert_eq!(d.meta.published.as_deref(), Some("2025-03-04T09:30:00Z"));
+    assert_eq!(d.meta.url.as_deref(), Some("https://example.org/park"));
+    assert_eq!(d.meta.language.as_deref(), Some("en"));
+    let kinds: Vec<(&str, ParagraphKind)> =
+        d.paragraphs.iter().map(|p| (d.slice(p.span), p.kind)).collect();
+    assert_eq!(kinds[0], ("Council Approves New Park", ParagraphKind::Title));
+    assert!(kinds.contains(&("A long fight", ParagraphKind::Heading)));
+    assert!(kinds.contains(&(
+        "\"This is a great day for the city,\" said the mayor.",
+        ParagraphKind::Blockquote
+    )));
+    assert!(kinds.contains(&("Cost: $4 million", ParagraphKind::ListItem)));
+    assert!(!d.text.contains("not text"));
+    assert!(!d.text.contains("Home"));
+    assert!(!d.text.contains("Advertisement"));
+    assert!(d.chrome.iter().any(|c| c.kind == "caption" && c.text.starts_with("The rail yard")));
+    assert!(d.text.contains("Residents had campaigned for the park for a decade."));
+    assert!(d.warnings.is_empty());
+}
+
+#[test]
+fn html_without_article_warns() {
+    let d = from_html("<html><body><nav><a href=/>Home</a></nav><script>x()</script></body></html>", true);
+    assert!(d.text.is_empty());
+    assert!(d.warnings.iter().any(|w| w == "no article found"));
+}
+
+#[test]
+fn html_deep_nesting_and_huge_line() {
+    let deep = format!("{}<p>Deep text here.</p>{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    let d = from_html(&deep, true);
+    assert!(d.text.contains("Deep text here."));
+    let huge = format!("<html><body><p>{}</p></body></html>", "word ".repeat(2_000_000));
+    let d = from_html(&huge, true);
+    assert_eq!(d.paragraphs.len(), 1);
+}
+
+#[test]
+fn html_no_clean_keeps_everything() {
+    let html = "<html><body><nav>Menu</nav><h1>Big News Today</h1><p>Advertisement</p><p>Body text.</p></body></html>";
+    let d = from_html(html, false);
+    check_spans(&d);
+    assert!(d.text.contains("Menu"));
+    assert!(d.text.contains("Advertisement"));
+    assert!(d.chrome.is_empty());
+}

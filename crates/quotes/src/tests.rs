@@ -1,0 +1,349 @@
+//! Quotation tests on texts written for them (none from the seed article).
+
+use super::*;
+use unspin_doc::{Entity, Mention, Paragraph};
+
+fn run(text: &str) -> Doc {
+    let mut d = Doc::new(text);
+    detect(&mut d);
+    d
+}
+
+/// (kind, quoted text, speaker text, cue text) for every quote.
+fn quotes(d: &Doc) -> Vec<(QuoteKind, String, Option<String>, Option<String>)> {
+    d.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                d.slice(q.span).to_string(),
+                q.speaker.as_ref().map(|s| d.slice(s.span).to_string()),
+                q.cue.map(|c| d.slice(c).to_string()),
+            )
+        })
+        .collect()
+}
+
+fn marked(d: &Doc) -> Vec<(QuoteKind, String, Option<String>, Option<String>)> {
+    quotes(d).into_iter().filter(|q| q.0 != QuoteKind::Indirect).collect()
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+/// Adds an entity with mentions at the given substrings (first occurrence after
+/// the previous one).
+fn entity(d: &mut Doc, name: &str, kind: EntityKind, words: &[&str]) {
+    let mut mentions = vec![];
+    let mut from = 0;
+    for w in words {
+        let at = from + d.text[from..].find(w).expect("mention in text");
+        mentions.push(Mention {
+            span: Span::new(at, at + w.len()),
+            reference: false,
+        });
+        from = at + w.len();
+    }
+    let id = format!("e{}", d.entities.len());
+    d.entities.push(Entity {
+        id,
+        name: name.to_string(),
+        kind,
+        mentions,
+    });
+}
+
+#[test]
+fn wire_style_with_continuation_in_same_paragraph() {
+    let d = run("\"We will win this state,\" Smith said. \"And then we go to Ohio.\"");
+    let q = marked(&d);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0], (QuoteKind::Direct, "We will win this state,".into(), s("Smith"), s("said")));
+    assert_eq!(q[1], (QuoteKind::Direct, "And then we go to Ohio.".into(), s("Smith"), s("said")));
+}
+
+#[test]
+fn said_x_inversion_with_apposition() {
+    let d = run("\"It is over,\" said John Smith, a spokesman for the party, on Monday.");
+    assert_eq!(marked(&d), vec![(QuoteKind::Direct, "It is over,".into(), s("John Smith"), s("said"))]);
+}
+
+#[test]
+fn name_then_apposition_then_cue() {
+    let d = run("“Nobody saw this coming,” Maria Lopez, a senior official at the ministry, said.");
+    assert_eq!(marked(&d)[0].2, s("Maria Lopez"));
+}
+
+#[test]
+fn uk_single_quotes() {
+    let d = run("‘We have done nothing wrong,’ the minister told the BBC. The opposition's leader disagreed.");
+    let q = marked(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0], (QuoteKind::Direct, "We have done nothing wrong,".into(), s("the minister"), s("told")));
+    let d = run("The union called the offer 'an insult' and walked out.");
+    assert_eq!(marked(&d)[0].0, QuoteKind::Partial);
+    assert_eq!(marked(&d)[0].1, "an insult");
+}
+
+#[test]
+fn apostrophes_are_not_quotes() {
+    let d = run("Jones' plans for a '90s revival don't matter, and rock 'n' roll isn't dead.");
+    assert!(marked(&d).is_empty());
+}
+
+#[test]
+fn nested_quotes_stay_in_the_outer_quote() {
+    let d = run("\"He told me 'never again' and then he left,\" Jones said.");
+    let q = marked(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1, "He told me 'never again' and then he left,");
+    assert_eq!(q[0].2, s("Jones"));
+}
+
+#[test]
+fn quote_spanning_paragraphs() {
+    let text = "Mayor Ann Reyes said: \"The budget is balanced for the first time in a decade.\n\n\"We did it without raising taxes.\"\n\nThe council meets again in May.";
+    let d = run(text);
+    let q = marked(&d);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].2, s("Mayor Ann Reyes"));
+    assert_eq!(q[1].2, s("Mayor Ann Reyes"));
+    assert_eq!(q[1].0, QuoteKind::Direct);
+    assert_eq!(q[1].1, "We did it without raising taxes.");
+}
+
+#[test]
+fn open_paragraph_takes_speaker_from_its_continuation() {
+    let text = "\"The first paragraph of the statement goes on for a while.\n\n\"And the second one closes it,\" the company said in a statement.";
+    let d = run(text);
+    let q = marked(&d);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].2, s("the company"));
+    assert_eq!(q[1].2, s("the company"));
+}
+
+#[test]
+fn mid_attribution_split_gives_both_parts_the_speaker() {
+    let d = run("\"The economy is strong,\" the Financial Gazette writes. \"But the risks have not gone away.\"");
+    let q = marked(&d);
+    assert_eq!(q.len(), 2);
+    assert!(q.iter().all(|x| x.2 == s("the Financial Gazette") && x.3 == s("writes")));
+    // A sentence split in the middle: the second part is direct too.
+    let d = run("\"As a matter of principle,\" he wrote, \"we never settle.\"");
+    let q = marked(&d);
+    assert_eq!(q[1].0, QuoteKind::Direct);
+    assert_eq!(q[1].2, s("he"));
+}
+
+#[test]
+fn partial_quotes_with_a_cue_get_its_speaker() {
+    let d = run("As Senator Ray Black once said, the plan is \"a mess\" and \"a waste of money.\"");
+    let q = marked(&d);
+    assert_eq!(q.len(), 2);
+    for x in &q {
+        assert_eq!(x.0, QuoteKind::Partial);
+        assert_eq!(x.2, s("Senator Ray Black"));
+    }
+    let d = run("The senator called the bill \"a disgrace to democracy\" on Tuesday.");
+    assert_eq!(marked(&d)[0], (QuoteKind::Partial, "a disgrace to democracy".into(), s("The senator"), s("called")));
+}
+
+#[test]
+fn rumoured_partial_has_no_speaker() {
+    let d = run("The coach is reportedly \"furious\" about the leak. He is rumored to be \"looking for a way out\" of the deal.");
+    let q = marked(&d);
+    assert_eq!(q.len(), 2);
+    for x in &q {
+        assert_eq!(x.0, QuoteKind::Partial, "{x:?}");
+        assert_eq!(x.2, None);
+    }
+}
+
+#[test]
+fn scare_quotes_and_titles() {
+    let d = run("The so-called \"experts\" disagreed. She appeared on \"Meet the Press\" on Sunday.");
+    let q = marked(&d);
+    assert_eq!(q.len(), 2);
+    assert!(q.iter().all(|x| x.0 == QuoteKind::Scare && x.2.is_none()), "{q:?}");
+}
+
+#[test]
+fn quote_echoing_a_heading_is_scare() {
+    let text = "Tea, Cake and a Long Nap\n\nThe minister denied the claims.\n\nWhat happened next? Perhaps \"tea, cake and a long nap.\"";
+    let mut d = Doc::new(text);
+    d.paragraphs.push(Paragraph {
+        span: Span::new(0, 24),
+        kind: ParagraphKind::Title,
+    });
+    d.paragraphs.push(Paragraph {
+        span: Span::new(26, text.len()),
+        kind: ParagraphKind::Body,
+    });
+    detect(&mut d);
+    assert_eq!(marked(&d)[0].0, QuoteKind::Scare);
+}
+
+#[test]
+fn pronoun_speaker_resolves_to_nearest_person() {
+    let text = "Mary Jones spoke first at the hearing. \"We are ready,\" she said.";
+    let mut d = Doc::new(text);
+    entity(&mut d, "Mary Jones", EntityKind::Person, &["Mary Jones"]);
+    detect(&mut d);
+    let q = &d.quotes[0];
+    let sp = q.speaker.as_ref().unwrap();
+    assert_eq!(d.slice(sp.span), "she");
+    assert_eq!(sp.entity, Some(0));
+    assert_eq!(sp.name, "Mary Jones");
+}
+
+#[test]
+fn they_resolves_to_a_cited_outlet() {
+    let text = "The plan, according to the Daily Planet, was drawn up in secret.\n\nSome aides wanted it shelved.\n\n\"The mayor knew all along,\" they add.";
+    let mut d = Doc::new(text);
+    entity(&mut d, "The Daily Planet", EntityKind::Outlet, &["Daily Planet"]);
+    detect(&mut d);
+    let q = d.quotes.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
+    let sp = q.speaker.as_ref().unwrap();
+    assert_eq!(d.slice(sp.span), "they");
+    assert_eq!(sp.name, "The Daily Planet");
+}
+
+#[test]
+fn they_without_entities_takes_a_group() {
+    let d = run("Officials met on Monday. \"Nothing was decided,\" they said.");
+    assert_eq!(d.quotes[0].speaker.as_ref().unwrap().name, "Officials");
+}
+
+#[test]
+fn speaker_phrase_resolves_to_the_person_inside() {
+    let text = "\"The numbers are clear,\" economist Dana Wu writes.";
+    let mut d = Doc::new(text);
+    entity(&mut d, "Dana Wu", EntityKind::Person, &["Dana Wu"]);
+    detect(&mut d);
+    let sp = d.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(d.slice(sp.span), "economist Dana Wu");
+    assert_eq!(sp.entity, Some(0));
+}
+
+#[test]
+fn according_to_indirect_and_direct() {
+    let d = run("According to the ministry, the talks failed after midnight.");
+    let q = quotes(&d);
+    assert_eq!(q, vec![(QuoteKind::Indirect, "the talks failed after midnight".into(), s("the ministry"), s("According to"))]);
+    let d = run("\"The talks failed,\" according to a statement from the ministry.");
+    assert_eq!(marked(&d)[0].2, s("a statement from the ministry"));
+}
+
+#[test]
+fn indirect_reported_speech() {
+    let d = run("The governor said that the budget would be balanced by June. Taxes rose anyway.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0], (QuoteKind::Indirect, "the budget would be balanced by June".into(), s("The governor"), s("said")));
+    let d = run("The plant will close next year, the company said.");
+    assert_eq!(quotes(&d)[0].1, "The plant will close next year");
+    let d = run("Smith told reporters the deal was dead.");
+    assert_eq!(quotes(&d)[0].1, "the deal was dead");
+}
+
+#[test]
+fn interview_answers_go_to_the_interviewee() {
+    let text = "We sat down with Governor Lena Park to talk about the drought.\n\nQ: Will there be rationing?\n\nA: Not this year. We have reserves.\n\nQ: And next year?\n\nA: Ask me in the spring.";
+    let d = run(text);
+    let a: Vec<_> = marked(&d).into_iter().filter(|q| q.0 == QuoteKind::Direct).collect();
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[0].1, "Not this year. We have reserves.");
+    assert!(a.iter().all(|q| q.2 == s("Governor Lena Park")));
+}
+
+#[test]
+fn colon_intro_paragraph() {
+    let d = run("Senator Hale wrote on social media:\n\n\"This is a great day for the state.\"");
+    assert_eq!(marked(&d)[0].2, s("Senator Hale"));
+}
+
+#[test]
+fn question_then_unlisted_verb() {
+    let d = run("\"Why now?\" Hannity pressed. \"Why not last year?\"");
+    let q = marked(&d);
+    assert_eq!(q[0].2, s("Hannity"));
+    assert_eq!(q[1].2, s("Hannity"));
+}
+
+#[test]
+fn participle_cue_takes_the_sentence_subject() {
+    let d = run("Former minister Eva Stone urged voters to turn out, saying, \"Every vote counts.\"");
+    assert_eq!(marked(&d)[0].2, s("Former minister Eva Stone"));
+}
+
+#[test]
+fn other_marks() {
+    let d = run("Er sagte: „Wir schaffen das.“ Elle a dit: «Nous verrons.»");
+    let q = marked(&d);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].1, "Wir schaffen das.");
+    assert_eq!(q[1].1, "Nous verrons.");
+}
+
+#[test]
+fn block_paragraphs() {
+    let text = "He posted a statement.\n\n\"We will appeal the ruling.\"";
+    let mut d = Doc::new(text);
+    d.paragraphs.push(Paragraph {
+        span: Span::new(0, 22),
+        kind: ParagraphKind::Body,
+    });
+    d.paragraphs.push(Paragraph {
+        span: Span::new(24, text.len()),
+        kind: ParagraphKind::Blockquote,
+    });
+    detect(&mut d);
+    assert_eq!(marked(&d)[0].0, QuoteKind::Block);
+}
+
+#[test]
+fn unbalanced_and_odd_marks_never_panic() {
+    for t in [
+        "\"",
+        "“",
+        "”",
+        "\"\"",
+        "a \" b",
+        "“open and never closed",
+        "closed” then “open",
+        "‘ ’ ' \" « » „ “",
+        "He said \"x\n\n\"y",
+        "é\"ü\"ö „ñ",
+        "\"A,\" said",
+        "said \"",
+        "according to",
+        ": \"",
+        "Q:\n\nA:",
+        "A: yes\n\nQ: no",
+    ] {
+        let d = run(t);
+        for q in &d.quotes {
+            assert!(q.span.start <= q.span.end && q.span.end <= t.len());
+        }
+    }
+}
+
+#[test]
+fn works_with_sentences_from_a_segmenter() {
+    let text = "\"We will win,\" Smith said. Then he left. \"Really,\" Jones added.";
+    let mut d = Doc::new(text);
+    for (a, b) in [(0, 26), (27, 40), (41, text.len())] {
+        d.sentences.push(unspin_doc::Sentence {
+            span: Span::new(a, b),
+            paragraph: 0,
+            attribution: Default::default(),
+            opinion: false,
+            speculation: false,
+        });
+    }
+    detect(&mut d);
+    let q = marked(&d);
+    assert_eq!(q[0].2, s("Smith"));
+    assert_eq!(q[1].2, s("Jones"));
+}

@@ -1,0 +1,457 @@
+//! Text context for the detector: sentence and quote ranges (from the `Doc` layers,
+//! or rough local fallbacks when those layers are empty) and small span helpers.
+
+use unspin_doc::{Attribution, Doc, ParagraphKind, QuoteKind, Span};
+
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    /// Sentence spans in text order, with the sources stage's attribution when known.
+    sents: Vec<(Span, Option<Attribution>)>,
+    /// Quotations whose words belong to a speaker (not scare quotes), sorted.
+    reported: Vec<Span>,
+    /// Every quoted stretch (content without the marks), sorted.
+    pub all_quotes: Vec<Span>,
+    /// Title and heading paragraphs (headline capitalisation is not a name).
+    headings: Vec<Span>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &'a Doc) -> Self {
+        let text = doc.text.as_str();
+        let sents = if doc.sentences.is_empty() {
+            split_sentences(text)
+                .into_iter()
+                .map(|s| (s, None))
+                .collect()
+        } else {
+            doc.sentences
+                .iter()
+                .map(|s| (s.span, Some(s.attribution)))
+                .collect()
+        };
+        let (mut reported, mut all_quotes): (Vec<Span>, Vec<Span>) = if doc.quotes.is_empty() {
+            let q = pair_quotes(text);
+            // Without the quotes stage: two words or fewer read as scare quotes.
+            let rep = q
+                .iter()
+                .copied()
+                .filter(|s| text[s.start..s.end].split_whitespace().count() > 2)
+                .collect();
+            (rep, q)
+        } else {
+            (
+                doc.quotes
+                    .iter()
+                    .filter(|q| q.kind != QuoteKind::Scare)
+                    .map(|q| q.span)
+                    .collect(),
+                doc.quotes
+                    .iter()
+                    .filter(|q| q.kind != QuoteKind::Indirect)
+                    .map(|q| q.span)
+                    .collect(),
+            )
+        };
+        reported.sort();
+        all_quotes.sort();
+        let headings = doc
+            .paragraphs
+            .iter()
+            .filter(|p| matches!(p.kind, ParagraphKind::Title | ParagraphKind::Heading))
+            .map(|p| p.span)
+            .collect();
+        Ctx {
+            text,
+            sents,
+            reported,
+            all_quotes,
+            headings,
+        }
+    }
+
+    fn sentence_index(&self, pos: usize) -> Option<usize> {
+        let i = self.sents.partition_point(|(s, _)| s.end <= pos);
+        (i < self.sents.len() && self.sents[i].0.start <= pos).then_some(i)
+    }
+
+    /// The sentence around `pos` (or its line when no sentence covers it).
+    pub fn sentence_span(&self, pos: usize) -> Span {
+        match self.sentence_index(pos) {
+            Some(i) => self.sents[i].0,
+            None => {
+                let s = self.text[..pos].rfind('\n').map_or(0, |i| i + 1);
+                let e = self.text[pos..].find('\n').map_or(self.text.len(), |i| pos + i);
+                Span::new(s, e)
+            }
+        }
+    }
+
+    pub fn attribution_at(&self, pos: usize) -> Option<Attribution> {
+        self.sentence_index(pos).and_then(|i| self.sents[i].1)
+    }
+
+    /// True when `start..end` lies inside a quotation that reports someone's words.
+    pub fn in_reported_quote(&self, start: usize, end: usize) -> bool {
+        self.reported
+            .iter()
+            .any(|q| q.start <= start && end <= q.end)
+    }
+
+    /// True when `start..end` lies inside quotation marks (any quote but indirect speech).
+    pub fn in_quote_marks(&self, start: usize, end: usize) -> bool {
+        self.all_quotes
+            .iter()
+            .any(|q| q.start <= start && end <= q.end)
+    }
+
+    /// A Titlecase word that is not the first word of its sentence nor in a headline.
+    pub fn looks_like_name(&self, pos: usize, sent: Span) -> bool {
+        let mut cs = self.text[pos..].chars();
+        let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
+            return false;
+        };
+        if !(a.is_uppercase() && b.is_lowercase()) {
+            return false;
+        }
+        if self.headings.iter().any(|h| h.start <= pos && pos < h.end) {
+            return false;
+        }
+        let first_alpha = self.text[sent.start..sent.end]
+            .char_indices()
+            .find(|(_, c)| c.is_alphanumeric())
+            .map(|(i, _)| sent.start + i);
+        if first_alpha == Some(pos) {
+            return false;
+        }
+        // A capitalised word right after an opening quote mark starts quoted speech.
+        if prev_char(self.text, pos).is_some_and(|c| matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}')) {
+            return false;
+        }
+        // Followed by another capitalised word: part of a longer name.
+        let next = next_word(self.text, pos + self.text[pos..].find(' ').unwrap_or(0));
+        if next.chars().next().is_some_and(char::is_uppercase) && self.text[pos..].find(' ').is_some() {
+            return true;
+        }
+        // Headline-style sentence (no final full stop, most longer words capitalised).
+        if self.text[sent.start..sent.end].trim_end().ends_with('.') {
+            return true;
+        }
+        let (mut caps, mut n) = (0, 0);
+        for w in self.text[sent.start..sent.end].split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.chars().count() >= 4 {
+                n += 1;
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    caps += 1;
+                }
+            }
+        }
+        !(n >= 3 && caps * 10 >= n * 7)
+    }
+
+    /// The `( … )` aside containing `start..end`, parentheses included, if any.
+    pub fn parenthetical(&self, start: usize, end: usize) -> Option<Span> {
+        let t = self.text;
+        let lo = floor_char(t, start.saturating_sub(300));
+        let before = &t[lo..start];
+        let open = before.rfind('(')?;
+        if before[open..].contains(')') || before[open..].contains('\n') {
+            return None;
+        }
+        let hi = floor_char(t, (end + 300).min(t.len()));
+        let after = &t[end..hi];
+        let close = after.find(')')?;
+        if after[..close].contains('(') || after[..close].contains('\n') {
+            return None;
+        }
+        Some(Span::new(lo + open, end + close + 1))
+    }
+}
+
+fn floor_char(t: &str, mut i: usize) -> usize {
+    while !t.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+pub(crate) fn prev_char(t: &str, i: usize) -> Option<char> {
+    t[..i].chars().next_back()
+}
+
+pub(crate) fn next_char(t: &str, i: usize) -> Option<char> {
+    t[i..].chars().next()
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '\u{2019}')
+}
+
+/// The word right after `i` (skipping spaces).
+pub(crate) fn next_word(t: &str, i: usize) -> &str {
+    let rest = t[i..].trim_start();
+    let n = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    &rest[..n]
+}
+
+/// The last word of `s` (letters, digits, `-`, `.`, `'`).
+pub(crate) fn last_word(s: &str) -> &str {
+    let s = s.trim_end();
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !is_word(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..]
+}
+
+/// Lowercase words of an already lowercased string.
+pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '\'')))
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Grows a span leftwards over up to `max` words accepted by `ok` (lowercased,
+/// trailing dots kept). Returns the new start and whether it grew.
+pub(crate) fn extend_left(
+    t: &str,
+    mut start: usize,
+    ok: impl Fn(&str) -> bool,
+    max: usize,
+) -> (usize, bool) {
+    let mut grew = false;
+    for _ in 0..max {
+        let before = &t[..start];
+        let trimmed = before.trim_end_matches(' ');
+        if trimmed.len() == before.len() || trimmed.ends_with('\n') {
+            break;
+        }
+        let w = last_word(trimmed);
+        if w.is_empty() || w.ends_with(',') {
+            break;
+        }
+        let lw = w.to_lowercase();
+        if !ok(lw.as_str()) {
+            break;
+        }
+        start = trimmed.len() - w.len();
+        grew = true;
+    }
+    (start, grew)
+}
+
+/// After `i`: 1–3 words, then `suffix` (lowercase) on a word boundary. Returns its end.
+pub(crate) fn gap_then(t: &str, i: usize, suffix: &str) -> Option<usize> {
+    let mut pos = i;
+    for _ in 0..3 {
+        let rest = &t[pos..];
+        let ws = rest.len() - rest.trim_start_matches(' ').len();
+        if ws == 0 {
+            return None;
+        }
+        let rest = &rest[ws..];
+        let wl = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .unwrap_or(rest.len());
+        if wl == 0 {
+            return None;
+        }
+        pos += ws + wl;
+        let after = &t[pos..];
+        let after_trim = after.trim_start_matches(' ');
+        if after_trim.len() < after.len()
+            && after_trim.len() >= suffix.len()
+            && after_trim.is_char_boundary(suffix.len())
+            && after_trim[..suffix.len()].eq_ignore_ascii_case(suffix)
+            && !after_trim[suffix.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            return Some(pos + (after.len() - after_trim.len()) + suffix.len());
+        }
+    }
+    None
+}
+
+const CLAUSE_DELIMS: &[char] = &[',', ';', ':', '\u{2014}', '\u{2013}', '(', ')'];
+
+/// The clause around `start..end` within `sent`: between the nearest delimiters.
+pub(crate) fn clause(t: &str, sent: Span, start: usize, end: usize) -> Span {
+    let left = &t[sent.start..start];
+    let mut s = left
+        .rfind(CLAUSE_DELIMS)
+        .map_or(sent.start, |i| {
+            sent.start + i + left[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    while let Some(c) = next_char(t, s) {
+        if c.is_whitespace() && s < start {
+            s += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let right = &t[end..sent.end];
+    let e = right.find(CLAUSE_DELIMS).map_or(sent.end, |i| end + i);
+    Span::new(s, trim_end(t, end, e).max(end))
+}
+
+/// `e` moved back over whitespace and closing punctuation, not before `floor`.
+pub(crate) fn trim_end(t: &str, floor: usize, mut e: usize) -> usize {
+    while e > floor {
+        let c = prev_char(t, e).unwrap_or(' ');
+        if c.is_whitespace() || matches!(c, '.' | '!' | '?' | '"' | '\u{201d}') {
+            e -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    e
+}
+
+/// A span without its surrounding whitespace.
+pub(crate) fn trim_span(t: &str, s: Span) -> Span {
+    let x = &t[s.start..s.end];
+    let lead = x.len() - x.trim_start().len();
+    Span::new(s.start + lead, s.start + x.trim_end().len().max(lead))
+}
+
+/// True when the sentence's last non-quote character is `?`.
+pub(crate) fn ends_with_question(t: &str, s: Span) -> bool {
+    t[s.start..s.end]
+        .trim_end()
+        .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')'])
+        .ends_with('?')
+}
+
+/// Verbs that attribute what follows (or precedes) to a source.
+fn has_word(hay: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let s = from + i;
+        let e = s + needle.len();
+        let before_ok = !hay[..s].chars().next_back().is_some_and(char::is_alphanumeric);
+        let after_ok = !hay[e..].chars().next().is_some_and(char::is_alphanumeric);
+        if before_ok && after_ok {
+            return true;
+        }
+        from = e;
+    }
+    false
+}
+
+/// True when a hedge at byte `at` of the lowercased sentence is a source's, not the
+/// writer's: a cue verb before it, or a short trailing ", officials said." after it.
+pub(crate) fn attributed_hedge(lower_sent: &str, at: usize) -> bool {
+    let at = floor_char(lower_sent, at.min(lower_sent.len()));
+    let before = &lower_sent[..at];
+    if crate::CUES.iter().any(|c| has_word(before, c)) {
+        return true;
+    }
+    if let Some(i) = lower_sent.rfind(',') {
+        if i > at {
+            let tail = &lower_sent[i..];
+            if tail.split_whitespace().count() <= 8 && crate::CUES.iter().any(|c| has_word(tail, c))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "gen", "col", "lt", "sgt",
+    "prof", "inc", "co", "corp", "ltd", "vs", "no", "mt", "ft", "rev", "hon", "capt", "cmdr",
+    "adm", "maj", "pres", "sec", "dept", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
+    "nov", "dec", "etc", "approx", "est", "fig", "vol",
+];
+
+/// Rough sentence split for documents without a segment layer.
+pub(crate) fn split_sentences(t: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in t.split_inclusive('\n') {
+        let base = line_start;
+        line_start += line.len();
+        let mut s = 0;
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (i, c) = chars[k];
+            if matches!(c, '.' | '!' | '?') {
+                let mut j = k + 1;
+                while j < chars.len()
+                    && matches!(chars[j].1, '"' | '\u{201d}' | '\'' | '\u{2019}' | ')' | '.' | '!' | '?')
+                {
+                    j += 1;
+                }
+                let next_is_space = j < chars.len() && chars[j].1 == ' ';
+                let mut n = j;
+                while n < chars.len() && chars[n].1 == ' ' {
+                    n += 1;
+                }
+                let starts_new = n < chars.len()
+                    && (chars[n].1.is_uppercase()
+                        || chars[n].1.is_numeric()
+                        || matches!(chars[n].1, '"' | '\u{201c}' | '\'' | '\u{2018}' | '('));
+                let word = last_word(&line[s..i]).to_lowercase();
+                let abbrev = c == '.'
+                    && (ABBREVIATIONS.contains(&word.trim_end_matches('.'))
+                        || word.contains('.')
+                        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)));
+                if next_is_space && starts_new && !abbrev {
+                    let end = if j < chars.len() { chars[j].0 } else { line.len() };
+                    push_trimmed(&mut out, t, base + s, base + end);
+                    s = chars[n].0;
+                    k = n;
+                    continue;
+                }
+                k = j;
+                continue;
+            }
+            k += 1;
+            let _ = i;
+        }
+        push_trimmed(&mut out, t, base + s, base + line.len());
+    }
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Span>, t: &str, s: usize, e: usize) {
+    let sp = trim_span(t, Span::new(s, e));
+    if !sp.is_empty() {
+        out.push(sp);
+    }
+}
+
+/// Quoted stretches for documents without a quotes layer: “…” pairs and "…" pairs
+/// within one line (content only, marks excluded).
+pub(crate) fn pair_quotes(t: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in t.split_inclusive('\n') {
+        let base = line_start;
+        line_start += line.len();
+        let mut open: Option<usize> = None;
+        for (i, c) in line.char_indices() {
+            match c {
+                '\u{201c}' => open = Some(i + c.len_utf8()),
+                '\u{201d}' => {
+                    if let Some(o) = open.take() {
+                        out.push(Span::new(base + o, base + i));
+                    }
+                }
+                '"' => match open.take() {
+                    Some(o) => out.push(Span::new(base + o, base + i)),
+                    None => open = Some(i + 1),
+                },
+                _ => {}
+            }
+        }
+    }
+    out
+}

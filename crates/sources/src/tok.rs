@@ -1,0 +1,177 @@
+//! A small word tokenizer and token-sequence patterns used by the sourcing rules.
+//! Kept local so the rules do not depend on the segmenter's token conventions.
+
+use unspin_doc::Span;
+
+/// A word or punctuation token of one sentence.
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub span: Span,
+    /// Lowercased text with typographic apostrophes made straight.
+    pub low: String,
+    /// True for word tokens (false for punctuation).
+    pub word: bool,
+    /// True when the word starts with an uppercase letter.
+    pub cap: bool,
+}
+
+fn is_apos(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn push(out: &mut Vec<Tok>, text: &str, start: usize, end: usize, word: bool) {
+    let s = &text[start..end];
+    out.push(Tok {
+        span: Span::new(start, end),
+        low: s.to_lowercase().replace('’', "'"),
+        word,
+        cap: s.chars().next().is_some_and(|c| c.is_uppercase()),
+    });
+}
+
+/// Tokenizes `text[range]`: words (letters/digits with inner apostrophes,
+/// hyphens and dots), a possessive `'s` split off, and single-char punctuation.
+pub fn tokenize(text: &str, range: Span) -> Vec<Tok> {
+    let chars: Vec<(usize, char)> = text[range.start..range.end]
+        .char_indices()
+        .map(|(b, c)| (b + range.start, c))
+        .collect();
+    let at = |j: usize| chars.get(j).map(|x| x.0).unwrap_or(range.end);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            push(&mut out, text, b, at(i + 1), false);
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut dotted = false;
+        while j < chars.len() {
+            let cj = chars[j].1;
+            if cj.is_alphanumeric() {
+                j += 1;
+            } else if (is_apos(cj) || matches!(cj, '-' | '.' | '‑'))
+                && chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric())
+            {
+                dotted |= cj == '.';
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        // "U.S." keeps its final dot.
+        if dotted && chars.get(j).is_some_and(|x| x.1 == '.') {
+            j += 1;
+        }
+        let end = at(j);
+        let w = &text[b..end];
+        // Split a possessive or contracted "'s".
+        match w.char_indices().rev().find(|(_, c)| is_apos(*c)) {
+            Some((ap, _)) if ap > 0 && w[ap..].chars().skip(1).collect::<String>().eq_ignore_ascii_case("s") => {
+                push(&mut out, text, b, b + ap, true);
+                push(&mut out, text, b + ap, end, true);
+            }
+            _ => push(&mut out, text, b, end, true),
+        }
+        i = j;
+    }
+    out
+}
+
+/// One element of a token pattern.
+#[derive(Debug, Clone)]
+struct El {
+    alts: Vec<String>,
+    any: bool,
+    opt: bool,
+}
+
+/// A token-sequence pattern written as space-separated elements: `a|b` for
+/// alternatives, a trailing `?` for optional, `*` for any one word.
+#[derive(Debug, Clone)]
+pub struct Pat {
+    els: Vec<El>,
+}
+
+impl Pat {
+    pub fn new(src: &str) -> Pat {
+        let els = src
+            .split_whitespace()
+            .map(|e| {
+                let (body, opt) = match e.strip_suffix('?') {
+                    Some(b) if !b.is_empty() => (b, true),
+                    _ => (e, false),
+                };
+                El {
+                    any: body == "*",
+                    alts: body.split('|').map(str::to_string).collect(),
+                    opt,
+                }
+            })
+            .collect();
+        Pat { els }
+    }
+
+    /// Matches at token `i`; returns the end token index (exclusive).
+    pub fn match_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        fn go(els: &[El], toks: &[Tok], i: usize) -> Option<usize> {
+            let Some(e) = els.first() else {
+                return Some(i);
+            };
+            if let Some(t) = toks.get(i) {
+                let ok = if e.any {
+                    t.word
+                } else {
+                    e.alts.iter().any(|a| *a == t.low)
+                };
+                if ok {
+                    if let Some(r) = go(&els[1..], toks, i + 1) {
+                        return Some(r);
+                    }
+                }
+            }
+            if e.opt {
+                return go(&els[1..], toks, i);
+            }
+            None
+        }
+        go(&self.els, toks, i).filter(|&e| e > i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lows(s: &str) -> Vec<String> {
+        tokenize(s, Span::new(0, s.len()))
+            .into_iter()
+            .map(|t| t.low)
+            .collect()
+    }
+
+    #[test]
+    fn tokens() {
+        assert_eq!(
+            lows("The U.S. agency’s report, \"said\" it."),
+            ["the", "u.s.", "agency", "'s", "report", ",", "\"", "said", "\"", "it", "."]
+        );
+        assert_eq!(lows("Harris' well-known"), ["harris", "'", "well-known"]);
+    }
+
+    #[test]
+    fn patterns() {
+        let s = "It has long been reported that";
+        let t = tokenize(s, Span::new(0, s.len()));
+        let p = Pat::new("it has|is long? been? reported|said");
+        assert_eq!(p.match_at(&t, 0), Some(5));
+        assert!(p.match_at(&t, 1).is_none());
+        assert_eq!(Pat::new("it * * been").match_at(&t, 0), Some(4));
+    }
+}
