@@ -1,9 +1,65 @@
 //! Entities: find mentions of people, organisations, outlets and places, and
 //! cluster the mentions of one entity together.
+//!
+//! Three separate steps so that the detector can be swapped (the NER issue puts a
+//! trained tagger in place of [`rules::detect_mentions`] and calls [`link`] with
+//! its own [`Candidate`]s):
+//! 1. [`rules::detect_mentions`]: name mentions as [`Candidate`]s (span + kind);
+//! 2. [`cluster::cluster`]: who is who within the article (rules in its docs);
+//! 3. [`refs::link_outlet_descriptions`]: "the magazine" → the outlet.
+//!
+//! Mention spans hold the name only: titles ("Former Vice President", "Mrs.",
+//! "reporter") are left out but make the mention a person (and give a gender),
+//! possessives ("'s", "'") are separate tokens and left out.
+//!
+//! Kinds: `Person` (title, given-name list, surname list, or two or three
+//! uncommon capitalised words), `Outlet` (shipped list of outlets and agencies, or
+//! a name ending in Times/Post/Journal/Magazine/…), `Org` (shipped list, acronyms,
+//! names ending in Inc./Party/Committee/University/… or "Bank of …"), `Place`
+//! (shipped list, names ending in Street/River/County/…, "San …", or an unknown
+//! word after "in"/"at"), `Misc` otherwise: nationalities, religions and party
+//! members ("Democrat", "Republicans") are `Misc` (CoNLL convention), "Democratic
+//! Party" is `Org`; months and weekdays are never entities. Word lists and their
+//! sources: `data/README.md`.
 
-use unspin_doc::Doc;
+pub mod cluster;
+mod fxhash;
+pub mod lists;
+pub mod refs;
+pub mod rules;
+pub mod words;
+
+use unspin_doc::{Doc, EntityKind, Span};
+
+/// A detected name mention before clustering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// The name only: no title ("President"), no possessive ("'s").
+    pub span: Span,
+    pub kind: EntityKind,
+    /// The kind is a guess (no title, list or pattern supports it). Weak
+    /// single common words are dropped unless they link to a known person.
+    pub weak: bool,
+}
 
 /// Adds `doc.entities` (reads sentences and tokens).
 pub fn detect(doc: &mut Doc) {
-    let _ = doc;
+    let cands = rules::detect_mentions(doc);
+    let entities = link(doc, &cands);
+    doc.entities = entities;
 }
+
+/// Clusters candidates from any detector into numbered entities (ids by first mention).
+pub fn link(doc: &Doc, cands: &[Candidate]) -> Vec<unspin_doc::Entity> {
+    let mut entities = cluster::cluster(doc, cands);
+    refs::link_outlet_descriptions(doc, &mut entities);
+    entities.retain(|e| !e.mentions.is_empty());
+    entities.sort_by_key(|e| e.mentions[0].span.start);
+    for (i, e) in entities.iter_mut().enumerate() {
+        e.id = format!("e{i}");
+    }
+    entities
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,6 +1,6 @@
 //! Shipped word lists (see `data/README.md` for sources), parsed once on first use.
 
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -57,6 +57,11 @@ impl Lists {
         let mut add = |names: &'static str, kind: EntityKind, outlet_type: Option<&'static str>| {
             let canonical = names.split('|').next().unwrap_or(names);
             for n in names.split('|') {
+                // "The New Yorker" is found as "New Yorker" (after "the" or "The").
+                let n = match n.strip_prefix("The ") {
+                    Some(rest) if kind == EntityKind::Outlet => rest,
+                    _ => n,
+                };
                 pats.push(n);
                 entries.push(GazEntry {
                     kind,
@@ -83,7 +88,7 @@ impl Lists {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)
             .expect("gazetteer automaton");
-        let mut first_names = HashMap::new();
+        let mut first_names = HashMap::default();
         for l in lines(FIRST_NAMES) {
             if let Some((n, g)) = l.split_once('\t') {
                 let g = match g {

@@ -3,7 +3,10 @@
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = args.first().map(String::as_str).unwrap_or("../shared/data/polnear");
+    let dir = args
+        .first()
+        .map(String::as_str)
+        .unwrap_or("../shared/data/polnear");
     match unspin_eval::quotes::evaluate(std::path::Path::new(dir)) {
         Ok(ev) => {
             if args.iter().any(|a| a == "--json") {

@@ -5,7 +5,7 @@
 //! `DIR` holding `text/` and `attributions/`. One annotation file per article (the
 //! first annotator in name order); articles whose file has no relation are skipped.
 //!
-//! Gold classes of a `Content` span (its outer extent, first segment start to last
+//! Gold classes of a `Content` span (its outer extent, earliest segment start to latest
 //! segment end, trimmed of whitespace):
 //! - **direct**: the text starts with an opening double mark (`"`, `“`, `„`, `«`, or
 //!   `‘`) and, after trailing punctuation, ends with a closing one; or it is wholly
@@ -14,11 +14,17 @@
 //!   embedded fragment, `said that he is "a great thing."`);
 //! - **indirect**: everything else. Indirect scoring uses indirect + mixed gold.
 //!
-//! Predictions: quotes of kind direct/partial/block are "direct"; consecutive ones
-//! sharing a cue (a quote split by a mid attribution, which PolNeAR annotates as ONE
-//! discontinuous Content) form one unit. Predicted units lying inside a gold *mixed*
-//! content are not counted (neither right nor wrong): the fragment is quoted, the gold
-//! only annotates the paraphrase around it. Indirect = kind indirect.
+//! Predictions: quotes of kind direct/partial/block are "direct". Consecutive ones
+//! sharing a cue form one *unit* when the cue lies between them (a quote split by a
+//! mid attribution, which PolNeAR annotates as ONE discontinuous Content) or only
+//! marks and space separate them (a quote run over paragraphs), and the first part is
+//! not partial. A gold content is matched against units first, then against the
+//! single parts of unmatched units (annotators sometimes split them). Precision counts
+//! quotes: a part is right when its unit, or the part alone, matched. Predicted units
+//! lying inside a gold *mixed* content are not counted (neither right nor wrong): the
+//! fragment is quoted, the gold only annotates the paraphrase around it. The
+//! `direct-a` row counts only predicted quotes with a cue or speaker (PolNeAR relations
+//! always have a cue). Indirect = kind indirect.
 //!
 //! Matching, 1:1 greedy: **exact** = equal spans after trimming whitespace, quote
 //! marks and punctuation from both ends (and a leading "that" for indirect);
@@ -158,7 +164,11 @@ impl fmt::Display for QuoteEval {
             "split", "arts", "class", "gold", "pred", "P", "R", "F1", "P~", "R~", "F1~", "speaker"
         )?;
         for (name, s) in [("all", &self.all), ("even", &self.even), ("odd", &self.odd)] {
-            for (class, p) in [("direct", &s.direct), ("direct-a", &s.direct_attributed), ("indirect", &s.indirect)] {
+            for (class, p) in [
+                ("direct", &s.direct),
+                ("direct-a", &s.direct_attributed),
+                ("indirect", &s.indirect),
+            ] {
                 let (ep, er, ef) = p.exact();
                 let (pp, pr, pf) = p.partial();
                 let spk = if class == "direct" {
@@ -199,11 +209,16 @@ pub fn evaluate_limit(dir: &Path, limit: Option<usize>) -> Result<QuoteEval, Str
             texts.insert(art, String::from_utf8_lossy(&data).into_owned());
         } else if name.contains("attributions/") && base.ends_with(".ann") {
             let stem = base.trim_end_matches(".ann");
-            let Some((art, _annot)) = stem.rsplit_once('_') else { continue };
+            let Some((art, _annot)) = stem.rsplit_once('_') else {
+                continue;
+            };
             let content = String::from_utf8_lossy(&data).into_owned();
             let keep = match anns.get(art) {
                 None => true,
-                Some((f, c)) => (c.trim().is_empty() && !content.trim().is_empty()) || (!content.trim().is_empty() && base < *f),
+                Some((f, c)) => {
+                    (c.trim().is_empty() && !content.trim().is_empty())
+                        || (!content.trim().is_empty() && base < *f)
+                }
             };
             if keep {
                 anns.insert(art.to_string(), (base.clone(), content));
@@ -220,7 +235,9 @@ pub fn evaluate_limit(dir: &Path, limit: Option<usize>) -> Result<QuoteEval, Str
         if limit.is_some_and(|l| idx >= l) {
             break;
         }
-        let Some((_, ann)) = anns.get(art) else { continue };
+        let Some((_, ann)) = anns.get(art) else {
+            continue;
+        };
         let gold = parse_ann(text, ann);
         if gold.is_empty() {
             continue;
@@ -234,10 +251,18 @@ pub fn evaluate_limit(dir: &Path, limit: Option<usize>) -> Result<QuoteEval, Str
             },
         );
         if doc.text != *text {
-            return Err(format!("{art}: the pipeline changed the text with clean=false"));
+            return Err(format!(
+                "{art}: the pipeline changed the text with clean=false"
+            ));
         }
         // The dump (for tuning) only shows the even half.
-        let s = score(&doc, &gold, dump.as_ref().filter(|_| idx % 2 == 0).map(|_| (&mut dump_out, art.as_str())));
+        let s = score(
+            &doc,
+            &gold,
+            dump.as_ref()
+                .filter(|_| idx % 2 == 0)
+                .map(|_| (&mut dump_out, art.as_str())),
+        );
         ev.all.add(&s);
         if idx % 2 == 0 {
             ev.even.add(&s);
@@ -258,7 +283,8 @@ fn load(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
         let f = std::fs::File::open(&tgz).map_err(|e| format!("{}: {e}", tgz.display()))?;
         let mut gz = flate2::read::GzDecoder::new(f);
         let mut buf = vec![];
-        gz.read_to_end(&mut buf).map_err(|e| format!("{}: {e}", tgz.display()))?;
+        gz.read_to_end(&mut buf)
+            .map_err(|e| format!("{}: {e}", tgz.display()))?;
         return untar(&buf).map_err(|e| format!("{}: {e}", tgz.display()));
     }
     let root = if dir.join("polnear-train").is_dir() {
@@ -269,7 +295,12 @@ fn load(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut out = vec![];
     for sub in ["text", "attributions"] {
         let d = root.join(sub);
-        let rd = std::fs::read_dir(&d).map_err(|e| format!("{}: {e} (expected polnear-train.tar.gz or {sub}/)", d.display()))?;
+        let rd = std::fs::read_dir(&d).map_err(|e| {
+            format!(
+                "{}: {e} (expected polnear-train.tar.gz or {sub}/)",
+                d.display()
+            )
+        })?;
         for e in rd.flatten() {
             let name = format!("{sub}/{}", e.file_name().to_string_lossy());
             let data = std::fs::read(e.path()).map_err(|e2| format!("{name}: {e2}"))?;
@@ -295,7 +326,8 @@ fn untar(buf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
             String::from_utf8_lossy(&s[..end]).into_owned()
         };
         let size_s = field(124, 136);
-        let size = usize::from_str_radix(size_s.trim(), 8).map_err(|_| format!("bad tar size {size_s:?}"))?;
+        let size = usize::from_str_radix(size_s.trim(), 8)
+            .map_err(|_| format!("bad tar size {size_s:?}"))?;
         let kind = h[156];
         let mut name = field(0, 100);
         let prefix = field(345, 500);
@@ -337,7 +369,7 @@ pub enum GoldClass {
 /// One gold Content with its Source.
 #[derive(Debug, Clone)]
 pub struct GoldContent {
-    /// Byte span: first segment start to last segment end.
+    /// Byte span: earliest segment start to latest segment end.
     pub span: Span,
     pub class: GoldClass,
     pub source: Vec<Span>,
@@ -358,7 +390,8 @@ pub fn classify(text: &str, span: Span) -> GoldClass {
     }
     let before = text[..span.start].trim_end().chars().next_back();
     let after = text[span.end..].trim_start().chars().next();
-    let enclosed = before.is_some_and(|c| OPEN.contains(&c)) && after.is_some_and(|c| CLOSE.contains(&c));
+    let enclosed =
+        before.is_some_and(|c| OPEN.contains(&c)) && after.is_some_and(|c| CLOSE.contains(&c));
     if enclosed && !s.contains(MARKS) {
         return GoldClass::Direct;
     }
@@ -383,7 +416,9 @@ pub fn parse_ann(text: &str, ann: &str) -> Vec<GoldContent> {
             continue;
         }
         if parts[0].starts_with('T') {
-            let Some((ty, rng)) = parts[1].split_once(' ') else { continue };
+            let Some((ty, rng)) = parts[1].split_once(' ') else {
+                continue;
+            };
             let mut segs = vec![];
             for r in rng.split(';') {
                 let mut it = r.split_whitespace();
@@ -418,15 +453,23 @@ pub fn parse_ann(text: &str, ann: &str) -> Vec<GoldContent> {
     let mut out = vec![];
     let mut seen = std::collections::HashSet::new();
     for (c, s) in rels {
-        let Some((ty, segs)) = tspans.get(&c) else { continue };
+        let Some((ty, segs)) = tspans.get(&c) else {
+            continue;
+        };
         if ty != "Content" || !seen.insert(c.clone()) {
             continue;
         }
-        let span = Span::new(segs[0].start, segs[segs.len() - 1].end.max(segs[0].start));
+        // Segments may be listed out of text order.
+        let start = segs.iter().map(|x| x.start).min().unwrap_or(0);
+        let end = segs.iter().map(|x| x.end).max().unwrap_or(start);
+        let span = Span::new(start, end);
         if text[span.start..span.end].trim().is_empty() {
             continue;
         }
-        let source = s.and_then(|s| tspans.get(&s)).map(|(_, v)| v.clone()).unwrap_or_default();
+        let source = s
+            .and_then(|s| tspans.get(&s))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
         out.push(GoldContent {
             span,
             class: classify(text, span),
@@ -483,7 +526,10 @@ fn tokens_in(starts: &[usize], s: Span) -> usize {
 
 /// True when the shared tokens cover at least half of both spans.
 pub fn overlap_match(starts: &[usize], a: Span, b: Span) -> bool {
-    let inter = Span::new(a.start.max(b.start), a.end.min(b.end).max(a.start.max(b.start)));
+    let inter = Span::new(
+        a.start.max(b.start),
+        a.end.min(b.end).max(a.start.max(b.start)),
+    );
     let ta = tokens_in(starts, a).max(1);
     let tb = tokens_in(starts, b).max(1);
     let ti = tokens_in(starts, inter);
@@ -491,7 +537,12 @@ pub fn overlap_match(starts: &[usize], a: Span, b: Span) -> bool {
 }
 
 /// 1:1 greedy matching; returns (gold matched, pred matched) flags.
-pub fn match_spans(starts: &[usize], gold: &[Span], pred: &[Span], exact: bool) -> (Vec<bool>, Vec<bool>) {
+pub fn match_spans(
+    starts: &[usize],
+    gold: &[Span],
+    pred: &[Span],
+    exact: bool,
+) -> (Vec<bool>, Vec<bool>) {
     let mut gm = vec![false; gold.len()];
     let mut pm = vec![false; pred.len()];
     for (gi, g) in gold.iter().enumerate() {
@@ -499,7 +550,11 @@ pub fn match_spans(starts: &[usize], gold: &[Span], pred: &[Span], exact: bool) 
             if pm[pi] {
                 continue;
             }
-            let ok = if exact { g == p } else { overlap_match(starts, *g, *p) };
+            let ok = if exact {
+                g == p
+            } else {
+                overlap_match(starts, *g, *p)
+            };
             if ok {
                 gm[gi] = true;
                 pm[pi] = true;
@@ -521,7 +576,11 @@ pub fn match_groups(
     exact: bool,
 ) -> (Vec<bool>, Vec<Vec<bool>>) {
     let (mut gm, um) = match_spans(starts, gold, units, exact);
-    let mut pm: Vec<Vec<bool>> = parts.iter().zip(&um).map(|(p, &u)| vec![u; p.len()]).collect();
+    let mut pm: Vec<Vec<bool>> = parts
+        .iter()
+        .zip(&um)
+        .map(|(p, &u)| vec![u; p.len()])
+        .collect();
     for (gi, g) in gold.iter().enumerate() {
         if gm[gi] {
             continue;
@@ -534,7 +593,11 @@ pub fn match_groups(
                 if pm[ui][k] {
                     continue;
                 }
-                let ok = if exact { g == span } else { overlap_match(starts, *g, *span) };
+                let ok = if exact {
+                    g == span
+                } else {
+                    overlap_match(starts, *g, *span)
+                };
                 if ok {
                     gm[gi] = true;
                     pm[ui][k] = true;
@@ -561,7 +624,12 @@ fn score(doc: &Doc, gold: &[GoldContent], dump: Option<(&mut String, &str)>) -> 
     };
     // Direct units.
     let direct_q: Vec<usize> = (0..doc.quotes.len())
-        .filter(|&i| matches!(doc.quotes[i].kind, QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Block))
+        .filter(|&i| {
+            matches!(
+                doc.quotes[i].kind,
+                QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Block
+            )
+        })
         .collect();
     let mut units: Vec<Unit> = vec![];
     for &i in &direct_q {
@@ -570,9 +638,15 @@ fn score(doc: &Doc, gold: &[GoldContent], dump: Option<(&mut String, &str)>) -> 
             let last = &doc.quotes[*u.members.last().unwrap()];
             // A quote split by a mid attribution, or run on over paragraphs.
             let between = &text[last.span.end.min(q.span.start)..q.span.start];
-            let mid = q.cue.is_some_and(|c| c.start >= last.span.end && c.end <= q.span.start);
+            let mid = q
+                .cue
+                .is_some_and(|c| c.start >= last.span.end && c.end <= q.span.start);
             let both_direct = last.kind != QuoteKind::Partial;
-            if both_direct && q.cue.is_some() && last.cue == q.cue && (mid || !between.chars().any(|c| c.is_alphanumeric())) {
+            if both_direct
+                && q.cue.is_some()
+                && last.cue == q.cue
+                && (mid || !between.chars().any(|c| c.is_alphanumeric()))
+            {
                 u.members.push(i);
                 u.span.end = q.span.end;
                 continue;
@@ -583,14 +657,29 @@ fn score(doc: &Doc, gold: &[GoldContent], dump: Option<(&mut String, &str)>) -> 
             span: q.span,
         });
     }
-    let mixed: Vec<Span> = gold.iter().filter(|g| g.class == GoldClass::Mixed).map(|g| g.span).collect();
+    let mixed: Vec<Span> = gold
+        .iter()
+        .filter(|g| g.class == GoldClass::Mixed)
+        .map(|g| g.span)
+        .collect();
     units.retain(|u| !mixed.iter().any(|m| m.contains(&u.span)));
-    let gd: Vec<&GoldContent> = gold.iter().filter(|g| g.class == GoldClass::Direct).collect();
+    let gd: Vec<&GoldContent> = gold
+        .iter()
+        .filter(|g| g.class == GoldClass::Direct)
+        .collect();
     let g_spans: Vec<Span> = gd.iter().map(|g| normalise(text, g.span, false)).collect();
-    let p_spans: Vec<Span> = units.iter().map(|u| normalise(text, u.span, false)).collect();
+    let p_spans: Vec<Span> = units
+        .iter()
+        .map(|u| normalise(text, u.span, false))
+        .collect();
     let groups: Vec<Vec<Span>> = units
         .iter()
-        .map(|u| u.members.iter().map(|&m| normalise(text, doc.quotes[m].span, false)).collect())
+        .map(|u| {
+            u.members
+                .iter()
+                .map(|&m| normalise(text, doc.quotes[m].span, false))
+                .collect()
+        })
         .collect();
     let (ge, pe) = match_groups(&starts, &g_spans, &p_spans, &groups, true);
     let (gp, pp) = match_groups(&starts, &g_spans, &p_spans, &groups, false);
@@ -607,7 +696,12 @@ fn score(doc: &Doc, gold: &[GoldContent], dump: Option<(&mut String, &str)>) -> 
     // speaker): PolNeAR annotates attribution relations, which always have a cue.
     {
         let keep: Vec<usize> = (0..units.len())
-            .filter(|&u| units[u].members.iter().any(|&m| doc.quotes[m].cue.is_some() || doc.quotes[m].speaker.is_some()))
+            .filter(|&u| {
+                units[u]
+                    .members
+                    .iter()
+                    .any(|&m| doc.quotes[m].cue.is_some() || doc.quotes[m].speaker.is_some())
+            })
             .collect();
         let ps: Vec<Span> = keep.iter().map(|&u| p_spans[u]).collect();
         let gs: Vec<Vec<Span>> = keep.iter().map(|&u| groups[u].clone()).collect();
@@ -628,14 +722,24 @@ fn score(doc: &Doc, gold: &[GoldContent], dump: Option<(&mut String, &str)>) -> 
         if !gp[gi] {
             continue;
         }
-        let Some(ui) = (0..units.len()).find(|&ui| overlap_match(&starts, g_spans[gi], p_spans[ui])) else { continue };
-        let speaker = units[ui].members.iter().find_map(|&i| doc.quotes[i].speaker.as_ref());
+        let Some(ui) =
+            (0..units.len()).find(|&ui| overlap_match(&starts, g_spans[gi], p_spans[ui]))
+        else {
+            continue;
+        };
+        let speaker = units[ui]
+            .members
+            .iter()
+            .find_map(|&i| doc.quotes[i].speaker.as_ref());
         let ok = match speaker {
             None => g.source.is_empty(),
             Some(sp) => {
                 g.source.iter().any(|src| src.overlaps(&sp.span))
                     || sp.entity.is_some_and(|e| {
-                        doc.entities[e].mentions.iter().any(|m| g.source.iter().any(|src| src.overlaps(&m.span)))
+                        doc.entities[e]
+                            .mentions
+                            .iter()
+                            .any(|m| g.source.iter().any(|src| src.overlaps(&m.span)))
                     })
             }
         };
@@ -653,8 +757,17 @@ fn score(doc: &Doc, gold: &[GoldContent], dump: Option<(&mut String, &str)>) -> 
         }
     }
     // Indirect.
-    let gi_spans: Vec<Span> = gold.iter().filter(|g| g.class != GoldClass::Direct).map(|g| normalise(text, g.span, true)).collect();
-    let pi_spans: Vec<Span> = doc.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| normalise(text, q.span, true)).collect();
+    let gi_spans: Vec<Span> = gold
+        .iter()
+        .filter(|g| g.class != GoldClass::Direct)
+        .map(|g| normalise(text, g.span, true))
+        .collect();
+    let pi_spans: Vec<Span> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| normalise(text, q.span, true))
+        .collect();
     let (ige, ipe) = match_spans(&starts, &gi_spans, &pi_spans, true);
     let (igp, ipp) = match_spans(&starts, &gi_spans, &pi_spans, false);
     s.indirect = Prf {
@@ -672,26 +785,50 @@ fn score(doc: &Doc, gold: &[GoldContent], dump: Option<(&mut String, &str)>) -> 
         let _ = writeln!(out, "## {art}");
         for (i, g) in g_spans.iter().enumerate() {
             if !ge[i] {
-                let _ = writeln!(out, "MISS{} {}", if gp[i] { "~" } else { "" }, short(&text[g.start..g.end]));
+                let _ = writeln!(
+                    out,
+                    "MISS{} {}",
+                    if gp[i] { "~" } else { "" },
+                    short(&text[g.start..g.end])
+                );
             }
         }
         for (i, p) in p_spans.iter().enumerate() {
-            if !pe[i] {
+            {
                 let kinds: Vec<String> = units[i]
                     .members
                     .iter()
                     .map(|&m| {
                         let q = &doc.quotes[m];
-                        let sp = q.speaker.as_ref().map_or("-", |x| &text[x.span.start..x.span.end]);
+                        let sp = q
+                            .speaker
+                            .as_ref()
+                            .map_or("-", |x| &text[x.span.start..x.span.end]);
                         let cue = q.cue.map_or("-", |c| &text[c.start..c.end]);
                         format!("{}:{}:{}", q.kind.as_str(), sp, cue)
                     })
                     .collect();
-                let _ = writeln!(out, "FP{} {:?} {}", if pp[i] { "~" } else { "" }, kinds, short(&text[p.start..p.end]));
+                let tag = if pe[i] {
+                    "TP"
+                } else if pp[i] {
+                    "FP~"
+                } else {
+                    "FP"
+                };
+                let _ = writeln!(out, "{tag} {:?} {}", kinds, short(&text[p.start..p.end]));
             }
         }
         for l in spk_log {
             let _ = writeln!(out, "{l}");
+        }
+        for (i, p) in pi_spans.iter().enumerate() {
+            let tag = if ipe[i] { "ITP" } else if ipp[i] { "IFP~" } else { "IFP" };
+            let _ = writeln!(out, "{tag} {}", short(&text[p.start..p.end]));
+        }
+        for (i, g) in gi_spans.iter().enumerate() {
+            if igp[i] && !ige[i] {
+                let _ = writeln!(out, "IMISS~ {}", short(&text[g.start..g.end]));
+            }
         }
     }
     s
@@ -701,7 +838,14 @@ fn short(s: &str) -> String {
     let s = s.replace('\n', "|");
     if s.chars().count() > 160 {
         let head: String = s.chars().take(100).collect();
-        let tail: String = s.chars().rev().take(50).collect::<Vec<_>>().into_iter().rev().collect();
+        let tail: String = s
+            .chars()
+            .rev()
+            .take(50)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         format!("{head} … {tail}")
     } else {
         s

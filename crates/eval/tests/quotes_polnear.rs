@@ -19,10 +19,17 @@ fn polnear_subset_scores_are_sane() {
     assert_eq!(all.articles, ev.even.articles + ev.odd.articles);
     assert!(all.direct.gold > 50 && all.direct.pred > 50);
     let (p, r, f) = all.direct.partial();
-    assert!(p > 0.7 && r > 0.8 && f > 0.75, "direct partial P/R/F1 {p:.3}/{r:.3}/{f:.3}");
+    assert!(
+        p > 0.7 && r > 0.8 && f > 0.75,
+        "direct partial P/R/F1 {p:.3}/{r:.3}/{f:.3}"
+    );
     let (_, _, fe) = all.direct.exact();
     assert!(fe > 0.7, "direct exact F1 {fe:.3}");
-    assert!(all.speaker_accuracy() > 0.7, "speaker {:.3}", all.speaker_accuracy());
+    assert!(
+        all.speaker_accuracy() > 0.7,
+        "speaker {:.3}",
+        all.speaker_accuracy()
+    );
     assert!(all.indirect.pred > 0 && all.indirect.gold > all.direct.gold);
     let j = ev.to_json();
     assert_eq!(j["all"]["articles"], all.articles);

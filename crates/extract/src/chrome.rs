@@ -11,16 +11,61 @@ pub fn key(line: &str) -> String {
         c.is_whitespace()
             || matches!(
                 c,
-                ':' | '.' | '!' | '»' | '«' | '›' | '‹' | '>' | '<' | '|' | '-' | '–' | '—' | '…'
-                    | '•' | '·' | '*' | '#' | '→' | '←' | '▶' | '►' | '[' | ']' | '(' | ')' | '+'
+                ':' | '.'
+                    | '!'
+                    | '»'
+                    | '«'
+                    | '›'
+                    | '‹'
+                    | '>'
+                    | '<'
+                    | '|'
+                    | '-'
+                    | '–'
+                    | '—'
+                    | '…'
+                    | '•'
+                    | '·'
+                    | '*'
+                    | '#'
+                    | '→'
+                    | '←'
+                    | '▶'
+                    | '►'
+                    | '['
+                    | ']'
+                    | '('
+                    | ')'
+                    | '+'
             )
     })
     .to_lowercase()
     .replace(['’', '‘'], "'")
 }
 
+/// Number of words, counting at most 61 (callers only compare with limits up
+/// to 60, so long paragraphs are not scanned to the end).
 pub fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+    count_words(line, 61)
+}
+
+/// Words separated by ASCII whitespace (text is normalised before), stopping
+/// once `cap` is reached.
+pub fn count_words(s: &str, cap: usize) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+            if n >= cap {
+                return n;
+            }
+        }
+    }
+    n
 }
 
 /// True when the line starts with an opening quotation mark (quoted speech is
@@ -183,6 +228,20 @@ const NAV_EXACT: &[&str] = &[
     "icymi",
     "newsletter",
     "newsletters",
+    "enlarge this image",
+    "toggle caption",
+    "hide caption",
+    "show caption",
+    "view image in fullscreen",
+    "view image",
+    "expand image",
+    "open image in gallery",
+    "view gallery",
+    "view all comments",
+    "loading",
+    "next page",
+    "previous page",
+    "close",
     "weiterlesen",
     "mehr zum thema",
     "lire aussi",
@@ -561,7 +620,7 @@ const CAPTION_PREFIX: &[&str] = &[
 /// Why a line is chrome, from rules that look at the line alone.
 pub fn classify(line: &str) -> Option<ChromeKind> {
     let words = word_count(line);
-    if words == 0 || starts_with_quote(line) {
+    if words == 0 || words > 60 || starts_with_quote(line) {
         return None;
     }
     let k = key(line);
@@ -587,9 +646,7 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
     if words <= 30 && NAV_PREFIX.iter().any(|p| lower.starts_with(p)) {
         return Some(ChromeKind::Navigation);
     }
-    if is_breadcrumb(line) {
-        return Some(ChromeKind::Navigation);
-    }
+
     if words <= 30 && CTA_PREFIX.iter().any(|p| lower.starts_with(p)) {
         return Some(ChromeKind::CallToAction);
     }
@@ -602,7 +659,41 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
     if let Some(kind) = caption(line, &lower, words) {
         return Some(kind);
     }
+    if words <= 3 && is_counter(&k) {
+        return Some(ChromeKind::Navigation);
+    }
+    if slash_credit(line, words) {
+        return Some(ChromeKind::Credit);
+    }
+    if is_breadcrumb(line) {
+        return Some(ChromeKind::Navigation);
+    }
     None
+}
+
+/// Gallery counters: "1 of 12", "3/10".
+fn is_counter(k: &str) -> bool {
+    let num = |t: &str| !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
+    match k.split_once(" of ").or_else(|| k.split_once('/')) {
+        Some((a, b)) => num(a.trim()) && num(b.trim()),
+        None => false,
+    }
+}
+
+/// "Jane Doe/Agency" or "J Roe/ESO/Flickr": names joined by slashes without
+/// spaces, nothing else on the line.
+fn slash_credit(line: &str, words: usize) -> bool {
+    if words > 6 || !line.contains('/') || line.contains(" / ") || line.contains("://") {
+        return false;
+    }
+    let parts: Vec<&str> = line.split('/').map(str::trim).collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars().next().is_some_and(|c| c.is_uppercase())
+                && p.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '&'))
+        })
 }
 
 fn legal(lower: &str, words: usize) -> Option<ChromeKind> {
@@ -610,7 +701,16 @@ fn legal(lower: &str, words: usize) -> Option<ChromeKind> {
         return None;
     }
     let t = lower.trim_start();
-    if t.starts_with('©')
+    let has_year = t
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    if t.starts_with('©') && !has_year && !t.contains("rights reserved") && words > 4 {
+        // "© AFP Protesters gather outside …": a photo credit leading a caption.
+        return Some(ChromeKind::Caption);
+    }
+    if t.starts_with("our standards:")
+        || t.starts_with("this article is more than")
+        || t.starts_with('©')
         || t.starts_with("(c) ")
         || t.starts_with("copyright ©")
         || t.starts_with("copyright (c)")
@@ -623,7 +723,17 @@ fn legal(lower: &str, words: usize) -> Option<ChromeKind> {
     {
         return Some(ChromeKind::Legal);
     }
-    let legalese = ["privacy policy", "terms of use", "terms of service", "cookie policy", "cookie settings", "do not sell my", "your privacy choices", "terms and conditions", "privacy notice"];
+    let legalese = [
+        "privacy policy",
+        "terms of use",
+        "terms of service",
+        "cookie policy",
+        "cookie settings",
+        "do not sell my",
+        "your privacy choices",
+        "terms and conditions",
+        "privacy notice",
+    ];
     if words <= 40 && legalese.iter().any(|l| t.contains(l)) {
         let sentence = t.trim_end().ends_with('.');
         if !sentence
@@ -652,24 +762,50 @@ fn is_share(k: &str, words: usize) -> bool {
     if toks.is_empty() {
         return false;
     }
-    if k.starts_with("share this") || k.starts_with("share on ") || k.starts_with("share via ") || k == "share" {
+    if k.starts_with("share this")
+        || k.starts_with("share on ")
+        || k.starts_with("share via ")
+        || k == "share"
+    {
         return true;
     }
     // A row of share buttons: every token is a share word, with at least one
     // strong share word (share/tweet/print/a network) and at least two tokens
     // unless the only token is a share verb.
-    let all = toks.iter().all(|t| SHARE_TOKENS.contains(t) || t.chars().all(|c| c.is_ascii_digit()));
+    let all = toks
+        .iter()
+        .all(|t| SHARE_TOKENS.contains(t) || t.chars().all(|c| c.is_ascii_digit()));
     let strong = toks
         .iter()
-        .filter(|t| matches!(**t, "share" | "tweet" | "print" | "facebook" | "twitter" | "linkedin" | "whatsapp" | "pinterest" | "reddit" | "email" | "copy"))
+        .filter(|t| {
+            matches!(
+                **t,
+                "share"
+                    | "tweet"
+                    | "print"
+                    | "facebook"
+                    | "twitter"
+                    | "linkedin"
+                    | "whatsapp"
+                    | "pinterest"
+                    | "reddit"
+                    | "email"
+                    | "copy"
+            )
+        })
         .count();
-    all && strong >= 1 && (toks.len() >= 2 || strong == 1 && matches!(toks[0], "share" | "tweet" | "print"))
+    all && strong >= 1
+        && (toks.len() >= 2 || strong == 1 && matches!(toks[0], "share" | "tweet" | "print"))
         && !(toks.len() == 1 && toks[0] == "email")
 }
 
 /// "Home > News > Politics", "News / World / Europe".
 fn is_breadcrumb(line: &str) -> bool {
     let seps = ['>', '›', '»', '/', '|'];
+    let spaced = seps.iter().any(|s| line.contains(&format!(" {s} ")));
+    if !spaced {
+        return false;
+    }
     let parts: Vec<&str> = line.split(|c| seps.contains(&c)).map(str::trim).collect();
     if parts.len() < 3 || parts.iter().any(|p| p.is_empty() || word_count(p) > 4) {
         return false;
@@ -707,8 +843,24 @@ pub fn follow_target(line: &str) -> Option<String> {
 }
 
 fn newsletter_cta(lower: &str) -> bool {
-    let topic = ["newsletter", "inbox", "e-mail alerts", "email alerts", "breaking news alerts"];
-    let verbs = ["sign up", "subscribe", "delivered", "straight to", "get ", "receive", "for free", "enter your", "join "];
+    let topic = [
+        "newsletter",
+        "inbox",
+        "e-mail alerts",
+        "email alerts",
+        "breaking news alerts",
+    ];
+    let verbs = [
+        "sign up",
+        "subscribe",
+        "delivered",
+        "straight to",
+        "get ",
+        "receive",
+        "for free",
+        "enter your",
+        "join ",
+    ];
     topic.iter().any(|t| lower.contains(t))
         && verbs.iter().any(|v| lower.contains(v))
         && !lower.contains(" said")
@@ -741,7 +893,8 @@ fn caption(line: &str, lower: &str, words: usize) -> Option<ChromeKind> {
     for p in CAPTION_PREFIX {
         if let Some(rest) = lower.strip_prefix(p) {
             // "Image caption, …" and "Pictured: …" describe; "Photo: AP" credits.
-            let describes = p.contains("caption") || p.starts_with("pictured") || word_count(rest) > 8;
+            let describes =
+                p.contains("caption") || p.starts_with("pictured") || word_count(rest) > 8;
             return Some(if describes {
                 ChromeKind::Caption
             } else {
@@ -786,10 +939,34 @@ pub struct Byline {
 
 /// Role words that follow names in bylines ("Jane Doe, Senior Correspondent").
 const ROLE_WORDS: &[&str] = &[
-    "writer", "reporter", "correspondent", "editor", "staff", "contributor", "columnist",
-    "bureau", "chief", "senior", "political", "producer", "analyst", "journalist", "reporters",
-    "writers", "editors", "contributors", "correspondents", "intern", "fellow", "associate",
-    "deputy", "managing", "national", "international", "white house", "special",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "staff",
+    "contributor",
+    "columnist",
+    "bureau",
+    "chief",
+    "senior",
+    "political",
+    "producer",
+    "analyst",
+    "journalist",
+    "reporters",
+    "writers",
+    "editors",
+    "contributors",
+    "correspondents",
+    "intern",
+    "fellow",
+    "associate",
+    "deputy",
+    "managing",
+    "national",
+    "international",
+    "white house",
+    "special",
 ];
 
 /// Wire services and agencies (short list) that appear in bylines and datelines.
@@ -826,15 +1003,78 @@ pub const WIRES: &[&str] = &[
 /// "Written by …", "Reporting by …; Editing by …".
 pub fn byline(line: &str) -> Option<Byline> {
     let words = word_count(line);
-    if words > 25 || words < 2 {
+    if !(2..=25).contains(&words) {
         return None;
     }
+    let line = line
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .unwrap_or(line);
     let lower = line.to_lowercase();
-    let prefixes = ["by ", "written by ", "words by ", "story by ", "reporting by ", "report by ", "author: ", "authors: ", "von ", "par ", "por "];
-    let plen = prefixes.iter().find(|p| lower.starts_with(*p))?.len();
-    let rest = line[plen..].trim();
+    let prefixes = [
+        "by ",
+        "written by ",
+        "words by ",
+        "story by ",
+        "reporting by ",
+        "report by ",
+        "author: ",
+        "authors: ",
+        "von ",
+        "par ",
+        "por ",
+    ];
+    if words <= 8 && !prefixes.iter().any(|p| lower.starts_with(*p)) {
+        // "Jane Doe, CNN" / "Jane Doe | Reuters": a name and a wire service.
+        for sep in [", ", " | ", " - ", " — "] {
+            if let Some((name, org)) = line.split_once(sep) {
+                let org = org.trim().trim_end_matches('.');
+                if let Some(w) = WIRES.iter().find(|w| w.eq_ignore_ascii_case(org)) {
+                    if is_name(name) && word_count(name) >= 2 {
+                        return Some(Byline {
+                            names: vec![title_case_if_caps(name.trim())],
+                            outlet: Some(w.to_string()),
+                            date: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let Some(plen) = prefixes
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| p.len())
+    else {
+        // "Daily Planet Staff" / "The Clarion Staff Writers" on a line of its own.
+        let staff = [
+            " Staff",
+            " Staff Writers",
+            " Staff Writer",
+            " Staff Report",
+            " Newsroom",
+            " News Desk",
+        ];
+        let outlet = staff.iter().find_map(|s| line.strip_suffix(s))?;
+        return (looks_outlet(outlet) && word_count(outlet) <= 4 && is_name(outlet)).then(|| {
+            Byline {
+                outlet: Some(outlet.to_string()),
+                ..Default::default()
+            }
+        });
+    };
+    let mut rest = line[plen..].trim();
     if !rest.chars().next().is_some_and(|c| c.is_uppercase()) {
         return None;
+    }
+    // "By Jane Doe Updated 3:45 PM EST, Jan 5, 2025": the stamp is a date part.
+    let mut stamp: Option<&str> = None;
+    for kw in [" Updated", " Published", " Posted", " Last updated", " UPDATED", " PUBLISHED"] {
+        if let Some(i) = rest.find(kw) {
+            stamp = Some(&rest[i..]);
+            rest = &rest[..i];
+            break;
+        }
     }
     // A body sentence starting with "By" ("By Tuesday, the rebels had …") has a
     // verb-heavy tail; require name-like parts.
@@ -860,13 +1100,24 @@ pub fn byline(line: &str) -> Option<Byline> {
         }
     }
     let mut bad = 0;
-    for chunk in names_part.split(", ").flat_map(|c| c.split(" and ")).flat_map(|c| c.split(" & ")).flat_map(|c| c.split(" und ")).flat_map(|c| c.split(" et ")).flat_map(|c| c.split(" y ")) {
+    for chunk in names_part
+        .split(", ")
+        .flat_map(|c| c.split(" and "))
+        .flat_map(|c| c.split(" & "))
+        .flat_map(|c| c.split(" und "))
+        .flat_map(|c| c.split(" et "))
+        .flat_map(|c| c.split(" y "))
+    {
         let c = chunk.trim().trim_end_matches(['.', ',']).trim();
         if c.is_empty() {
             continue;
         }
         let cl = c.to_lowercase();
-        if let Some(o) = c.strip_suffix(" Staff").or_else(|| c.strip_suffix(" staff")).or_else(|| c.strip_suffix(" Staff Writer")) {
+        if let Some(o) = c
+            .strip_suffix(" Staff")
+            .or_else(|| c.strip_suffix(" staff"))
+            .or_else(|| c.strip_suffix(" Staff Writer"))
+        {
             out.outlet.get_or_insert(o.trim().to_string());
             continue;
         }
@@ -891,7 +1142,11 @@ pub fn byline(line: &str) -> Option<Byline> {
             continue;
         }
         let pl = p.to_lowercase();
-        if pl.starts_with("editing by") || pl.starts_with("additional reporting") || pl.starts_with("edited by") || pl.contains("contributed") {
+        if pl.starts_with("editing by")
+            || pl.starts_with("additional reporting")
+            || pl.starts_with("edited by")
+            || pl.contains("contributed")
+        {
             continue;
         }
         let name = p.trim_end_matches('.');
@@ -899,6 +1154,11 @@ pub fn byline(line: &str) -> Option<Byline> {
             out.outlet.get_or_insert(w.to_string());
         } else if looks_outlet(name) && out.outlet.is_none() && word_count(name) <= 4 {
             out.outlet = Some(name.to_string());
+        }
+    }
+    if let Some(st) = stamp {
+        if let Some(d) = crate::dates::parse_date(st) {
+            out.date.get_or_insert(d);
         }
     }
     if bad > 0 || (out.names.is_empty() && out.outlet.is_none()) {
@@ -917,7 +1177,9 @@ pub fn looks_outlet(s: &str) -> bool {
     let s = s.trim();
     let wc = word_count(s);
     (1..=5).contains(&wc)
-        && s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !s.ends_with('.')
         && !s.contains(['"', '“', '”'])
 }
@@ -945,7 +1207,10 @@ pub fn is_name(s: &str) -> bool {
     if ws.is_empty() || ws.len() > 5 {
         return false;
     }
-    let particles = ["de", "van", "von", "der", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn", "dos", "das", "ter", "ten", "y"];
+    let particles = [
+        "de", "van", "von", "der", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn", "dos",
+        "das", "ter", "ten", "y",
+    ];
     let caps = ws
         .iter()
         .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
@@ -954,7 +1219,8 @@ pub fn is_name(s: &str) -> bool {
         && ws.iter().all(|w| {
             let first = w.chars().next().unwrap_or(' ');
             (first.is_uppercase() || particles.contains(w))
-                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
         })
 }
 
@@ -968,38 +1234,60 @@ pub fn outlet_hint(line: &str, kind: ChromeKind) -> Option<(String, u8)> {
             for p in ["Copyright", "COPYRIGHT", "copyright", "©", "(c)", "(C)"] {
                 s = s.replace(p, " ");
             }
-            let s = s
-                .split(['.', '|', ';'])
-                .next()
-                .unwrap_or("")
-                .to_string();
+            let s = s.split(['.', '|', ';']).next().unwrap_or("").to_string();
             let words: Vec<&str> = s
                 .split_whitespace()
                 .filter(|w| {
                     let w = w.trim_matches([',', '-', '–']);
-                    !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '–')
+                    !w.is_empty()
+                        && !w
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || c == '-' || c == '–')
                 })
                 .collect();
             let mut name = words.join(" ");
-            for suf in [", Inc", " Inc", ", LLC", " LLC", " Ltd", " Limited", " Corp", ", Co", " Co", " GmbH", " S.A", " plc", " PLC", ","] {
+            for suf in [
+                ", Inc", " Inc", ", LLC", " LLC", " Ltd", " Limited", " Corp", ", Co", " Co",
+                " GmbH", " S.A", " plc", " PLC", ",",
+            ] {
                 if let Some(n) = name.strip_suffix(suf) {
                     name = n.to_string();
                 }
             }
             let name = name.trim().trim_end_matches(',').trim().to_string();
-            (!name.is_empty() && lower.trim_start().starts_with(['©', 'c', '('])
+            let has_year = lower
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+            (!name.is_empty()
+                && has_year
+                && lower.trim_start().starts_with(['©', 'c', '('])
                 && looks_outlet(&name)
                 && !name.to_lowercase().starts_with("all rights"))
             .then_some((name, 4))
         }
         ChromeKind::Navigation => {
-            let rest = ["trending on ", "most popular on ", "most read on ", "more from ", "more stories from ", "more news from "]
-                .iter()
-                .find(|p| lower.starts_with(*p))
-                .map(|p| line[p.len()..].trim())?;
+            let rest = [
+                "trending on ",
+                "most popular on ",
+                "most read on ",
+                "more from ",
+                "more stories from ",
+                "more news from ",
+            ]
+            .iter()
+            .find(|p| lower.starts_with(*p))
+            .map(|p| line[p.len()..].trim())?;
             let prio = if lower.starts_with("more") { 1 } else { 2 };
             let mut name = rest.trim_end_matches([':', '.', '»', '›', ' ']).to_string();
-            for suf in [" Videos", " Video", " Now", " Today", " Right Now", " videos", " video"] {
+            for suf in [
+                " Videos",
+                " Video",
+                " Now",
+                " Today",
+                " Right Now",
+                " videos",
+                " video",
+            ] {
                 if let Some(n) = name.strip_suffix(suf) {
                     name = n.to_string();
                 }
@@ -1022,13 +1310,40 @@ pub fn outlet_hint(line: &str, kind: ChromeKind) -> Option<(String, u8)> {
                     .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
                     .collect();
                 while let Some(l) = ws.last() {
-                    if ["VIP", "Plus", "Premium", "Members", "Member", "Membership", "Today", "Now", "Insider", "Pro"].contains(l) {
+                    if [
+                        "VIP",
+                        "Plus",
+                        "Premium",
+                        "Members",
+                        "Member",
+                        "Membership",
+                        "Today",
+                        "Now",
+                        "Insider",
+                        "Pro",
+                    ]
+                    .contains(l)
+                    {
                         ws.pop();
                     } else {
                         break;
                     }
                 }
-                let stop = ["The", "Our", "Us", "Now", "Today", "Free", "A", "An", "Me", "Thousands", "Millions", "Over", "More"];
+                let stop = [
+                    "The",
+                    "Our",
+                    "Us",
+                    "Now",
+                    "Today",
+                    "Free",
+                    "A",
+                    "An",
+                    "Me",
+                    "Thousands",
+                    "Millions",
+                    "Over",
+                    "More",
+                ];
                 if ws.is_empty() || stop.contains(&ws[0]) {
                     return None;
                 }
@@ -1045,12 +1360,52 @@ pub fn outlet_hint(line: &str, kind: ChromeKind) -> Option<(String, u8)> {
 pub fn ends_with_outlet_word(s: &str) -> bool {
     let last = s.split_whitespace().last().unwrap_or("");
     [
-        "News", "Times", "Post", "Journal", "Magazine", "Daily", "Herald", "Tribune", "Telegraph",
-        "Guardian", "Press", "Media", "Network", "Wire", "Gazette", "Observer", "Star", "Sun",
-        "Mail", "Express", "Independent", "Review", "Report", "Beacon", "Examiner", "Chronicle",
-        "Insider", "Standard", "Mirror", "Record", "Today", "Weekly", "Monitor", "Caller", "Blaze",
-        "Register", "Bulletin", "Dispatch", "Inquirer", "Sentinel", "Courier", "Globe", "Radio",
-        "TV", "Television", "Broadcasting",
+        "News",
+        "Times",
+        "Post",
+        "Journal",
+        "Magazine",
+        "Daily",
+        "Herald",
+        "Tribune",
+        "Telegraph",
+        "Guardian",
+        "Press",
+        "Media",
+        "Network",
+        "Wire",
+        "Gazette",
+        "Observer",
+        "Star",
+        "Sun",
+        "Mail",
+        "Express",
+        "Independent",
+        "Review",
+        "Report",
+        "Beacon",
+        "Examiner",
+        "Chronicle",
+        "Insider",
+        "Standard",
+        "Mirror",
+        "Record",
+        "Today",
+        "Weekly",
+        "Monitor",
+        "Caller",
+        "Blaze",
+        "Register",
+        "Bulletin",
+        "Dispatch",
+        "Inquirer",
+        "Sentinel",
+        "Courier",
+        "Globe",
+        "Radio",
+        "TV",
+        "Television",
+        "Broadcasting",
     ]
     .contains(&last)
 }
@@ -1063,34 +1418,67 @@ mod tests {
     fn ads_nav_cta() {
         assert_eq!(classify("Advertisement"), Some(ChromeKind::Ad));
         assert_eq!(classify("ADVERTISEMENT"), Some(ChromeKind::Ad));
-        assert_eq!(classify("Story continues below advertisement"), Some(ChromeKind::Ad));
+        assert_eq!(
+            classify("Story continues below advertisement"),
+            Some(ChromeKind::Ad)
+        );
         assert_eq!(classify("Recommended"), Some(ChromeKind::Navigation));
         assert_eq!(classify("READ MORE:"), Some(ChromeKind::Navigation));
-        assert_eq!(classify("Related: Senate Passes the Budget Bill"), Some(ChromeKind::Navigation));
-        assert_eq!(classify("Trending on Daily Planet Videos"), Some(ChromeKind::Navigation));
-        assert_eq!(classify("Home > World > Europe"), Some(ChromeKind::Navigation));
-        assert_eq!(classify("Sign up for our morning newsletter"), Some(ChromeKind::CallToAction));
-        assert_eq!(classify("Join the conversation as a member"), Some(ChromeKind::CallToAction));
-        assert_eq!(classify("Follow The Clarion on Twitter"), Some(ChromeKind::CallToAction));
+        assert_eq!(
+            classify("Related: Senate Passes the Budget Bill"),
+            Some(ChromeKind::Navigation)
+        );
+        assert_eq!(
+            classify("Trending on Daily Planet Videos"),
+            Some(ChromeKind::Navigation)
+        );
+        assert_eq!(
+            classify("Home > World > Europe"),
+            Some(ChromeKind::Navigation)
+        );
+        assert_eq!(
+            classify("Sign up for our morning newsletter"),
+            Some(ChromeKind::CallToAction)
+        );
+        assert_eq!(
+            classify("Join the conversation as a member"),
+            Some(ChromeKind::CallToAction)
+        );
+        assert_eq!(
+            classify("Follow The Clarion on Twitter"),
+            Some(ChromeKind::CallToAction)
+        );
         assert_eq!(
             classify("Get the best stories delivered straight to your inbox."),
             Some(ChromeKind::CallToAction)
         );
         assert_eq!(classify("Share this article"), Some(ChromeKind::Share));
+        assert_eq!(classify("3 of 12"), Some(ChromeKind::Navigation));
+        assert_eq!(classify("hide caption"), Some(ChromeKind::Navigation));
+        assert_eq!(classify("Jane Doe/NPR"), Some(ChromeKind::Credit));
         assert_eq!(classify("Facebook Twitter Email"), Some(ChromeKind::Share));
-        assert_eq!(classify("© 2024 The Clarion. All rights reserved."), Some(ChromeKind::Legal));
+        assert_eq!(
+            classify("© 2024 The Clarion. All rights reserved."),
+            Some(ChromeKind::Legal)
+        );
     }
 
     #[test]
     fn captions_and_credits() {
-        assert_eq!(classify("Two senators at the Capitol. (Credit: AP)"), Some(ChromeKind::Caption));
+        assert_eq!(
+            classify("Two senators at the Capitol. (Credit: AP)"),
+            Some(ChromeKind::Caption)
+        );
         assert_eq!(classify("(AP Photo/Jane Doe)"), Some(ChromeKind::Credit));
         assert_eq!(classify("Photo: Getty Images"), Some(ChromeKind::Credit));
         assert_eq!(
             classify("The mayor speaks at a rally in Ohio on Monday. Jane Doe/Getty Images"),
             Some(ChromeKind::Caption)
         );
-        assert_eq!(classify("Image source, Getty Images"), Some(ChromeKind::Credit));
+        assert_eq!(
+            classify("Image source, Getty Images"),
+            Some(ChromeKind::Credit)
+        );
         assert_eq!(
             classify("Image caption, Protesters gathered outside parliament"),
             Some(ChromeKind::Caption)
@@ -1128,6 +1516,13 @@ mod tests {
         assert_eq!(b.outlet.as_deref(), Some("Planet News"));
         let b = byline("By Jane Doe | Published January 5, 2025").unwrap();
         assert_eq!(b.date.as_deref(), Some("2025-01-05"));
+        let b = byline("By Jane Doe Updated 3:45 PM EST, Jan 5, 2025").unwrap();
+        assert_eq!(b.names, vec!["Jane Doe"]);
+        assert_eq!(b.date.as_deref(), Some("2025-01-05"));
+        let b = byline("Jane Doe, CNN").unwrap();
+        assert_eq!(b.names, vec!["Jane Doe"]);
+        assert_eq!(b.outlet.as_deref(), Some("CNN"));
+        assert!(byline("Washington, D.C.").is_none());
     }
 
     #[test]
@@ -1137,19 +1532,34 @@ mod tests {
             Some(("Daily Planet".into(), 2))
         );
         assert_eq!(
-            outlet_hint("© 2024 The Clarion, Inc. All rights reserved.", ChromeKind::Legal),
+            outlet_hint(
+                "© 2024 The Clarion, Inc. All rights reserved.",
+                ChromeKind::Legal
+            ),
             Some(("The Clarion".into(), 4))
         );
         assert_eq!(
-            outlet_hint("Copyright 2019-2024 Daily Planet Media LLC", ChromeKind::Legal),
+            outlet_hint(
+                "Copyright 2019-2024 Daily Planet Media LLC",
+                ChromeKind::Legal
+            ),
             Some(("Daily Planet Media".into(), 4))
         );
-        assert_eq!(outlet_hint("Follow us on Twitter", ChromeKind::CallToAction), None);
+        assert_eq!(
+            outlet_hint("Follow us on Twitter", ChromeKind::CallToAction),
+            None
+        );
         assert_eq!(
             outlet_hint("Follow Clarion on Facebook", ChromeKind::CallToAction),
             Some(("Clarion".into(), 2))
         );
-        assert_eq!(outlet_hint("Join the conversation as a VIP Member", ChromeKind::CallToAction), None);
+        assert_eq!(
+            outlet_hint(
+                "Join the conversation as a VIP Member",
+                ChromeKind::CallToAction
+            ),
+            None
+        );
         assert_eq!(
             outlet_hint("Join Clarion VIP", ChromeKind::CallToAction),
             Some(("Clarion".into(), 1))

@@ -29,17 +29,85 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 /// Words allowed on a date line besides the date itself.
 const FILLER: &[&str] = &[
-    "published", "updated", "posted", "last", "first", "modified", "on", "at", "date", "am",
-    "pm", "a", "m", "p", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst",
-    "pdt", "gmt", "bst", "utc", "cet", "cest", "ist", "aest", "aedt", "z", "ago", "hours", "hour",
-    "hrs", "hr", "minutes", "minute", "mins", "min", "days", "day", "weeks", "week", "yesterday",
-    "today", "just", "now", "created", "time", "read", "reading", "and", "of",
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "first",
+    "modified",
+    "on",
+    "at",
+    "date",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "mt",
+    "mst",
+    "mdt",
+    "pt",
+    "pst",
+    "pdt",
+    "gmt",
+    "bst",
+    "utc",
+    "cet",
+    "cest",
+    "ist",
+    "aest",
+    "aedt",
+    "z",
+    "ago",
+    "hours",
+    "hour",
+    "hrs",
+    "hr",
+    "minutes",
+    "minute",
+    "mins",
+    "min",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "yesterday",
+    "today",
+    "just",
+    "now",
+    "created",
+    "time",
+    "read",
+    "reading",
+    "and",
+    "of",
 ];
 
 fn month_of(w: &str) -> Option<u32> {
@@ -135,6 +203,9 @@ pub enum DateLine {
 
 /// Recognises a line that is nothing but a publication date / time stamp.
 pub fn date_line(line: &str) -> Option<DateLine> {
+    if line.len() > 120 {
+        return None;
+    }
     let t = tokens(line);
     if t.is_empty() || t.len() > 16 || line.len() > 120 {
         return None;
@@ -153,8 +224,20 @@ pub fn date_line(line: &str) -> Option<DateLine> {
             has_time_word = true;
         }
     }
-    let updated = t.first().map(|w| w == "updated" || w == "modified").unwrap_or(false)
-        || (t.len() > 1 && t[0] == "last" && t[1] == "updated");
+    let updated = t
+        .first()
+        .map(|w| w == "updated" || w == "modified")
+        .unwrap_or(false)
+        || (t.len() > 1 && t[0] == "last" && (t[1] == "updated" || t[1] == "modified"));
+    // "5 min read"
+    if t.len() <= 4
+        && t.iter().any(|w| w == "read")
+        && t
+            .iter()
+            .any(|w| matches!(w.as_str(), "min" | "mins" | "minute" | "minutes"))
+    {
+        return Some(DateLine::Vague);
+    }
     match parse_date(line) {
         Some(iso) => Some(DateLine::Date { iso, updated }),
         None if has_time_word
@@ -180,22 +263,42 @@ mod tests {
 
     #[test]
     fn parses_common_forms() {
-        assert_eq!(parse_date("Published 3:45 PM EST, Jan 5, 2025").as_deref(), Some("2025-01-05"));
+        assert_eq!(
+            parse_date("Published 3:45 PM EST, Jan 5, 2025").as_deref(),
+            Some("2025-01-05")
+        );
         assert_eq!(parse_date("January 5, 2025").as_deref(), Some("2025-01-05"));
-        assert_eq!(parse_date("Mon 6 Jan 2025 14.02 GMT").as_deref(), Some("2025-01-06"));
-        assert_eq!(parse_date("Updated: Sept. 21st, 2023 at 9:10 a.m.").as_deref(), Some("2023-09-21"));
-        assert_eq!(parse_date("2024-11-07T10:00:00Z").as_deref(), Some("2024-11-07"));
+        assert_eq!(
+            parse_date("Mon 6 Jan 2025 14.02 GMT").as_deref(),
+            Some("2025-01-06")
+        );
+        assert_eq!(
+            parse_date("Updated: Sept. 21st, 2023 at 9:10 a.m.").as_deref(),
+            Some("2023-09-21")
+        );
+        assert_eq!(
+            parse_date("2024-11-07T10:00:00Z").as_deref(),
+            Some("2024-11-07")
+        );
         assert_eq!(parse_date("no date here"), None);
     }
 
     #[test]
     fn date_lines() {
-        assert!(matches!(date_line("Published 3:45 PM EST, Jan 5, 2025"), Some(DateLine::Date { .. })));
+        assert!(matches!(
+            date_line("Published 3:45 PM EST, Jan 5, 2025"),
+            Some(DateLine::Date { .. })
+        ));
         assert!(matches!(
             date_line("Updated 10:02 AM ET, Tue March 4, 2025"),
             Some(DateLine::Date { updated: true, .. })
         ));
         assert_eq!(date_line("Updated 3 hours ago"), Some(DateLine::Vague));
+        assert_eq!(date_line("5 min read"), Some(DateLine::Vague));
+        assert!(matches!(
+            date_line("Last modified on Mon 6 Jan 2025 14.02 GMT"),
+            Some(DateLine::Date { updated: true, .. })
+        ));
         assert_eq!(date_line("On January 5, the senator resigned."), None);
         assert_eq!(date_line("May"), None);
         assert_eq!(date_line("Perhaps even the presidency."), None);

@@ -17,18 +17,90 @@ const CLEAN_SKIP: &[&str] = &["nav", "header", "footer", "aside", "form", "menu"
 
 /// class/id tokens that mark page furniture when cleaning.
 const BAD_TOKENS: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "sharing",
-    "social", "cookie", "cookies", "consent", "newsletter", "promo", "sidebar", "related",
-    "recirc", "outbrain", "taboola", "advert", "advertisement", "advertising", "ads", "adslot",
-    "adunit", "sponsored", "subscribe", "paywall", "popup", "modal", "comments", "disqus",
-    "masthead", "toolbar", "skiplink", "trending", "most-read", "mostread",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "share",
+    "sharing",
+    "social",
+    "cookie",
+    "cookies",
+    "consent",
+    "newsletter",
+    "promo",
+    "sidebar",
+    "related",
+    "recirc",
+    "outbrain",
+    "taboola",
+    "advert",
+    "advertisement",
+    "advertising",
+    "ads",
+    "adslot",
+    "adunit",
+    "sponsored",
+    "subscribe",
+    "paywall",
+    "popup",
+    "modal",
+    "comments",
+    "disqus",
+    "masthead",
+    "toolbar",
+    "skiplink",
+    "trending",
+    "most-read",
+    "mostread",
 ];
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-    "blockquote", "pre", "figure", "figcaption", "table", "tr", "td", "th", "section", "article",
-    "main", "header", "footer", "aside", "nav", "hr", "address", "details", "summary", "body",
-    "html", "form", "fieldset", "center", "caption", "tbody", "thead", "tfoot", "legend",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "body",
+    "html",
+    "form",
+    "fieldset",
+    "center",
+    "caption",
+    "tbody",
+    "thead",
+    "tfoot",
+    "legend",
 ];
 
 fn name_of(n: &NodeRef) -> String {
@@ -72,8 +144,16 @@ fn add_author(hm: &mut HeadMeta, v: &str) {
     if v.is_empty() || v.starts_with("http") || v.contains('@') || v.len() > 120 {
         return;
     }
-    for part in v.split(", ").flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" & ")) {
-        let p = part.trim().trim_start_matches("By ").trim_start_matches("by ").trim();
+    for part in v
+        .split(", ")
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+    {
+        let p = part
+            .trim()
+            .trim_start_matches("By ")
+            .trim_start_matches("by ")
+            .trim();
         if !p.is_empty() && chrome::word_count(p) <= 5 && !hm.authors.iter().any(|a| a == p) {
             hm.authors.push(p.to_string());
         }
@@ -149,6 +229,8 @@ fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>) {
     let mut body_cands: Vec<NodeRef<'a>> = Vec::new();
     let mut article_cands: Vec<NodeRef<'a>> = Vec::new();
     let mut main_cands: Vec<NodeRef<'a>> = Vec::new();
+    // Text in <p> elements across the page (they do not nest, so this is linear).
+    let mut p_chars = 0usize;
     let mut stack = vec![root.clone()];
     while let Some(n) = stack.pop() {
         if n.is_element() {
@@ -168,11 +250,7 @@ fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>) {
                     }
                     continue;
                 }
-                "h1" => {
-                    if hm.first_h1.is_none() {
-                        set(&mut hm.first_h1, &n.text());
-                    }
-                }
+                "h1" if hm.first_h1.is_none() => set(&mut hm.first_h1, &n.text()),
                 "meta" => {
                     let key = n
                         .attr("property")
@@ -187,19 +265,29 @@ fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>) {
                         "og:url" => set(&mut hm.url, &content),
                         "author" | "article:author" | "sailthru.author" | "parsely-author"
                         | "dc.creator" => add_author(&mut hm, &content),
-                        "article:published_time" | "datepublished" | "date" | "pubdate"
-                        | "publishdate" | "dc.date" | "dc.date.issued" | "dcterms.date"
-                        | "sailthru.date" | "parsely-pub-date" | "og:published_time" => {
-                            if hm.published.is_none() {
-                                hm.published = iso_date(&content);
-                            }
+                        "article:published_time"
+                        | "datepublished"
+                        | "date"
+                        | "pubdate"
+                        | "publishdate"
+                        | "dc.date"
+                        | "dc.date.issued"
+                        | "dcterms.date"
+                        | "sailthru.date"
+                        | "parsely-pub-date"
+                        | "og:published_time"
+                            if hm.published.is_none() =>
+                        {
+                            hm.published = iso_date(&content);
                         }
                         _ => {}
                     }
                     continue;
                 }
                 "link" => {
-                    if n.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
+                    if n.attr("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                    {
                         if let Some(h) = n.attr("href") {
                             hm.url = Some(h.trim().to_string());
                         }
@@ -207,8 +295,7 @@ fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>) {
                     continue;
                 }
                 "script" => {
-                    if n
-                        .attr("type")
+                    if n.attr("type")
                         .is_some_and(|t| t.to_lowercase().contains("ld+json"))
                     {
                         read_json_ld(&mut hm, &n.text());
@@ -216,19 +303,15 @@ fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>) {
                     continue;
                 }
                 "style" | "noscript" | "template" | "svg" => continue,
-                "article" => {
-                    if article_cands.len() < 20 {
-                        article_cands.push(n.clone());
-                    }
-                }
-                "main" => {
-                    if main_cands.len() < 20 {
-                        main_cands.push(n.clone());
-                    }
-                }
+                "article" if article_cands.len() < 20 => article_cands.push(n.clone()),
+                "p" => p_chars += n.normalized_char_count(),
+                "main" if main_cands.len() < 20 => main_cands.push(n.clone()),
                 _ => {}
             }
-            if n.attr("itemprop").is_some_and(|v| v.contains("articleBody")) && body_cands.len() < 20 {
+            if n.attr("itemprop")
+                .is_some_and(|v| v.contains("articleBody"))
+                && body_cands.len() < 20
+            {
                 body_cands.push(n.clone());
             }
             if n.attr("role").is_some_and(|v| v.as_ref() == "main") && main_cands.len() < 20 {
@@ -250,7 +333,9 @@ fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>) {
     let mut content = None;
     for cands in [&body_cands, &article_cands, &main_cands] {
         if let Some((i, len)) = biggest(cands) {
-            if len >= 250 {
+            // A content root must hold most of the page's paragraph text, so a
+            // small <article> teaser card is not mistaken for the story.
+            if len >= 250 && len * 10 >= p_chars * 4 {
                 content = Some(cands[i].clone());
                 break;
             }
@@ -259,10 +344,19 @@ fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>) {
     (hm, content)
 }
 
+/// class/id tokens that mark a container of the article itself; they win over
+/// [`BAD_TOKENS`] ("article modal-enabled", "content-with-sidebar").
+const GOOD_TOKENS: &[&str] = &[
+    "article", "content", "body", "main", "story", "entry", "post", "text", "prose",
+];
+
 fn tokens_bad(v: &str) -> bool {
-    v.to_lowercase()
+    let v = v.to_lowercase();
+    let toks: Vec<&str> = v
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .any(|t| BAD_TOKENS.contains(&t))
+        .filter(|t| !t.is_empty())
+        .collect();
+    toks.iter().any(|t| BAD_TOKENS.contains(t)) && !toks.iter().any(|t| GOOD_TOKENS.contains(t))
 }
 
 fn skip_clean(n: &NodeRef, name: &str) -> bool {
@@ -271,16 +365,17 @@ fn skip_clean(n: &NodeRef, name: &str) -> bool {
     }
     if n.has_attr("hidden")
         || n.attr("aria-hidden").is_some_and(|v| v.as_ref() == "true")
-        || n
-            .attr("style")
+        || n.attr("style")
             .is_some_and(|s| s.replace(' ', "").to_lowercase().contains("display:none"))
     {
         return true;
     }
-    if n
-        .attr("role")
-        .is_some_and(|r| matches!(r.as_ref(), "navigation" | "banner" | "contentinfo" | "complementary"))
-    {
+    if n.attr("role").is_some_and(|r| {
+        matches!(
+            r.as_ref(),
+            "navigation" | "banner" | "contentinfo" | "complementary"
+        )
+    }) {
         return true;
     }
     if matches!(name, "body" | "html" | "main" | "article") {
@@ -343,7 +438,11 @@ impl Walker {
                 _ => ParagraphKind::ListItem,
             },
             _ => match parent {
-                Some(k @ (ParagraphKind::Blockquote | ParagraphKind::Caption | ParagraphKind::ListItem)) => k,
+                Some(
+                    k @ (ParagraphKind::Blockquote
+                    | ParagraphKind::Caption
+                    | ParagraphKind::ListItem),
+                ) => k,
                 _ => ParagraphKind::Body,
             },
         }
@@ -451,10 +550,152 @@ fn pick_title(hm: &HeadMeta) -> Option<String> {
             }
         }
     }
-    meta_title.map(|m| clean_title_tag(&m)).filter(|m| !m.is_empty())
+    meta_title
+        .map(|m| clean_title_tag(&m))
+        .filter(|m| !m.is_empty())
+}
+
+/// Deepest element nesting handed to the HTML parser. html5ever's scope checks
+/// make parsing quadratic in nesting depth, so deeper nesting is flattened first.
+pub const MAX_NESTING: usize = 512;
+
+/// Elements that never or rarely nest (void, or closed implicitly by the parser);
+/// they are not counted towards nesting depth.
+const UNCOUNTED: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "option",
+    "!doctype",
+];
+
+/// Elements whose content is raw text (tags inside are not tags).
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "plaintext"];
+
+/// One tag found by [`scan_tags`]: byte range, lower-cased name, end tag or not.
+struct Tag {
+    start: usize,
+    end: usize,
+    name: String,
+    closing: bool,
+}
+
+/// A cheap tag scanner (no allocation per text byte); skips comments and raw-text
+/// element content. Calls `f` for each tag.
+fn scan_tags(src: &str, mut f: impl FnMut(Tag)) {
+    let b = src.as_bytes();
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&b[i..]) {
+        let lt = i + off;
+        if b[lt..].starts_with(b"<!--") {
+            i = match src[lt + 4..].find("-->") {
+                Some(e) => lt + 4 + e + 3,
+                None => b.len(),
+            };
+            continue;
+        }
+        let closing = b.get(lt + 1) == Some(&b'/');
+        let name_start = lt + 1 + closing as usize;
+        let mut j = name_start;
+        while j < b.len()
+            && (b[j].is_ascii_alphanumeric() || b[j] == b'!' || b[j] == b'-' || b[j] == b':')
+        {
+            j += 1;
+        }
+        if j == name_start || !b[name_start].is_ascii_alphabetic() && b[name_start] != b'!' {
+            i = lt + 1;
+            continue;
+        }
+        let name = src[name_start..j].to_ascii_lowercase();
+        let end = match src[j..].find('>') {
+            Some(e) => j + e + 1,
+            None => b.len(),
+        };
+        let raw = !closing && RAW_TEXT.contains(&name.as_str());
+        f(Tag {
+            start: lt,
+            end,
+            name: name.clone(),
+            closing,
+        });
+        i = end;
+        if raw {
+            let close = format!("</{name}");
+            let lower_tail = &src[i..];
+            i = match find_ci(lower_tail, &close) {
+                Some(e) => i + e,
+                None => b.len(),
+            };
+        }
+    }
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'<')
+}
+
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Removes start/end tags nested deeper than [`MAX_NESTING`] (keeping their
+/// text), so that parsing stays fast. `None` when the page is shallow enough.
+fn flatten_deep(src: &str) -> Option<String> {
+    let mut depth = 0usize;
+    let mut max = 0usize;
+    scan_tags(src, |t| {
+        if UNCOUNTED.contains(&t.name.as_str()) || src[t.start..t.end].ends_with("/>") {
+            return;
+        }
+        if t.closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            max = max.max(depth);
+        }
+    });
+    if max <= MAX_NESTING {
+        return None;
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut last = 0;
+    let mut depth = 0usize;
+    let mut suppressed = 0usize;
+    scan_tags(src, |t| {
+        if UNCOUNTED.contains(&t.name.as_str()) || src[t.start..t.end].ends_with("/>") {
+            return;
+        }
+        let drop = if t.closing {
+            if suppressed > 0 {
+                suppressed -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
+            }
+        } else if depth >= MAX_NESTING {
+            suppressed += 1;
+            true
+        } else {
+            depth += 1;
+            false
+        };
+        if drop {
+            out.push_str(&src[last..t.start]);
+            out.push(' ');
+            last = t.end;
+        }
+    });
+    out.push_str(&src[last..]);
+    Some(out)
 }
 
 pub fn extract(src: &str, clean: bool) -> Doc {
+    let flat = flatten_deep(src);
+    let src = flat.as_deref().unwrap_or(src);
     let document = Document::from(src);
     let root = document.root();
     let (hm, content) = scan(&root);
@@ -523,26 +764,30 @@ pub fn extract(src: &str, clean: bool) -> Doc {
                 Some(ParagraphKind::Title) | None => ParagraphKind::Heading,
                 Some(k) => k,
             };
-            let kind = if b.hint.is_none() { ParagraphKind::Body } else { kind };
-            for piece in [b.lines.join(" ")] {
-                if !text.is_empty() {
-                    text.push_str("\n\n");
-                }
-                let s = text.len();
-                text.push_str(&piece);
-                d.paragraphs.push(Paragraph {
-                    span: Span::new(s, text.len()),
-                    kind,
-                });
+            let kind = if b.hint.is_none() {
+                ParagraphKind::Body
+            } else {
+                kind
+            };
+            if !text.is_empty() {
+                text.push_str("\n\n");
             }
+            let s = text.len();
+            text.push_str(&b.lines.join(" "));
+            d.paragraphs.push(Paragraph {
+                span: Span::new(s, text.len()),
+                kind,
+            });
         }
         d.text = text;
         d
     };
-    let has_body = doc
-        .paragraphs
-        .iter()
-        .any(|p| !matches!(p.kind, ParagraphKind::Title | ParagraphKind::Heading | ParagraphKind::Caption));
+    let has_body = doc.paragraphs.iter().any(|p| {
+        !matches!(
+            p.kind,
+            ParagraphKind::Title | ParagraphKind::Heading | ParagraphKind::Caption
+        )
+    });
     if !has_body {
         doc.text.clear();
         doc.paragraphs.clear();
@@ -550,6 +795,11 @@ pub fn extract(src: &str, clean: bool) -> Doc {
     }
     if doc.meta.language.is_none() {
         doc.meta.language = guess_language(&doc.text);
+    }
+    if flat.is_some() {
+        doc.warnings.push(format!(
+            "HTML nested deeper than {MAX_NESTING} elements; inner tags ignored"
+        ));
     }
     doc
 }

@@ -52,33 +52,90 @@ const STOP: &[(&str, &[&str])] = &[
     (
         "nl",
         &[
-            "de", "het", "een", "en", "van", "is", "dat", "op", "te", "zijn", "niet", "met", "voor",
-            "die", "ook", "aan", "er", "maar", "om", "als", "bij", "nog", "wordt", "naar", "heeft",
-            "hij", "zij", "werd", "worden",
+            "de", "het", "een", "en", "van", "is", "dat", "op", "te", "zijn", "niet", "met",
+            "voor", "die", "ook", "aan", "er", "maar", "om", "als", "bij", "nog", "wordt", "naar",
+            "heeft", "hij", "zij", "werd", "worden",
         ],
     ),
 ];
 
+/// Stop word → bit set of the languages (indices into `STOP`) that list it.
+type Table = std::collections::HashMap<&'static str, u8, std::hash::BuildHasherDefault<Fnv>>;
+
+/// FNV-1a: stop words are short, so a simple hash beats SipHash here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+fn table() -> &'static Table {
+    static T: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut m = Table::default();
+        for (i, (_, list)) in STOP.iter().enumerate() {
+            for w in *list {
+                *m.entry(*w).or_insert(0u8) |= 1 << i;
+            }
+        }
+        m
+    })
+}
+
 /// Guesses a BCP 47 language code (`en`, `de`, `fr`, `es`, `it`, `pt`, `nl`)
-/// from stop words in the first ~3,000 words; `None` when unsure.
+/// from stop words in the first 500 words; `None` when unsure.
 pub fn guess_language(text: &str) -> Option<String> {
-    let words: Vec<String> = text
+    let table = table();
+    let mut counts = [0usize; 8];
+    let mut words = 0usize;
+    let mut buf = String::new();
+    for w in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(3000)
-        .map(|w| w.to_lowercase())
-        .collect();
-    if words.len() < 5 {
+        .take(500)
+    {
+        words += 1;
+        if w.len() > 12 {
+            continue;
+        }
+        let key: &str = if w.chars().any(|c| c.is_uppercase()) {
+            buf.clear();
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            &buf
+        } else {
+            w
+        };
+        if let Some(bits) = table.get(key) {
+            for (i, c) in counts.iter_mut().enumerate().take(STOP.len()) {
+                if bits & (1 << i) != 0 {
+                    *c += 1;
+                }
+            }
+        }
+    }
+    if words < 5 {
         return None;
     }
     let mut scores: Vec<(&str, usize)> = STOP
         .iter()
-        .map(|(lang, list)| (*lang, words.iter().filter(|w| list.contains(&w.as_str())).count()))
+        .enumerate()
+        .map(|(i, (lang, _))| (*lang, counts[i]))
         .collect();
-    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     let (best, hits) = scores[0];
     let second = scores[1].1;
-    let enough = hits >= 3 && hits * 10 >= words.len();
+    let enough = hits >= 3 && hits * 10 >= words;
     let clear = hits * 2 >= second * 3;
     (enough && clear).then(|| best.to_string())
 }
@@ -90,11 +147,15 @@ mod tests {
     #[test]
     fn guesses() {
         assert_eq!(
-            guess_language("The minister said that the plan was not ready and would be delayed.").as_deref(),
+            guess_language("The minister said that the plan was not ready and would be delayed.")
+                .as_deref(),
             Some("en")
         );
         assert_eq!(
-            guess_language("Der Minister sagte, dass der Plan noch nicht fertig ist und sich verzögern wird.").as_deref(),
+            guess_language(
+                "Der Minister sagte, dass der Plan noch nicht fertig ist und sich verzögern wird."
+            )
+            .as_deref(),
             Some("de")
         );
         assert_eq!(
@@ -102,10 +163,16 @@ mod tests {
             Some("fr")
         );
         assert_eq!(
-            guess_language("El ministro dijo que el plan no está listo y que se retrasará por las elecciones.").as_deref(),
+            guess_language(
+                "El ministro dijo que el plan no está listo y que se retrasará por las elecciones."
+            )
+            .as_deref(),
             Some("es")
         );
         assert_eq!(guess_language("12345 67890"), None);
-        assert_eq!(guess_language("Xyzzy plugh frobnicate quux blorb zorp"), None);
+        assert_eq!(
+            guess_language("Xyzzy plugh frobnicate quux blorb zorp"),
+            None
+        );
     }
 }

@@ -85,19 +85,33 @@ pub(crate) struct Block {
 pub(crate) fn normalize_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
-        if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' | '\u{2060}') {
-            continue;
-        }
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
+    let mut run: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let zero_width = matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' | '\u{2060}'
+        );
+        let ws = !zero_width && c.is_whitespace();
+        if zero_width || ws {
+            if let Some(st) = run.take() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push_str(&s[st..i]);
             }
-            space = false;
-            out.push(c);
+            if ws {
+                space = true;
+            }
+        } else if run.is_none() {
+            run = Some(i);
         }
+    }
+    if let Some(st) = run {
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&s[st..]);
     }
     out
 }
@@ -154,7 +168,11 @@ fn is_wrapped(lines: &[String]) -> bool {
                 .ends_with(['.', '?', '!', ':', '"', '”', '’', ')', '…'])
         })
         .count();
-    let max = lines[..n].iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let max = lines[..n]
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
     ends * 2 < n && max <= 120
 }
 
@@ -308,10 +326,10 @@ pub(crate) fn assemble(blocks: Vec<Block>, meta: Meta) -> Doc {
 
 /// Words left lower case in Title Case headlines.
 const MINOR_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with",
-    "by", "from", "as", "vs", "vs.", "via", "per", "into", "onto", "up", "off", "than", "so",
-    "yet", "if", "over", "amid", "about", "after", "before", "is", "are", "was", "be", "de", "la",
-    "le", "du", "des", "der", "die", "das", "und", "von", "y", "el", "et",
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "as", "vs", "vs.", "via", "per", "into", "onto", "up", "off", "than", "so", "yet",
+    "if", "over", "amid", "about", "after", "before", "is", "are", "was", "be", "de", "la", "le",
+    "du", "des", "der", "die", "das", "und", "von", "y", "el", "et",
 ];
 
 /// Share of content words that are capitalised, and how many content words.
@@ -362,18 +380,35 @@ fn headline_like(t: &str) -> bool {
     all_caps || (n >= 2 && r >= 0.75)
 }
 
-/// A teaser headline for another article: Title Case, headline length, often
-/// two sentences or a question.
+/// Content words written in lower case that Title Case would capitalise.
+fn lowercase_content_words(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()) && !MINOR_WORDS.contains(w))
+        .count()
+}
+
+/// A teaser headline for another article: strict Title Case (no lower-case
+/// content word), at least six words, not a list item, transcript line,
+/// citation or embed credit.
 fn teaser_like(t: &str) -> bool {
     if !headline_like(t) || chrome::starts_with_quote(t) {
         return false;
     }
-    let wc = chrome::word_count(t);
-    let inner_break = t
-        .trim_end()
-        .char_indices()
-        .any(|(i, c)| matches!(c, '.' | '?' | '!') && t[i + 1..].starts_with(' ') && i + 2 < t.len());
-    wc >= 6 || t.ends_with(['?', '!']) || inner_break
+    if t.starts_with(['•', '*', '-', '–', '—', '[', '(', '·', '>'])
+        || t.contains('@')
+        || t.contains("http")
+        || t.contains("pic.twitter")
+        || t.split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with(':'))
+    {
+        return false;
+    }
+    // All-capitals lines are emphasis or signs more often than teasers.
+    chrome::word_count(t) >= 6
+        && lowercase_content_words(t) == 0
+        && t.chars().any(|c| c.is_lowercase())
 }
 
 /// A headline that may start the document: short, no sentence full stop.
@@ -382,14 +417,19 @@ fn title_like(t: &str) -> bool {
     (1..=30).contains(&wc)
         && t.len() <= 300
         && !bad_title_end(t)
-        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || chrome::starts_with_quote(t))
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || chrome::starts_with_quote(t))
         && (wc >= 2 || headline_like(t))
 }
 
 /// Entries of a related-links list after a "Related" / "More from" marker.
 fn list_entry_like(t: &str) -> bool {
     let wc = chrome::word_count(t);
-    (2..=20).contains(&wc) && !ends_sentence(t) && !chrome::starts_with_quote(t) && !t.ends_with(':')
+    (2..=20).contains(&wc)
+        && !ends_sentence(t)
+        && !chrome::starts_with_quote(t)
+        && !t.ends_with(':')
 }
 
 /// A navigation line that heads a list of links ("Related", "More from X").
@@ -400,6 +440,14 @@ fn is_list_header(t: &str) -> bool {
 
 /// "WASHINGTON (Reuters) - …", "NEW YORK, Jan 5 (AP) — …": the agency.
 pub fn wire_dateline(t: &str) -> Option<String> {
+    // "CNN — …" / "Reuters - …": an agency name leading the first paragraph.
+    for w in chrome::WIRES {
+        if let Some(rest) = t.strip_prefix(w) {
+            if rest.starts_with(" —") || rest.starts_with(" –") || rest.starts_with(" - ") {
+                return Some(w.to_string());
+            }
+        }
+    }
     let open = t.find('(')?;
     if open == 0 || open > 80 {
         return None;
@@ -464,16 +512,28 @@ fn structure(units: &mut [Unit], col: &mut Collector) {
             }
             in_list = false;
         }
-        if html && units[i].hint != Some(ParagraphKind::Body) && units[i].hint != Some(ParagraphKind::Title) {
+        if html
+            && units[i].hint != Some(ParagraphKind::Body)
+            && units[i].hint != Some(ParagraphKind::Title)
+        {
             units[i].kind = hint_kind(units[i].hint);
             continue;
         }
-        if units[i].alone && body_seen > 0 && teaser_like(&t) && units[i].hint != Some(ParagraphKind::Title) {
+        if units[i].alone
+            && body_seen > 0
+            && teaser_like(&t)
+            && units[i].hint != Some(ParagraphKind::Title)
+        {
             units[i].chrome = Some(ChromeKind::Teaser);
             continue;
         }
         let wc = chrome::word_count(&t);
-        if units[i].alone && wc <= 12 && !ends_sentence(&t) && !t.ends_with([',', ';']) && (headline_like(&t) || (wc <= 4 && cap_ratio(&t).0 >= 0.99)) {
+        if units[i].alone
+            && wc <= 12
+            && !ends_sentence(&t)
+            && !t.ends_with([',', ';'])
+            && (headline_like(&t) || (wc <= 4 && cap_ratio(&t).0 >= 0.99))
+        {
             units[i].kind = ParagraphKind::Heading;
             continue;
         }

@@ -36,7 +36,14 @@ fn no_clean_is_verbatim() {
     assert!(d.chrome.is_empty());
     assert_eq!(d.meta.title, None);
     let ps = paras(&d);
-    assert_eq!(ps, vec!["Headline Here", "First para line one\nline two.", "Second para."]);
+    assert_eq!(
+        ps,
+        vec![
+            "Headline Here",
+            "First para line one\nline two.",
+            "Second para."
+        ]
+    );
     assert!(d.paragraphs.iter().all(|p| p.kind == ParagraphKind::Body));
 }
 
@@ -61,7 +68,10 @@ Reporting by Maria Lopez; Editing by Tom Becker
 ";
     let d = from_text(src, true);
     check_spans(&d);
-    assert_eq!(d.meta.title.as_deref(), Some("Central Bank Holds Rates Steady as Inflation Cools"));
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("Central Bank Holds Rates Steady as Inflation Cools")
+    );
     assert_eq!(d.paragraphs[0].kind, ParagraphKind::Title);
     assert_eq!(d.meta.byline, vec!["Maria Lopez", "Tom Becker"]);
     assert_eq!(d.meta.published.as_deref(), Some("2025-01-05"));
@@ -100,7 +110,10 @@ The government insists the plan will go ahead.
 ";
     let d = from_text(src, true);
     check_spans(&d);
-    assert_eq!(d.meta.title.as_deref(), Some("Ministers urged to rethink housing plan after backlash"));
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("Ministers urged to rethink housing plan after backlash")
+    );
     assert_eq!(d.meta.published.as_deref(), Some("2025-01-06"));
     assert_eq!(d.meta.outlet.as_deref(), Some("The Daily Clarion"));
     assert_eq!(
@@ -112,8 +125,12 @@ The government insists the plan will go ahead.
     );
     assert_eq!(chrome_of(&d, "share"), vec!["Share this article"]);
     assert_eq!(chrome_of(&d, "legal").len(), 1);
-    assert!(d.text.contains("'This is simply not workable,' said one council leader."));
-    assert!(d.text.ends_with("The government insists the plan will go ahead."));
+    assert!(d
+        .text
+        .contains("'This is simply not workable,' said one council leader."));
+    assert!(d
+        .text
+        .ends_with("The government insists the plan will go ahead."));
 }
 
 #[test]
@@ -147,7 +164,10 @@ Follow Planet Politics on Twitter
     check_spans(&d);
     assert_eq!(
         chrome_of(&d, "navigation"),
-        vec!["Related: Five Senators Who Could Decide the Budget", "Read more"]
+        vec![
+            "Related: Five Senators Who Could Decide the Budget",
+            "Read more"
+        ]
     );
     assert_eq!(
         chrome_of(&d, "teaser"),
@@ -157,8 +177,15 @@ Follow Planet Politics on Twitter
             "Is This the End of Bipartisan Budgeting in Washington?"
         ]
     );
-    assert_eq!(chrome_of(&d, "call_to_action"), vec!["Follow Planet Politics on Twitter"]);
-    assert_eq!(d.meta.outlet.as_deref(), None, "two-word non-outlet-like follow target");
+    assert_eq!(
+        chrome_of(&d, "call_to_action"),
+        vec!["Follow Planet Politics on Twitter"]
+    );
+    assert_eq!(
+        d.meta.outlet.as_deref(),
+        None,
+        "two-word non-outlet-like follow target"
+    );
     for s in [
         "That is not the whole story, though.",
         "Still, the leadership says it has the votes.",
@@ -193,7 +220,10 @@ The editor said the model could work elsewhere.
     let d = from_text(src, true);
     check_spans(&d);
     assert_eq!(chrome_of(&d, "call_to_action").len(), 3);
-    assert_eq!(chrome_of(&d, "ad"), vec!["Story continues below advertisement"]);
+    assert_eq!(
+        chrome_of(&d, "ad"),
+        vec!["Story continues below advertisement"]
+    );
     // A sentence-case question is body, not a teaser.
     assert!(d.text.contains("Who would pay for local news in 2025?"));
     assert!(chrome_of(&d, "teaser").is_empty());
@@ -220,7 +250,10 @@ fn body_first_line_is_not_a_title() {
     let src = "The mayor resigned on Friday.\n\nShe had been in office for six years.";
     let d = from_text(src, true);
     assert_eq!(d.meta.title, None);
-    assert_eq!(d.text, "The mayor resigned on Friday.\n\nShe had been in office for six years.");
+    assert_eq!(
+        d.text,
+        "The mayor resigned on Friday.\n\nShe had been in office for six years."
+    );
 }
 
 #[test]
@@ -236,23 +269,36 @@ fn empty_and_weird_input() {
 
 #[test]
 fn seed_article_general_properties() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seed/000_a80840316d5e4c4f.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seed/000_a80840316d5e4c4f.txt"
+    );
     let Ok(src) = std::fs::read_to_string(path) else {
         eprintln!("skipping seed test: {path} not found");
         return;
     };
     let d = from_text(&src, true);
     check_spans(&d);
-    let lines: Vec<&str> = src.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = src
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     // Title from line 1, kept as the first paragraph.
     assert_eq!(d.meta.title.as_deref(), Some(lines[0]));
     assert_eq!(d.paragraphs[0].kind, ParagraphKind::Title);
     assert_eq!(d.slice(d.paragraphs[0].span), lines[0]);
     // Ad slots gone and listed.
-    let ads = lines.iter().filter(|l| l.eq_ignore_ascii_case("advertisement")).count();
+    let ads = lines
+        .iter()
+        .filter(|l| l.eq_ignore_ascii_case("advertisement"))
+        .count();
     assert!(ads > 0);
     assert_eq!(chrome_of(&d, "ad").len(), ads);
-    assert!(!d.text.lines().any(|l| l.trim().eq_ignore_ascii_case("advertisement")));
+    assert!(!d
+        .text
+        .lines()
+        .any(|l| l.trim().eq_ignore_ascii_case("advertisement")));
     // The caption (second line, with a parenthesised credit) is removed.
     assert!(d
         .chrome
@@ -321,9 +367,15 @@ fn html_basic_article() {
     assert_eq!(d.meta.published.as_deref(), Some("2025-03-04T09:30:00Z"));
     assert_eq!(d.meta.url.as_deref(), Some("https://example.org/park"));
     assert_eq!(d.meta.language.as_deref(), Some("en"));
-    let kinds: Vec<(&str, ParagraphKind)> =
-        d.paragraphs.iter().map(|p| (d.slice(p.span), p.kind)).collect();
-    assert_eq!(kinds[0], ("Council Approves New Park", ParagraphKind::Title));
+    let kinds: Vec<(&str, ParagraphKind)> = d
+        .paragraphs
+        .iter()
+        .map(|p| (d.slice(p.span), p.kind))
+        .collect();
+    assert_eq!(
+        kinds[0],
+        ("Council Approves New Park", ParagraphKind::Title)
+    );
     assert!(kinds.contains(&("A long fight", ParagraphKind::Heading)));
     assert!(kinds.contains(&(
         "\"This is a great day for the city,\" said the mayor.",
@@ -333,24 +385,39 @@ fn html_basic_article() {
     assert!(!d.text.contains("not text"));
     assert!(!d.text.contains("Home"));
     assert!(!d.text.contains("Advertisement"));
-    assert!(d.chrome.iter().any(|c| c.kind == "caption" && c.text.starts_with("The rail yard")));
-    assert!(d.text.contains("Residents had campaigned for the park for a decade."));
+    assert!(d
+        .chrome
+        .iter()
+        .any(|c| c.kind == "caption" && c.text.starts_with("The rail yard")));
+    assert!(d
+        .text
+        .contains("Residents had campaigned for the park for a decade."));
     assert!(d.warnings.is_empty());
 }
 
 #[test]
 fn html_without_article_warns() {
-    let d = from_html("<html><body><nav><a href=/>Home</a></nav><script>x()</script></body></html>", true);
+    let d = from_html(
+        "<html><body><nav><a href=/>Home</a></nav><script>x()</script></body></html>",
+        true,
+    );
     assert!(d.text.is_empty());
     assert!(d.warnings.iter().any(|w| w == "no article found"));
 }
 
 #[test]
 fn html_deep_nesting_and_huge_line() {
-    let deep = format!("{}<p>Deep text here.</p>{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    let deep = format!(
+        "{}<p>Deep text here.</p>{}",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
     let d = from_html(&deep, true);
     assert!(d.text.contains("Deep text here."));
-    let huge = format!("<html><body><p>{}</p></body></html>", "word ".repeat(2_000_000));
+    let huge = format!(
+        "<html><body><p>{}</p></body></html>",
+        "word ".repeat(2_000_000)
+    );
     let d = from_html(&huge, true);
     assert_eq!(d.paragraphs.len(), 1);
 }
@@ -363,4 +430,72 @@ fn html_no_clean_keeps_everything() {
     assert!(d.text.contains("Menu"));
     assert!(d.text.contains("Advertisement"));
     assert!(d.chrome.is_empty());
+}
+
+#[test]
+fn headline_block_without_blank_lines() {
+    let src = "Storm Batters Coast as Thousands Lose Power\nBy The Associated Press\nUpdated 10:02 AM ET, Tue March 4, 2025\nNEW YORK (AP) — A powerful storm knocked out power to thousands of homes on Tuesday.\nOfficials said crews would work through the night.\n";
+    let d = from_text(src, true);
+    check_spans(&d);
+    assert_eq!(d.meta.title.as_deref(), Some("Storm Batters Coast as Thousands Lose Power"));
+    assert_eq!(d.meta.outlet.as_deref(), Some("The Associated Press"));
+    assert_eq!(d.meta.published.as_deref(), Some("2025-03-04"));
+    assert!(d.meta.byline.is_empty());
+    assert_eq!(paras(&d).len(), 3);
+    assert!(d.text.contains("NEW YORK (AP) — A powerful storm"));
+}
+
+#[test]
+fn staff_line_and_copyright_give_outlet() {
+    let src = "Budget Deal Reached\n\nPlanet Herald Staff\n\nLawmakers reached a deal late on Sunday.\n\nCopyright 2025 Planet Herald Media. All rights reserved.\n";
+    let d = from_text(src, true);
+    // The copyright line outranks the staff line.
+    assert_eq!(d.meta.outlet.as_deref(), Some("Planet Herald Media"));
+    assert_eq!(chrome_of(&d, "other"), vec!["Planet Herald Staff"]);
+    let d = from_text("Budget Deal Reached\n\nPlanet Herald Staff\n\nLawmakers reached a deal.\n", true);
+    assert_eq!(d.meta.outlet.as_deref(), Some("Planet Herald"));
+}
+
+#[test]
+fn caption_credit_is_not_the_outlet() {
+    let src = "Mayor Wins Second Term\n\nThe mayor celebrates with supporters. (AP Photo/Jane Doe)\n\nThe mayor won a second term on Tuesday.\n";
+    let d = from_text(src, true);
+    assert_eq!(d.meta.outlet, None);
+    assert_eq!(chrome_of(&d, "caption").len(), 1);
+}
+
+#[test]
+fn title_case_subheading_is_kept() {
+    let src = "A Long Read About Cities\n\nCities are growing fast. Planners struggle to keep up.\n\nThe Housing Question\n\nRents have doubled in a decade.\n";
+    let d = from_text(src, true);
+    let kinds: Vec<(&str, ParagraphKind)> = d.paragraphs.iter().map(|p| (d.slice(p.span), p.kind)).collect();
+    assert!(kinds.contains(&("The Housing Question", ParagraphKind::Heading)));
+    assert!(d.chrome.is_empty());
+}
+
+#[test]
+fn html_title_from_metadata_without_h1() {
+    let html = r##"<html><head><title>Rail Strike Ends After Talks - Example News</title>
+<meta name="author" content="Ann Lee and Bo Chen"></head>
+<body><div class="story"><p>Rail workers returned on Monday after a week-long strike ended with a pay deal agreed overnight by unions and operators.</p>
+<div>Unions said members would vote on the deal next week.</div></div>
+<div class="share-tools"><a href="#">Share</a></div>
+<div class="related-links"><ul><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul></div>
+</body></html>"##;
+    let d = from_html(html, true);
+    check_spans(&d);
+    assert_eq!(d.meta.title.as_deref(), Some("Rail Strike Ends After Talks"));
+    assert_eq!(d.meta.byline, vec!["Ann Lee", "Bo Chen"]);
+    assert_eq!(d.paragraphs[0].kind, ParagraphKind::Title);
+    assert!(d.text.contains("Unions said members would vote on the deal next week."));
+    assert!(!d.text.contains("Other story"));
+    assert!(!d.text.contains("Share"));
+}
+
+#[test]
+fn html_deep_nesting_warns() {
+    let deep = format!("{}<p>Deep text here.</p>{}", "<section>".repeat(2000), "</section>".repeat(2000));
+    let d = from_html(&deep, true);
+    assert!(d.text.contains("Deep text here."));
+    assert!(d.warnings.iter().any(|w| w.contains("nested")));
 }

@@ -130,11 +130,7 @@ fn read_stream<R: BufRead>(
 /// Decodes raw bytes (gzip-compressed or not) that came from `path`.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<RawInput, IngestError> {
     let bytes = if bytes.starts_with(&GZIP_MAGIC) {
-        read_capped(
-            path,
-            flate2::bufread::MultiGzDecoder::new(&bytes[..]),
-            true,
-        )?
+        read_capped(path, flate2::bufread::MultiGzDecoder::new(&bytes[..]), true)?
     } else {
         if bytes.len() as u64 > MAX_INPUT_BYTES {
             return Err(too_big(path));
@@ -221,7 +217,10 @@ fn decode_plain(
         Some((e, n)) => (Some(e), n),
         None => match sniff_utf16(&bytes) {
             Some(e) => {
-                warnings.push(format!("no byte order mark; decoded as {} (guessed)", e.name()));
+                warnings.push(format!(
+                    "no byte order mark; decoded as {} (guessed)",
+                    e.name()
+                ));
                 (Some(e), 0)
             }
             None => (None, 0),
@@ -495,9 +494,11 @@ pub fn looks_like_html(text: &str) -> bool {
     if head.starts_with("<?xml") && head.contains("<html") {
         return true;
     }
-    ["<head>", "<head ", "<body", "<p>", "<p ", "<div", "<html", "<article"]
-        .iter()
-        .any(|t| head.contains(t))
+    [
+        "<head>", "<head ", "<body", "<p>", "<p ", "<div", "<html", "<article",
+    ]
+    .iter()
+    .any(|t| head.contains(t))
 }
 
 /// Expands directories (recursively) into the article files inside them:
@@ -698,7 +699,8 @@ mod tests {
 
     #[test]
     fn declared_latin1_but_valid_utf8() {
-        let page = "<html><head><meta charset=iso-8859-1></head><body><p>Café “x”</p></body></html>";
+        let page =
+            "<html><head><meta charset=iso-8859-1></head><body><p>Café “x”</p></body></html>";
         let r = decode("p.html", page.as_bytes().to_vec()).unwrap();
         assert!(r.text.contains("Café “x”"));
     }
@@ -721,7 +723,10 @@ mod tests {
     #[test]
     fn empty_is_refused() {
         assert_eq!(decode("e", vec![]).unwrap_err().reason, "empty input");
-        assert_eq!(decode("e", b" \n\t\n".to_vec()).unwrap_err().reason, "empty input");
+        assert_eq!(
+            decode("e", b" \n\t\n".to_vec()).unwrap_err().reason,
+            "empty input"
+        );
         assert_eq!(decode("e.gz", gz(b"")).unwrap_err().reason, "empty input");
     }
 
@@ -742,7 +747,10 @@ mod tests {
         ] {
             assert!(!looks_like_html(s), "{s}");
         }
-        assert_eq!(decode("page.htm", b"just words".to_vec()).unwrap().format, Format::Html);
+        assert_eq!(
+            decode("page.htm", b"just words".to_vec()).unwrap().format,
+            Format::Html
+        );
     }
 
     #[test]
@@ -750,7 +758,14 @@ mod tests {
         let d = tmpdir("dir");
         std::fs::create_dir_all(d.join("sub")).unwrap();
         std::fs::create_dir_all(d.join(".hidden")).unwrap();
-        for f in ["b.txt", "a.html", "sub/c.md.gz", "skip.png", ".dot.txt", ".hidden/x.txt"] {
+        for f in [
+            "b.txt",
+            "a.html",
+            "sub/c.md.gz",
+            "skip.png",
+            ".dot.txt",
+            ".hidden/x.txt",
+        ] {
             std::fs::write(d.join(f), "x").unwrap();
         }
         let e = read_path(d.to_str().unwrap()).unwrap_err();

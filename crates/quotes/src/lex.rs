@@ -125,6 +125,16 @@ const VERBS: &[(&str, &[&str])] = &[
     ("posit", &[]),
     ("theorize", &[]),
     ("acknowledge", &[]),
+    ("point", &[]),
+    ("offer", &[]),
+    ("press", &["pressed", "presses", "pressing"]),
+    ("fume", &[]),
+    ("beam", &[]),
+    ("crack", &[]),
+    ("gripe", &[]),
+    ("snipe", &[]),
+    ("sigh", &[]),
+    ("laugh", &[]),
     ("think", &["thought", "thinks", "thinking"]),
     ("believe", &[]),
     ("call", &[]),
@@ -135,12 +145,24 @@ const VERBS: &[(&str, &[&str])] = &[
 ];
 
 /// Verbs that name or label ("called it …"): a cue for quotes, not for indirect speech.
-const LABEL_VERBS: &[&str] = &["call", "dub", "label", "brand", "term", "think", "believe", "cite", "quote", "begin", "continue"];
+const LABEL_VERBS: &[&str] = &[
+    "call", "dub", "label", "brand", "term", "think", "believe", "cite", "quote", "begin",
+    "continue", "offer", "press", "fume", "beam", "crack", "gripe", "snipe", "sigh", "laugh",
+];
 
 /// Verbs that take an object before the content.
-const OBJECT_VERBS: &[&str] = &["tell", "inform", "assure", "warn", "ask", "advise", "remind", "promise", "urge"];
+const OBJECT_VERBS: &[&str] = &[
+    "tell", "inform", "assure", "warn", "ask", "advise", "remind", "promise", "urge",
+];
 
-const RUMOUR: &[&str] = &["rumored", "rumoured", "reportedly", "reputedly", "allegedly", "purportedly"];
+const RUMOUR: &[&str] = &[
+    "rumored",
+    "rumoured",
+    "reportedly",
+    "reputedly",
+    "allegedly",
+    "purportedly",
+];
 
 fn regular_forms(base: &str) -> Vec<String> {
     let mut v = vec![base.to_string()];
@@ -274,11 +296,57 @@ pub fn ambiguous_noun(word_lower: &str) -> bool {
             | "whisper"
             | "thunder"
             | "begin"
+            | "point"
+            | "points"
+            | "offer"
+            | "offers"
+            | "press"
+            | "crack"
+            | "cracks"
+            | "laugh"
+            | "sigh"
+            | "beam"
             | "add"
             | "ask"
             | "say"
             | "tell"
             | "write"
+    )
+}
+
+/// Verbs of finding and believing that report a claim only with "that"
+/// ("a poll found that …", "he believes that …"): indirect content, never a quote cue.
+pub fn that_verb(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "show"
+            | "shows"
+            | "showed"
+            | "shown"
+            | "find"
+            | "finds"
+            | "found"
+            | "think"
+            | "thinks"
+            | "thought"
+            | "believe"
+            | "believes"
+            | "believed"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "expect"
+            | "expects"
+            | "expected"
+            | "indicate"
+            | "indicates"
+            | "indicated"
+            | "learned"
+            | "concluded"
+            | "determined"
     )
 }
 
@@ -360,7 +428,10 @@ pub fn is_adverb_or_aux(w: &str) -> bool {
 
 /// Forms of "be": a cue after one is passive ("is said to", "was told").
 pub fn is_be(w: &str) -> bool {
-    matches!(w, "is" | "was" | "are" | "were" | "be" | "been" | "being" | "'s" | "’s")
+    matches!(
+        w,
+        "is" | "was" | "are" | "were" | "be" | "been" | "being" | "'s" | "’s"
+    )
 }
 
 /// Words that end a speaker phrase when walking backwards from a cue.
@@ -586,7 +657,11 @@ pub struct Word<'a> {
 
 impl Word<'_> {
     pub fn is_punct(&self) -> bool {
-        !self.text.chars().next().is_some_and(|c| c.is_alphanumeric())
+        !self
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
     }
     pub fn lower(&self) -> String {
         self.text.to_lowercase()
@@ -748,7 +823,18 @@ mod tests {
 
     #[test]
     fn inflections() {
-        for w in ["said", "says", "describes", "described", "wrote", "tweeted", "replied", "added", "noting", "admitted"] {
+        for w in [
+            "said",
+            "says",
+            "describes",
+            "described",
+            "wrote",
+            "tweeted",
+            "replied",
+            "added",
+            "noting",
+            "admitted",
+        ] {
             assert!(cue(w).is_some(), "{w}");
         }
         assert!(cue("rumored").unwrap().rumour);

@@ -1,11 +1,29 @@
 //! Quotes: find quotations, their kind, the cue that attributes them and their
 //! speaker, resolved to an entity.
 //!
-//! Steps: pair quotation marks per paragraph ([`marks`]), read the words around
-//! each quote for a reporting verb and its subject ("…," X said / X said: "…" /
-//! "…," said X / according to X), inherit speakers for continuation quotes, classify
-//! the kind (direct, partial, scare, block), add indirect reported speech and
-//! interview answers, then resolve speakers (names, pronouns, "they") to entities.
+//! Steps: pair quotation marks per paragraph ([`marks`]: straight and curly double
+//! quotes, „“, «», UK single quotes when they clearly delimit, nested quotes kept in
+//! the outer one, quotes run over paragraphs by the newswire convention); read the
+//! words around each quote for a reporting verb and its subject (`"…," X said`,
+//! `"…," said X, a …`, `X said: "…"`, `As X said, … "…"`, `according to X`,
+//! `X …, saying "…"`); inherit speakers for continuation quotes (a mid attribution
+//! splitting one quote, a quote paragraph after an attributed one, the parts of a
+//! multi-paragraph quote); classify the kind; add indirect reported speech and
+//! interview answers (`Q:`/`A:`); resolve speakers (names, role phrases, pronouns,
+//! "they") to entities.
+//!
+//! What others can rely on:
+//! - `span` is the content without the marks; quotes found from marks never overlap
+//!   each other. An `Indirect` span is a reported clause with no marks of its own, but
+//!   it may contain a partial or scare quote; an interview answer (`Direct`, no cue)
+//!   may contain quoted words.
+//! - `Scare` quotes have no speaker and no cue (irony, titles of works and shows,
+//!   phrases echoing a headline or teaser).
+//! - A rumoured partial ("is rumored to be "…"", "reportedly "…"") has no speaker and
+//!   no cue: the sources stage classifies the hearsay.
+//! - `Speaker.span` is the words in the text ("reporter Jane Roe", "they"); `entity`
+//!   is set when an entity mention overlaps it (a person preferred) or a pronoun /
+//!   definite description ("the magazine") resolves to one.
 
 mod lex;
 pub mod marks;
@@ -19,6 +37,9 @@ pub fn detect(doc: &mut Doc) {
     let quotes = Detector::new(doc).run();
     doc.quotes = quotes;
 }
+
+/// How far (bytes) from a quote its attribution is looked for.
+const WINDOW: usize = 600;
 
 /// A paragraph unit (doc paragraphs split further at blank lines).
 #[derive(Debug, Clone, Copy)]
@@ -52,6 +73,10 @@ struct Detector<'d> {
     /// Per paragraph: sentence starts (sorted, first = paragraph start).
     bounds: Vec<Vec<usize>>,
     marked: Vec<Marked>,
+    /// Normalised heading, title and chrome lines (computed on first use).
+    headings: std::cell::OnceCell<Vec<String>>,
+    /// Nesting of `parse_before` looking for an earlier cue (kept shallow).
+    depth: std::cell::Cell<u8>,
 }
 
 fn split_units(text: &str, span: Span) -> Vec<Span> {
@@ -66,7 +91,9 @@ fn split_units(text: &str, span: Span) -> Vec<Span> {
             // A break: a blank line, or any newline when the text has no blank lines.
             let mut j = i + 1;
             let mut newlines = 1;
-            while j < bytes.len() && (bytes[j] == b'\n' || bytes[j] == b'\r' || bytes[j] == b' ' || bytes[j] == b'\t') {
+            while j < bytes.len()
+                && (bytes[j] == b'\n' || bytes[j] == b'\r' || bytes[j] == b' ' || bytes[j] == b'\t')
+            {
                 if bytes[j] == b'\n' {
                     newlines += 1;
                 }
@@ -87,7 +114,8 @@ fn split_units(text: &str, span: Span) -> Vec<Span> {
             let t = &s[a..b];
             let lead = t.len() - t.trim_start().len();
             let tt = t.trim();
-            (!tt.is_empty()).then(|| Span::new(span.start + a + lead, span.start + a + lead + tt.len()))
+            (!tt.is_empty())
+                .then(|| Span::new(span.start + a + lead, span.start + a + lead + tt.len()))
         })
         .collect()
 }
@@ -123,11 +151,17 @@ impl<'d> Detector<'d> {
             }
         } else {
             for p in &doc.paragraphs {
-                if p.span.end > text.len() || !text.is_char_boundary(p.span.start) || !text.is_char_boundary(p.span.end) {
+                if p.span.end > text.len()
+                    || !text.is_char_boundary(p.span.start)
+                    || !text.is_char_boundary(p.span.end)
+                {
                     continue;
                 }
                 for s in split_units(text, p.span) {
-                    paras.push(Para { span: s, kind: p.kind });
+                    paras.push(Para {
+                        span: s,
+                        kind: p.kind,
+                    });
                 }
             }
         }
@@ -139,13 +173,23 @@ impl<'d> Detector<'d> {
             paras,
             bounds: vec![],
             marked,
+            headings: std::cell::OnceCell::new(),
+            depth: std::cell::Cell::new(0),
         };
         d.bounds = (0..d.paras.len()).map(|i| d.sentence_bounds(i)).collect();
         d
     }
 
+    /// The quote whose marks enclose `pos` (quotes are sorted and disjoint).
+    fn quote_at(&self, pos: usize) -> Option<&Marked> {
+        let i = self.marked.partition_point(|m| m.open <= pos);
+        i.checked_sub(1)
+            .map(|i| &self.marked[i])
+            .filter(|m| pos < m.close_end)
+    }
+
     fn in_quote(&self, pos: usize) -> bool {
-        self.marked.iter().any(|m| m.open <= pos && pos < m.close_end)
+        self.quote_at(pos).is_some()
     }
 
     /// Sentence starts inside paragraph `pi`, never inside a quotation.
@@ -154,8 +198,18 @@ impl<'d> Detector<'d> {
         let mut b = vec![p.start];
         let text = self.text;
         if !self.doc.sentences.is_empty() {
-            for s in &self.doc.sentences {
-                if s.span.start > p.start && s.span.start < p.end && !self.in_quote(s.span.start) {
+            let first = self
+                .doc
+                .sentences
+                .partition_point(|s| s.span.start <= p.start);
+            for s in &self.doc.sentences[first..] {
+                if s.span.start >= p.end {
+                    break;
+                }
+                let inside = self
+                    .quote_at(s.span.start)
+                    .is_some_and(|m| m.open < s.span.start);
+                if !inside {
                     b.push(s.span.start);
                 }
             }
@@ -174,7 +228,14 @@ impl<'d> Detector<'d> {
             }
         }
         // A quote ending a sentence ("… away." Next) closes the sentence.
-        for m in self.marked.iter().filter(|m| m.para == pi && !m.cont_next && !m.unclosed) {
+        let (a, z) = (
+            self.marked.partition_point(|m| m.para < pi),
+            self.marked.partition_point(|m| m.para <= pi),
+        );
+        for m in self.marked[a..z]
+            .iter()
+            .filter(|m| !m.cont_next && !m.unclosed)
+        {
             let content = &text[m.content.start..m.content.end];
             if content.ends_with(['.', '…']) {
                 let rest = &text[m.close_end..p.end];
@@ -203,10 +264,11 @@ impl<'d> Detector<'d> {
         let n = self.marked.len();
         let mut attrs: Vec<Option<Attr>> = vec![None; n];
         let mut rumour = vec![false; n];
-        let mut left_text: Vec<String> = vec![String::new(); n];
+        // Whether only space separates a quote from the one before it in its sentence.
+        let mut left_empty: Vec<bool> = vec![false; n];
         // 1. Own attributions.
         for (i, m) in self.marked.iter().enumerate() {
-            let (s0, s1) = self.sentence_of(m.para, m.open);
+            let (s0, _) = self.sentence_of(m.para, m.open);
             let prev_end = if i > 0 && self.marked[i - 1].para == m.para {
                 self.marked[i - 1].close_end.max(s0)
             } else {
@@ -215,9 +277,13 @@ impl<'d> Detector<'d> {
             let (_, e1) = if m.cont_next || m.unclosed {
                 (s0, m.close_end)
             } else {
-                self.sentence_of(m.para, m.close_end.min(self.paras[m.para].span.end.saturating_sub(1)).max(m.open))
+                self.sentence_of(
+                    m.para,
+                    m.close_end
+                        .min(self.paras[m.para].span.end.saturating_sub(1))
+                        .max(m.open),
+                )
             };
-            let _ = s1;
             let next_open = self
                 .marked
                 .get(i + 1)
@@ -225,12 +291,19 @@ impl<'d> Detector<'d> {
                 .map_or(usize::MAX, |x| x.open);
             let mut right_end = e1.min(next_open).max(m.close_end);
             let content_s = &text[m.content.start..m.content.end];
-            if text[m.close_end..right_end].trim().is_empty() && content_s.ends_with(['?', '!']) && !m.cont_next && !m.unclosed {
+            if text[m.close_end..right_end].trim().is_empty()
+                && content_s.ends_with(['?', '!'])
+                && !m.cont_next
+                && !m.unclosed
+            {
                 // `"…?" Hannity said.` split into two sentences by the segmenter.
-                let (_, e2) = self.sentence_of(m.para, right_end.min(self.paras[m.para].span.end.saturating_sub(1)));
+                let (_, e2) = self.sentence_of(
+                    m.para,
+                    right_end.min(self.paras[m.para].span.end.saturating_sub(1)),
+                );
                 right_end = e2.min(next_open).max(right_end);
             }
-            left_text[i] = text[prev_end.min(m.open)..m.open].to_string();
+            left_empty[i] = text[prev_end.min(m.open)..m.open].trim().is_empty();
             let content = &text[m.content.start..m.content.end];
             let right = if m.cont_next || m.unclosed {
                 None
@@ -250,7 +323,7 @@ impl<'d> Detector<'d> {
         // 2. Kinds.
         let mut kinds = vec![QuoteKind::Direct; n];
         for (i, m) in self.marked.iter().enumerate() {
-            kinds[i] = self.kind(m, attrs[i].as_ref(), rumour[i], &left_text[i]);
+            kinds[i] = self.kind(m, attrs[i].as_ref(), rumour[i], left_empty[i]);
         }
         // A sentence split by a mid attribution (`"A," he wrote, "b …"`): the second
         // part is as direct as the first.
@@ -260,16 +333,24 @@ impl<'d> Detector<'d> {
                 && kinds[i - 1] == QuoteKind::Direct
                 && prev.para == m.para
                 && attrs[i - 1].is_some_and(|a| a.side == Side::After && a.end <= m.open)
-                && text[prev.close_end..m.open].trim_end().ends_with([',', '—', '–'])
+                && text[prev.close_end..m.open]
+                    .trim_end()
+                    .ends_with([',', '—', '–'])
                 && text[prev.content.start..prev.content.end].ends_with([',', '—', '–'])
             {
                 kinds[i] = QuoteKind::Direct;
-                attrs[i] = attrs[i - 1].map(|a| Attr { side: Side::Inherited, ..a });
+                attrs[i] = attrs[i - 1].map(|a| Attr {
+                    side: Side::Inherited,
+                    ..a
+                });
             }
         }
         // 3. Continuations.
         for i in 1..n {
-            if attrs[i].is_some() || rumour[i] || !matches!(kinds[i], QuoteKind::Direct | QuoteKind::Block) {
+            if attrs[i].is_some()
+                || rumour[i]
+                || !matches!(kinds[i], QuoteKind::Direct | QuoteKind::Block)
+            {
                 continue;
             }
             let m = &self.marked[i];
@@ -296,7 +377,9 @@ impl<'d> Detector<'d> {
             // The previous quote (with its attribution) closes its paragraph.
             let prev_closes_para = pa.side != Side::Before
                 && (prev_last.is_empty()
-                    || pa.cue.is_some_and(|c| c.start >= prev.close_end && word_count(&text[c.end..prev_p.end]) <= 12));
+                    || pa.cue.is_some_and(|c| {
+                        c.start >= prev.close_end && word_count(&text[c.end..prev_p.end]) <= 12
+                    }));
             if same_para || continued || (next_para && pure && prev_closes_para) {
                 attrs[i] = Some(Attr {
                     side: Side::Inherited,
@@ -307,9 +390,16 @@ impl<'d> Detector<'d> {
         // A quote run over paragraphs and attributed only at its end: the earlier
         // parts take the attribution of the part that closes it.
         for i in (0..n.saturating_sub(1)).rev() {
-            if attrs[i].is_none() && !rumour[i] && self.marked[i].cont_next && self.marked[i + 1].cont_prev {
+            if attrs[i].is_none()
+                && !rumour[i]
+                && self.marked[i].cont_next
+                && self.marked[i + 1].cont_prev
+            {
                 if let Some(a) = attrs[i + 1] {
-                    attrs[i] = Some(Attr { side: Side::Inherited, ..a });
+                    attrs[i] = Some(Attr {
+                        side: Side::Inherited,
+                        ..a
+                    });
                 }
             }
         }
@@ -319,7 +409,11 @@ impl<'d> Detector<'d> {
                 continue;
             }
             let m = &self.marked[i];
-            if m.para == 0 || !text[self.paras[m.para].span.start..m.open].trim().is_empty() {
+            if m.para == 0
+                || !text[self.paras[m.para].span.start..m.open]
+                    .trim()
+                    .is_empty()
+            {
                 continue;
             }
             let pp = self.paras[m.para - 1].span;
@@ -343,19 +437,22 @@ impl<'d> Detector<'d> {
         }
         let mut out = vec![];
         for (i, m) in self.marked.iter().enumerate() {
-            if !text[m.content.start..m.content.end].chars().any(|c| c.is_alphabetic()) {
+            if !text[m.content.start..m.content.end]
+                .chars()
+                .any(|c| c.is_alphabetic())
+            {
                 continue;
             }
-            let kind = if kinds[i] == QuoteKind::Scare && attrs[i].is_some() {
-                QuoteKind::Partial
-            } else {
-                kinds[i]
-            };
+            let kind = kinds[i];
             let (speaker, cue) = match (kind, attrs[i]) {
                 (QuoteKind::Scare, _) | (_, None) => (None, None),
                 (_, Some(a)) => (a.speaker.map(|s| self.resolve(s)), a.cue),
             };
-            let cue = if rumour[i] && cue.is_none() { None } else { cue };
+            let cue = if rumour[i] && cue.is_none() {
+                None
+            } else {
+                cue
+            };
             out.push(Quote {
                 span: m.content,
                 kind,
@@ -364,9 +461,25 @@ impl<'d> Detector<'d> {
             });
         }
         out.extend(self.interview());
-        out.extend(self.indirect());
+        let direct: Vec<Span> = self
+            .marked
+            .iter()
+            .zip(&kinds)
+            .filter(|(_, k)| matches!(k, QuoteKind::Direct | QuoteKind::Block))
+            .map(|(m, _)| Span::new(m.open, m.close_end))
+            .collect();
+        out.extend(self.indirect(&direct));
         out.sort_by_key(|q| (q.span.start, q.span.end));
         out
+    }
+
+    /// The nearest char boundary at or before `pos`.
+    fn floor_boundary(&self, pos: usize) -> usize {
+        let mut p = pos.min(self.text.len());
+        while !self.text.is_char_boundary(p) {
+            p -= 1;
+        }
+        p
     }
 
     /// The words of `[a, b)` (empty when out of order).
@@ -379,6 +492,7 @@ impl<'d> Detector<'d> {
 
     /// Attribution after a quote: `, X said` / `, said X` / `, according to X`.
     fn parse_after(&self, a: usize, b: usize, content: &str) -> Option<Attr> {
+        let b = self.floor_boundary(b.min(a + WINDOW)).max(a);
         if let Some(x) = self.parse_after_at(a, b, content) {
             return Some(x);
         }
@@ -389,11 +503,40 @@ impl<'d> Detector<'d> {
         }
         // `"…" at the rally, he said.`: an attribution closing the sentence.
         if let Some(c) = (1..last).rev().find(|&j| ws[j].text == ",") {
-            if last - c <= 8 && !ws[..c].iter().any(|w| matches!(w.text, "." | "!" | "?" | ";" | ":")) {
+            if last - c <= 8
+                && !ws[..c]
+                    .iter()
+                    .any(|w| matches!(w.text, "." | "!" | "?" | ";" | ":"))
+            {
                 if let Some(x) = self.parse_after_at(ws[c].start, b, ",") {
                     let tail = self.ws(x.end, ws[last - 1].end).len();
                     if tail <= 3 {
                         return Some(x);
+                    }
+                }
+            }
+        }
+        // `"…!" beamed Donald Hartley, …`: an unlisted past-tense verb, then a name.
+        {
+            let mut k = 0;
+            while k < ws.len() && ws[k].text == "," {
+                k += 1;
+            }
+            if let (Some(v), Some(n)) = (ws.get(k), ws.get(k + 1)) {
+                let vl = v.lower();
+                let open_end = content.ends_with([',', '?', '!', '—', '–', '-', '…']);
+                if (open_end || k > 0)
+                    && v.text.chars().all(|c| c.is_lowercase())
+                    && vl.ends_with("ed")
+                    && n.capitalised()
+                {
+                    if let Some(sp) = self.np_forward(&ws[k + 1..]) {
+                        return Some(Attr {
+                            speaker: Some(sp),
+                            cue: Some(Span::new(v.start, v.end)),
+                            side: Side::After,
+                            end: sp.end,
+                        });
                     }
                 }
             }
@@ -407,9 +550,15 @@ impl<'d> Detector<'d> {
         if (ends_open || k > 0) && last >= k + 2 && last - k <= 6 {
             let v = &ws[last - 1];
             let vl = v.lower();
-            let verbish = v.text.chars().all(|c| c.is_lowercase()) && (vl.ends_with("ed") || vl.ends_with("s") && !vl.ends_with("ss"));
+            let verbish = v.text.chars().all(|c| c.is_lowercase())
+                && (vl.ends_with("ed") || vl.ends_with("s") && !vl.ends_with("ss"));
             let phrase = &ws[k..last - 1];
-            if verbish && self.valid_speaker(phrase) && ws.get(last).is_none_or(|w| matches!(w.text, "." | "!" | "?")) {
+            if verbish
+                && self.valid_speaker(phrase)
+                && ws
+                    .get(last)
+                    .is_none_or(|w| matches!(w.text, "." | "!" | "?"))
+            {
                 return Some(Attr {
                     speaker: Some(Span::new(phrase[0].start, phrase[phrase.len() - 1].end)),
                     cue: Some(Span::new(v.start, v.end)),
@@ -440,9 +589,16 @@ impl<'d> Detector<'d> {
             let first = ws.get(k)?;
             let lw = first.lower();
             // The cue at once, or a short name then the cue (`"…" Grubbs said.`).
-            let cue_at = ws[k..].iter().take(5).position(|w| lex::cue(&w.lower()).is_some_and(|c| !c.rumour));
+            let cue_at = ws[k..]
+                .iter()
+                .take(5)
+                .position(|w| lex::cue(&w.lower()).is_some_and(|c| !c.rumour));
             let quick = lex::cue(&lw).is_some()
-                || cue_at.is_some_and(|c| c > 0 && ws[k..k + c].iter().all(|w| !w.is_punct()) && self.valid_speaker(&ws[k..k + c]));
+                || cue_at.is_some_and(|c| {
+                    c > 0
+                        && ws[k..k + c].iter().all(|w| !w.is_punct())
+                        && self.valid_speaker(&ws[k..k + c])
+                });
             if !quick {
                 return None;
             }
@@ -508,6 +664,18 @@ impl<'d> Detector<'d> {
             }
             phrase = &phrase[..c];
         }
+        let mut cue = cue;
+        // `"…," X weighed in, telling Y`: the finite verb before the participle
+        // is the cue, and X alone the speaker.
+        if ws[ci].lower().ends_with("ing") {
+            if let Some(v) = (1..phrase.len()).find(|&v| {
+                let t = phrase[v].text;
+                t.chars().all(|c| c.is_lowercase()) && t.ends_with("ed")
+            }) {
+                cue = Span::new(phrase[v].start, phrase[v].end);
+                phrase = &phrase[..v];
+            }
+        }
         if !self.valid_speaker(phrase) {
             return None;
         }
@@ -525,7 +693,10 @@ impl<'d> Detector<'d> {
         if phrase.is_empty() || phrase.len() > 10 {
             return false;
         }
-        if phrase.iter().any(|w| w.is_punct() && !matches!(w.text, "'" | "’" | "." | "-")) {
+        if phrase
+            .iter()
+            .any(|w| w.is_punct() && !matches!(w.text, "'" | "’" | "." | "-"))
+        {
             return false;
         }
         let first = phrase[0].lower();
@@ -538,7 +709,26 @@ impl<'d> Detector<'d> {
         }
         if phrase.iter().any(|w| {
             let l = w.lower();
-            lex::is_clause_start(&l) && !(l == "of" || l == "for" || l == "at" || l == "in" || l == "on")
+            let clause = lex::is_clause_start(&l)
+                && !matches!(l.as_str(), "of" | "for" | "at" | "in" | "on" | "from");
+            // Capitalised words are names here ("Will Doyle", "May", "Grant").
+            let verb = !w.capitalised()
+                && (lex::is_be(&l)
+                    || matches!(
+                        l.as_str(),
+                        "can"
+                            | "could"
+                            | "should"
+                            | "must"
+                            | "would"
+                            | "will"
+                            | "may"
+                            | "might"
+                            | "had"
+                            | "has"
+                            | "have"
+                    ));
+            clause || verb
         }) {
             return false;
         }
@@ -559,7 +749,9 @@ impl<'d> Detector<'d> {
                 break;
             }
             let np_continues = matches!(l.as_str(), "of" | "from" | "at")
-                && ws.get(j + 1).is_some_and(|n| n.capitalised() || lex::is_determiner(&n.lower()));
+                && ws
+                    .get(j + 1)
+                    .is_some_and(|n| n.capitalised() || lex::is_determiner(&n.lower()));
             if j > 0 && lex::ends_inverted_speaker(&l) && !np_continues {
                 break;
             }
@@ -569,6 +761,9 @@ impl<'d> Detector<'d> {
             return None;
         }
         let phrase = &ws[..end];
+        if !self.valid_speaker(phrase) {
+            return None;
+        }
         if !(phrase.iter().any(|w| w.capitalised())
             || lex::pronoun(&phrase[0].lower()).is_some()
             || lex::is_determiner(&phrase[0].lower())
@@ -581,6 +776,8 @@ impl<'d> Detector<'d> {
 
     /// Attribution before a quote, within `[a, b)` (sentence start to the mark).
     fn parse_before(&self, a: usize, b: usize, rumour: &mut bool) -> Option<Attr> {
+        // An attribution sits within a few hundred bytes of its quote.
+        let a = self.floor_boundary(a.max(b.saturating_sub(WINDOW)));
         let ws = self.ws(a, b);
         if ws.is_empty() {
             return None;
@@ -608,7 +805,17 @@ impl<'d> Detector<'d> {
                     return None;
                 }
                 // Nouns like "a report", "the statement": need a verb reading.
-                if j > 0 && lex::is_determiner(&ws[j - 1].lower()) && lex::ambiguous_noun(&lw) {
+                // … and after a possessive ("the ministry's claim").
+                let prev = if j > 0 {
+                    ws[j - 1].lower()
+                } else {
+                    String::new()
+                };
+                let possessive = prev.ends_with("'s")
+                    || prev.ends_with("’s")
+                    || prev.ends_with("s'")
+                    || prev.ends_with("s’");
+                if j > 0 && (lex::is_determiner(&prev) || possessive) && lex::ambiguous_noun(&lw) {
                     continue;
                 }
                 if lex::ambiguous_noun(&lw) && ws[j].capitalised() {
@@ -626,7 +833,10 @@ impl<'d> Detector<'d> {
                 // Only a clear speaker: a pronoun, a known entity or a full name.
                 let words_in = self.ws(sp.start, sp.end);
                 let clear = words_in.len() == 1 && lex::pronoun(&words_in[0].lower()).is_some()
-                    || self.doc.entities.iter().any(|e| e.kind != EntityKind::Place && e.mentions.iter().any(|m| m.span.overlaps(&sp)))
+                    || self.doc.entities.iter().any(|e| {
+                        e.kind != EntityKind::Place
+                            && e.mentions.iter().any(|m| m.span.overlaps(&sp))
+                    })
                     || words_in.iter().filter(|w| w.capitalised()).count() >= 2;
                 if !clear {
                     return None;
@@ -650,10 +860,25 @@ impl<'d> Detector<'d> {
         if pre > 0 {
             let p = ws[pre - 1].lower();
             let participle = ws[ci].lower().ends_with("ing");
-            if (participle && (p == "," || matches!(p.as_str(), "upon" | "after" | "before" | "while" | "when" | "by" | "in" | "without")))
+            if (participle
+                && (p == ","
+                    || matches!(
+                        p.as_str(),
+                        "upon" | "after" | "before" | "while" | "when" | "by" | "in" | "without"
+                    )))
                 || (p == "and" && ci + 1 < ws.len())
             {
-                let sp = self.subject_np(&ws[..pre - 1])?;
+                // `X said … and added, "…"`: the subject of the earlier cue.
+                let mut dummy = false;
+                let earlier = if self.depth.get() < 2 {
+                    self.depth.set(self.depth.get() + 1);
+                    let x = self.parse_before(a, ws[pre - 1].start, &mut dummy);
+                    self.depth.set(self.depth.get() - 1);
+                    x.and_then(|x| x.speaker)
+                } else {
+                    None
+                };
+                let sp = earlier.or_else(|| self.subject_np(&ws[..pre - 1]))?;
                 return Some(Attr {
                     speaker: Some(sp),
                     cue: Some(cue),
@@ -669,16 +894,22 @@ impl<'d> Detector<'d> {
         }
         if pre > 0 && ws[pre - 1].lower() == "to" {
             // "went on to say", "wanted to tell": subject further back; skip to verb.
+            // Step back over the governing verb group ("went on", "wanted", "has").
             let mut k = pre - 1;
-            while k > 0 && !ws[k - 1].is_punct() && !lex::is_clause_start(&ws[k - 1].lower()) && ci - k < 5 {
+            while k > 0 && ci - k < 5 {
+                let l = ws[k - 1].lower();
+                let verbish = (l.ends_with("ed") && !ws[k - 1].capitalised())
+                    || matches!(
+                        l.as_str(),
+                        "on" | "went" | "go" | "goes" | "has" | "have" | "had" | "would" | "will"
+                            | "like" | "want" | "wants" | "need" | "needs" | "refused" | "declined"
+                    );
+                if !verbish {
+                    break;
+                }
                 k -= 1;
             }
             pre = k;
-            // the word at `pre` is a verb like "went"; speaker before it
-            if pre > 0 {
-                let v = pre;
-                let _ = v;
-            }
         }
         if pre == 0 {
             // Inversion at sentence start: `Said X: "…"` or a cue with no subject.
@@ -737,14 +968,63 @@ impl<'d> Detector<'d> {
     fn subject_np(&self, ws: &[Word]) -> Option<Span> {
         let mut i = 0;
         while i < ws.len()
-            && (matches!(ws[i].lower().as_str(), "but" | "and" | "so" | "then" | "still" | "meanwhile" | "later" | "also" | "yet" | "now")
-                || ws[i].text == ",")
+            && (matches!(
+                ws[i].lower().as_str(),
+                "but"
+                    | "and"
+                    | "so"
+                    | "then"
+                    | "still"
+                    | "meanwhile"
+                    | "later"
+                    | "also"
+                    | "yet"
+                    | "now"
+            ) || ws[i].text == ",")
         {
             i += 1;
         }
+        // `In an interview last year, X …`: skip an opening phrase up to its comma.
+        if ws.get(i).is_some_and(|w| lex::is_clause_start(&w.lower())) {
+            if let Some(c) = ws[i..].iter().position(|w| w.text == ",") {
+                if c <= 12 {
+                    i += c + 1;
+                }
+            }
+        }
         let w0 = ws.get(i)?;
         let l0 = w0.lower();
-        if lex::is_clause_start(&l0) || lex::is_adverb_or_aux(&l0) || matches!(l0.as_str(), "alongside" | "among" | "amid" | "despite" | "within" | "across" | "against" | "behind" | "below" | "beyond" | "near" | "outside" | "inside" | "throughout" | "toward" | "towards" | "upon" | "via" | "here" | "there" | "this" | "that" | "these" | "those" | "it") {
+        if lex::is_clause_start(&l0)
+            || lex::is_adverb_or_aux(&l0)
+            || matches!(
+                l0.as_str(),
+                "alongside"
+                    | "among"
+                    | "amid"
+                    | "despite"
+                    | "within"
+                    | "across"
+                    | "against"
+                    | "behind"
+                    | "below"
+                    | "beyond"
+                    | "near"
+                    | "outside"
+                    | "inside"
+                    | "throughout"
+                    | "toward"
+                    | "towards"
+                    | "upon"
+                    | "via"
+                    | "here"
+                    | "there"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "it"
+            )
+        {
             return None;
         }
         if let Some(p) = lex::pronoun(&l0) {
@@ -753,11 +1033,23 @@ impl<'d> Detector<'d> {
         let mut j = i;
         if lex::is_determiner(&w0.lower()) {
             j += 1;
-            while j < ws.len() && j - i < 4 && !ws[j].is_punct() && lex::cue(&ws[j].lower()).is_none() && !lex::is_clause_start(&ws[j].lower()) && !lex::is_adverb_or_aux(&ws[j].lower()) {
+            while j < ws.len()
+                && j - i < 4
+                && !ws[j].is_punct()
+                && lex::cue(&ws[j].lower()).is_none()
+                && !lex::is_clause_start(&ws[j].lower())
+                && !lex::is_adverb_or_aux(&ws[j].lower())
+            {
                 j += 1;
             }
         } else {
-            while j < ws.len() && j - i < 6 && (ws[j].capitalised() || (j > i && matches!(ws[j].lower().as_str(), "of" | "de" | "van" | "von" | "al")) && ws.get(j + 1).is_some_and(|n| n.capitalised())) {
+            while j < ws.len()
+                && j - i < 6
+                && (ws[j].capitalised()
+                    || (j > i
+                        && matches!(ws[j].lower().as_str(), "of" | "de" | "van" | "von" | "al"))
+                        && ws.get(j + 1).is_some_and(|n| n.capitalised()))
+            {
                 j += 1;
             }
         }
@@ -771,7 +1063,7 @@ impl<'d> Detector<'d> {
         Some(Span::new(phrase[0].start, phrase[phrase.len() - 1].end))
     }
 
-    fn kind(&self, m: &Marked, attr: Option<&Attr>, rumour: bool, left: &str) -> QuoteKind {
+    fn kind(&self, m: &Marked, attr: Option<&Attr>, rumour: bool, left_empty: bool) -> QuoteKind {
         let text = self.text;
         if self.paras[m.para].kind == ParagraphKind::Blockquote {
             return QuoteKind::Block;
@@ -779,8 +1071,11 @@ impl<'d> Detector<'d> {
         let content = &text[m.content.start..m.content.end];
         let (s0, _) = self.sentence_of(m.para, m.open);
         let lead = text[s0..m.open].trim();
-        let first = content.chars().find(|c| c.is_alphanumeric() || *c == '.' || *c == '…');
-        let upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '…');
+        let first = content
+            .chars()
+            .find(|c| c.is_alphanumeric() || *c == '.' || *c == '…');
+        let upper =
+            first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '…');
         let wc = word_count(content);
         // What lies between the left attribution and the quote.
         let between_attr = match attr {
@@ -791,12 +1086,18 @@ impl<'d> Detector<'d> {
             || lead.ends_with(':')
             || between_attr.is_empty()
             || matches!(between_attr, "," | ":" | "that" | ", that" | "—" | "-")
-            || left.trim().is_empty() && !lead.is_empty() && lead.ends_with([',', '—']);
+            || left_empty && !lead.is_empty() && lead.ends_with([',', '—']);
         if m.cont_prev {
             return QuoteKind::Direct;
         }
         // A title ("Meet the Press", "The Walking Dead"): named, not quoted.
-        if is_title_case(content) && !(starts_sentence && attr.is_some_and(|a| a.side == Side::After)) {
+        let title = is_title_case(content.trim_end_matches(['.', ',']));
+        let bare_title = title && attr.is_none() && !content.ends_with(['.', ',']) && wc <= 4;
+        if bare_title
+            || title
+                && (!starts_sentence || lead.ends_with(|c: char| c.is_lowercase()))
+                && !(starts_sentence && attr.is_some_and(|a| a.side == Side::After))
+        {
             return QuoteKind::Scare;
         }
         if starts_sentence && (upper || wc >= 8) {
@@ -821,9 +1122,16 @@ impl<'d> Detector<'d> {
     /// The quoted words repeat a title, heading or removed chrome line.
     fn echoes_heading(&self, content: &str) -> bool {
         let n = norm_words(content);
-        if word_count(content) < 3 {
+        if word_count(content) < 3 || n.is_empty() {
             return false;
         }
+        self.headings
+            .get_or_init(|| self.heading_lines())
+            .iter()
+            .any(|l| l.contains(&n))
+    }
+
+    fn heading_lines(&self) -> Vec<String> {
         let mut lines: Vec<String> = self
             .paras
             .iter()
@@ -839,13 +1147,16 @@ impl<'d> Detector<'d> {
             let t = &self.text[p.span.start..p.span.end];
             let ws: Vec<&str> = t.split_whitespace().collect();
             if ws.len() >= 3 && ws.len() <= 20 && !t.contains(['“', '"']) {
-                let caps = ws.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).count();
+                let caps = ws
+                    .iter()
+                    .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+                    .count();
                 if caps * 10 >= ws.len() * 7 {
                     lines.push(norm_words(t));
                 }
             }
         }
-        lines.iter().any(|l| !n.is_empty() && l.contains(&n))
+        lines
     }
 
     /// Speaker span → `Speaker` with entity resolution.
@@ -864,7 +1175,9 @@ impl<'d> Detector<'d> {
                     let person = e.kind == EntityKind::Person;
                     let better = match best {
                         None => true,
-                        Some((_, bp, bs)) => (person && !bp) || (person == bp && mn.span.start < bs),
+                        Some((_, bp, bs)) => {
+                            (person && !bp) || (person == bp && mn.span.start < bs)
+                        }
                     };
                     if better {
                         best = Some((ei, person, mn.span.start));
@@ -881,7 +1194,11 @@ impl<'d> Detector<'d> {
                 None => {}
             }
         } else if is_outlet_noun(&lower) {
-            entity = self.nearest_entity(sp.start, |k| matches!(k, EntityKind::Outlet | EntityKind::Org), 3);
+            entity = self.nearest_entity(
+                sp.start,
+                |e| matches!(e.kind, EntityKind::Outlet | EntityKind::Org),
+                3,
+            );
         }
         if let Some(ei) = entity {
             name = ents[ei].name.clone();
@@ -894,21 +1211,35 @@ impl<'d> Detector<'d> {
     }
 
     fn para_index(&self, pos: usize) -> usize {
-        self.paras.partition_point(|p| p.span.end < pos).min(self.paras.len().saturating_sub(1))
+        self.paras
+            .partition_point(|p| p.span.end < pos)
+            .min(self.paras.len().saturating_sub(1))
     }
 
     /// Nearest entity mention before `pos` (outside quotes) of a fitting kind, within
     /// `max_paras` paragraphs.
-    fn nearest_entity(&self, pos: usize, fits: impl Fn(EntityKind) -> bool, max_paras: usize) -> Option<usize> {
+    fn nearest_entity(
+        &self,
+        pos: usize,
+        fits: impl Fn(&unspin_doc::Entity) -> bool,
+        max_paras: usize,
+    ) -> Option<usize> {
         let pi = self.para_index(pos);
-        let min_start = self.paras.get(pi.saturating_sub(max_paras)).map_or(0, |p| p.span.start);
+        let min_start = self
+            .paras
+            .get(pi.saturating_sub(max_paras))
+            .map_or(0, |p| p.span.start);
         let mut best: Option<(usize, usize)> = None;
         for (ei, e) in self.doc.entities.iter().enumerate() {
-            if !fits(e.kind) {
+            if !fits(e) {
                 continue;
             }
             for mn in &e.mentions {
-                if mn.span.end <= pos && mn.span.start >= min_start && !self.in_content(mn.span.start) && best.is_none_or(|(_, s)| mn.span.start > s) {
+                if mn.span.end <= pos
+                    && mn.span.start >= min_start
+                    && !self.in_content(mn.span.start)
+                    && best.is_none_or(|(_, s)| mn.span.start > s)
+                {
                     best = Some((ei, mn.span.start));
                 }
             }
@@ -916,17 +1247,55 @@ impl<'d> Detector<'d> {
         best.map(|b| b.0)
     }
 
+    /// An entity's gender when its mentions show it ("Mr.", "Mrs.", "she").
+    fn gender(&self, e: &unspin_doc::Entity) -> Option<Pronoun> {
+        for m in &e.mentions {
+            let t = self.text[m.span.start..m.span.end].to_lowercase();
+            if t.starts_with("mr.")
+                || t.starts_with("mr ")
+                || matches!(t.as_str(), "he" | "him" | "his")
+            {
+                return Some(Pronoun::He);
+            }
+            if ["mrs.", "mrs ", "ms.", "ms ", "miss "]
+                .iter()
+                .any(|x| t.starts_with(x))
+                || matches!(t.as_str(), "she" | "her" | "hers")
+            {
+                return Some(Pronoun::She);
+            }
+        }
+        None
+    }
+
     fn in_content(&self, pos: usize) -> bool {
-        self.marked.iter().any(|m| m.content.start <= pos && pos < m.content.end)
+        self.quote_at(pos)
+            .is_some_and(|m| m.content.start <= pos && pos < m.content.end)
     }
 
     /// he/she → nearest person; they/it → nearest outlet/org (or a group phrase).
     fn resolve_pronoun(&self, p: Pronoun, pos: usize) -> Option<Result<usize, Span>> {
         match p {
-            Pronoun::He | Pronoun::She => self.nearest_entity(pos, |k| k == EntityKind::Person, 6).map(Ok),
-            Pronoun::It => self.nearest_entity(pos, |k| matches!(k, EntityKind::Outlet | EntityKind::Org), 3).map(Ok),
+            Pronoun::He | Pronoun::She => self
+                .nearest_entity(
+                    pos,
+                    |e| e.kind == EntityKind::Person && self.gender(e).is_none_or(|g| g == p),
+                    6,
+                )
+                .map(Ok),
+            Pronoun::It => self
+                .nearest_entity(
+                    pos,
+                    |e| matches!(e.kind, EntityKind::Outlet | EntityKind::Org),
+                    3,
+                )
+                .map(Ok),
             Pronoun::They => {
-                if let Some(e) = self.nearest_entity(pos, |k| matches!(k, EntityKind::Outlet | EntityKind::Org), 3) {
+                if let Some(e) = self.nearest_entity(
+                    pos,
+                    |e| matches!(e.kind, EntityKind::Outlet | EntityKind::Org),
+                    3,
+                ) {
                     return Some(Ok(e));
                 }
                 // A plural group phrase ("officials", "some advisers").
@@ -939,7 +1308,11 @@ impl<'d> Detector<'d> {
                     }
                     if lex::is_group_noun(&ws[j].lower()) {
                         let mut s = j;
-                        while s > 0 && j - s < 3 && !ws[s - 1].is_punct() && (lex::is_determiner(&ws[s - 1].lower()) || ws[s - 1].capitalised()) {
+                        while s > 0
+                            && j - s < 3
+                            && !ws[s - 1].is_punct()
+                            && (lex::is_determiner(&ws[s - 1].lower()) || ws[s - 1].capitalised())
+                        {
                             s -= 1;
                         }
                         return Some(Err(Span::new(ws[s].start, ws[j].end)));
@@ -963,23 +1336,41 @@ impl<'d> Detector<'d> {
             let t = &text[p.span.start..p.span.end];
             t.starts_with("A:") || t.starts_with("A.") && !t.starts_with("A.M")
         };
-        let Some(first_q) = self.paras.iter().position(is_q) else { return vec![] };
+        let Some(first_q) = self.paras.iter().position(is_q) else {
+            return vec![];
+        };
         if !self.paras.iter().any(is_a) {
             return vec![];
         }
         let intro_end = self.paras[first_q].span.start;
         // The interviewee: "interview with X", "spoke with X", … else the most mentioned person.
-        let intro = &text[..intro_end];
         let mut speaker: Option<Span> = None;
         let ws = self.ws(0, intro_end);
         for j in 0..ws.len() {
             let l = ws[j].lower();
             if (l == "with" || l == "to") && j > 0 {
                 let prev = ws[j - 1].lower();
-                if matches!(prev.as_str(), "interview" | "spoke" | "talked" | "down" | "conversation" | "chat" | "sat" | "q&a" | "speaks" | "talks" | "spoken" | "exchange") {
+                if matches!(
+                    prev.as_str(),
+                    "interview"
+                        | "spoke"
+                        | "talked"
+                        | "down"
+                        | "conversation"
+                        | "chat"
+                        | "sat"
+                        | "q&a"
+                        | "speaks"
+                        | "talks"
+                        | "spoken"
+                        | "exchange"
+                ) {
                     let mut k = j + 1;
                     let s = k;
-                    while k < ws.len() && (ws[k].capitalised() || (k > s && lex::is_abbrev(ws[k].text))) && !ws[k].is_punct() {
+                    while k < ws.len()
+                        && (ws[k].capitalised() || (k > s && lex::is_abbrev(ws[k].text)))
+                        && !ws[k].is_punct()
+                    {
                         k += 1;
                     }
                     if k > s {
@@ -989,7 +1380,6 @@ impl<'d> Detector<'d> {
                 }
             }
         }
-        let _ = intro;
         let mut resolved = speaker.map(|s| self.resolve(s));
         if resolved.is_none() {
             let mut best: Option<(usize, usize)> = None;
@@ -997,7 +1387,11 @@ impl<'d> Detector<'d> {
                 if e.kind != EntityKind::Person {
                     continue;
                 }
-                let c = e.mentions.iter().filter(|m| m.span.end <= intro_end).count();
+                let c = e
+                    .mentions
+                    .iter()
+                    .filter(|m| m.span.end <= intro_end)
+                    .count();
                 if c > 0 && best.is_none_or(|(_, bc)| c > bc) {
                     best = Some((ei, c));
                 }
@@ -1021,7 +1415,12 @@ impl<'d> Detector<'d> {
             let body = &t[2..];
             let lead = body.len() - body.trim_start().len();
             let start = p.span.start + 2 + lead;
-            if start >= p.span.end || self.marked.iter().any(|m| m.content.start <= start && start < m.content.end) {
+            if start >= p.span.end
+                || self
+                    .marked
+                    .iter()
+                    .any(|m| m.content.start <= start && start < m.content.end)
+            {
                 continue;
             }
             out.push(Quote {
@@ -1036,18 +1435,28 @@ impl<'d> Detector<'d> {
 
     /// Reported speech without quotation marks: `X said (that) …`, `according to X, …`,
     /// `…, X said.`
-    fn indirect(&self) -> Vec<Quote> {
+    fn indirect(&self, direct: &[Span]) -> Vec<Quote> {
         let text = self.text;
         let mut out = vec![];
         for (pi, p) in self.paras.iter().enumerate() {
-            if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::ListItem | ParagraphKind::Blockquote) {
+            if !matches!(
+                p.kind,
+                ParagraphKind::Body | ParagraphKind::ListItem | ParagraphKind::Blockquote
+            ) {
                 continue;
             }
             let b = &self.bounds[pi];
             for (k, &s0) in b.iter().enumerate() {
                 let s1 = b.get(k + 1).copied().unwrap_or(p.span.end);
+                // Sentences holding a direct quote, or marks we could not pair, are
+                // not reported speech; partial and scare quotes may sit inside.
                 let sent = &text[s0..s1];
-                if sent.contains(['“', '”', '"', '„', '«', '»']) || self.marked.iter().any(|m| m.open < s1 && s0 < m.close_end) {
+                let stray = sent.char_indices().any(|(i, c)| {
+                    matches!(c, '“' | '”' | '"' | '„' | '«' | '»') && !self.in_quote(s0 + i)
+                });
+                let sp = Span::new(s0, s1);
+                let di = direct.partition_point(|d| d.end <= sp.start);
+                if stray || direct.get(di).is_some_and(|d| d.overlaps(&sp)) {
                     continue;
                 }
                 if let Some(q) = self.indirect_in(s0, s1) {
@@ -1059,6 +1468,9 @@ impl<'d> Detector<'d> {
     }
 
     fn indirect_in(&self, s0: usize, s1: usize) -> Option<Quote> {
+        if s1 - s0 > 4 * WINDOW {
+            return None;
+        }
         let ws = self.ws(s0, s1);
         if ws.len() < 4 {
             return None;
@@ -1075,7 +1487,14 @@ impl<'d> Detector<'d> {
             if a >= b || b - a < 3 {
                 return None;
             }
-            Some(Span::new(ws[a].start, ws[b - 1].end))
+            let mut end = ws[b - 1].end;
+            // Keep a quote that closes the clause whole: `… was "dead on arrival."`
+            if let Some(m) = self.quote_at(end.saturating_sub(1)) {
+                if m.close_end > end && m.open >= ws[a].start {
+                    end = m.close_end;
+                }
+            }
+            Some(Span::new(ws[a].start, end))
         };
         // According to X, CLAUSE. / CLAUSE, according to X.
         for j in 0..ws.len().saturating_sub(2) {
@@ -1101,21 +1520,25 @@ impl<'d> Detector<'d> {
         // CLAUSE, X said. / CLAUSE, said X.
         if let Some(c) = (0..last).rev().find(|&j| ws[j].text == ",") {
             if c >= 3 && last - c <= 12 {
-                let mut dummy = false;
-                let _ = &mut dummy;
-                if let Some(a) = self.parse_after(ws[c].start, ws[last - 1].end, ",") {
-                    if a.speaker.is_some() && a.cue.is_some_and(|cu| lex::cue(&self.text[cu.start..cu.end].to_lowercase()).is_some_and(|x| x.speech)) {
-                        let tail_ok = a.speaker.unwrap().end.max(a.cue.unwrap().end) >= ws[last - 1].end
-                            || self.ws(a.speaker.unwrap().end.max(a.cue.unwrap().end), ws[last - 1].end).len() <= 6;
-                        if tail_ok {
-                            let content = content_span(0, c)?;
-                            return Some(Quote {
-                                span: content,
-                                kind: QuoteKind::Indirect,
-                                speaker: a.speaker.map(|s| self.resolve(s)),
-                                cue: a.cue,
-                            });
-                        }
+                if let Some(Attr {
+                    speaker: Some(sp),
+                    cue: Some(cu),
+                    ..
+                }) = self.parse_after(ws[c].start, ws[last - 1].end, ",")
+                {
+                    let speech = lex::cue(&self.text[cu.start..cu.end].to_lowercase())
+                        .is_some_and(|x| x.speech);
+                    let attr_end = sp.end.max(cu.end);
+                    let tail_ok = attr_end >= ws[last - 1].end
+                        || self.ws(attr_end, ws[last - 1].end).len() <= 6;
+                    if speech && tail_ok {
+                        let content = content_span(0, c)?;
+                        return Some(Quote {
+                            span: content,
+                            kind: QuoteKind::Indirect,
+                            speaker: Some(self.resolve(sp)),
+                            cue: Some(cu),
+                        });
                     }
                 }
             }
@@ -1123,11 +1546,19 @@ impl<'d> Detector<'d> {
         // X said (that) CLAUSE.
         for j in 1..last {
             let lw = ws[j].lower();
-            let Some(c) = lex::cue(&lw) else { continue };
-            if !c.speech || c.rumour {
-                continue;
-            }
-            if lex::ambiguous_noun(&lw) && (ws[j].capitalised() || lex::is_determiner(&ws[j - 1].lower())) {
+            let that_only = lex::that_verb(&lw);
+            let c = match lex::cue(&lw) {
+                Some(c) if c.speech && !c.rumour => c,
+                _ if that_only && ws.get(j + 1).is_some_and(|w| w.lower() == "that") => lex::Cue {
+                    speech: true,
+                    object: false,
+                    rumour: false,
+                },
+                _ => continue,
+            };
+            if lex::ambiguous_noun(&lw)
+                && (ws[j].capitalised() || lex::is_determiner(&ws[j - 1].lower()))
+            {
                 continue;
             }
             if lw.ends_with("ing") || lw == "say" || lw == "tell" || lw == "write" {
@@ -1145,7 +1576,9 @@ impl<'d> Detector<'d> {
             while start > 0 && pre - start < 8 {
                 let w = &ws[start - 1];
                 let l = w.lower();
-                if w.is_punct() && !matches!(w.text, "'" | "’" | "-") || lex::is_clause_start(&l) && l != "of" {
+                if w.is_punct() && !matches!(w.text, "'" | "’" | "-")
+                    || lex::is_clause_start(&l) && l != "of"
+                {
                     break;
                 }
                 start -= 1;
@@ -1156,7 +1589,10 @@ impl<'d> Detector<'d> {
             }
             // Clause after the cue.
             let mut k = j + 1;
-            let that = ws[k..last.min(k + 8)].iter().position(|w| w.lower() == "that").map(|x| k + x);
+            let that = ws[k..last.min(k + 8)]
+                .iter()
+                .position(|w| w.lower() == "that")
+                .map(|x| k + x);
             if let Some(t) = that {
                 // Only what may sit between: object, time, "in a statement".
                 if ws[k..t].iter().any(|w| w.is_punct() && w.text != ",") {
@@ -1166,19 +1602,64 @@ impl<'d> Detector<'d> {
             } else {
                 if c.object {
                     // told reporters CLAUSE: skip one short object.
-                    if k < last && (ws[k].capitalised() || lex::pronoun(&ws[k].lower()).is_some() || lex::is_group_noun(&ws[k].lower())) {
+                    if k < last
+                        && (ws[k].capitalised()
+                            || lex::pronoun(&ws[k].lower()).is_some()
+                            || lex::is_group_noun(&ws[k].lower()))
+                    {
                         k += 1;
                     } else {
                         continue;
                     }
                 }
-                while k < last && matches!(ws[k].lower().as_str(), "on" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "tonight" | "last" | "week" | "month" | "night" | "morning" | "evening" | "afternoon" | ",") {
+                while k < last
+                    && matches!(
+                        ws[k].lower().as_str(),
+                        "on" | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                            | "yesterday"
+                            | "today"
+                            | "tonight"
+                            | "last"
+                            | "week"
+                            | "month"
+                            | "night"
+                            | "morning"
+                            | "evening"
+                            | "afternoon"
+                            | ","
+                    )
+                {
                     k += 1;
                 }
                 // Must look like a clause: subject word then more words.
                 let Some(w) = ws.get(k) else { continue };
                 let wl = w.lower();
-                if lex::is_clause_start(&wl) || w.is_punct() || matches!(wl.as_str(), "it" | "so" | "yes" | "no" | "something" | "nothing" | "anything" | "much" | "little" | "more" | "this" | "a" | "an" | "goodbye" | "hello") && ws.get(k + 1).is_none_or(|n| n.is_punct()) {
+                if lex::is_clause_start(&wl)
+                    || w.is_punct()
+                    || matches!(
+                        wl.as_str(),
+                        "it" | "so"
+                            | "yes"
+                            | "no"
+                            | "something"
+                            | "nothing"
+                            | "anything"
+                            | "much"
+                            | "little"
+                            | "more"
+                            | "this"
+                            | "a"
+                            | "an"
+                            | "goodbye"
+                            | "hello"
+                    ) && ws.get(k + 1).is_none_or(|n| n.is_punct())
+                {
                     continue;
                 }
             }
@@ -1197,7 +1678,10 @@ impl<'d> Detector<'d> {
 
 /// Short title-case text without sentence punctuation: a name of a work or show.
 fn is_title_case(s: &str) -> bool {
-    const SMALL: &[&str] = &["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or", "from", "is", "vs"];
+    const SMALL: &[&str] = &[
+        "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or", "from",
+        "is", "vs",
+    ];
     if s.ends_with(['.', ',', '!', '?', ';', ':']) {
         return false;
     }
@@ -1215,7 +1699,11 @@ fn is_title_case(s: &str) -> bool {
             None => {}
         }
     }
-    caps >= 1 && (ws.len() > 1 || caps == 1 && ws[0].chars().filter(|c| c.is_uppercase()).count() >= 1 && ws[0].len() > 1)
+    caps >= 1
+        && (ws.len() > 1
+            || caps == 1
+                && ws[0].chars().filter(|c| c.is_uppercase()).count() >= 1
+                && ws[0].len() > 1)
 }
 
 /// Definite descriptions of news organisations ("the magazine").
@@ -1223,7 +1711,27 @@ fn is_outlet_noun(s: &str) -> bool {
     let s = s.strip_prefix("the ").unwrap_or(s);
     matches!(
         s,
-        "magazine" | "newspaper" | "paper" | "outlet" | "network" | "agency" | "site" | "website" | "publication" | "report" | "station" | "broadcaster" | "channel" | "daily" | "tabloid" | "campaign" | "company" | "committee" | "group" | "organization" | "organisation"
+        "magazine"
+            | "newspaper"
+            | "paper"
+            | "outlet"
+            | "network"
+            | "agency"
+            | "site"
+            | "website"
+            | "publication"
+            | "report"
+            | "station"
+            | "broadcaster"
+            | "channel"
+            | "daily"
+            | "tabloid"
+            | "campaign"
+            | "company"
+            | "committee"
+            | "group"
+            | "organization"
+            | "organisation"
     )
 }
 

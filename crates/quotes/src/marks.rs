@@ -147,10 +147,19 @@ fn pair_doubles(text: &str, a: usize, b: usize) -> (Vec<DPair>, Option<(usize, u
             (Some((o, oa, och)), k) => {
                 let closes = match k {
                     DKind::Close => true,
-                    DKind::Straight => !(is_space_or_none(pc) && !is_space_or_none(nc)) || oa == pos,
+                    DKind::Straight => !is_space_or_none(pc) || is_space_or_none(nc) || oa == pos,
                     // „…“ (German) or a mistyped closing “.
                     DKind::Open => och == '„' || (looks_close && !looks_open),
                 };
+                // An inch mark inside the quote (`he's 6'2",” Rubio said`): the
+                // real close follows right after a comma or period.
+                let inch = pc.is_some_and(|c| c.is_ascii_digit())
+                    && matches!(nc, Some(',' | '.'))
+                    && next_char(text, after + 1)
+                        .is_some_and(|x| dmark(x).is_some_and(|d| d.0 != DKind::Open));
+                if inch {
+                    continue;
+                }
                 if closes {
                     out.push(DPair {
                         open: o,
@@ -312,10 +321,11 @@ pub fn find(text: &str, paras: &[Span]) -> Vec<Marked> {
         carry = false;
         if let Some((o, oa)) = pending {
             let content = trim_span(text, oa, p.end);
-            let next_opens = paras.get(pi + 1).is_some_and(|n| starts_with_open(text, *n));
+            let next_opens = paras
+                .get(pi + 1)
+                .is_some_and(|n| starts_with_open(text, *n));
             let words = text[content.start..content.end].split_whitespace().count();
             if !content.is_empty() && (next_opens || words >= 3) {
-                let lead_ws = text[p.start..o].trim().is_empty();
                 out.push(Marked {
                     open: o,
                     close_end: p.end,
@@ -325,12 +335,8 @@ pub fn find(text: &str, paras: &[Span]) -> Vec<Marked> {
                     cont_next: next_opens,
                     unclosed: !next_opens,
                 });
-                let _ = lead_ws;
                 carry = next_opens;
             }
-        }
-        if carry {
-            // The continuing quote's previous part is the last pushed one.
         }
     }
     // Mark the part after a continuation as continuing from the previous paragraph.
@@ -366,7 +372,10 @@ mod tests {
     fn apostrophes_are_not_quotes() {
         assert!(q("Harris' movements in the '90s don't matter, rock 'n' roll.").is_empty());
         assert_eq!(q("She called it ‘a farce’ on Monday."), vec!["a farce"]);
-        assert_eq!(q("They say 'no deal', the minister's aide said."), vec!["no deal"]);
+        assert_eq!(
+            q("They say 'no deal', the minister's aide said."),
+            vec!["no deal"]
+        );
     }
 
     #[test]
@@ -374,6 +383,14 @@ mod tests {
         assert_eq!(
             q("“He told me ‘never again’ twice,” she said."),
             vec!["He told me ‘never again’ twice,"]
+        );
+    }
+
+    #[test]
+    fn inch_marks_inside_a_quote() {
+        assert_eq!(
+            q("“He is like 6’2”,” Rubio said."),
+            vec!["He is like 6’2”,"]
         );
     }
 

@@ -25,7 +25,10 @@ fn quotes(d: &Doc) -> Vec<(QuoteKind, String, Option<String>, Option<String>)> {
 }
 
 fn marked(d: &Doc) -> Vec<(QuoteKind, String, Option<String>, Option<String>)> {
-    quotes(d).into_iter().filter(|q| q.0 != QuoteKind::Indirect).collect()
+    quotes(d)
+        .into_iter()
+        .filter(|q| q.0 != QuoteKind::Indirect)
+        .collect()
 }
 
 fn s(x: &str) -> Option<String> {
@@ -59,14 +62,38 @@ fn wire_style_with_continuation_in_same_paragraph() {
     let d = run("\"We will win this state,\" Smith said. \"And then we go to Ohio.\"");
     let q = marked(&d);
     assert_eq!(q.len(), 2);
-    assert_eq!(q[0], (QuoteKind::Direct, "We will win this state,".into(), s("Smith"), s("said")));
-    assert_eq!(q[1], (QuoteKind::Direct, "And then we go to Ohio.".into(), s("Smith"), s("said")));
+    assert_eq!(
+        q[0],
+        (
+            QuoteKind::Direct,
+            "We will win this state,".into(),
+            s("Smith"),
+            s("said")
+        )
+    );
+    assert_eq!(
+        q[1],
+        (
+            QuoteKind::Direct,
+            "And then we go to Ohio.".into(),
+            s("Smith"),
+            s("said")
+        )
+    );
 }
 
 #[test]
 fn said_x_inversion_with_apposition() {
     let d = run("\"It is over,\" said John Smith, a spokesman for the party, on Monday.");
-    assert_eq!(marked(&d), vec![(QuoteKind::Direct, "It is over,".into(), s("John Smith"), s("said"))]);
+    assert_eq!(
+        marked(&d),
+        vec![(
+            QuoteKind::Direct,
+            "It is over,".into(),
+            s("John Smith"),
+            s("said")
+        )]
+    );
 }
 
 #[test]
@@ -80,7 +107,15 @@ fn uk_single_quotes() {
     let d = run("‘We have done nothing wrong,’ the minister told the BBC. The opposition's leader disagreed.");
     let q = marked(&d);
     assert_eq!(q.len(), 1);
-    assert_eq!(q[0], (QuoteKind::Direct, "We have done nothing wrong,".into(), s("the minister"), s("told")));
+    assert_eq!(
+        q[0],
+        (
+            QuoteKind::Direct,
+            "We have done nothing wrong,".into(),
+            s("the minister"),
+            s("told")
+        )
+    );
     let d = run("The union called the offer 'an insult' and walked out.");
     assert_eq!(marked(&d)[0].0, QuoteKind::Partial);
     assert_eq!(marked(&d)[0].1, "an insult");
@@ -128,7 +163,9 @@ fn mid_attribution_split_gives_both_parts_the_speaker() {
     let d = run("\"The economy is strong,\" the Financial Gazette writes. \"But the risks have not gone away.\"");
     let q = marked(&d);
     assert_eq!(q.len(), 2);
-    assert!(q.iter().all(|x| x.2 == s("the Financial Gazette") && x.3 == s("writes")));
+    assert!(q
+        .iter()
+        .all(|x| x.2 == s("the Financial Gazette") && x.3 == s("writes")));
     // A sentence split in the middle: the second part is direct too.
     let d = run("\"As a matter of principle,\" he wrote, \"we never settle.\"");
     let q = marked(&d);
@@ -146,7 +183,15 @@ fn partial_quotes_with_a_cue_get_its_speaker() {
         assert_eq!(x.2, s("Senator Ray Black"));
     }
     let d = run("The senator called the bill \"a disgrace to democracy\" on Tuesday.");
-    assert_eq!(marked(&d)[0], (QuoteKind::Partial, "a disgrace to democracy".into(), s("The senator"), s("called")));
+    assert_eq!(
+        marked(&d)[0],
+        (
+            QuoteKind::Partial,
+            "a disgrace to democracy".into(),
+            s("The senator"),
+            s("called")
+        )
+    );
 }
 
 #[test]
@@ -162,10 +207,14 @@ fn rumoured_partial_has_no_speaker() {
 
 #[test]
 fn scare_quotes_and_titles() {
-    let d = run("The so-called \"experts\" disagreed. She appeared on \"Meet the Press\" on Sunday.");
+    let d =
+        run("The so-called \"experts\" disagreed. She appeared on \"Meet the Press\" on Sunday.");
     let q = marked(&d);
     assert_eq!(q.len(), 2);
-    assert!(q.iter().all(|x| x.0 == QuoteKind::Scare && x.2.is_none()), "{q:?}");
+    assert!(
+        q.iter().all(|x| x.0 == QuoteKind::Scare && x.2.is_none()),
+        "{q:?}"
+    );
 }
 
 #[test]
@@ -201,9 +250,18 @@ fn pronoun_speaker_resolves_to_nearest_person() {
 fn they_resolves_to_a_cited_outlet() {
     let text = "The plan, according to the Daily Planet, was drawn up in secret.\n\nSome aides wanted it shelved.\n\n\"The mayor knew all along,\" they add.";
     let mut d = Doc::new(text);
-    entity(&mut d, "The Daily Planet", EntityKind::Outlet, &["Daily Planet"]);
+    entity(
+        &mut d,
+        "The Daily Planet",
+        EntityKind::Outlet,
+        &["Daily Planet"],
+    );
     detect(&mut d);
-    let q = d.quotes.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
+    let q = d
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct)
+        .unwrap();
     let sp = q.speaker.as_ref().unwrap();
     assert_eq!(d.slice(sp.span), "they");
     assert_eq!(sp.name, "The Daily Planet");
@@ -230,7 +288,15 @@ fn speaker_phrase_resolves_to_the_person_inside() {
 fn according_to_indirect_and_direct() {
     let d = run("According to the ministry, the talks failed after midnight.");
     let q = quotes(&d);
-    assert_eq!(q, vec![(QuoteKind::Indirect, "the talks failed after midnight".into(), s("the ministry"), s("According to"))]);
+    assert_eq!(
+        q,
+        vec![(
+            QuoteKind::Indirect,
+            "the talks failed after midnight".into(),
+            s("the ministry"),
+            s("According to")
+        )]
+    );
     let d = run("\"The talks failed,\" according to a statement from the ministry.");
     assert_eq!(marked(&d)[0].2, s("a statement from the ministry"));
 }
@@ -240,7 +306,15 @@ fn indirect_reported_speech() {
     let d = run("The governor said that the budget would be balanced by June. Taxes rose anyway.");
     let q = quotes(&d);
     assert_eq!(q.len(), 1);
-    assert_eq!(q[0], (QuoteKind::Indirect, "the budget would be balanced by June".into(), s("The governor"), s("said")));
+    assert_eq!(
+        q[0],
+        (
+            QuoteKind::Indirect,
+            "the budget would be balanced by June".into(),
+            s("The governor"),
+            s("said")
+        )
+    );
     let d = run("The plant will close next year, the company said.");
     assert_eq!(quotes(&d)[0].1, "The plant will close next year");
     let d = run("Smith told reporters the deal was dead.");
@@ -251,7 +325,10 @@ fn indirect_reported_speech() {
 fn interview_answers_go_to_the_interviewee() {
     let text = "We sat down with Governor Lena Park to talk about the drought.\n\nQ: Will there be rationing?\n\nA: Not this year. We have reserves.\n\nQ: And next year?\n\nA: Ask me in the spring.";
     let d = run(text);
-    let a: Vec<_> = marked(&d).into_iter().filter(|q| q.0 == QuoteKind::Direct).collect();
+    let a: Vec<_> = marked(&d)
+        .into_iter()
+        .filter(|q| q.0 == QuoteKind::Direct)
+        .collect();
     assert_eq!(a.len(), 2);
     assert_eq!(a[0].1, "Not this year. We have reserves.");
     assert!(a.iter().all(|q| q.2 == s("Governor Lena Park")));
@@ -273,7 +350,8 @@ fn question_then_unlisted_verb() {
 
 #[test]
 fn participle_cue_takes_the_sentence_subject() {
-    let d = run("Former minister Eva Stone urged voters to turn out, saying, \"Every vote counts.\"");
+    let d =
+        run("Former minister Eva Stone urged voters to turn out, saying, \"Every vote counts.\"");
     assert_eq!(marked(&d)[0].2, s("Former minister Eva Stone"));
 }
 
@@ -346,4 +424,97 @@ fn works_with_sentences_from_a_segmenter() {
     let q = marked(&d);
     assert_eq!(q[0].2, s("Smith"));
     assert_eq!(q[1].2, s("Jones"));
+}
+
+#[test]
+fn large_documents_scale() {
+    // 20,000 paragraphs: the detector must stay near-linear.
+    let mut text = String::new();
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "\"Point number {i} stands,\" Smith said. He added that it was fine.\n\n"
+        ));
+    }
+    let t = std::time::Instant::now();
+    let d = run(&text);
+    let direct = d
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .count();
+    assert_eq!(direct, 20_000);
+    eprintln!("20k paragraphs in {:?}", t.elapsed());
+}
+
+#[test]
+fn pathological_inputs_stay_fast() {
+    // One huge paragraph without sentence ends, full of quotes and cues.
+    let mut text = String::new();
+    for i in 0..20_000 {
+        text.push_str(&format!("and said and added \"word {i}\" then "));
+    }
+    let t = std::time::Instant::now();
+    let d = run(&text);
+    assert!(!d.quotes.is_empty());
+    eprintln!("1 MB paragraph in {:?}", t.elapsed());
+    // Only marks.
+    let d = run(&"\"' ‘ ’ “ ” ".repeat(50_000));
+    let _ = d;
+}
+
+#[test]
+fn pronoun_gender_from_titles() {
+    let text = "Mrs. Lane met Mr. Reed on Friday. \"It went well,\" she said.";
+    let mut d = Doc::new(text);
+    entity(&mut d, "Ann Lane", EntityKind::Person, &["Mrs. Lane"]);
+    entity(&mut d, "Tom Reed", EntityKind::Person, &["Mr. Reed"]);
+    detect(&mut d);
+    assert_eq!(d.quotes[0].speaker.as_ref().unwrap().name, "Ann Lane");
+}
+
+#[test]
+fn governing_verb_before_to_say() {
+    let d = run("Senator Gray went on to say, \"We will not back down.\"");
+    assert_eq!(marked(&d)[0].2, s("Senator Gray"));
+}
+
+#[test]
+fn told_reporters_that_partial() {
+    let d = run("Smith told reporters that the economy was \"in fine shape\" despite the slump.");
+    let q = marked(&d);
+    assert_eq!(q[0].0, QuoteKind::Partial);
+    assert_eq!(q[0].2, s("Smith"));
+    // The reported clause is an indirect quote holding the fragment.
+    let ind: Vec<_> = quotes(&d).into_iter().filter(|q| q.0 == QuoteKind::Indirect).collect();
+    assert_eq!(ind[0].1, "the economy was \"in fine shape\" despite the slump");
+}
+
+#[test]
+fn random_texts_never_panic() {
+    // Deterministic pseudo-random texts over an alphabet rich in marks.
+    const PIECES: &[&str] = &[
+        "\"", "“", "”", "‘", "’", "'", "„", "«", "»", " ", " ", " ", "\n", "\n\n", ",", ".",
+        ":", "?", "!", "—", "said", "Smith", "he", "they", "according to", "told", "and",
+        "Q:", "A:", "é", "日本", "the", "Mr.", "reportedly", "is", "writes", "(", ")", "6’2”",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..1500 {
+        let mut t = String::new();
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let n = (seed >> 33) % 60;
+        for _ in 0..n {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            t.push_str(PIECES[((seed >> 33) as usize) % PIECES.len()]);
+            t.push(' ');
+        }
+        let mut d = Doc::new(t.clone());
+        if !t.is_empty() {
+            entity(&mut d, "X", EntityKind::Person, &[&t[..t.chars().next().unwrap().len_utf8()]]);
+        }
+        detect(&mut d);
+        for q in &d.quotes {
+            assert!(q.span.start <= q.span.end && q.span.end <= t.len());
+            assert!(t.is_char_boundary(q.span.start) && t.is_char_boundary(q.span.end));
+        }
+    }
 }

@@ -15,6 +15,11 @@ fn main() {
         );
     }
     for t in &doc.techniques {
-        println!("{:<28} {:.2}  {:?}", t.technique, t.score, doc.slice(t.span));
+        println!(
+            "{:<28} {:.2}  {:?}",
+            t.technique,
+            t.score,
+            doc.slice(t.span)
+        );
     }
 }

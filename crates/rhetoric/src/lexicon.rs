@@ -13,6 +13,8 @@ const VADER: &str = include_str!("../data/vader_strong.tsv");
 pub(crate) enum Mode {
     Word,
     Np,
+    /// The trigger, only when a person or group follows within three words.
+    Personal,
     /// Like `Np`, but not before a system noun ("communist party", "socialist economy").
     Label,
     Clause,
@@ -44,8 +46,34 @@ pub(crate) struct Lexicon {
     pub entries: Vec<Entry>,
     /// Adjectives that make an insult of a noun (`set insult_adj`).
     pub insult_adj: HashSet<String>,
+    /// Nouns for people and groups (`set person_nouns`).
+    pub person_nouns: HashSet<String>,
+    /// The other word sets of the lexicon file (`set NAME: …`), by name: whole words,
+    /// and prefixes (entries ending in `*`).
+    pub sets: HashMap<String, (HashSet<String>, Vec<String>)>,
     /// VADER words with |valence| ≥ 2 (minus factual event words), lowercase → valence.
     pub vader: HashMap<&'static str, f32>,
+}
+
+impl Lexicon {
+    /// True when `w` (lowercase) is in the named set; entries ending in `*` match as
+    /// prefixes. An unknown set name is a programming error.
+    pub fn in_set(&self, set: &str, w: &str) -> bool {
+        let (whole, prefixes) = self
+            .sets
+            .get(set)
+            .unwrap_or_else(|| panic!("lexicon: no set {set}"));
+        whole.contains(w) || prefixes.iter().any(|p| w.starts_with(p.as_str()))
+    }
+
+    /// The members of a named set.
+    pub fn set(&self, set: &str) -> impl Iterator<Item = &str> {
+        self.sets
+            .get(set)
+            .into_iter()
+            .flat_map(|(whole, _)| whole.iter())
+            .map(String::as_str)
+    }
 }
 
 /// The process-wide lexicon.
@@ -59,6 +87,7 @@ fn parse_mode(s: &str) -> Mode {
         "word" => Mode::Word,
         "np" => Mode::Np,
         "label" => Mode::Label,
+        "personal" => Mode::Personal,
         "clause" => Mode::Clause,
         "tail" => Mode::Tail,
         "question" => Mode::Question,
@@ -114,7 +143,10 @@ fn build() -> Lexicon {
         }
         let mut h = head.split_whitespace();
         let technique = h.next().expect("lexicon: technique");
-        let score: f32 = h.next().and_then(|s| s.parse().ok()).expect("lexicon: score");
+        let score: f32 = h
+            .next()
+            .and_then(|s| s.parse().ok())
+            .expect("lexicon: score");
         let mode = parse_mode(h.next().expect("lexicon: mode"));
         for phrase in phrases {
             for p in expand(&phrase, &sets) {
@@ -147,7 +179,16 @@ fn build() -> Lexicon {
         .match_kind(MatchKind::Standard)
         .build(&patterns)
         .expect("lexicon: automaton");
-    let insult_adj = sets.remove("insult_adj").unwrap_or_default().into_iter().collect();
+    let insult_adj = sets
+        .remove("insult_adj")
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
+    let person_nouns = sets
+        .remove("person_nouns")
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
     let vader = VADER
         .lines()
         .filter_map(|l| {
@@ -155,11 +196,22 @@ fn build() -> Lexicon {
             Some((w, v.trim().parse().ok()?))
         })
         .collect();
+    let sets = sets
+        .into_iter()
+        .map(|(k, v)| {
+            let (pre, whole): (Vec<String>, Vec<String>) =
+                v.into_iter().partition(|w| w.ends_with('*'));
+            let pre = pre.into_iter().map(|p| p.trim_end_matches('*').to_string());
+            (k, (whole.into_iter().collect(), pre.collect()))
+        })
+        .collect();
     Lexicon {
+        sets,
         ac,
         pattern_entry,
         entries,
         insult_adj,
+        person_nouns,
         vader,
     }
 }
@@ -173,6 +225,20 @@ mod tests {
         let lex = lexicon();
         assert!(lex.entries.len() > 1000, "{}", lex.entries.len());
         assert!(lex.insult_adj.contains("low-iq"));
+        assert!(lex.person_nouns.contains("supporters"));
+        for set in [
+            "intensifiers",
+            "literal_next",
+            "literal_prev",
+            "system_nouns",
+            "cues",
+            "attitudes",
+            "credibility_nouns",
+            "person_words",
+        ] {
+            assert!(lex.set(set).count() > 5, "{set}");
+        }
+        assert!(lex.in_set("attitudes", "knows") && !lex.in_set("attitudes", "table"));
         assert!(lex.vader.len() > 1000);
         let loaded = lex
             .entries
@@ -190,8 +256,66 @@ mod tests {
     }
 
     #[test]
+    fn no_duplicate_phrases() {
+        let mut seen = HashSet::new();
+        for line in LEXICON.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') || line.starts_with("set ") {
+                continue;
+            }
+            let (head, body) = line.split_once(':').unwrap();
+            let tech = head.split_whitespace().next().unwrap();
+            for p in body.split(';').map(|p| p.trim().to_lowercase()) {
+                if !p.is_empty() {
+                    assert!(seen.insert((tech, p.clone())), "{tech}: {p:?} listed twice");
+                }
+            }
+        }
+    }
+
+    /// Neutrality guard: no phrase names a politician or a side's shorthand.
+    #[test]
+    fn no_names_in_lexicon() {
+        let names = [
+            "trump",
+            "biden",
+            "harris",
+            "clinton",
+            "obama",
+            "sanders",
+            "desantis",
+            "pelosi",
+            "mcconnell",
+            "starmer",
+            "sunak",
+            "corbyn",
+            "farage",
+            "putin",
+            "zelensky",
+            "netanyahu",
+            "maga",
+            "gop",
+            "rino",
+            "dems",
+            "libs",
+            "repubs",
+        ];
+        for line in LEXICON.lines().filter(|l| !l.starts_with('#')) {
+            for w in line
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                assert!(!names.contains(&w), "lexicon names {w:?}: {line}");
+            }
+        }
+    }
+
+    #[test]
     fn braces_expand() {
         let sets = HashMap::from([("s".to_string(), vec!["x".to_string(), "y".to_string()])]);
-        assert_eq!(expand("a {b|c} {@s}", &sets), ["a b x", "a b y", "a c x", "a c y"]);
+        assert_eq!(
+            expand("a {b|c} {@s}", &sets),
+            ["a b x", "a b y", "a c x", "a c y"]
+        );
     }
 }

@@ -72,94 +72,6 @@ const OPINION_TECHNIQUES: &[&str] = &[
     "appeal_to_authority",
 ];
 
-/// Words that strengthen the loaded word after them ("utterly disastrous").
-const INTENSIFIERS: &[&str] = &[
-    "very",
-    "so",
-    "utterly",
-    "truly",
-    "totally",
-    "absolutely",
-    "completely",
-    "incredibly",
-    "really",
-    "extremely",
-    "deeply",
-    "downright",
-    "thoroughly",
-    "spectacularly",
-    "staggeringly",
-    "most",
-    "sheer",
-    "outright",
-    "such",
-];
-
-/// Nouns after which a political label describes a system, not a person.
-const SYSTEM_NOUNS: &[&str] = &[
-    "party", "parties", "government", "governments", "state", "states", "era", "rule",
-    "revolution", "regime", "regimes", "country", "countries", "bloc", "manifesto", "ideology",
-    "economy", "economics", "system", "systems", "policies", "policy", "movement", "movements",
-    "history", "period", "youth", "league", "international", "organization", "organisation",
-];
-
-/// Verbs and phrases that attribute a statement to a source.
-const CUES: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "according to",
-    "reported",
-    "reports",
-    "stated",
-    "states",
-    "announced",
-    "estimated",
-    "estimates",
-    "predicted",
-    "predicts",
-    "forecast",
-    "forecasts",
-    "warned",
-    "warns",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "wrote",
-    "writes",
-    "suggested",
-    "suggests",
-    "noted",
-    "notes",
-    "added",
-    "adds",
-    "explained",
-    "testified",
-    "acknowledged",
-    "conceded",
-    "believes",
-    "believe",
-    "expects",
-    "expect",
-    "projected",
-    "projects",
-];
-
-/// Words of attitude and belief that make "most Americans …" a bandwagon claim.
-const ATTITUDES: &[&str] = &[
-    "know*", "knew", "agree*", "think*", "thought", "believ*", "want*", "support*", "oppos*",
-    "hate*", "love*", "dismay*", "delight*", "chagrin*", "relief", "relieved", "disgust*",
-    "outrage*", "tired", "sick", "fed", "laugh*", "mock*", "cheer*", "celebrat*", "reject*",
-    "despis*", "trust*", "distrust*", "fear*", "worr*", "feel*", "felt", "see", "sees", "saw",
-    "realiz*", "realis*", "understand*", "understood", "applaud*", "embrac*", "demand*",
-    "horror", "horrified", "shock*", "disappoint*", "frustrat*", "annoy*", "angry", "anger*",
-    "furious", "sympath*", "agrees", "condemn*", "wish*", "hope*", "prefer*", "like", "likes",
-    "dislike*", "cringe*", "groan*", "roll*", "sigh*", "amus*", "embarrass*",
-];
-
 /// A lexicon match on word boundaries.
 #[derive(Debug, Clone, Copy)]
 struct Hit {
@@ -177,6 +89,10 @@ pub fn detect(doc: &mut Doc) {
     let mut out: Vec<Technique> = Vec::new();
     for h in &hits {
         let e = &lex.entries[h.entry];
+        if e.technique == "_insult_adj" {
+            out.extend(insult_np(&ctx, h, e));
+            continue;
+        }
         if e.technique.starts_with('_') {
             continue;
         }
@@ -185,6 +101,7 @@ pub fn detect(doc: &mut Doc) {
         }
     }
     out.extend(label_quotes(&ctx, &hits));
+    out.extend(scare_quotes(&ctx));
     let techniques = dedupe(out);
 
     // Sentence flags.
@@ -202,7 +119,12 @@ pub fn detect(doc: &mut Doc) {
 /// Every lexicon match whose ends fall on word boundaries (stems and gaps resolved).
 fn find_hits(ctx: &Ctx) -> Vec<Hit> {
     let lex = lexicon();
-    let t = ctx.text;
+    // Phrases are matched on text whose whitespace runs are single spaces (line wraps,
+    // no-break spaces); `map` takes offsets back to `doc.text`. Hits that cross a
+    // sentence end are dropped later.
+    let (norm, map) = text::normalize_spaces(ctx.text);
+    let back = |i: usize| map.as_ref().map_or(i, |m| m[i]);
+    let t: &str = &norm;
     let b = t.as_bytes();
     let mut hits = Vec::new();
     for m in lex.ac.find_overlapping_iter(t) {
@@ -216,7 +138,10 @@ fn find_hits(ctx: &Ctx) -> Vec<Hit> {
         if first_word && text::prev_char(t, s).is_some_and(char::is_alphanumeric) {
             continue;
         }
-        let last_word = t[..end].chars().next_back().is_some_and(char::is_alphanumeric);
+        let last_word = t[..end]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
         if e.stem {
             while let Some(c) = text::next_char(t, end) {
                 if c.is_alphabetic() {
@@ -245,7 +170,11 @@ fn find_hits(ctx: &Ctx) -> Vec<Hit> {
             }
             end += n;
         }
-        hits.push(Hit { start: s, end, entry: idx });
+        hits.push(Hit {
+            start: back(s),
+            end: back(end),
+            entry: idx,
+        });
     }
     // Drop hits inside a longer hit of the same technique.
     hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
@@ -269,7 +198,11 @@ fn find_hits(ctx: &Ctx) -> Vec<Hit> {
 fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
     let t = ctx.text;
     let sent = ctx.sentence_span(h.start);
-    let lower_sent = t[sent.start..sent.end].to_lowercase().replace('\u{2019}', "'");
+    if h.end > sent.end {
+        return None;
+    }
+    // ASCII lowercasing keeps byte offsets equal to the text's.
+    let lower_sent = t[sent.start..sent.end].to_ascii_lowercase();
     let in_quote = ctx.in_reported_quote(h.start, h.end);
     let mut score = e.score + if e.multiword { 0.1 } else { 0.0 };
 
@@ -283,17 +216,22 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
     }
 
     match e.technique {
-        // "slammed into", "blasted through": physical, not rhetorical.
+        // "slammed into", "disaster relief", "natural disaster": physical, not rhetorical.
         "loaded_language"
-            if ["into", "through", "onto"]
-                .contains(&text::next_word(t, h.end).to_lowercase().as_str()) =>
+            if lexicon().in_set("literal_next", &text::next_word(t, h.end).to_lowercase())
+                || lexicon().in_set(
+                    "literal_prev",
+                    &text::last_word(&t[..h.start]).to_lowercase(),
+                ) =>
         {
             return None;
         }
         "speculation" => {
-            if in_quote || ctx.attribution_at(h.start).is_some_and(|a| {
-                matches!(a, Attribution::Attributed | Attribution::Anonymous)
-            }) || text::attributed_hedge(&lower_sent, h.start - sent.start)
+            if in_quote
+                || ctx
+                    .attribution_at(h.start)
+                    .is_some_and(|a| matches!(a, Attribution::Attributed | Attribution::Anonymous))
+                || text::attributed_hedge(&lower_sent, h.start - sent.start)
             {
                 return None;
             }
@@ -304,12 +242,14 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
             let skip = match trigger.as_str() {
                 "likely" => ["voters", "nominee", "nominees", "candidates", "successor"]
                     .contains(&after.as_str()),
-                "must have" | "must've" => [
-                    "a", "an", "the", "at", "least", "no", "some", "any", "their", "his", "her",
-                    "its", "our", "your", "my", "to", "one", "two", "more",
-                ]
-                .contains(&after.as_str())
-                    || after.chars().next().is_some_and(|c| c.is_ascii_digit()),
+                "must have" | "must've" => {
+                    [
+                        "a", "an", "the", "at", "least", "no", "some", "any", "their", "his",
+                        "her", "its", "our", "your", "my", "to", "one", "two", "more",
+                    ]
+                    .contains(&after.as_str())
+                        || after.chars().next().is_some_and(|c| c.is_ascii_digit())
+                }
                 _ if trigger.contains("clear")
                     || trigger.contains("obvious")
                     || trigger.contains("evident") =>
@@ -333,23 +273,31 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
         _ => {}
     }
 
+    let lex = lexicon();
     let span = match e.mode {
         Mode::Word => {
-            let (s, boosted) = text::extend_left(t, h.start, |w| INTENSIFIERS.contains(&w), 1);
+            let (s, boosted) = text::extend_left(t, h.start, |w| lex.in_set("intensifiers", w), 1);
             if boosted {
                 score += 0.1;
             }
             Span::new(s, h.end)
         }
-        Mode::Np | Mode::Label => {
-            if e.mode == Mode::Label && SYSTEM_NOUNS.contains(&text::next_word(t, h.end).to_lowercase().as_str()) {
+        Mode::Personal => {
+            if !text::person_follows(t, h.end, |w| lex.person_nouns.contains(w)) {
                 return None;
             }
-            let lex = lexicon();
+            Span::new(h.start, h.end)
+        }
+        Mode::Np | Mode::Label => {
+            if e.mode == Mode::Label
+                && lex.in_set("system_nouns", &text::next_word(t, h.end).to_lowercase())
+            {
+                return None;
+            }
             let (mut s, boosted) = text::extend_left(
                 t,
                 h.start,
-                |w| lex.insult_adj.contains(w) || INTENSIFIERS.contains(&w),
+                |w| lex.insult_adj.contains(w) || lex.in_set("intensifiers", w),
                 3,
             );
             if boosted {
@@ -363,14 +311,9 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
             .unwrap_or_else(|| text::clause(t, sent, h.start, h.end)),
         Mode::Tail => ctx
             .parenthetical(h.start, h.end)
-            .unwrap_or_else(|| Span::new(h.start, text::trim_end(t, sent.start, sent.end))),
+            .unwrap_or_else(|| Span::new(h.start, text::trim_end(t, h.end, sent.end))),
         Mode::Belief => {
-            if !text::words(&lower_sent).any(|w| {
-                ATTITUDES.iter().any(|a| match a.strip_suffix('*') {
-                    Some(p) => w.starts_with(p),
-                    None => w == *a,
-                })
-            }) {
+            if !text::words(&lower_sent).any(|w| lex.in_set("attitudes", w)) {
                 return None;
             }
             ctx.parenthetical(h.start, h.end)
@@ -383,7 +326,7 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
             text::trim_span(t, sent)
         }
         Mode::IfAny => {
-            let rest = &lower_sent[h.end - sent.start..];
+            let rest = lower_sent[h.end - sent.start..].replace('\u{2019}', "'");
             let closers = [
                 ", it'd be",
                 ", it would be",
@@ -407,11 +350,61 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
     if span.is_empty() {
         return None;
     }
+    let span = text::balance_quotes(t, span, sent);
     Some(Technique {
         span,
         technique: e.technique.to_string(),
         score: score.min(0.95),
     })
+}
+
+/// An insult adjective aimed at a person or group within the next three words
+/// ("a low-IQ wine mom", "clueless MAGA supporters"): name calling over the phrase.
+fn insult_np(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
+    let lex = lexicon();
+    let t = ctx.text;
+    if ctx.looks_like_name(h.start, ctx.sentence_span(h.start)) {
+        return None;
+    }
+    let mut pos = h.end;
+    let mut extra_insult = false;
+    for _ in 0..3 {
+        let rest = &t[pos..];
+        let ws = rest.len() - rest.trim_start_matches(' ').len();
+        if ws == 0 {
+            return None;
+        }
+        let rest = &rest[ws..];
+        let len = rest
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}' | '.')))
+            .unwrap_or(rest.len());
+        let word = rest[..len].trim_end_matches('.');
+        if word.is_empty() {
+            return None;
+        }
+        let lw = word.to_lowercase();
+        let lw = lw
+            .strip_suffix("'s")
+            .or_else(|| lw.strip_suffix("\u{2019}s"))
+            .unwrap_or(&lw);
+        let end = pos + ws + word.len();
+        if lex.person_nouns.contains(lw) {
+            let start = text::extend_left(t, h.start, |w| w == "a" || w == "an", 1).0;
+            let score = e.score + if extra_insult { 0.1 } else { 0.0 } + 0.1;
+            return Some(Technique {
+                span: Span::new(start, end),
+                technique: "name_calling".into(),
+                score: score.min(0.95),
+            });
+        }
+        extra_insult |= lex.insult_adj.contains(lw);
+        // Stop at punctuation after the word (a clause boundary).
+        if !rest[word.len()..].starts_with(' ') {
+            return None;
+        }
+        pos = end;
+    }
+    None
 }
 
 /// Quoted noun-phrase labels attached to someone: `X is "a low-IQ crank"`, `called
@@ -423,7 +416,10 @@ fn label_quotes(ctx: &Ctx, hits: &[Hit]) -> Vec<Technique> {
     let mut prev_label_end: Option<usize> = None;
     for q in &ctx.all_quotes {
         let content = &t[q.start..q.end];
-        let trimmed_end = q.start + content.trim_end_matches(['.', ',', '!', '?', ';', ' ']).len();
+        let trimmed_end = q.start
+            + content
+                .trim_end_matches(['.', ',', '!', '?', ';', ' '])
+                .len();
         let lc = content.to_lowercase();
         let n_words = lc.split_whitespace().count();
         // The words before the opening quote mark.
@@ -437,18 +433,52 @@ fn label_quotes(ctx: &Ctx, hits: &[Hit]) -> Vec<Technique> {
         let is_np = (lc.starts_with("a ") || lc.starts_with("an ")) && (2..=12).contains(&n_words);
         // A nickname: dubbed him "Sleepy Sam", calls her "Crazy Kim".
         let nickname = (1..=4).contains(&n_words)
-            && ["dubbed", "nicknamed", "branded", "labeled", "labelled", "him", "her", "them"]
-                .contains(&prev.as_str());
+            && [
+                "dubbed",
+                "nicknamed",
+                "branded",
+                "labeled",
+                "labelled",
+                "him",
+                "her",
+                "them",
+            ]
+            .contains(&prev.as_str());
         if !(is_np || nickname) {
             continue;
         }
         let chained = (prev == "and" || prev == "or")
             && prev_label_end.is_some_and(|e| q.start.saturating_sub(e) < 20);
         let cue = [
-            "is", "was", "are", "were", "as", "called", "call", "calls", "calling", "dubbed",
-            "branded", "labeled", "labelled", "termed", "deemed", "like", "essentially",
-            "basically", "just", "simply", "merely", "but", "than", "himself", "herself",
-            "themselves", "him", "her", "them",
+            "is",
+            "was",
+            "are",
+            "were",
+            "as",
+            "called",
+            "call",
+            "calls",
+            "calling",
+            "dubbed",
+            "branded",
+            "labeled",
+            "labelled",
+            "termed",
+            "deemed",
+            "like",
+            "essentially",
+            "basically",
+            "just",
+            "simply",
+            "merely",
+            "but",
+            "than",
+            "himself",
+            "herself",
+            "themselves",
+            "him",
+            "her",
+            "them",
         ]
         .contains(&prev.as_str());
         if !(cue || chained) {
@@ -478,6 +508,53 @@ fn label_quotes(ctx: &Ctx, hits: &[Hit]) -> Vec<Technique> {
         prev_label_end = Some(q.end);
     }
     out
+}
+
+/// Scare quotes around a credibility noun after a determiner (the "experts", their
+/// "science") cast doubt on it. Only with the quotes stage's layer, which tells scare
+/// quotes apart.
+fn scare_quotes(ctx: &Ctx) -> Vec<Technique> {
+    let t = ctx.text;
+    ctx.scare
+        .iter()
+        .filter(|q| {
+            let c = t[q.start..q.end].trim_end_matches(['.', ',', '!', '?', ';', ':']);
+            let words: Vec<&str> = c.split_whitespace().collect();
+            let open = t[..q.start]
+                .char_indices()
+                .next_back()
+                .map_or(q.start, |(i, _)| i);
+            let det = text::last_word(&t[..open]).to_lowercase();
+            (1..=2).contains(&words.len())
+                && c.chars().next().is_some_and(char::is_lowercase)
+                && words
+                    .last()
+                    .is_some_and(|w| lexicon().in_set("credibility_nouns", &w.to_lowercase()))
+                && [
+                    "the",
+                    "their",
+                    "his",
+                    "her",
+                    "its",
+                    "these",
+                    "those",
+                    "this",
+                    "that",
+                    "our",
+                    "your",
+                    "so-called",
+                    "alleged",
+                    "supposed",
+                    "some",
+                ]
+                .contains(&det.as_str())
+        })
+        .map(|q| Technique {
+            span: *q,
+            technique: "doubt".into(),
+            score: 0.45,
+        })
+        .collect()
 }
 
 /// Same-technique spans: identical or nested ones collapse into the outer span with
@@ -521,8 +598,8 @@ fn sentence_flags(
     // Both lists are sorted by start: take the ones starting inside the sentence.
     let techniques = &techniques[techniques.partition_point(|x| x.span.start < span.start)
         ..techniques.partition_point(|x| x.span.start < span.end)];
-    let hits = &hits
-        [hits.partition_point(|h| h.start < span.start)..hits.partition_point(|h| h.start < span.end)];
+    let hits = &hits[hits.partition_point(|h| h.start < span.start)
+        ..hits.partition_point(|h| h.start < span.end)];
 
     let mut opinion = 0.0f32;
     let mut speculation = false;
@@ -541,17 +618,29 @@ fn sentence_flags(
     }
     for h in hits {
         match lex.entries[h.entry].technique {
-            "_opinion" if writer(h.start, h.end) => opinion += 1.0,
+            "_opinion" if writer(h.start, h.end) => opinion += lex.entries[h.entry].score,
             // Reported speech without quotation marks still leaves the sentence hedged.
             "_hedge" if !ctx.in_quote_marks(h.start, h.end) => speculation = true,
             _ => {}
         }
     }
     // Strongly valenced words in the writer's voice.
-    let mut pos = span.start;
-    for w in t[span.start..span.end].split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
-        let ws = pos;
-        pos += w.len() + 1;
+    let sentence = &t[span.start..span.end];
+    let is_w = |c: char| c.is_alphanumeric() || c == '\'' || c == '-';
+    let mut i = 0;
+    while i < sentence.len() {
+        let Some(c) = sentence[i..].chars().next() else {
+            break;
+        };
+        if !is_w(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let len = sentence[i..]
+            .find(|c: char| !is_w(c))
+            .unwrap_or(sentence.len() - i);
+        let (ws, w) = (span.start + i, &sentence[i..i + len]);
+        i += len;
         if w.len() < 4
             || !writer(ws, ws + w.len())
             || counted.iter().any(|c| c.start <= ws && ws < c.end)
@@ -565,8 +654,8 @@ fn sentence_flags(
     }
     // Questions and exclamations in the writer's voice.
     let trimmed = text::trim_span(t, span);
-    let body = t[trimmed.start..trimmed.end]
-        .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')']);
+    let body =
+        t[trimmed.start..trimmed.end].trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')']);
     if let Some(c) = body.chars().next_back() {
         let at = trimmed.start + body.len() - c.len_utf8();
         if (c == '?' || c == '!') && writer(at, at + 1) {

@@ -27,62 +27,144 @@ fn dump(d: &Doc) -> String {
 /// A technique whose span text contains `needle` (case-insensitive).
 fn has(d: &Doc, technique: &str, needle: &str) -> bool {
     d.techniques.iter().any(|t| {
-        t.technique == technique && d.slice(t.span).to_lowercase().contains(&needle.to_lowercase())
+        t.technique == technique
+            && d.slice(t.span)
+                .to_lowercase()
+                .contains(&needle.to_lowercase())
     })
 }
 
 fn span_of<'a>(d: &'a Doc, technique: &str, needle: &str) -> Option<&'a str> {
     d.techniques
         .iter()
-        .find(|t| t.technique == technique && d.slice(t.span).to_lowercase().contains(&needle.to_lowercase()))
+        .find(|t| {
+            t.technique == technique
+                && d.slice(t.span)
+                    .to_lowercase()
+                    .contains(&needle.to_lowercase())
+        })
         .map(|t| d.slice(t.span))
 }
 
 fn assert_has(text: &str, technique: &str, needle: &str) {
     for d in [bare(text), full(text)] {
-        assert!(has(&d, technique, needle), "{technique} {needle:?} missing in {text:?}:\n{}", dump(&d));
+        assert!(
+            has(&d, technique, needle),
+            "{technique} {needle:?} missing in {text:?}:\n{}",
+            dump(&d)
+        );
     }
 }
 
 fn assert_none(text: &str) {
     for d in [bare(text), full(text)] {
-        assert!(d.techniques.is_empty(), "expected nothing in {text:?}:\n{}", dump(&d));
+        assert!(
+            d.techniques.is_empty(),
+            "expected nothing in {text:?}:\n{}",
+            dump(&d)
+        );
     }
 }
 
 #[test]
 fn loaded_language() {
-    assert_has("The governor suffered a crushing defeat on Tuesday.", "loaded_language", "crushing defeat");
-    assert_has("The rollout was a debacle from start to finish.", "loaded_language", "debacle");
-    assert_has("Critics slammed the plan as reckless.", "loaded_language", "slammed");
-    assert_has("Critics slammed the plan as reckless.", "loaded_language", "reckless");
-    assert_has("The humiliated mayor left the stage.", "loaded_language", "humiliated");
-    assert_has("It was a humiliating evening for the party.", "loaded_language", "humiliating");
-    assert_has("Her utterly disastrous interview ended early.", "loaded_language", "utterly disastrous");
+    assert_has(
+        "The governor suffered a crushing defeat on Tuesday.",
+        "loaded_language",
+        "crushing defeat",
+    );
+    assert_has(
+        "The rollout was a debacle from start to finish.",
+        "loaded_language",
+        "debacle",
+    );
+    assert_has(
+        "Critics slammed the plan as reckless.",
+        "loaded_language",
+        "slammed",
+    );
+    assert_has(
+        "Critics slammed the plan as reckless.",
+        "loaded_language",
+        "reckless",
+    );
+    assert_has(
+        "The humiliated mayor left the stage.",
+        "loaded_language",
+        "humiliated",
+    );
+    assert_has(
+        "It was a humiliating evening for the party.",
+        "loaded_language",
+        "humiliating",
+    );
+    assert_has(
+        "Her utterly disastrous interview ended early.",
+        "loaded_language",
+        "utterly disastrous",
+    );
     // Inflection via stem, word boundaries respected.
-    assert_has("The outrageously expensive project stalled.", "loaded_language", "outrageously");
+    assert_has(
+        "The outrageously expensive project stalled.",
+        "loaded_language",
+        "outrageously",
+    );
     let d = bare("He radically changed the budget.");
     assert!(!has(&d, "loaded_language", "radical"), "{}", dump(&d));
     // Multiword and intensified phrases score higher than a single word.
     let d = bare("It was a spectacular failure. It was disastrous.");
-    let s = |n: &str| d.techniques.iter().find(|t| d.slice(t.span).contains(n)).unwrap().score;
+    let s = |n: &str| {
+        d.techniques
+            .iter()
+            .find(|t| d.slice(t.span).contains(n))
+            .unwrap()
+            .score
+    };
     assert!(s("spectacular failure") > s("disastrous"), "{}", dump(&d));
 }
 
 #[test]
 fn name_calling() {
-    assert_has("The commentator called the mayor a clown on live radio.", "name_calling", "clown");
-    assert_has("He dismissed the protesters as snowflakes.", "name_calling", "snowflakes");
-    assert_has("Only a low-IQ politician would sign that.", "name_calling", "a low-iq politician");
+    assert_has(
+        "The commentator called the mayor a clown on live radio.",
+        "name_calling",
+        "clown",
+    );
+    assert_has(
+        "He dismissed the protesters as snowflakes.",
+        "name_calling",
+        "snowflakes",
+    );
+    assert_has(
+        "Only a low-IQ politician would sign that.",
+        "name_calling",
+        "a low-iq politician",
+    );
+    // Not across a comma.
+    let d = bare("The plan was clueless, voters said, and it failed.");
+    assert!(!has(&d, "name_calling", ""), "{}", dump(&d));
     // A quoted label attached to someone: the whole quoted noun phrase.
-    let t = "The host said the senator is basically \"a washed-up bureaucrat with nothing to say.\"";
-    assert_has(t, "name_calling", "a washed-up bureaucrat with nothing to say");
+    let t =
+        "The host said the senator is basically \"a washed-up bureaucrat with nothing to say.\"";
+    assert_has(
+        t,
+        "name_calling",
+        "a washed-up bureaucrat with nothing to say",
+    );
     let t = "A rival once described the governor as \"an arrogant fraud\" and \"a pathetic little man.\"";
     assert_has(t, "name_calling", "an arrogant fraud");
     assert_has(t, "name_calling", "a pathetic little man");
     // Political labels aimed at any side.
-    assert_has("Supporters of the bill were branded fascists.", "name_calling", "fascists");
-    assert_has("The ad called the candidate a communist.", "name_calling", "communist");
+    assert_has(
+        "Supporters of the bill were branded fascists.",
+        "name_calling",
+        "fascists",
+    );
+    assert_has(
+        "The ad called the candidate a communist.",
+        "name_calling",
+        "communist",
+    );
     // ...but not a party's proper name.
     let d = bare("Delegates of the Communist Party met in Beijing.");
     assert!(!has(&d, "name_calling", "communist"), "{}", dump(&d));
@@ -97,17 +179,36 @@ fn speculation() {
     assert_has(t, "speculation", "probably");
     let t = "The mayor is most likely hoping nobody notices the deficit.";
     let d = bare(t);
-    assert_eq!(span_of(&d, "speculation", "most likely"), Some("The mayor is most likely hoping nobody notices the deficit"));
+    assert_eq!(
+        span_of(&d, "speculation", "most likely"),
+        Some("The mayor is most likely hoping nobody notices the deficit")
+    );
     let t = "Judging by his tone, the talks had gone badly.";
     let d = bare(t);
-    assert_eq!(span_of(&d, "speculation", "judging"), Some("Judging by his tone, the talks had gone badly"));
+    assert_eq!(
+        span_of(&d, "speculation", "judging"),
+        Some("Judging by his tone, the talks had gone badly")
+    );
     let t = "What did they discuss? One can only imagine the arguments behind closed doors.";
     assert_has(t, "speculation", "one can only imagine the arguments");
     // A hedge inside a parenthetical aside: the whole aside.
     let t = "He ordered a second dessert (presumably not his last of the night) before leaving.";
     let d = bare(t);
-    assert_eq!(span_of(&d, "speculation", "presumably"), Some("(presumably not his last of the night)"));
-    assert_has("There is no doubt the coach knew about the payments.", "speculation", "no doubt");
+    assert_eq!(
+        span_of(&d, "speculation", "presumably"),
+        Some("(presumably not his last of the night)")
+    );
+    assert_has(
+        "There is no doubt the coach knew about the payments.",
+        "speculation",
+        "no doubt",
+    );
+    // A span that opens a quotation also closes it.
+    let d = bare("One can only imagine it involved \u{201c}a long lunch and a nap.\u{201d}");
+    assert_eq!(
+        span_of(&d, "speculation", "imagine"),
+        Some("One can only imagine it involved \u{201c}a long lunch and a nap.\u{201d}")
+    );
 }
 
 #[test]
@@ -126,12 +227,27 @@ fn attributed_hedges_are_reporting() {
 
 #[test]
 fn bandwagon() {
-    assert_has("Most Americans are tired of this circus of a campaign.", "bandwagon", "most americans");
-    assert_has("Everyone knows the deal was rigged from the start.", "bandwagon", "everyone knows");
-    assert_has("The whole country is laughing at the council.", "bandwagon", "the whole country");
+    assert_has(
+        "Most Americans are tired of this circus of a campaign.",
+        "bandwagon",
+        "most americans",
+    );
+    assert_has(
+        "Everyone knows the deal was rigged from the start.",
+        "bandwagon",
+        "everyone knows",
+    );
+    assert_has(
+        "The whole country is laughing at the council.",
+        "bandwagon",
+        "the whole country",
+    );
     let t = "The senator kept talking (much to the dismay of the bulk of the nation) for an hour.";
     let d = bare(t);
-    assert_eq!(span_of(&d, "bandwagon", "bulk"), Some("(much to the dismay of the bulk of the nation)"));
+    assert_eq!(
+        span_of(&d, "bandwagon", "bulk"),
+        Some("(much to the dismay of the bulk of the nation)")
+    );
     // Supported by a poll: not bandwagon.
     let d = bare("Most Americans support the measure, according to a Gallup poll.");
     assert!(!has(&d, "bandwagon", ""), "{}", dump(&d));
@@ -142,31 +258,102 @@ fn bandwagon() {
 
 #[test]
 fn doubt_exaggeration_ridicule() {
-    assert_has("The so-called experts were wrong again.", "doubt", "so-called");
-    assert_has("The agency supposedly reviewed every file.", "doubt", "supposedly");
-    assert_has("It was the worst budget ever written.", "exaggeration", "the worst budget ever");
-    assert_has("This is an unprecedented abuse of power.", "exaggeration", "unprecedented");
-    assert_has("He turned to the only person who could possibly help.", "exaggeration", "the only person who");
+    assert_has(
+        "The so-called experts were wrong again.",
+        "doubt",
+        "so-called",
+    );
+    assert_has(
+        "The agency supposedly reviewed every file.",
+        "doubt",
+        "supposedly",
+    );
+    assert_has(
+        "It was the worst budget ever written.",
+        "exaggeration",
+        "the worst budget ever",
+    );
+    assert_has(
+        "This is an unprecedented abuse of power.",
+        "exaggeration",
+        "unprecedented",
+    );
+    assert_has(
+        "He turned to the only person who could possibly help.",
+        "exaggeration",
+        "the only person who",
+    );
     assert_has(
         "If anyone can explain losing a safe seat, it'd be the party chairman.",
         "ridicule",
         "if anyone can explain",
     );
-    assert_has("And who better to lecture us on ethics than a convicted lobbyist?", "ridicule", "who better to");
+    assert_has(
+        "And who better to lecture us on ethics than a convicted lobbyist?",
+        "ridicule",
+        "who better to",
+    );
     // Without the question mark it is not the sarcastic construction.
     let d = bare("The committee asked who better to lead the review than the auditor.");
     assert!(!has(&d, "ridicule", ""), "{}", dump(&d));
-    assert_has("The plan is bold. What could possibly go wrong?", "ridicule", "what could possibly go wrong");
+    assert_has(
+        "The plan is bold. What could possibly go wrong?",
+        "ridicule",
+        "what could possibly go wrong",
+    );
+}
+
+#[test]
+fn sarcasm_and_innuendo() {
+    assert_has(
+        "The minister blamed the weather. Because of course he did.",
+        "ridicule",
+        "because of course",
+    );
+    assert_has(
+        "It's no coincidence the report came out on a Friday.",
+        "speculation",
+        "it's no coincidence the report came out on a friday",
+    );
+    assert_has(
+        "People are saying the deal is already dead.",
+        "bandwagon",
+        "people are saying",
+    );
 }
 
 #[test]
 fn other_techniques() {
-    assert_has("But what about the emails the other side deleted?", "whataboutism", "what about");
-    assert_has("Real patriots would never accept this deal.", "flag_waving", "real patriots");
-    assert_has("Inflation has one cause. The real reason is simple: reckless spending.", "causal_oversimplification", "the real reason");
-    assert_has("This is an existential threat to the republic.", "appeal_to_fear", "existential threat");
-    assert_has("At the end of the day, it is what it is.", "thought_terminating_cliche", "it is what it is");
-    assert_has("The crowd chanted \"lock him up\" for minutes.", "slogans", "lock him up");
+    assert_has(
+        "But what about the emails the other side deleted?",
+        "whataboutism",
+        "what about",
+    );
+    assert_has(
+        "Real patriots would never accept this deal.",
+        "flag_waving",
+        "real patriots",
+    );
+    assert_has(
+        "Inflation has one cause. The real reason is simple: reckless spending.",
+        "causal_oversimplification",
+        "the real reason",
+    );
+    assert_has(
+        "This is an existential threat to the republic.",
+        "appeal_to_fear",
+        "existential threat",
+    );
+    assert_has(
+        "At the end of the day, it is what it is.",
+        "thought_terminating_cliche",
+        "it is what it is",
+    );
+    assert_has(
+        "The crowd chanted \"lock him up\" for minutes.",
+        "slogans",
+        "lock him up",
+    );
 }
 
 #[test]
@@ -192,7 +379,10 @@ fn neutral_reporting_is_not_flagged() {
 fn quotes_do_not_count_towards_writer_opinion() {
     let d = full("\"This plan is a disgraceful, pathetic disaster,\" the senator said.");
     assert!(has(&d, "loaded_language", "disgraceful"), "{}", dump(&d));
-    assert!(!d.sentences[0].opinion, "quoted loaded words are the speaker's");
+    assert!(
+        !d.sentences[0].opinion,
+        "quoted loaded words are the speaker's"
+    );
     let d = full("This plan is a disgraceful, pathetic disaster.");
     assert!(d.sentences[0].opinion);
     let d = full("The council met on Monday to discuss the budget.");
@@ -202,8 +392,59 @@ fn quotes_do_not_count_towards_writer_opinion() {
 #[test]
 fn opinion_and_speculation_flags() {
     let d = full("I think the mayor owes the city an apology. The mayor may have known about the audit. Who could blame them? The meeting ended at noon.");
-    let f: Vec<(bool, bool)> = d.sentences.iter().map(|s| (s.opinion, s.speculation)).collect();
-    assert_eq!(f, [(true, false), (false, true), (true, false), (false, false)], "{:?}", d.sentences);
+    let f: Vec<(bool, bool)> = d
+        .sentences
+        .iter()
+        .map(|s| (s.opinion, s.speculation))
+        .collect();
+    assert_eq!(
+        f,
+        [(true, false), (false, true), (true, false), (false, false)],
+        "{:?}",
+        d.sentences
+    );
+}
+
+/// Side words swapped one for the other: the same flags and scores.
+#[test]
+fn neutrality_under_side_swaps() {
+    let pairs = [
+        ("liberals", "conservatives"),
+        ("Democrats", "Republicans"),
+        ("progressives", "conservatives"),
+        ("the left", "the right"),
+        ("leftists", "rightists"),
+        ("socialists", "nationalists"),
+        ("Labour MPs", "Tory MPs"),
+        ("left-wing activists", "right-wing activists"),
+        ("MAGA supporters", "progressive supporters"),
+        ("far-left", "far-right"),
+    ];
+    let templates = [
+        "Clueless {X} have ruined everything.",
+        "The radical {X} are in full meltdown (no doubt about it).",
+        "Everyone knows {X} are hypocrites.",
+        "The so-called experts among {X} were spectacularly wrong.",
+        "{X} probably think voters will forget.",
+        "Who better to lecture us than {X}?",
+    ];
+    for tpl in templates {
+        for (a, b) in pairs {
+            let run_one = |x: &str| {
+                let d = full(&tpl.replace("{X}", x));
+                let mut v: Vec<(String, u32)> = d
+                    .techniques
+                    .iter()
+                    .map(|t| (t.technique.clone(), (t.score * 1000.0).round() as u32))
+                    .collect();
+                v.sort();
+                (v, dump(&d))
+            };
+            let (va, da) = run_one(a);
+            let (vb, db) = run_one(b);
+            assert_eq!(va, vb, "{tpl:?} with {a:?} vs {b:?}:\n{da}---\n{db}");
+        }
+    }
 }
 
 /// Names swapped across parties and sides: same techniques, same scores.
@@ -220,21 +461,77 @@ fn neutrality_under_name_swaps() {
         "{A} and the radical {P} wing slammed the bill as reckless.",
         "The {P} leaders are extremists, {B} said.",
         "Everyone knows {A} is the only candidate who can win.",
+        "The {S} is in full meltdown, and its so-called leaders are clueless {S2}.",
+        "Crazed {S2} want to destroy America, {A} warned.",
+        "What about the {S}'s own scandals? {A} probably hopes we forget.",
     ];
     let pairs = [
-        ("Kamala Harris", "Donald Trump", "Democratic"),
-        ("Donald Trump", "Kamala Harris", "Republican"),
-        ("Joe Biden", "Donald Trump", "Democrat"),
-        ("Donald Trump", "Joe Biden", "Republican"),
-        ("Rishi Sunak", "Keir Starmer", "Conservative"),
-        ("Keir Starmer", "Rishi Sunak", "Labour"),
-        ("Bernie Sanders", "Ron DeSantis", "progressive"),
-        ("Ron DeSantis", "Bernie Sanders", "conservative"),
+        (
+            "Kamala Harris",
+            "Donald Trump",
+            "Democratic",
+            "left",
+            "liberals",
+        ),
+        (
+            "Donald Trump",
+            "Kamala Harris",
+            "Republican",
+            "right",
+            "conservatives",
+        ),
+        (
+            "Joe Biden",
+            "Donald Trump",
+            "Democrat",
+            "left",
+            "progressives",
+        ),
+        (
+            "Donald Trump",
+            "Joe Biden",
+            "Republican",
+            "right",
+            "Republicans",
+        ),
+        (
+            "Rishi Sunak",
+            "Keir Starmer",
+            "Conservative",
+            "right",
+            "Tories",
+        ),
+        (
+            "Keir Starmer",
+            "Rishi Sunak",
+            "Labour",
+            "left",
+            "socialists",
+        ),
+        (
+            "Bernie Sanders",
+            "Ron DeSantis",
+            "progressive",
+            "left",
+            "Democrats",
+        ),
+        (
+            "Ron DeSantis",
+            "Bernie Sanders",
+            "conservative",
+            "right",
+            "nationalists",
+        ),
     ];
     for tpl in templates {
         let mut reference: Option<Vec<(String, u32)>> = None;
-        for (a, b, p) in pairs {
-            let text = tpl.replace("{A}", a).replace("{B}", b).replace("{P}", p);
+        for (a, b, p, side, group) in pairs {
+            let text = tpl
+                .replace("{A}", a)
+                .replace("{B}", b)
+                .replace("{P}", p)
+                .replace("{S2}", group)
+                .replace("{S}", side);
             for d in [bare(&text), full(&text)] {
                 let mut got: Vec<(String, u32)> = d
                     .techniques
@@ -285,7 +582,10 @@ fn seed_article() {
         return;
     };
     // Parse the "Rhetoric" table: | `span`, `span` | technique words |
-    let table = expected.split("## Rhetoric").nth(1).expect("Rhetoric section");
+    let table = expected
+        .split("## Rhetoric")
+        .nth(1)
+        .expect("Rhetoric section");
     let mut cases: Vec<(String, Vec<&str>)> = Vec::new();
     for line in table.lines().filter(|l| l.starts_with("| `")) {
         let cols: Vec<&str> = line.split('|').collect();
@@ -310,7 +610,10 @@ fn seed_article() {
     assert!(cases.len() >= 10, "{cases:?}");
     for doc in [bare(&text), full(&text)] {
         for (span, fitting) in &cases {
-            let at = doc.text.find(span.as_str()).unwrap_or_else(|| panic!("{span:?} not in text"));
+            let at = doc
+                .text
+                .find(span.as_str())
+                .unwrap_or_else(|| panic!("{span:?} not in text"));
             let want = Span::new(at, at + span.len());
             assert!(
                 doc.techniques
@@ -355,7 +658,10 @@ fn articles_of_other_leanings() {
                 ("loaded_language", "catastrophic"),
                 ("doubt", "so-called"),
                 ("speculation", "apparently"),
-                ("speculation", "judging by the silence from his office, the auditors found plenty"),
+                (
+                    "speculation",
+                    "judging by the silence from his office, the auditors found plenty",
+                ),
                 ("bandwagon", "most americans"),
                 ("name_calling", "a spineless corporate puppet"),
                 ("ridicule", "if anyone knows"),
@@ -365,7 +671,6 @@ fn articles_of_other_leanings() {
             right,
             vec![
                 ("loaded_language", "disastrous"),
-                ("loaded_language", "woke"),
                 ("loaded_language", "meltdown"),
                 ("loaded_language", "radical"),
                 ("speculation", "probably hoped"),
@@ -379,12 +684,18 @@ fn articles_of_other_leanings() {
     ] {
         for d in [bare(text), full(text)] {
             for (tech, needle) in &expected {
-                assert!(has(&d, tech, needle), "{tech} {needle:?} missing:\n{}", dump(&d));
+                assert!(
+                    has(&d, tech, needle),
+                    "{tech} {needle:?} missing:\n{}",
+                    dump(&d)
+                );
             }
             // The attributed forecast in the last paragraph is reporting.
             let last = d.text.rfind("\n\n").unwrap();
             assert!(
-                !d.techniques.iter().any(|t| t.span.start > last && t.technique == "speculation"),
+                !d.techniques
+                    .iter()
+                    .any(|t| t.span.start > last && t.technique == "speculation"),
                 "{}",
                 dump(&d)
             );
@@ -400,18 +711,197 @@ fn articles_of_other_leanings() {
 fn hedge_lookalikes() {
     assert_none("Applicants must have a valid licence and two references.");
     assert_none("It is clear from the court record that the deadline passed.");
-    assert_has("He must have known about the payments.", "speculation", "must have known");
+    assert_has(
+        "He must have known about the payments.",
+        "speculation",
+        "must have known",
+    );
     assert_none("She was the only senator who voted against the bill.");
-    assert_has("He is the only person who can fix this mess.", "exaggeration", "the only person who can");
+    assert_has(
+        "He is the only person who can fix this mess.",
+        "exaggeration",
+        "the only person who can",
+    );
 }
 
 #[test]
 fn nicknames_dichotomies_authorities() {
-    assert_has("At the rally he dubbed her \"Crazy Kim\" twice.", "name_calling", "crazy kim");
-    assert_has("The columnist keeps calling him \"Sleepy Sam.\"", "name_calling", "sleepy sam");
+    assert_has(
+        "At the rally he dubbed her \"Crazy Kim\" twice.",
+        "name_calling",
+        "crazy kim",
+    );
+    assert_has(
+        "The columnist keeps calling him \"Sleepy Sam.\"",
+        "name_calling",
+        "sleepy sam",
+    );
     // A neutral nickname is not an insult.
     let d = bare("Friends dubbed him \"The Professor\" in college.");
     assert!(!has(&d, "name_calling", ""), "{}", dump(&d));
-    assert_has("You are either with the workers or against them; there is no middle ground.", "black_and_white_fallacy", "no middle ground");
-    assert_has("Experts agree the policy has failed.", "appeal_to_authority", "experts agree");
+    assert_has(
+        "You are either with the workers or against them; there is no middle ground.",
+        "black_and_white_fallacy",
+        "no middle ground",
+    );
+    assert_has(
+        "Experts agree the policy has failed.",
+        "appeal_to_authority",
+        "experts agree",
+    );
+}
+
+/// Random mixes of lexicon phrases, Unicode punctuation and line breaks: no panic,
+/// spans on char boundaries, scores in range.
+#[test]
+fn no_panics_on_random_text() {
+    let pieces = [
+        "the",
+        "so-called",
+        "debacle",
+        "(",
+        ")",
+        "\u{201c}",
+        "\u{201d}",
+        "\"",
+        "it\u{2019}d be",
+        "if anyone can",
+        ", ",
+        ". ",
+        "? ",
+        "!",
+        "\n",
+        "\n\n",
+        "most likely",
+        "judging by",
+        "İstanbul",
+        "ß",
+        "—",
+        "a low-IQ",
+        "clown",
+        "who better to",
+        "than",
+        "Most Americans",
+        "hate",
+        "é",
+        "worst",
+        "ever",
+        "must have",
+        "said",
+        "likely",
+        "…",
+        "\u{2019}",
+        "what about",
+        "Mr.",
+        "U.S.",
+        "everyone knows",
+        "humiliat",
+        "\u{a0}",
+        "  ",
+        "\t",
+        "\u{2003}",
+        "ing",
+    ];
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let n: usize = std::env::var("FUZZ_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    for _ in 0..n {
+        let mut s = String::new();
+        for _ in 0..40 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            s.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            if x & 3 == 0 {
+                s.push(' ');
+            }
+        }
+        for d in [bare(&s), full(&s)] {
+            for t in &d.techniques {
+                assert!(
+                    d.text.is_char_boundary(t.span.start) && d.text.is_char_boundary(t.span.end),
+                    "{s:?}"
+                );
+                assert!(
+                    t.span.start < t.span.end && t.span.end <= d.text.len(),
+                    "{s:?}"
+                );
+                assert!((0.0..=1.0).contains(&t.score));
+                assert!(TECHNIQUES.contains(&t.technique.as_str()));
+            }
+        }
+    }
+}
+
+#[test]
+fn evaluative_sentences_are_opinion() {
+    let d = full("It was a silly, misguided plan. The plan was announced on Monday. Frankly, the delay is unacceptable.");
+    let f: Vec<bool> = d.sentences.iter().map(|s| s.opinion).collect();
+    assert_eq!(f, [true, false, true], "{:?}", d.sentences);
+}
+
+#[test]
+fn scare_quotes_cast_doubt() {
+    use unspin_doc::{Quote, QuoteKind};
+    let text = "The \"experts\" at the agency changed their minds again.";
+    let mut d = Doc::new(text);
+    unspin_segment::segment(&mut d);
+    let at = text.find("experts").unwrap();
+    d.quotes.push(Quote {
+        span: Span::new(at, at + "experts".len()),
+        kind: QuoteKind::Scare,
+        speaker: None,
+        cue: None,
+    });
+    detect(&mut d);
+    assert!(has(&d, "doubt", "experts"), "{}", dump(&d));
+}
+
+#[test]
+fn phrases_across_line_wraps() {
+    let d = full("The senator suffered a spectacular\ndefeat in the primary.");
+    assert!(
+        has(&d, "loaded_language", "spectacular\ndefeat"),
+        "{}",
+        dump(&d)
+    );
+    // No-break spaces and doubled spaces (HTML-extracted text): offsets still point
+    // into the original text.
+    let d = full("It was a spectacular\u{a0}defeat.  So-called  experts agreed.");
+    assert_eq!(
+        span_of(&d, "loaded_language", "spectacular"),
+        Some("spectacular\u{a0}defeat"),
+        "{}",
+        dump(&d)
+    );
+    assert!(has(&d, "doubt", "so-called"), "{}", dump(&d));
+    // Not across a paragraph break.
+    let d = full("He was spectacular.\n\nDefeat came later for the other team.");
+    assert!(!has(&d, "loaded_language", "spectacular"), "{}", dump(&d));
+}
+
+/// Plain news sentences from several beats (written for this test): nothing flagged.
+#[test]
+fn neutral_news_from_other_beats() {
+    for t in [
+        "The storm destroyed 40 homes and left 12,000 customers without power, the utility said.",
+        "Police said the suspect was arrested Tuesday and charged with burglary.",
+        "Shares of the company fell 3 percent after it reported lower-than-expected earnings.",
+        "The home team won 3-1, with two goals in the second half.",
+        "The car slammed into a utility pole shortly after midnight, officials said.",
+        "The museum will reopen in March after a two-year renovation.",
+        "The Communist Party of Vietnam opened its congress in Hanoi on Monday.",
+        "Forecasters expect the hurricane to make landfall late Thursday.",
+        "The bill, which passed the House 220-211, now goes to the Senate.",
+        "Researchers at the university published the study in a peer-reviewed journal.",
+        "The Socialist Party candidate finished third with 9 percent of the vote.",
+        "The minister said the talks would probably resume next week.",
+        "Federal disaster relief reached the county on Friday.",
+        "The region has suffered three natural disasters since 2019.",
+        "The fire gutted a warehouse near the port.",
+    ] {
+        assert_none(t);
+    }
 }

@@ -11,6 +11,8 @@ pub(crate) struct Ctx<'a> {
     reported: Vec<Span>,
     /// Every quoted stretch (content without the marks), sorted.
     pub all_quotes: Vec<Span>,
+    /// Scare quotes found by the quotes stage (none without that layer).
+    pub scare: Vec<Span>,
     /// Title and heading paragraphs (headline capitalisation is not a name).
     headings: Vec<Span>,
 }
@@ -60,8 +62,15 @@ impl<'a> Ctx<'a> {
             .filter(|p| matches!(p.kind, ParagraphKind::Title | ParagraphKind::Heading))
             .map(|p| p.span)
             .collect();
+        let scare = doc
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Scare)
+            .map(|q| q.span)
+            .collect();
         Ctx {
             text,
+            scare,
             sents,
             reported,
             all_quotes,
@@ -80,7 +89,9 @@ impl<'a> Ctx<'a> {
             Some(i) => self.sents[i].0,
             None => {
                 let s = self.text[..pos].rfind('\n').map_or(0, |i| i + 1);
-                let e = self.text[pos..].find('\n').map_or(self.text.len(), |i| pos + i);
+                let e = self.text[pos..]
+                    .find('\n')
+                    .map_or(self.text.len(), |i| pos + i);
                 Span::new(s, e)
             }
         }
@@ -124,12 +135,16 @@ impl<'a> Ctx<'a> {
             return false;
         }
         // A capitalised word right after an opening quote mark starts quoted speech.
-        if prev_char(self.text, pos).is_some_and(|c| matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}')) {
+        if prev_char(self.text, pos)
+            .is_some_and(|c| matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}'))
+        {
             return false;
         }
         // Followed by another capitalised word: part of a longer name.
         let next = next_word(self.text, pos + self.text[pos..].find(' ').unwrap_or(0));
-        if next.chars().next().is_some_and(char::is_uppercase) && self.text[pos..].find(' ').is_some() {
+        if next.chars().next().is_some_and(char::is_uppercase)
+            && self.text[pos..].find(' ').is_some()
+        {
             return true;
         }
         // Headline-style sentence (no final full stop, most longer words capitalised).
@@ -281,12 +296,20 @@ const CLAUSE_DELIMS: &[char] = &[',', ';', ':', '\u{2014}', '\u{2013}', '(', ')'
 
 /// The clause around `start..end` within `sent`: between the nearest delimiters.
 pub(crate) fn clause(t: &str, sent: Span, start: usize, end: usize) -> Span {
-    let left = &t[sent.start..start];
-    let mut s = left
-        .rfind(CLAUSE_DELIMS)
-        .map_or(sent.start, |i| {
-            sent.start + i + left[i..].chars().next().map_or(1, char::len_utf8)
-        });
+    // Leftwards to a delimiter; a complete ( … ) aside is stepped over, not a boundary.
+    let mut s = sent.start;
+    let mut depth = 0usize;
+    for (i, c) in t[sent.start..start].char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth > 0 => depth -= 1,
+            _ if depth == 0 && CLAUSE_DELIMS.contains(&c) => {
+                s = sent.start + i + c.len_utf8();
+                break;
+            }
+            _ => {}
+        }
+    }
     while let Some(c) = next_char(t, s) {
         if c.is_whitespace() && s < start {
             s += c.len_utf8();
@@ -294,8 +317,20 @@ pub(crate) fn clause(t: &str, sent: Span, start: usize, end: usize) -> Span {
             break;
         }
     }
-    let right = &t[end..sent.end];
-    let e = right.find(CLAUSE_DELIMS).map_or(sent.end, |i| end + i);
+    // Rightwards likewise.
+    let mut e = sent.end;
+    let mut depth = 0usize;
+    for (i, c) in t[end..sent.end].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 && CLAUSE_DELIMS.contains(&c) => {
+                e = end + i;
+                break;
+            }
+            _ => {}
+        }
+    }
     Span::new(s, trim_end(t, end, e).max(end))
 }
 
@@ -333,7 +368,10 @@ fn has_word(hay: &str, needle: &str) -> bool {
     while let Some(i) = hay[from..].find(needle) {
         let s = from + i;
         let e = s + needle.len();
-        let before_ok = !hay[..s].chars().next_back().is_some_and(char::is_alphanumeric);
+        let before_ok = !hay[..s]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
         let after_ok = !hay[e..].chars().next().is_some_and(char::is_alphanumeric);
         if before_ok && after_ok {
             return true;
@@ -348,14 +386,15 @@ fn has_word(hay: &str, needle: &str) -> bool {
 pub(crate) fn attributed_hedge(lower_sent: &str, at: usize) -> bool {
     let at = floor_char(lower_sent, at.min(lower_sent.len()));
     let before = &lower_sent[..at];
-    if crate::CUES.iter().any(|c| has_word(before, c)) {
+    let cues = crate::lexicon::lexicon().set("cues");
+    let cues: Vec<&str> = cues.collect();
+    if cues.iter().any(|c| has_word(before, c)) {
         return true;
     }
     if let Some(i) = lower_sent.rfind(',') {
         if i > at {
             let tail = &lower_sent[i..];
-            if tail.split_whitespace().count() <= 8 && crate::CUES.iter().any(|c| has_word(tail, c))
-            {
+            if tail.split_whitespace().count() <= 8 && cues.iter().any(|c| has_word(tail, c)) {
                 return true;
             }
         }
@@ -385,7 +424,10 @@ pub(crate) fn split_sentences(t: &str) -> Vec<Span> {
             if matches!(c, '.' | '!' | '?') {
                 let mut j = k + 1;
                 while j < chars.len()
-                    && matches!(chars[j].1, '"' | '\u{201d}' | '\'' | '\u{2019}' | ')' | '.' | '!' | '?')
+                    && matches!(
+                        chars[j].1,
+                        '"' | '\u{201d}' | '\'' | '\u{2019}' | ')' | '.' | '!' | '?'
+                    )
                 {
                     j += 1;
                 }
@@ -404,7 +446,11 @@ pub(crate) fn split_sentences(t: &str) -> Vec<Span> {
                         || word.contains('.')
                         || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)));
                 if next_is_space && starts_new && !abbrev {
-                    let end = if j < chars.len() { chars[j].0 } else { line.len() };
+                    let end = if j < chars.len() {
+                        chars[j].0
+                    } else {
+                        line.len()
+                    };
                     push_trimmed(&mut out, t, base + s, base + end);
                     s = chars[n].0;
                     k = n;
@@ -414,7 +460,6 @@ pub(crate) fn split_sentences(t: &str) -> Vec<Span> {
                 continue;
             }
             k += 1;
-            let _ = i;
         }
         push_trimmed(&mut out, t, base + s, base + line.len());
     }
@@ -454,4 +499,86 @@ pub(crate) fn pair_quotes(t: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// True when a person or group follows `i` within three words: a pronoun, a person
+/// noun (`is_person`), or a capitalised name.
+pub(crate) fn person_follows(t: &str, i: usize, is_person: impl Fn(&str) -> bool) -> bool {
+    let mut rest = &t[i..];
+    for _ in 0..3 {
+        let trimmed = rest.trim_start_matches(' ');
+        if trimmed.len() == rest.len() && !rest.is_empty() {
+            return false;
+        }
+        let n = trimmed
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}')))
+            .unwrap_or(trimmed.len());
+        if n == 0 {
+            return false;
+        }
+        let w = &trimmed[..n];
+        let lw = w.to_lowercase();
+        let lw = lw
+            .strip_suffix("'s")
+            .or_else(|| lw.strip_suffix("\u{2019}s"))
+            .unwrap_or(&lw);
+        if crate::lexicon::lexicon().in_set("person_words", lw)
+            || is_person(lw)
+            || w.chars().next().is_some_and(char::is_uppercase)
+        {
+            return true;
+        }
+        rest = &trimmed[n..];
+    }
+    false
+}
+
+/// A span that opens a quotation without closing it is extended over the closing
+/// mark when the sentence has one (`imagine it involved "a glass of wine."`).
+pub(crate) fn balance_quotes(t: &str, span: Span, sent: Span) -> Span {
+    let x = &t[span.start..span.end];
+    let curly_open = x.matches('\u{201c}').count() > x.matches('\u{201d}').count();
+    let straight_open = x.matches('"').count() % 2 == 1;
+    if !(curly_open || straight_open) || span.end >= sent.end {
+        return span;
+    }
+    let close = if curly_open { '\u{201d}' } else { '"' };
+    match t[span.end..sent.end].find(close) {
+        Some(i) => Span::new(span.start, span.end + i + close.len_utf8()),
+        None => span,
+    }
+}
+
+/// `t` with every whitespace run as one space, and a map from each byte offset of the
+/// result (plus its end) to the offset in `t`. When only ASCII line breaks and tabs need
+/// replacing, the result keeps `t`'s offsets and no map is needed.
+pub(crate) fn normalize_spaces(t: &str) -> (std::borrow::Cow<'_, str>, Option<Vec<usize>>) {
+    let unusual = t.contains("  ")
+        || t.chars()
+            .any(|c| c.is_whitespace() && !matches!(c, ' ' | '\n' | '\r' | '\t'));
+    if !unusual {
+        if t.contains(['\n', '\r', '\t']) {
+            return (t.replace(['\n', '\r', '\t'], " ").into(), None);
+        }
+        return (t.into(), None);
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut map = Vec::with_capacity(t.len() + 1);
+    let mut last_space = false;
+    for (i, c) in t.char_indices() {
+        if c.is_whitespace() {
+            if last_space {
+                continue;
+            }
+            out.push(' ');
+            map.push(i);
+            last_space = true;
+        } else {
+            out.push(c);
+            map.extend((0..c.len_utf8()).map(|k| i + k));
+            last_space = false;
+        }
+    }
+    map.push(t.len());
+    (out.into(), Some(map))
 }

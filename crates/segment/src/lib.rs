@@ -123,6 +123,20 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Span>) 
             i = scan_word(seg, i, out);
             continue;
         }
+        // A spaced ellipsis ". . ." is one token.
+        if c == '.' {
+            let b = seg.as_bytes();
+            let (mut k, mut n) = (i + 1, 1);
+            while k + 1 < end && b[k] == b' ' && b[k + 1] == b'.' {
+                k += 2;
+                n += 1;
+            }
+            if n >= 3 {
+                out.push(Span::new(i, k));
+                i = k;
+                continue;
+            }
+        }
         // Runs: "..." (ellipsis), "--" (dash), "?!" stay separate.
         if c == '.' || c == '-' {
             let mut j = i + 1;
@@ -223,14 +237,16 @@ fn scan_word(text: &str, i: usize, out: &mut Vec<Span>) -> usize {
     }
     // A final period belongs to abbreviations, initials and dotted forms.
     if text.as_bytes().get(j) == Some(&b'.') && text.as_bytes().get(j + 1) != Some(&b'.') {
-        let w = &text[start..j];
+        let whole = &text[start..j];
+        // "then-Sen.", "27-Feb.": the part after the last hyphen decides.
+        let w = if dotted { whole } else { after_hyphen(whole) };
         let last_seg = text[seg_start..j].chars().count();
         let attach = (dotted && last_seg <= 2)
             || abbrev::is_prefix_abbrev(w)
             || abbrev::is_ambiguous_abbrev(w)
             || abbrev::is_final_abbrev(w)
             || abbrev::is_nonfinal_dotted(w)
-            || is_single_upper(w)
+            || (is_single_upper(w) && w.len() == whole.len())
             || ((w == "No" || w == "Nos")
                 && text[j + 1..]
                     .trim_start()
@@ -242,6 +258,14 @@ fn scan_word(text: &str, i: usize, out: &mut Vec<Span>) -> usize {
     }
     out.push(Span::new(start, j));
     j
+}
+
+/// The part of `w` after its last hyphen (all of `w` without one).
+fn after_hyphen(w: &str) -> &str {
+    match w.rfind(['-', '\u{2010}', '\u{2011}']) {
+        Some(h) => &w[h + w[h..].chars().next().map_or(1, char::len_utf8)..],
+        None => w,
+    }
 }
 
 fn is_single_upper(w: &str) -> bool {
@@ -260,9 +284,11 @@ fn terminal(t: &str) -> Option<Term> {
     match t {
         "." | "?" | "!" | "\u{203d}" => Some(Term::Stop),
         "\u{2026}" => Some(Term::Ellipsis),
-        _ if t.len() > 1 && t.bytes().all(|b| b == b'.') => Some(Term::Ellipsis),
+        _ if t.len() > 1 && t.bytes().all(|b| b == b'.' || b == b' ') => Some(Term::Ellipsis),
         _ if t.len() > 1 && t.ends_with('.') => {
-            Some(Term::Abbrev(abbrev::classify(&t[..t.len() - 1])))
+            let w = &t[..t.len() - 1];
+            let w = if w.contains('.') { w } else { after_hyphen(w) };
+            Some(Term::Abbrev(abbrev::classify(w)))
         }
         _ => None,
     }
@@ -270,7 +296,7 @@ fn terminal(t: &str) -> Option<Term> {
 
 fn is_terminal_punct(t: &str) -> bool {
     matches!(t, "." | "?" | "!" | "\u{2026}" | "\u{203d}")
-        || (t.len() > 1 && t.bytes().all(|b| b == b'.'))
+        || (t.len() > 1 && t.bytes().all(|b| b == b'.' || b == b' '))
 }
 
 fn is_closer(t: &str) -> bool {
@@ -303,7 +329,10 @@ fn split_sentences(text: &str, toks: &[Span], mut emit: impl FnMut(usize, usize)
         let mut e = k + 1;
         while e < n {
             let t = tx(e);
-            if (is_terminal_punct(t) || is_closer(t)) && toks[e].start == toks[e - 1].end {
+            let adjacent = toks[e].start == toks[e - 1].end;
+            // A spaced ellipsis after a stop belongs to it ("horrendous. . . .").
+            let spaced_ellipsis = t.len() > 1 && t.contains(' ');
+            if ((is_terminal_punct(t) || is_closer(t)) && adjacent) || spaced_ellipsis {
                 e += 1;
             } else {
                 break;
@@ -325,13 +354,16 @@ fn split_sentences(text: &str, toks: &[Span], mut emit: impl FnMut(usize, usize)
                 } else {
                     nx
                 };
-                let opens_caps =
-                    is_opener(nx) && next_word.chars().next().is_some_and(|c| c.is_uppercase());
+                let opens_caps = matches!(nx, "\"" | "\u{201c}" | "'" | "\u{2018}")
+                    && next_word.chars().next().is_some_and(|c| c.is_uppercase());
                 match term {
                     Term::Stop | Term::Ellipsis => true,
                     Term::Abbrev(AbbrevClass::Final) => true,
                     Term::Abbrev(AbbrevClass::Prefix) => false,
-                    Term::Abbrev(AbbrevClass::Initial) => abbrev::is_sentence_starter(nx),
+                    // "Q. Why …": a one-letter label opening a sentence.
+                    Term::Abbrev(AbbrevClass::Initial) => {
+                        k != sent_start && abbrev::is_sentence_starter(nx)
+                    }
                     Term::Abbrev(AbbrevClass::Ambiguous) => {
                         abbrev::is_sentence_starter(nx) || opens_caps
                     }

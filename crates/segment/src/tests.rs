@@ -325,3 +325,76 @@ fn seed_file_when_present() {
     }
     assert!(d.sentences.len() > 30);
 }
+
+/// Prints the sentences of `$SEGMENT_FILE` (a debugging aid).
+#[test]
+#[ignore]
+fn dump_file() {
+    let Some(p) = std::env::var_os("SEGMENT_FILE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(p).unwrap_or_default();
+    let mut d = Doc::new(text);
+    segment(&mut d);
+    for s in &d.sentences {
+        eprintln!("[{}] {}", s.paragraph, d.slice(s.span));
+    }
+}
+
+#[test]
+fn more_tricky_sentences() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Mr. and Mrs. Smith arrived. Lt. Gen. Ray Odierno spoke.",
+            &["Mr. and Mrs. Smith arrived.", "Lt. Gen. Ray Odierno spoke."],
+        ),
+        (
+            "Sen. Ted Cruz, R-Texas, said no. Rep. Nancy Pelosi, D-Calif., agreed.",
+            &["Sen. Ted Cruz, R-Texas, said no.", "Rep. Nancy Pelosi, D-Calif., agreed."],
+        ),
+        (
+            "She earned a Ph.D. in 1999. Then she moved to the U.K. for work.",
+            &["She earned a Ph.D. in 1999.", "Then she moved to the U.K. for work."],
+        ),
+        (
+            "Visit example.com. Then write to info@example.org today.",
+            &["Visit example.com.", "Then write to info@example.org today."],
+        ),
+        (
+            "He said, \"She told me 'no.' I left.\" Then silence.",
+            &["He said, \"She told me 'no.'", "I left.\"", "Then silence."],
+        ),
+        (
+            "The vote — 52 to 48 — passed. Opponents (mostly Democrats) objected.",
+            &["The vote — 52 to 48 — passed.", "Opponents (mostly Democrats) objected."],
+        ),
+        (
+            "Prices fell 3.5% on Jan. 3. Analysts were surprised.",
+            &["Prices fell 3.5% on Jan. 3.", "Analysts were surprised."],
+        ),
+        (
+            "It costs $4.99! Who knew? Nobody.",
+            &["It costs $4.99!", "Who knew?", "Nobody."],
+        ),
+        (
+            "“Are you sure?” asked Lee. “Yes!” said Kim.",
+            &["“Are you sure?” asked Lee.", "“Yes!” said Kim."],
+        ),
+        (
+            "Q. Why did you run? A. Because I could.",
+            &["Q. Why did you run?", "A. Because I could."],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(sents(text), *want, "{text}");
+    }
+}
+
+#[test]
+fn never_crosses_paragraphs_even_without_stop() {
+    let mut d = Doc::new("First line\n\nSecond line\n\n\n  Third line.  ");
+    segment(&mut d);
+    let s: Vec<&str> = d.sentences.iter().map(|s| d.slice(s.span)).collect();
+    assert_eq!(s, ["First line", "Second line", "Third line."]);
+    assert_eq!(d.paragraphs.len(), 3);
+}

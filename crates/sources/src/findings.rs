@@ -5,10 +5,23 @@ use crate::lexicon::*;
 use crate::{Credit, Ctx, Via, Who};
 use unspin_doc::{Attribution, Finding, ParagraphKind, QuoteKind, Source, SourceKind, Span};
 
+/// The finding kinds this stage writes.
+pub(crate) const KINDS: &[&str] = &[
+    "source_conflict",
+    "unattributed_quote",
+    "anonymous_sourcing",
+    "rumour",
+    "no_named_sources",
+    "mostly_unsourced",
+    "caption_credit_not_source",
+];
+
 /// Share of the writer's own statements above which `mostly_unsourced` is noted.
 const MOSTLY_OWN: f64 = 0.8;
-/// Fewest body sentences for the article-level notes.
+/// Fewest body sentences for `no_named_sources`.
 const MIN_SENTENCES: usize = 5;
+/// Fewest body sentences for `mostly_unsourced` (short briefs are left alone).
+const MIN_SENTENCES_SHARE: usize = 8;
 
 pub(crate) fn findings(cx: &Ctx, sources: &[Source], attr: &[Attribution]) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -35,7 +48,96 @@ pub(crate) fn findings(cx: &Ctx, sources: &[Source], attr: &[Attribution]) -> Ve
         }
     }
     article_notes(cx, sources, attr, &mut out);
+    caption_credits(cx, sources, &mut out);
     out
+}
+
+/// The name credited in a photo caption or credit line ("(Credit: AP)",
+/// "Photo by Jane Doe", "AP Photo/John Roe"), if any.
+fn photo_credit(line: &str) -> Option<String> {
+    let low = line.to_lowercase();
+    let markers = [
+        "credit:",
+        "credits:",
+        "photo:",
+        "photos:",
+        "photo by",
+        "photograph:",
+        "photograph by",
+        "image:",
+        "image by",
+        "picture:",
+        "pictured by",
+        "courtesy of",
+        "courtesy",
+    ];
+    let (at, len) = markers
+        .iter()
+        .filter_map(|m| low.find(m).map(|i| (i, m.len())))
+        .min_by_key(|&(i, l)| (i, std::cmp::Reverse(l)))
+        .or_else(|| {
+            low.find(" photo/")
+                .map(|i| (line[..i].rfind(['(', ' ']).map_or(0, |p| p + 1), 0))
+        })?;
+    let rest = &line[at + len..];
+    let name: String = rest
+        .split([')', '/', '|', ';', ']'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches('.')
+        .trim()
+        .to_string();
+    let name = name
+        .strip_suffix(" Photo")
+        .unwrap_or(&name)
+        .trim()
+        .to_string();
+    (!name.is_empty() && name.len() <= 60).then_some(name)
+}
+
+/// A name credited only for a photo is not a source of the article's claims.
+fn caption_credits(cx: &Ctx, sources: &[Source], out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let mut seen: Vec<String> = Vec::new();
+    for c in doc
+        .chrome
+        .iter()
+        .filter(|c| matches!(c.kind.as_str(), "caption" | "credit"))
+    {
+        let Some(name) = photo_credit(&c.text) else {
+            continue;
+        };
+        let key = bare_name(&name);
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key.clone());
+        let named_source = sources.iter().any(|s| {
+            let names = [
+                Some(s.name.as_str()),
+                s.entity.map(|e| doc.entities[e].name.as_str()),
+            ];
+            names.iter().flatten().any(|n| bare_name(n) == key)
+        });
+        if named_source {
+            continue;
+        }
+        // Point at the name where the article text mentions it, if it does.
+        let spans: Vec<Span> = doc
+            .entities
+            .iter()
+            .filter(|e| bare_name(&e.name) == key)
+            .flat_map(|e| e.mentions.iter().map(|m| m.span))
+            .collect();
+        out.push(Finding {
+            kind: "caption_credit_not_source".into(),
+            message: format!(
+                "“{name}” is credited only for a photo; it is not cited as a source for the article's claims"
+            ),
+            spans,
+        });
+    }
 }
 
 fn shorten(s: &str, n: usize) -> String {
@@ -63,7 +165,10 @@ fn unattributed_quotes(cx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
-/// The outlet an article is published by, lowercased without "the".
+/// An outlet: its entity, or its bare name when the entity stage left it unresolved.
+type OutletKey = (Option<usize>, String);
+
+/// A name lowercased without a leading "the".
 fn bare_name(s: &str) -> String {
     let l = s.trim().to_lowercase();
     l.strip_prefix("the ").unwrap_or(&l).trim().to_string()
@@ -95,14 +200,14 @@ fn source_conflicts(cx: &Ctx, out: &mut Vec<Finding>) {
     let single_report = cx.units.iter().any(|u| {
         u.toks
             .iter()
-            .any(|t| has(SINGLE_REPORT_NOUNS, &t.low) && !cx.in_quote(t.span.start))
+            .any(|t| t.is(bit::SINGLE_REPORT_NOUNS) && !cx.in_quote(t.span.start))
     });
     if !single_report {
         return;
     }
     let own = doc.meta.outlet.as_deref().map(bare_name);
     // Outlet credits grouped by entity (or by name when unresolved), in text order.
-    let mut outlets: Vec<((Option<usize>, String), Vec<&Credit>)> = Vec::new();
+    let mut outlets: Vec<(OutletKey, Vec<&Credit>)> = Vec::new();
     for c in &cx.credits {
         let Who::Named {
             entity,
@@ -138,14 +243,14 @@ fn source_conflicts(cx: &Ctx, out: &mut Vec<Finding>) {
     if outlets.len() < 2 {
         return;
     }
-    let mut reported: Vec<&(Option<usize>, String)> = Vec::new();
+    let mut reported: Vec<&OutletKey> = Vec::new();
     for (a, a_credits) in &outlets {
-        let Some(anchor) = a_credits.iter().find(|c| {
-            matches!(
-                c.via,
-                Via::Intro { .. } | Via::According | Via::Possessive | Via::By
-            )
-        }) else {
+        // Outlet A is presented as the author of a report ("a new report from A",
+        // "according to A").
+        let Some(anchor) = a_credits
+            .iter()
+            .find(|c| matches!(c.via, Via::Intro { .. } | Via::According))
+        else {
             continue;
         };
         for (b, b_credits) in &outlets {
@@ -175,11 +280,22 @@ fn source_conflicts(cx: &Ctx, out: &mut Vec<Finding>) {
             let Some(first_b) = later.first() else {
                 continue;
             };
+            // The article goes back to A after crediting B: one report throughout.
+            let back_to_a = a_credits.iter().any(|c| c.span.start > first_b.span.start)
+                || a.0.is_some_and(|e| {
+                    doc.entities[e]
+                        .mentions
+                        .iter()
+                        .any(|m| m.span.start > first_b.span.start)
+                });
+            if !back_to_a {
+                continue;
+            }
             let independent = b_credits.iter().any(|c| {
                 cx.units[c.unit]
                     .toks
                     .iter()
-                    .any(|t| has(INDEPENDENT, &t.low) && !cx.in_quote(t.span.start))
+                    .any(|t| t.is(bit::INDEPENDENT) && !cx.in_quote(t.span.start))
             });
             if independent {
                 continue;
@@ -208,15 +324,18 @@ fn source_conflicts(cx: &Ctx, out: &mut Vec<Finding>) {
 fn compares_reports(cx: &Ctx) -> bool {
     cx.units.iter().any(|u| {
         u.toks.windows(2).any(|w| {
-            has(PLURAL_REPORTS_DET, &w[0].low)
-                && has(PLURAL_REPORTS, &w[1].low)
+            w[0].is(bit::PLURAL_REPORTS_DET)
+                && w[1].is(bit::PLURAL_REPORTS)
                 && !cx.in_quote(w[0].span.start)
                 && w[0].low != "the"
         }) || u.toks.windows(3).any(|w| {
-            has(PLURAL_REPORTS_DET, &w[0].low)
+            w[0].is(bit::PLURAL_REPORTS_DET)
                 && w[1].word
-                && has(PLURAL_REPORTS, &w[2].low)
-                && matches!(w[0].low.as_str(), "both" | "two" | "three" | "competing" | "conflicting")
+                && w[2].is(bit::PLURAL_REPORTS)
+                && matches!(
+                    w[0].low.as_str(),
+                    "both" | "two" | "three" | "competing" | "conflicting"
+                )
                 && !cx.in_quote(w[0].span.start)
         })
     })
@@ -253,12 +372,13 @@ fn article_notes(cx: &Ctx, sources: &[Source], attr: &[Attribution], out: &mut V
     let body: Vec<usize> = (0..doc.sentences.len().min(attr.len()))
         .filter(|&i| {
             let s = &doc.sentences[i];
-            let kind_ok = doc.paragraphs.get(s.paragraph).map_or(true, |p| {
-                matches!(
+            let kind_ok = match doc.paragraphs.get(s.paragraph) {
+                Some(p) => matches!(
                     p.kind,
                     ParagraphKind::Body | ParagraphKind::Blockquote | ParagraphKind::ListItem
-                )
-            });
+                ),
+                None => true,
+            };
             let words = doc
                 .slice(s.span)
                 .split_whitespace()
@@ -293,9 +413,12 @@ fn article_notes(cx: &Ctx, sources: &[Source], attr: &[Attribution], out: &mut V
             spans: vague,
         });
     }
-    let own = body.iter().filter(|&&i| attr[i] == Attribution::Own).count();
+    let own = body
+        .iter()
+        .filter(|&&i| attr[i] == Attribution::Own)
+        .count();
     let share = own as f64 / body.len() as f64;
-    if share > MOSTLY_OWN && !marked_opinion(cx) {
+    if body.len() >= MIN_SENTENCES_SHARE && share > MOSTLY_OWN && !marked_opinion(cx) {
         out.push(Finding {
             kind: "mostly_unsourced".into(),
             message: format!(

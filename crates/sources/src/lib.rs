@@ -4,14 +4,27 @@
 //! Every rule works on general news phrasing (reporting verbs, "according to",
 //! "a report from X", "sources say", "is rumored to", …) over the sentences,
 //! entities and quotes laid down by the earlier stages. Words inside quotations
-//! belong to the person quoted, so the rules ignore them.
+//! belong to the person quoted, so the rules ignore them. When there is no
+//! entity layer at all, capitalised names next to those cues stand in for entities.
+//!
+//! Findings written (kind: when):
+//! - `source_conflict`: a report introduced as one outlet's ("a new report from A",
+//!   "according to A") has its words credited later to another outlet B, with no
+//!   sign of a second report, and the article goes back to A afterwards.
+//! - `unattributed_quote`: a direct or block quotation with no speaker.
+//! - `anonymous_sourcing`: each unnamed source ("some advisers", "officials said").
+//! - `rumour`: each claim passed on with no source ("is rumored to", "reportedly").
+//! - `no_named_sources`: a body of five or more sentences crediting no named source.
+//! - `mostly_unsourced`: more than 80% of eight or more body sentences credit no
+//!   source, in an article not labelled as opinion.
+//! - `caption_credit_not_source`: a photo credit naming someone never cited.
 
 mod findings;
 mod lexicon;
 mod tok;
 
 use lexicon::*;
-use tok::{tokenize, Pat, Tok};
+use tok::{tokenize, PatSet, Tok};
 use unspin_doc::{
     Attribution, Doc, EntityKind, ParagraphKind, QuoteKind, Source, SourceKind, Span,
 };
@@ -85,6 +98,8 @@ pub(crate) struct Ctx<'a> {
     pub second_report: bool,
     /// No entity layer: take capitalised names as sources on their own.
     pub fallback: bool,
+    /// Every entity mention as (span, entity index), by start.
+    all_mentions: Vec<(Span, usize)>,
 }
 
 /// Adds `doc.sources`, `doc.findings` and each sentence's `attribution`
@@ -102,6 +117,9 @@ pub fn detect(doc: &mut Doc) {
         s.attribution = a;
     }
     doc.sources = sources;
+    // Running the stage again replaces its findings instead of repeating them.
+    doc.findings
+        .retain(|f| !findings::KINDS.contains(&f.kind.as_str()));
     doc.findings.extend(found);
 }
 
@@ -116,19 +134,101 @@ fn source_kind(k: EntityKind) -> SourceKind {
 /// Guesses the kind of a name the entity stage did not resolve.
 fn guess_kind(name: &str) -> SourceKind {
     const OUTLET: &[&str] = &[
-        "times", "post", "news", "magazine", "journal", "press", "tribune", "herald",
-        "reuters", "associated", "gazette", "telegraph", "guardian", "daily", "weekly",
-        "radio", "tv", "network", "broadcasting", "review", "chronicle", "observer",
+        "times",
+        "post",
+        "news",
+        "magazine",
+        "journal",
+        "press",
+        "tribune",
+        "herald",
+        "reuters",
+        "associated",
+        "gazette",
+        "telegraph",
+        "guardian",
+        "daily",
+        "weekly",
+        "radio",
+        "tv",
+        "network",
+        "broadcasting",
+        "review",
+        "chronicle",
+        "observer",
+    ];
+    const PERSON_TITLES: &[&str] = &[
+        "secretary",
+        "director",
+        "judge",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "president",
+        "senator",
+        "sen.",
+        "rep.",
+        "representative",
+        "governor",
+        "gov.",
+        "mayor",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "ceo",
+        "attorney",
+        "lawyer",
+        "professor",
+        "dr.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "reporter",
+        "editor",
+        "columnist",
+        "correspondent",
+        "leader",
+        "general",
+        "officer",
+        "sheriff",
+        "commissioner",
     ];
     const ORG: &[&str] = &[
-        "inc", "inc.", "corp", "corp.", "department", "ministry", "university", "institute",
-        "agency", "committee", "office", "council", "bureau", "center", "centre",
-        "foundation", "party", "association", "commission", "court", "police", "company",
-        "group", "administration", "government", "union", "board",
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "department",
+        "ministry",
+        "university",
+        "institute",
+        "agency",
+        "committee",
+        "office",
+        "council",
+        "bureau",
+        "center",
+        "centre",
+        "foundation",
+        "party",
+        "association",
+        "commission",
+        "court",
+        "police",
+        "company",
+        "group",
+        "administration",
+        "government",
+        "union",
+        "board",
     ];
     let low = name.to_lowercase();
     let words: Vec<&str> = low.split_whitespace().collect();
-    if words.iter().any(|w| OUTLET.contains(w)) {
+    if words.iter().any(|w| PERSON_TITLES.contains(w)) {
+        SourceKind::Person
+    } else if words.last().is_some_and(|w| OUTLET.contains(w)) {
         SourceKind::Outlet
     } else if words.iter().any(|w| ORG.contains(w)) {
         SourceKind::Org
@@ -184,16 +284,31 @@ impl<'a> Ctx<'a> {
             credits: Vec::new(),
             second_report: false,
             fallback: doc.entities.is_empty(),
+            all_mentions: {
+                let mut v: Vec<(Span, usize)> = doc
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
+                    .collect();
+                v.sort();
+                v
+            },
         }
     }
 
     fn run(&mut self) {
-        let rumour: Vec<Pat> = RUMOUR.iter().map(|p| Pat::new(p)).collect();
-        let standalone: Vec<Pat> = ANON_STANDALONE.iter().map(|p| Pat::new(p)).collect();
-        let postmod: Vec<Pat> = ANON_POSTMOD.iter().map(|p| Pat::new(p)).collect();
+        static PATS: std::sync::OnceLock<[PatSet; 3]> = std::sync::OnceLock::new();
+        let [rumour, postmod, standalone] = PATS.get_or_init(|| {
+            [
+                PatSet::new(RUMOUR),
+                PatSet::new(ANON_POSTMOD),
+                PatSet::new(ANON_STANDALONE),
+            ]
+        });
         for u in 0..self.units.len() {
-            self.rumours(u, &rumour);
-            self.anonymous(u, &postmod, &standalone);
+            self.rumours(u, rumour);
+            self.anonymous(u, postmod, standalone);
             self.named(u);
         }
         self.quote_credits();
@@ -258,24 +373,28 @@ impl<'a> Ctx<'a> {
     /// Entity mentions inside unit `u`, with their token positions.
     fn mentions(&self, u: usize) -> Vec<M> {
         let unit = &self.units[u];
+        let lo = self
+            .all_mentions
+            .partition_point(|(s, _)| s.start < unit.span.start);
+        let hi = self
+            .all_mentions
+            .partition_point(|(s, _)| s.start < unit.span.end);
         let mut out = Vec::new();
-        for (ei, e) in self.doc.entities.iter().enumerate() {
-            for m in &e.mentions {
-                if !unit.span.contains(&m.span) || m.span.is_empty() {
-                    continue;
-                }
-                let first = unit.toks.iter().position(|t| t.span.end > m.span.start);
-                let last = unit.toks.iter().rposition(|t| t.span.start < m.span.end);
-                if let (Some(first), Some(last)) = (first, last) {
-                    if first <= last {
-                        out.push(M {
-                            span: m.span,
-                            entity: ei,
-                            kind: e.kind,
-                            first,
-                            last,
-                        });
-                    }
+        for &(span, entity) in &self.all_mentions[lo..hi.max(lo)] {
+            if !unit.span.contains(&span) || span.is_empty() {
+                continue;
+            }
+            let first = unit.toks.iter().position(|t| t.span.end > span.start);
+            let last = unit.toks.iter().rposition(|t| t.span.start < span.end);
+            if let (Some(first), Some(last)) = (first, last) {
+                if first <= last {
+                    out.push(M {
+                        span,
+                        entity,
+                        kind: self.doc.entities[entity].kind,
+                        first,
+                        last,
+                    });
                 }
             }
         }
@@ -293,7 +412,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Unsourced hearsay: "is rumored to", "reports have surfaced", "reportedly", …
-    fn rumours(&mut self, u: usize, pats: &[Pat]) {
+    fn rumours(&mut self, u: usize, pats: &PatSet) {
         let mentions = self.mentions(u);
         let n = self.units[u].toks.len();
         let mut i = 0;
@@ -303,7 +422,7 @@ impl<'a> Ctx<'a> {
                 i += 1;
                 continue;
             }
-            let end = pats.iter().filter_map(|p| p.match_at(toks, i)).max();
+            let end = pats.longest_at(toks, i);
             let Some(e) = end else {
                 i += 1;
                 continue;
@@ -311,7 +430,10 @@ impl<'a> Ctx<'a> {
             let prev = i.checked_sub(1).map(|p| toks[p].low.as_str()).unwrap_or("");
             let first = toks[i].low.as_str();
             let mut ok = true;
-            if matches!(first, "reports" | "accounts" | "rumors" | "rumours" | "whispers") {
+            if matches!(
+                first,
+                "reports" | "accounts" | "rumors" | "rumours" | "whispers"
+            ) {
                 // "the reports say" points back at named reports; "CNN reports" is a verb.
                 ok &= !matches!(
                     prev,
@@ -322,8 +444,22 @@ impl<'a> Ctx<'a> {
             if first == "word" {
                 ok &= !matches!(
                     prev,
-                    "the" | "a" | "this" | "that" | "every" | "each" | "one" | "last" | "final"
-                        | "no" | "his" | "her" | "my" | "your" | "their" | "whose"
+                    "the"
+                        | "a"
+                        | "this"
+                        | "that"
+                        | "every"
+                        | "each"
+                        | "one"
+                        | "last"
+                        | "final"
+                        | "no"
+                        | "his"
+                        | "her"
+                        | "my"
+                        | "your"
+                        | "their"
+                        | "whose"
                 );
             }
             // "it was reported by X" names its source.
@@ -343,16 +479,17 @@ impl<'a> Ctx<'a> {
 
     /// Unnamed sources: "some advisers have suggested", "officials said",
     /// "a source close to", "people familiar with the matter", "said one aide".
-    fn anonymous(&mut self, u: usize, postmod: &[Pat], standalone: &[Pat]) {
+    fn anonymous(&mut self, u: usize, postmod: &PatSet, standalone: &PatSet) {
         let mentions = self.mentions(u);
         let toks = &self.units[u].toks;
         let title_case = title_case(toks);
         let n = toks.len();
         let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut spokes_for: Vec<M> = Vec::new();
         let mut h = 0;
         while h < n {
             let t = &toks[h];
-            if !t.word || !has(ANON_HEADS, &t.low) || self.in_quote(t.span.start) {
+            if !t.word || !t.is(bit::ANON_HEADS) || self.in_quote(t.span.start) {
                 h += 1;
                 continue;
             }
@@ -361,6 +498,15 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let head = t.low.as_str();
+            let partisan = matches!(
+                head,
+                "democrats" | "republicans" | "conservatives" | "liberals" | "progressives"
+            );
+            // Part of a name: "the Sunday Observer", "Insider Media".
+            if t.cap && h > 0 && !partisan && !title_case {
+                h += 1;
+                continue;
+            }
             let in_person = mentions
                 .iter()
                 .any(|m| m.kind == EntityKind::Person && m.first <= h && h <= m.last);
@@ -380,19 +526,26 @@ impl<'a> Ctx<'a> {
                 }
                 if matches!(
                     p.low.as_str(),
-                    "a" | "an" | "one" | "two" | "three" | "several" | "some" | "many" | "the"
-                        | "other" | "multiple"
+                    "a" | "an"
+                        | "one"
+                        | "two"
+                        | "three"
+                        | "several"
+                        | "some"
+                        | "many"
+                        | "the"
+                        | "other"
+                        | "multiple"
                 ) {
-                    if k < h {
-                        start = k - 1;
-                        det = true;
-                    }
+                    start = k - 1;
+                    det = true;
                     break;
                 }
-                if has(STOP_LEFT, &p.low)
-                    || has(SPEECH_VERBS, &p.low)
-                    || has(ANON_HEADS, &p.low)
+                if p.is(bit::STOP_LEFT)
+                    || p.is(bit::SPEECH_VERBS)
+                    || p.is(bit::ANON_HEADS)
                     || (p.low.ends_with('s') && !p.cap)
+                    || p.low.chars().count() < 2
                 {
                     break;
                 }
@@ -405,7 +558,7 @@ impl<'a> Ctx<'a> {
                     det = true;
                     break;
                 }
-                if !p.word {
+                if !p.word || (p.low.chars().count() < 2 && !p.is(bit::DETS)) {
                     break;
                 }
                 let w = p.low.as_str();
@@ -458,23 +611,46 @@ impl<'a> Ctx<'a> {
             let prev = start.checked_sub(1).map(|p| toks[p].low.as_str());
             let prev2 = start.checked_sub(2).map(|p| toks[p].low.as_str());
             let according = prev == Some("to") && prev2 == Some("according");
-            let by_agent = prev == Some("by")
-                && prev2.is_some_and(|w| has(BY_PARTICIPLES, w) || w == "told");
+            let by_agent =
+                prev == Some("by") && prev2.is_some_and(|w| has(BY_PARTICIPLES, w) || w == "told");
             if !according && !by_agent && prev.is_some_and(|w| has(OBJECT_BEFORE, w)) {
                 h += 1;
                 continue;
             }
             // Extend over a sourcing postmodifier ("close to the campaign").
-            let pm_end = postmod.iter().filter_map(|p| p.match_at(toks, h + 1)).max();
+            let pm_end = postmod.longest_at(toks, h + 1);
             let mut end = h + 1;
             if let Some(pe) = pm_end {
                 end = pe;
                 let mut k = 0;
                 while end < n
-                    && k < 4
+                    && k < 6
                     && toks[end].word
-                    && !has(SPEECH_VERBS, &toks[end].low)
-                    && !matches!(toks[end].low.as_str(), "who" | "which" | "that" | "and")
+                    && !toks[end].is(bit::SPEECH_VERBS)
+                    && !toks[end].is(bit::VERB_GAP)
+                    && !matches!(
+                        toks[end].low.as_str(),
+                        "who"
+                            | "which"
+                            | "that"
+                            | "and"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "should"
+                            | "did"
+                            | "do"
+                            | "does"
+                            | "not"
+                            | "say"
+                    )
                 {
                     end += 1;
                     k += 1;
@@ -487,8 +663,8 @@ impl<'a> Ctx<'a> {
             let mut credited = according || by_agent || pm_end.is_some();
             // Inverted: "…, said one aide."
             if !credited && !weak {
-                let inverted = prev.is_some_and(|w| has(INVERSION_VERBS, w))
-                    && (end >= n || !toks[end].word);
+                let inverted =
+                    prev.is_some_and(|w| has(INVERSION_VERBS, w)) && (end >= n || !toks[end].word);
                 credited |= inverted;
             }
             // Followed by a reporting verb: "critics of the plan say".
@@ -502,16 +678,31 @@ impl<'a> Ctx<'a> {
                     // Another clause or subject begins.
                     if matches!(
                         w.low.as_str(),
-                        "that" | "whether" | "if" | "because" | "when" | "after" | "before"
-                            | "but" | "while" | "than" | "what" | "it" | "he" | "she" | "we"
-                            | "i" | "you" | "they"
+                        "that"
+                            | "whether"
+                            | "if"
+                            | "because"
+                            | "when"
+                            | "after"
+                            | "before"
+                            | "but"
+                            | "while"
+                            | "than"
+                            | "what"
+                            | "it"
+                            | "he"
+                            | "she"
+                            | "we"
+                            | "i"
+                            | "you"
+                            | "they"
                     ) {
                         break;
                     }
                     if verb_at(toks, k, title_case) {
                         let plural = head.ends_with('s') || matches!(head, "people" | "police");
                         let third = w.low.ends_with('s') && !w.low.ends_with("ss");
-                        let base = has(BASE_VERBS, &w.low);
+                        let base = w.is(bit::BASE_VERBS);
                         // The verb of another subject: "allies … the state says".
                         if (plural && third) || (!plural && base) {
                             k += 1;
@@ -529,9 +720,34 @@ impl<'a> Ctx<'a> {
                 }
             }
             if credited {
-                found.push((start, end));
+                // A spokesperson speaks for the organisation named with them
+                // ("a Justice Department spokeswoman", "a spokesman for the club").
+                let spokes = matches!(
+                    head,
+                    "spokesperson" | "spokesman" | "spokeswoman" | "representative"
+                );
+                let org = spokes
+                    .then(|| {
+                        let after = toks
+                            .get(h + 1)
+                            .is_some_and(|t| matches!(t.low.as_str(), "for" | "of" | "from" | "at"));
+                        mentions.iter().find(|m| {
+                            m.kind != EntityKind::Misc
+                                && ((m.first >= start && m.last < h)
+                                    || (after && (m.first == h + 2 || m.first == h + 3)))
+                        })
+                    })
+                    .flatten();
+                match org {
+                    Some(m) => spokes_for.push(*m),
+                    None => found.push((start, end)),
+                }
             }
             h = end.max(h + 1);
+        }
+        for m in spokes_for {
+            let who = self.named_who(&m);
+            self.push(who, m.span, u, Via::Verb);
         }
         for (a, b) in found {
             let span = self.tok_span(u, a, b);
@@ -547,16 +763,15 @@ impl<'a> Ctx<'a> {
         if !has_anon {
             let hit = (0..toks.len())
                 .filter(|&i| !self.in_quote(toks[i].span.start))
-                .find_map(|i| {
-                    standalone
-                        .iter()
-                        .filter_map(|p| p.match_at(toks, i))
-                        .max()
-                        .map(|e| (i, e))
-                });
+                .find_map(|i| standalone.longest_at(toks, i).map(|e| (i, e)));
             if let Some((i, e)) = hit {
                 let span = self.tok_span(u, i, e);
-                self.push(Who::Anonymous("unnamed source".into()), span, u, Via::Phrase);
+                self.push(
+                    Who::Anonymous("unnamed source".into()),
+                    span,
+                    u,
+                    Via::Phrase,
+                );
             }
         }
     }
@@ -568,9 +783,14 @@ impl<'a> Ctx<'a> {
         let mut out = String::new();
         for (k, t) in toks[a..b].iter().enumerate() {
             let w = self.doc.slice(t.span);
-            let common = has(DETS, &t.low)
-                || has(MODS, &t.low)
-                || (has(ANON_HEADS, &t.low)
+            // Determiners always; a common word only when its capital comes from
+            // opening the sentence ("Senior officials", not "State Department").
+            let next_cap = toks.get(a + k + 1).is_some_and(|n| n.cap && k + 1 < b - a);
+            let mod_like = matches!(t.low.as_str(), "senior" | "top" | "former" | "current");
+            let common = t.is(bit::DETS) && !(k == 0 && next_cap && mod_like)
+                || (k == 0
+                    && !next_cap
+                    && (t.is(bit::MODS) || t.is(bit::ANON_HEADS))
                     && !matches!(
                         t.low.as_str(),
                         "democrats" | "republicans" | "conservatives" | "liberals" | "progressives"
@@ -668,10 +888,25 @@ impl<'a> Ctx<'a> {
             let prev = m.first.checked_sub(1).map(|p| toks[p].low.as_str());
             // Subject of a reporting verb: "X reported", "X first reported", "X found".
             let object = prev.is_some_and(|w| {
-                matches!(w, "of" | "to" | "for" | "with" | "told" | "from" | "by" | "about")
+                matches!(
+                    w,
+                    "of" | "to" | "for" | "with" | "told" | "from" | "by" | "about"
+                )
             });
             if !object && m.kind != EntityKind::Misc {
                 let mut j = m.last + 1;
+                // A relative clause: "Rudy Roe, who says he is not worried".
+                let mut r = j;
+                if toks.get(r).is_some_and(|t| t.low == ",") {
+                    r += 1;
+                }
+                if toks.get(r).is_some_and(|t| t.low == "who")
+                    && r + 1 < n
+                    && verb_at(toks, r + 1, title_case)
+                    && !self.in_quote(toks[r].span.start)
+                {
+                    out.push((self.named_who(m), m.span, Via::Verb));
+                }
                 // Skip an appositive after a person: "Jane Doe, a senior fellow, said".
                 if toks.get(j).is_some_and(|t| t.low == ",")
                     && toks.get(j + 1).is_some_and(|t| {
@@ -683,13 +918,13 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 let mut gap = 0;
-                while j < n && gap < 3 && has(VERB_GAP, &toks[j].low) {
+                while j < n && gap < 3 && toks[j].is(bit::VERB_GAP) {
                     j += 1;
                     gap += 1;
                 }
                 if let Some(v) = toks.get(j) {
                     let speech = verb_at(toks, j, title_case);
-                    let finding = has(FINDING_VERBS, &v.low)
+                    let finding = v.is(bit::FINDING_VERBS)
                         && matches!(m.kind, EntityKind::Outlet | EntityKind::Org);
                     let not_verb = matches!(v.low.as_str(), "report" | "reports")
                         && toks.get(j + 1).is_some_and(|t| !t.word || t.low == "of");
@@ -707,7 +942,7 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|t| t.low == "'s" || t.low == "'")
             {
                 let k0 = m.last + 2;
-                if let Some(k) = (k0..n.min(k0 + 3)).find(|&k| has(REPORT_NOUNS, &toks[k].low)) {
+                if let Some(k) = (k0..n.min(k0 + 3)).find(|&k| toks[k].is(bit::REPORT_NOUNS)) {
                     if toks[k0..k].iter().all(|t| t.word) {
                         out.push((self.named_who(m), m.span, Via::Possessive));
                     }
@@ -717,15 +952,23 @@ impl<'a> Ctx<'a> {
 
         // "a new report from X", "a study by X", "an interview with X".
         for k in 0..n {
-            if !has(REPORT_NOUNS, &toks[k].low) || self.in_quote(toks[k].span.start) {
+            if !toks[k].is(bit::REPORT_NOUNS) || self.in_quote(toks[k].span.start) {
                 continue;
             }
             let mut p = k + 1;
             if toks.get(p).is_some_and(|t| {
                 matches!(
                     t.low.as_str(),
-                    "published" | "released" | "conducted" | "commissioned" | "written"
-                        | "produced" | "authored" | "issued" | "carried" | "aired"
+                    "published"
+                        | "released"
+                        | "conducted"
+                        | "commissioned"
+                        | "written"
+                        | "produced"
+                        | "authored"
+                        | "issued"
+                        | "carried"
+                        | "aired"
                 )
             }) {
                 p += 1;
@@ -790,6 +1033,7 @@ impl<'a> Ctx<'a> {
         for j in 1..n {
             if !self.fallback
                 || !verb_at(toks, j, title_case)
+                || toks[j].is(bit::NOUN_VERBS)
                 || self.in_quote(toks[j].span.start)
                 || title_case
             {
@@ -797,7 +1041,7 @@ impl<'a> Ctx<'a> {
             }
             let mut e = j;
             let mut gap = 0;
-            while e > 0 && gap < 2 && has(VERB_GAP, &toks[e - 1].low) {
+            while e > 0 && gap < 2 && toks[e - 1].is(bit::VERB_GAP) {
                 e -= 1;
                 gap += 1;
             }
@@ -812,20 +1056,23 @@ impl<'a> Ctx<'a> {
             if a == e || mentions.iter().any(|m| m.first < e && m.last >= a) {
                 continue;
             }
-            if anon_here.iter().any(|s| s.start < toks[e - 1].span.end && toks[a].span.start < s.end) {
+            if anon_here
+                .iter()
+                .any(|s| s.start < toks[e - 1].span.end && toks[a].span.start < s.end)
+            {
                 continue;
             }
             // A lone capitalised word opening the sentence is too often not a name.
             if (a == 0 || is_quote_mark(&toks[a - 1])) && e - a == 1 {
                 continue;
             }
-            if has(PRONOUNS, &toks[a].low) || toks[a].low == "the" {
+            if toks[a].is(bit::PRONOUNS) || toks[a].low == "the" {
                 continue;
             }
             let span = Span::new(toks[a].span.start, toks[e - 1].span.end);
             let name = collapse(self.doc.slice(span));
             let kind = guess_kind(&name);
-            if has(FINDING_VERBS, &toks[j].low) && kind == SourceKind::Person {
+            if toks[j].is(bit::FINDING_VERBS) && kind == SourceKind::Person {
                 continue;
             }
             out.push((
@@ -839,10 +1086,49 @@ impl<'a> Ctx<'a> {
             ));
         }
 
+        // "He said …", "the agency said …", "the report found …": credited to
+        // someone already named.
+        for j in 1..n {
+            if self.in_quote(toks[j].span.start) {
+                continue;
+            }
+            let speech = verb_at(toks, j, title_case);
+            let finding = toks[j].is(bit::FINDING_VERBS) && !toks[j].cap;
+            if !speech && !finding {
+                continue;
+            }
+            let mut e = j;
+            let mut gap = 0;
+            while e > 0 && gap < 2 && toks[e - 1].is(bit::VERB_GAP) {
+                e -= 1;
+                gap += 1;
+            }
+            if e == 0 {
+                continue;
+            }
+            let s_tok = &toks[e - 1];
+            let pronoun = speech && matches!(s_tok.low.as_str(), "he" | "she" | "they" | "we");
+            let described = e >= 2
+                && matches!(
+                    toks[e - 2].low.as_str(),
+                    "the" | "this" | "that" | "its" | "their"
+                )
+                && s_tok.is(bit::GENERIC_SUBJECTS);
+            if pronoun || described {
+                let a = if described { e - 2 } else { e - 1 };
+                let span = Span::new(toks[a].span.start, s_tok.span.end);
+                let taken = mentions.iter().any(|m| m.span.overlaps(&span))
+                    || anon_here.iter().any(|s| s.overlaps(&span));
+                if !taken {
+                    out.push((Who::Generic, span, Via::Verb));
+                }
+            }
+        }
+
         // "first reported by X", "documents obtained by X".
         for j in 1..n {
             if toks[j].low != "by"
-                || !has(BY_PARTICIPLES, &toks[j - 1].low)
+                || !toks[j - 1].is(bit::BY_PARTICIPLES)
                 || self.in_quote(toks[j].span.start)
             {
                 continue;
@@ -861,8 +1147,7 @@ impl<'a> Ctx<'a> {
         // Inverted: "…," said X. / "…," writes the magazine.
         for j in 0..n {
             let v = &toks[j];
-            if v.low == "according" || !has(INVERSION_VERBS, &v.low) || self.in_quote(v.span.start)
-            {
+            if v.low == "according" || !v.is(bit::INVERSION_VERBS) || self.in_quote(v.span.start) {
                 continue;
             }
             let after_break = j == 0 || {
@@ -912,9 +1197,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn unit_of(&self, pos: usize) -> Option<usize> {
-        self.units
-            .iter()
-            .position(|u| u.span.start <= pos && pos < u.span.end)
+        let i = self.units.partition_point(|u| u.span.end <= pos);
+        (i < self.units.len() && self.units[i].span.start <= pos).then_some(i)
     }
 
     /// Credits from the quote stage: each quote's speaker.
@@ -983,18 +1267,33 @@ impl<'a> Ctx<'a> {
     /// The attribution of every sentence (empty when there are no sentences).
     fn attributions(&self) -> Vec<Attribution> {
         let doc = self.doc;
+        let mut by_unit: Vec<Vec<&Credit>> = vec![Vec::new(); self.units.len()];
+        for c in &self.credits {
+            by_unit[c.unit].push(c);
+        }
         let mut out = Vec::with_capacity(doc.sentences.len());
         for (si, s) in doc.sentences.iter().enumerate() {
-            let u = self.units.iter().position(|u| u.sentence == Some(si));
-            out.push(self.attribution(si, s.span, u));
+            // With sentences, units are the sentences in order.
+            let here = match self.units.get(si) {
+                Some(u) if u.sentence == Some(si) => &by_unit[si][..],
+                _ => &[],
+            };
+            out.push(self.attribution(si, s.span, here));
         }
         out
     }
 
-    fn attribution(&self, si: usize, span: Span, u: Option<usize>) -> Attribution {
+    fn attribution(&self, si: usize, span: Span, here: &[&Credit]) -> Attribution {
+        let u = here.first().map(|c| c.unit).or_else(|| {
+            self.units
+                .get(si)
+                .filter(|u| u.sentence == Some(si))
+                .map(|_| si)
+        });
         let doc = self.doc;
         let text = &doc.text;
-        let nonspace = |a: usize, b: usize| text[a..b].chars().filter(|c| !c.is_whitespace()).count();
+        let nonspace =
+            |a: usize, b: usize| text[a..b].chars().filter(|c| !c.is_whitespace()).count();
         let overlap = |q: &Span| (q.start.max(span.start), q.end.min(span.end));
         // Quoted: most of the sentence is a direct or block quotation.
         let full: Vec<&unspin_doc::Quote> = doc
@@ -1033,10 +1332,19 @@ impl<'a> Ctx<'a> {
                 q.cue.is_some_and(|c| span.contains(&c))
                     || q.speaker.as_ref().is_some_and(|s| span.contains(&s.span))
             });
+            // What is left besides the quotation, its speaker and its cue.
+            let mut qs: Vec<Span> = full
+                .iter()
+                .flat_map(|q| {
+                    [Some(q.span), q.cue, q.speaker.as_ref().map(|s| s.span)]
+                        .into_iter()
+                        .flatten()
+                })
+                .filter(|x| x.overlaps(&span))
+                .collect();
+            qs.sort();
             let mut rest = 0;
             let mut pos = span.start;
-            let mut qs: Vec<Span> = full.iter().map(|q| q.span).collect();
-            qs.sort();
             for q in qs {
                 let (a, b) = overlap(&q);
                 if a > pos {
@@ -1045,16 +1353,15 @@ impl<'a> Ctx<'a> {
                 pos = pos.max(b);
             }
             if pos < span.end {
-                rest += text[pos..span.end].chars().filter(|c| c.is_alphanumeric()).count();
+                rest += text[pos..span.end]
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .count();
             }
-            if cue_here && rest <= 40 {
+            if cue_here && rest <= 30 {
                 return Attribution::Quoted;
             }
         }
-        let here: Vec<&Credit> = match u {
-            Some(u) => self.credits.iter().filter(|c| c.unit == u).collect(),
-            None => Vec::new(),
-        };
         let partial = |c: &Credit| matches!(c.via, Via::Quote(QuoteKind::Partial));
         let named = |c: &Credit| matches!(c.who, Who::Named { .. } | Who::Generic);
         let vague = |c: &Credit| matches!(c.who, Who::Anonymous(_) | Who::Rumour(_));
@@ -1101,10 +1408,16 @@ impl<'a> Ctx<'a> {
         if headline {
             if let Some(u) = u {
                 let t = &self.units[u].toks;
-                let lead = t.iter().position(|x| x.low == ":").filter(|&c| c > 0 && c <= 3);
+                let lead = t
+                    .iter()
+                    .position(|x| x.low == ":")
+                    .filter(|&c| c > 0 && c <= 3);
                 if let Some(c) = lead {
-                    let words: Vec<&str> =
-                        t[..c].iter().filter(|x| x.word).map(|x| x.low.as_str()).collect();
+                    let words: Vec<&str> = t[..c]
+                        .iter()
+                        .filter(|x| x.word)
+                        .map(|x| x.low.as_str())
+                        .collect();
                     if has(HEADLINE_VAGUE, &words.join(" ")) {
                         return Attribution::Anonymous;
                     }
@@ -1126,7 +1439,7 @@ fn title_case(toks: &[Tok]) -> bool {
 /// ("the claims", "to reports") or part of a name ("United States").
 fn verb_at(toks: &[Tok], k: usize, title_case: bool) -> bool {
     let w = &toks[k];
-    if !w.word || !has(SPEECH_VERBS, &w.low) {
+    if !w.word || !w.is(bit::SPEECH_VERBS) {
         return false;
     }
     if w.cap && k > 0 && !title_case {
@@ -1134,7 +1447,7 @@ fn verb_at(toks: &[Tok], k: usize, title_case: bool) -> bool {
     }
     let prev = k.checked_sub(1).map(|p| toks[p].low.as_str()).unwrap_or("");
     // "hard to believe": an infinitive, not the phrase's verb.
-    prev != "to" && !(has(NOUN_VERBS, &w.low) && has(NOUN_BEFORE, prev))
+    prev != "to" && !(w.is(bit::NOUN_VERBS) && has(NOUN_BEFORE, prev))
 }
 
 /// True for a word that may follow the head of a source phrase ("officials
@@ -1153,11 +1466,21 @@ fn follows_source(w: &str) -> bool {
 /// there is no entity layer to resolve names — the capitalised name in it.
 fn speaker_who(text: &str, span: Span, fallback: bool) -> Who {
     let words = tokenize(text, span);
-    let low: Vec<&str> = words.iter().filter(|t| t.word).map(|t| t.low.as_str()).collect();
-    if low.iter().any(|w| has(ANON_HEADS, w) && !has(WEAK_HEADS, w))
-        || low.windows(2).any(|p| has(ANON_HEADS, p[0]) && matches!(p[1], "familiar" | "close"))
+    let low: Vec<&str> = words
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.low.as_str())
+        .collect();
+    if low
+        .iter()
+        .any(|w| has(ANON_HEADS, w) && !has(WEAK_HEADS, w))
+        || low
+            .windows(2)
+            .any(|p| has(ANON_HEADS, p[0]) && matches!(p[1], "familiar" | "close"))
     {
-        let first_low = low.first().is_some_and(|w| has(DETS, w) || has(ANON_HEADS, w));
+        let first_low = low
+            .first()
+            .is_some_and(|w| has(DETS, w) || has(ANON_HEADS, w));
         let mut n = collapse(&text[span.start..span.end]);
         if first_low {
             if let Some(c) = n.chars().next() {
@@ -1169,15 +1492,20 @@ fn speaker_who(text: &str, span: Span, fallback: bool) -> Who {
     if !fallback {
         return Who::Generic;
     }
-    // The capitalised name inside "reporter Jane Doe" / "the Daily Planet".
-    let Some(a) = words.iter().position(|t| t.word && t.cap) else {
-        return Who::Generic;
-    };
-    if a > 0 && matches!(words[a - 1].low.as_str(), "the" | "a" | "an") && a > 1 {
+    // The capitalised name ending "reporter Jane Doe" / "the Daily Planet"
+    // ("a British newspaper" and "Doe's lawyers" name no one).
+    let end = words.iter().rposition(|t| t.word).map_or(0, |i| i + 1);
+    let mut a = end;
+    while a > 0 && (words[a - 1].word && words[a - 1].cap || words[a - 1].low == ".") {
+        a -= 1;
+    }
+    while a < end && !words[a].word {
+        a += 1;
+    }
+    if a >= end || cap_run_end(&words, a) < end {
         return Who::Generic;
     }
-    let b = cap_run_end(&words, a);
-    let Some((a, b)) = name_ok(&words, a, b) else {
+    let Some((a, b)) = name_ok(&words, a, end) else {
         return Who::Generic;
     };
     let n = collapse(&text[words[a].span.start..words[b - 1].span.end]);
@@ -1195,17 +1523,14 @@ fn cap_run_end(toks: &[Tok], a: usize) -> usize {
     let mut b = a;
     while b < toks.len() {
         let t = &toks[b];
-        if t.word && t.cap {
-            b += 1;
-        } else if t.low == "."
+        let title_dot = t.low == "."
             && b > a
-            && has(TITLE_ABBR, &toks[b - 1].low)
-            && toks.get(b + 1).is_some_and(|n| n.word && n.cap)
-        {
-            b += 1;
-        } else {
+            && toks[b - 1].is(bit::TITLE_ABBR)
+            && toks.get(b + 1).is_some_and(|n| n.word && n.cap);
+        if !(t.word && t.cap || title_dot) {
             break;
         }
+        b += 1;
     }
     b
 }
@@ -1213,7 +1538,7 @@ fn cap_run_end(toks: &[Tok], a: usize) -> usize {
 /// Trims function words off a capitalised run `[a, b)` and checks that what is
 /// left can be a name (not "The", "Monday", "Some").
 fn name_ok(toks: &[Tok], mut a: usize, b: usize) -> Option<(usize, usize)> {
-    while a < b && (has(FUNCTION_WORDS, &toks[a].low) || has(PRONOUNS, &toks[a].low)) {
+    while a < b && (toks[a].is(bit::FUNCTION_WORDS) || toks[a].is(bit::PRONOUNS)) {
         a += 1;
     }
     if a >= b || !toks[a].word {
@@ -1222,7 +1547,7 @@ fn name_ok(toks: &[Tok], mut a: usize, b: usize) -> Option<(usize, usize)> {
     let all_common = toks[a..b]
         .iter()
         .filter(|t| t.word)
-        .all(|t| has(NOT_NAMES, &t.low) || has(PRONOUNS, &t.low) || has(FUNCTION_WORDS, &t.low));
+        .all(|t| t.is(bit::NOT_NAMES) || t.is(bit::PRONOUNS) || t.is(bit::FUNCTION_WORDS));
     (!all_common).then_some((a, b))
 }
 

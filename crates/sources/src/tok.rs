@@ -13,6 +13,15 @@ pub struct Tok {
     pub word: bool,
     /// True when the word starts with an uppercase letter.
     pub cap: bool,
+    /// Which word lists the token is in (see [`crate::lexicon::bit`]).
+    pub mask: u64,
+}
+
+impl Tok {
+    /// True when the token is in the word list with bit `bit`.
+    pub fn is(&self, bit: u64) -> bool {
+        self.mask & bit != 0
+    }
 }
 
 fn is_apos(c: char) -> bool {
@@ -21,9 +30,14 @@ fn is_apos(c: char) -> bool {
 
 fn push(out: &mut Vec<Tok>, text: &str, start: usize, end: usize, word: bool) {
     let s = &text[start..end];
+    let mut low = s.to_lowercase();
+    if low.contains('’') {
+        low = low.replace('’', "'");
+    }
     out.push(Tok {
         span: Span::new(start, end),
-        low: s.to_lowercase().replace('’', "'"),
+        mask: crate::lexicon::mask_of(&low),
+        low,
         word,
         cap: s.chars().next().is_some_and(|c| c.is_uppercase()),
     });
@@ -73,7 +87,14 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Tok> {
         let w = &text[b..end];
         // Split a possessive or contracted "'s".
         match w.char_indices().rev().find(|(_, c)| is_apos(*c)) {
-            Some((ap, _)) if ap > 0 && w[ap..].chars().skip(1).collect::<String>().eq_ignore_ascii_case("s") => {
+            Some((ap, _))
+                if ap > 0
+                    && w[ap..]
+                        .chars()
+                        .skip(1)
+                        .collect::<String>()
+                        .eq_ignore_ascii_case("s") =>
+            {
                 push(&mut out, text, b, b + ap, true);
                 push(&mut out, text, b + ap, end, true);
             }
@@ -97,6 +118,50 @@ struct El {
 #[derive(Debug, Clone)]
 pub struct Pat {
     els: Vec<El>,
+}
+
+/// Patterns tried together: only those that can start at a token are tried there.
+#[derive(Debug, Clone)]
+pub struct PatSet {
+    pats: Vec<Pat>,
+    /// For each possible first word, the patterns that must start with it.
+    by_first: crate::lexicon::FnvMap<String, Vec<usize>>,
+    /// Patterns whose first element is optional or any word.
+    always: Vec<usize>,
+}
+
+impl PatSet {
+    pub fn new(srcs: &[&str]) -> PatSet {
+        let pats: Vec<Pat> = srcs.iter().map(|p| Pat::new(p)).collect();
+        let mut by_first: crate::lexicon::FnvMap<String, Vec<usize>> = Default::default();
+        let mut always = Vec::new();
+        for (i, p) in pats.iter().enumerate() {
+            match p.els.first() {
+                Some(e) if !e.opt && !e.any => {
+                    for a in &e.alts {
+                        by_first.entry(a.clone()).or_default().push(i);
+                    }
+                }
+                _ => always.push(i),
+            }
+        }
+        PatSet {
+            pats,
+            by_first,
+            always,
+        }
+    }
+
+    /// The longest match of any pattern at token `i` (end token, exclusive).
+    pub fn longest_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        let t = toks.get(i)?;
+        let firsts = self.by_first.get(&t.low).map(|v| &v[..]).unwrap_or(&[]);
+        firsts
+            .iter()
+            .chain(&self.always)
+            .filter_map(|&k| self.pats[k].match_at(toks, i))
+            .max()
+    }
 }
 
 impl Pat {
@@ -128,7 +193,7 @@ impl Pat {
                 let ok = if e.any {
                     t.word
                 } else {
-                    e.alts.iter().any(|a| *a == t.low)
+                    e.alts.contains(&t.low)
                 };
                 if ok {
                     if let Some(r) = go(&els[1..], toks, i + 1) {
@@ -173,5 +238,16 @@ mod tests {
         assert_eq!(p.match_at(&t, 0), Some(5));
         assert!(p.match_at(&t, 1).is_none());
         assert_eq!(Pat::new("it * * been").match_at(&t, 0), Some(4));
+    }
+
+    #[test]
+    fn pattern_sets_take_the_longest_match() {
+        let s = "Reports have already surfaced that";
+        let t = tokenize(s, Span::new(0, s.len()));
+        let set = PatSet::new(&["reports have", "reports have already? surfaced", "word is"]);
+        assert_eq!(set.longest_at(&t, 0), Some(4));
+        assert_eq!(set.longest_at(&t, 1), None);
+        assert!(t[0].is(crate::lexicon::bit::PLURAL_REPORTS));
+        assert!(!t[1].is(crate::lexicon::bit::PLURAL_REPORTS));
     }
 }

@@ -15,8 +15,14 @@ fn find_word(text: &str, needle: &str, from: usize) -> Option<usize> {
     while let Some(i) = text[at..].find(needle) {
         let s = at + i;
         let e = s + needle.len();
-        let before = text[..s].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
-        let after = text[e..].chars().next().map_or(true, |c| !c.is_alphanumeric());
+        let before = text[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = text[e..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
         if before && after {
             return Some(s);
         }
@@ -48,7 +54,10 @@ impl B {
             } else {
                 ParagraphKind::Body
             };
-            doc.paragraphs.push(Paragraph { span: Span::new(s, e), kind });
+            doc.paragraphs.push(Paragraph {
+                span: Span::new(s, e),
+                kind,
+            });
         }
         let bytes = text.as_bytes();
         for (pi, p) in doc.paragraphs.clone().iter().enumerate() {
@@ -106,7 +115,10 @@ impl B {
                         at = s + n.len();
                         continue;
                     }
-                    mentions.push(Mention { span: Span::new(s, s + n.len()), reference });
+                    mentions.push(Mention {
+                        span: Span::new(s, s + n.len()),
+                        reference,
+                    });
                     at = s + n.len();
                 }
             }
@@ -132,14 +144,16 @@ impl B {
         cue: Option<&str>,
     ) {
         let text = self.doc.text.clone();
-        let q = text.find(content).unwrap_or_else(|| panic!("{content:?} not in text"));
+        let q = text
+            .find(content)
+            .unwrap_or_else(|| panic!("{content:?} not in text"));
         let qspan = Span::new(q, q + content.len());
         let nearest = |w: &str| {
             let mut best: Option<usize> = None;
             let mut at = 0;
             while let Some(s) = find_word(&text, w, at) {
                 let d = |x: usize| if x < q { q - x } else { x - qspan.end };
-                if best.map_or(true, |b| d(s) < d(b)) && !(s >= q && s < qspan.end) {
+                if best.is_none_or(|b| d(s) < d(b)) && !(s >= q && s < qspan.end) {
                     best = Some(s);
                 }
                 at = s + w.len();
@@ -156,7 +170,12 @@ impl B {
             },
         });
         let cue = cue.map(nearest);
-        self.doc.quotes.push(Quote { span: qspan, kind, speaker, cue });
+        self.doc.quotes.push(Quote {
+            span: qspan,
+            kind,
+            speaker,
+            cue,
+        });
         self.doc.quotes.sort_by_key(|q| q.span);
     }
 

@@ -1,0 +1,699 @@
+//! Rule-based mention detector: capitalised-token runs, gazetteers (outlets,
+//! places, organisations, misc), titles and suffix patterns. The NER issue swaps
+//! this module for a trained tagger that produces the same [`Candidate`]s.
+
+use crate::fxhash::FxHashSet as HashSet;
+
+use unspin_doc::{Doc, EntityKind, ParagraphKind, Span};
+
+use crate::lists::{lists, Lists};
+use crate::words::*;
+use crate::Candidate;
+
+/// A token as the rules see it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tk<'a> {
+    pub s: &'a str,
+    pub span: Span,
+    pub sent: usize,
+    /// First letter is upper-case.
+    pub cap: bool,
+    /// First word of a sentence, or right after an opening quote, bracket, colon or dash.
+    pub initial: bool,
+    /// Contains a letter or digit.
+    pub word: bool,
+}
+
+/// The doc's tokens with the flags the rules need.
+pub(crate) fn token_view(doc: &Doc) -> Vec<Tk<'_>> {
+    let mut out: Vec<Tk> = Vec::with_capacity(doc.tokens.len());
+    let mut last_sent = usize::MAX;
+    let mut seen_word = false;
+    for t in &doc.tokens {
+        let s = &doc.text[t.span.start..t.span.end];
+        if t.sentence != last_sent {
+            last_sent = t.sentence;
+            seen_word = false;
+        }
+        let word = s.chars().any(|c| c.is_alphanumeric());
+        let alpha = s.chars().any(|c| c.is_alphabetic());
+        let cap = s.chars().next().is_some_and(|c| c.is_uppercase());
+        let after_opener = out.last().is_some_and(|p: &Tk| {
+            p.sent == t.sentence
+                && matches!(
+                    p.s,
+                    "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-" | "--" | "…" | "..."
+                )
+        });
+        let initial = word && (!seen_word || after_opener);
+        if alpha {
+            seen_word = true;
+        }
+        out.push(Tk {
+            s,
+            span: t.span,
+            sent: t.sentence,
+            cap,
+            initial,
+            word,
+        });
+    }
+    out
+}
+
+/// "in", "from" …; capitalised only at a sentence start (not in title case).
+pub(crate) fn locative_tok(t: &Tk) -> bool {
+    if t.cap {
+        t.initial && crate::lists::with_lower(t.s, is_locative)
+    } else {
+        is_locative(t.s)
+    }
+}
+
+/// A gazetteer match over tokens `t0..t1`.
+#[derive(Debug, Clone, Copy)]
+struct Gaz {
+    t0: usize,
+    t1: usize,
+    entry: usize,
+}
+
+fn gaz_matches(doc: &Doc, toks: &[Tk], l: &Lists) -> Vec<Gaz> {
+    let mut out = Vec::new();
+    for m in l.gaz.find_iter(&doc.text) {
+        let t0 = toks.partition_point(|t| t.span.start < m.start());
+        if t0 >= toks.len() || toks[t0].span.start != m.start() {
+            continue;
+        }
+        let t1 = toks.partition_point(|t| t.span.end <= m.end());
+        if t1 <= t0 || toks[t1 - 1].span.end != m.end() || toks[t0].sent != toks[t1 - 1].sent {
+            continue;
+        }
+        out.push(Gaz {
+            t0,
+            t1,
+            entry: m.pattern().as_usize(),
+        });
+    }
+    out
+}
+
+struct Ctx<'a, 'd> {
+    toks: &'a [Tk<'d>],
+    l: &'static Lists,
+    /// Words seen capitalised away from the start of a sentence.
+    mid: HashSet<&'d str>,
+    /// Words of person names and single-word names found in body sentences
+    /// (a headline word is kept when it is one of these).
+    known: HashSet<&'d str>,
+    /// Words of longer non-person names in body sentences (kept in a headline only
+    /// as part of a run of two or more such words).
+    known_multi: HashSet<&'d str>,
+    out: Vec<Candidate>,
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
+}
+
+/// Detects entity mention candidates (names only; no references), in text order.
+pub fn detect_mentions(doc: &Doc) -> Vec<Candidate> {
+    let toks = token_view(doc);
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let l = lists();
+    let gaz = gaz_matches(doc, &toks, l);
+    let mid = toks
+        .iter()
+        .filter(|t| t.cap && t.word && !t.initial)
+        .map(|t| t.s)
+        .collect();
+    let mut cx = Ctx {
+        toks: &toks,
+        l,
+        mid,
+        known: HashSet::default(),
+        known_multi: HashSet::default(),
+        out: Vec::new(),
+    };
+    // Sentence token ranges.
+    let mut ranges = Vec::with_capacity(doc.sentences.len());
+    let mut a = 0;
+    while a < toks.len() {
+        let mut b = a + 1;
+        while b < toks.len() && toks[b].sent == toks[a].sent {
+            b += 1;
+        }
+        ranges.push((a, b));
+        a = b;
+    }
+    let mut headlines = Vec::new();
+    for &(a, b) in &ranges {
+        if headline_like(doc, &toks, a, b) {
+            headlines.push((a, b));
+        } else {
+            let before = cx.out.len();
+            sentence(&mut cx, &gaz, a, b, false);
+            for c in &cx.out[before..] {
+                if c.weak {
+                    continue;
+                }
+                let ws = toks[a..b]
+                    .iter()
+                    .filter(|t| t.word && c.span.contains(&t.span));
+                if c.kind == EntityKind::Person || ws.clone().count() == 1 {
+                    cx.known.extend(ws.map(|t| t.s));
+                } else {
+                    cx.known_multi.extend(ws.map(|t| t.s));
+                }
+            }
+        }
+    }
+    // Weakly detected single names become "known" when they recur mid-sentence.
+    let weak_words: Vec<&str> = cx
+        .out
+        .iter()
+        .filter(|c| c.weak)
+        .map(|c| &doc.text[c.span.start..c.span.end])
+        .collect();
+    for w in weak_words {
+        if cx.mid.contains(w) && !l.is_common(w) {
+            cx.known.insert(w);
+        }
+    }
+    for (a, b) in headlines {
+        sentence(&mut cx, &gaz, a, b, true);
+    }
+    let mut out = cx.out;
+    out.sort_by_key(|c| (c.span.start, c.span.end));
+    out.dedup_by(|b, a| a.span.overlaps(&b.span));
+    out
+}
+
+/// Headlines and title-case lines: most longer words are capitalised.
+fn headline_like(doc: &Doc, toks: &[Tk], a: usize, b: usize) -> bool {
+    let si = toks[a].sent;
+    if let Some(s) = doc.sentences.get(si) {
+        if let Some(p) = doc.paragraphs.get(s.paragraph) {
+            if matches!(p.kind, ParagraphKind::Title | ParagraphKind::Heading) {
+                return true;
+            }
+        }
+    }
+    // Title case: common words are capitalised even mid-sentence. Given names and
+    // surnames are not evidence either way; a capitalised pronoun or auxiliary is.
+    let l = lists();
+    let (mut caps, mut lower, mut func) = (0, 0, 0);
+    for t in &toks[a..b] {
+        if !t.word || t.initial {
+            continue;
+        }
+        if !t.cap {
+            let lowercase_word = t.s.chars().next().is_some_and(char::is_lowercase);
+            if lowercase_word && !is_title_case_lower(t.s) {
+                lower += 1;
+            }
+            continue;
+        }
+        if is_function_word(t.s) {
+            func += 1;
+        }
+        if t.s.chars().count() >= 4
+            && l.is_common(t.s)
+            && l.first_name(t.s).is_none()
+            && !l.is_surname(t.s)
+        {
+            caps += 1;
+        }
+    }
+    lower == 0 && ((func >= 1 && caps >= 1) || caps >= 3)
+}
+
+/// Short words that title case leaves in lower case.
+fn is_title_case_lower(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "for"
+            | "on"
+            | "at"
+            | "to"
+            | "by"
+            | "of"
+            | "in"
+            | "up"
+            | "as"
+            | "vs."
+            | "via"
+            | "with"
+            | "from"
+            | "into"
+            | "over"
+    )
+}
+
+fn name_tok(t: &Tk) -> bool {
+    t.cap
+        && t.word
+        && t.s.chars().any(|c| c.is_alphabetic())
+        && !is_never_name(t.s)
+        // "Texas-based", "Reagan-like": an adjective, not a name.
+        && !t
+            .s
+            .rsplit('-')
+            .next()
+            .is_some_and(|tail| tail.len() < t.s.len() && tail.starts_with(char::is_lowercase))
+}
+
+/// Finds runs of capitalised tokens in sentence `a..b` and classifies them.
+fn sentence(cx: &mut Ctx, gaz: &[Gaz], a: usize, b: usize, headline: bool) {
+    let toks = cx.toks;
+    let g0 = gaz.partition_point(|g| g.t0 < a);
+    let g1 = gaz.partition_point(|g| g.t0 < b);
+    let sgaz = &gaz[g0..g1];
+    let mut used_gaz = vec![false; sgaz.len()];
+    // An all-capitals line (a wire headline or dateline): capitals say nothing.
+    let upper = toks[a..b]
+        .iter()
+        .filter(|t| t.word && t.s.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .fold((0, 0), |(u, n), t| {
+            (u + usize::from(!t.s.chars().any(char::is_lowercase)), n + 1)
+        });
+    if upper.0 >= 2 && upper.0 * 2 >= upper.1 {
+        for g in sgaz {
+            if !suppress_gaz(cx, g, g.t0, g.t1) {
+                push_gaz(cx, g);
+            }
+        }
+        return;
+    }
+    let mut i = a;
+    while i < b {
+        if !name_tok(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            if j < b && name_tok(&toks[j]) {
+                j += 1;
+                continue;
+            }
+            // Connectors: "de Blasio", "Bank of America", "Johnson & Johnson".
+            if j < b && toks[j].span.start > toks[j - 1].span.end {
+                let c = toks[j].s;
+                let prev = toks[j - 1].s;
+                let mut k = j;
+                let ok = if is_name_particle(c) {
+                    k = j + 1;
+                    while k < b && k < j + 3 && is_name_particle(toks[k].s) {
+                        k += 1;
+                    }
+                    true
+                } else if c == "&" || (matches!(c, "of" | "for") && cap_title(prev).is_some()) {
+                    k = j + 1;
+                    true
+                } else if is_org_connector(c) && c != "and" && is_head_noun(prev) {
+                    k = j + 1;
+                    if k < b && toks[k].s == "the" {
+                        k += 1;
+                    }
+                    true
+                } else {
+                    false
+                };
+                if ok && k < b && name_tok(&toks[k]) {
+                    j = k + 1;
+                    continue;
+                }
+            }
+            // A short number after a name: "Connect 4", "Apollo 11".
+            if j < b
+                && j == i + 1
+                && cx.l.first_name(toks[i].s).is_none()
+                && !cx.l.is_surname(toks[i].s)
+                && toks[j].s.len() <= 3
+                && toks[j].s.bytes().all(|c| c.is_ascii_digit())
+                && !toks[j - 1].s.ends_with('.')
+                && toks[j].span.start == toks[j - 1].span.end + 1
+            {
+                j += 1;
+            }
+            break;
+        }
+        run(cx, sgaz, &mut used_gaz, i, j, headline);
+        i = j;
+    }
+    // Gazetteer names that do not start with a capital ("al-Qaeda").
+    for (gi, g) in sgaz.iter().enumerate() {
+        if !used_gaz[gi] && !name_tok(&toks[g.t0]) && !suppress_gaz(cx, g, g.t0, g.t1) {
+            push_gaz(cx, g);
+        }
+    }
+}
+
+fn push_gaz(cx: &mut Ctx, g: &Gaz) {
+    let e = cx.l.gaz_entries[g.entry];
+    cx.out.push(Candidate {
+        span: Span::new(cx.toks[g.t0].span.start, cx.toks[g.t1 - 1].span.end),
+        kind: e.kind,
+        weak: false,
+    });
+}
+
+/// True when a gazetteer match inside run `ri..rj` should be ignored.
+fn suppress_gaz(cx: &Ctx, g: &Gaz, ri: usize, rj: usize) -> bool {
+    let toks = cx.toks;
+    let e = cx.l.gaz_entries[g.entry];
+    let single = g.t1 == g.t0 + 1;
+    let w = toks[g.t0].s;
+    // A lone common word at the start of a sentence ("Reason", "Independent").
+    if single && toks[g.t0].initial && cx.l.is_common(w) {
+        return true;
+    }
+    // A common-word outlet name needs "the" ("the Guardian").
+    if single && e.kind == EntityKind::Outlet && cx.l.is_common(w) {
+        let prev = g.t0.checked_sub(1).map(|p| toks[p].s);
+        if !matches!(prev, Some("the" | "The")) {
+            return true;
+        }
+    }
+    // "Michael Bloomberg", "George Washington": a given name before it.
+    if single && g.t0 > ri && g.t1 == rj && !is_acronym(w) && e.kind != EntityKind::Org {
+        let p = toks[g.t0 - 1].s;
+        // A given name, or an unknown word before a place that is also a surname.
+        let namey = cx.l.first_name(p).is_some()
+            || (cx.l.is_surname(w)
+                && !cx.l.is_common(p)
+                && cap_title(p).is_none()
+                && !is_acronym(p)
+                && p.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\''));
+        if namey {
+            return true;
+        }
+    }
+    // "Democrat Party", "Bank of America": the whole run is an organisation/place/etc.
+    if (single || matches!(e.kind, EntityKind::Place | EntityKind::Misc)) && rj > g.t1 {
+        let last = toks[rj - 1].s;
+        if is_org_suffix(last)
+            || is_outlet_suffix(last)
+            || is_place_suffix(last)
+            || is_misc_head(last)
+        {
+            return true;
+        }
+    }
+    if matches!(e.kind, EntityKind::Place | EntityKind::Misc) && g.t0 > ri + 1 {
+        let before = toks[g.t0 - 1].s;
+        let head = toks[g.t0 - 2].s;
+        if is_org_connector(before)
+            && (is_org_suffix(head) || is_misc_head(head) || is_head_noun(head))
+            && cap_title(head).is_none()
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Splits a run at gazetteer matches and classifies the pieces.
+fn run(cx: &mut Ctx, sgaz: &[Gaz], used: &mut [bool], i: usize, j: usize, headline: bool) {
+    let mut k = i;
+    let mut end = j;
+    for (gi, g) in sgaz.iter().enumerate() {
+        if g.t0 < k || g.t0 >= end || used[gi] {
+            continue;
+        }
+        used[gi] = true;
+        if suppress_gaz(cx, g, i, end) {
+            continue;
+        }
+        if g.t0 > k {
+            piece(cx, k, g.t0, headline);
+        }
+        push_gaz(cx, g);
+        k = g.t1;
+        end = end.max(g.t1);
+    }
+    if k < end {
+        piece(cx, k, end, headline);
+    }
+}
+
+/// A non-gazetteer part of a run. In headlines only known name words are kept.
+fn piece(cx: &mut Ctx, a: usize, b: usize, headline: bool) {
+    if !headline {
+        classify(cx, a, b);
+        return;
+    }
+    let mut s = a;
+    while s < b {
+        let known = |t: &Tk| {
+            cx.known.contains(t.s) || (cx.l.first_name(t.s).is_some() && !cx.l.is_common(t.s))
+        };
+        let multi = |t: &Tk| known(t) || cx.known_multi.contains(t.s);
+        let t = &cx.toks[s];
+        let mut e = s;
+        while e < b && multi(&cx.toks[e]) {
+            e += 1;
+        }
+        if e - s >= 2 && !(s..e).all(|k| known(&cx.toks[k])) {
+            classify(cx, s, e);
+            s = e;
+            continue;
+        }
+        if !known(t) {
+            s += 1;
+            continue;
+        }
+        let mut e = s + 1;
+        while e < b && known(&cx.toks[e]) {
+            e += 1;
+        }
+        classify(cx, s, e);
+        s = e;
+    }
+}
+
+fn strip_initial(cx: &Ctx, a: usize, b: usize) -> usize {
+    if a >= b {
+        return a;
+    }
+    let t = &cx.toks[a];
+    // "Mark Penn", "Will Smith": a given name before an uncommon name word stays.
+    let given = cx.l.first_name(t.s).is_some()
+        && a + 1 < b
+        && name_tok(&cx.toks[a + 1])
+        && !cx.l.is_common(cx.toks[a + 1].s);
+    let article = matches!(t.s, "The" | "A" | "An");
+    if article
+        || (!given
+            && t.initial
+            && cap_title(t.s).is_none()
+            && cx.l.is_common(t.s)
+            && !cx.known.contains(t.s))
+    {
+        a + 1
+    } else {
+        a
+    }
+}
+
+/// Looks like a name after a title: not a plain common word unless a given name.
+fn name_like(cx: &Ctx, t: &Tk) -> bool {
+    !cx.l.is_common(t.s) || cx.l.first_name(t.s).is_some() || cx.known.contains(t.s)
+}
+
+fn classify(cx: &mut Ctx, a: usize, b: usize) {
+    let toks = cx.toks;
+    // Several all-capital words: a dateline or shouting ("NEW YORK (AP)").
+    if b - a >= 2
+        && toks[a..b]
+            .iter()
+            .filter(|t| t.word)
+            .all(|t| !t.s.chars().any(char::is_lowercase))
+    {
+        return;
+    }
+    let a = strip_initial(cx, a, b);
+    if a >= b {
+        return;
+    }
+    let last = toks[b - 1].s;
+    let head_kind = head_of(toks, a, b);
+    let orgish = is_org_suffix(last) || is_outlet_suffix(last) || head_kind.is_some();
+    if !orgish {
+        // Title block: "Former Vice President", "Mrs.", "Secretary of State".
+        if let Some(ts) = (a..b).find(|&k| cap_title(toks[k].s).is_some()) {
+            let mut te = ts;
+            let mut gender = None;
+            while te < b {
+                let w = toks[te].s;
+                if let Some(g) = cap_title(w) {
+                    gender = gender.or(g);
+                    te += 1;
+                } else if is_title_companion(w) && te + 1 < b {
+                    te += 1;
+                } else if matches!(w, "of" | "for") && te + 1 < b {
+                    // "Secretary of State X": the office is part of the title.
+                    te += 2;
+                    while te + 2 < b && !name_like(cx, &toks[te]) {
+                        te += 1;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let te = te.min(b);
+            if te < b && name_like(cx, &toks[te]) {
+                if ts > a {
+                    plain(cx, a, ts);
+                }
+                cx.out.push(Candidate {
+                    span: Span::new(toks[te].span.start, toks[b - 1].span.end),
+                    kind: EntityKind::Person,
+                    weak: false,
+                });
+                let _ = gender;
+                return;
+            }
+            if te >= b {
+                // "Howard Dean", "Stephen King": a title word closing a name is a surname.
+                let last = toks[b - 1].s;
+                if ts > a && (cx.l.is_surname(last) || cx.l.first_name(last).is_some()) {
+                    plain(cx, a, b);
+                } else if ts > a {
+                    plain(cx, a, ts);
+                }
+                return;
+            }
+        }
+    }
+    plain(cx, a, b);
+}
+
+/// Kind given by a head noun followed by a connector ("Bank of …", "Medal of …").
+fn head_of(toks: &[Tk], a: usize, b: usize) -> Option<EntityKind> {
+    for k in a..b.saturating_sub(1) {
+        if is_org_connector(toks[k + 1].s) {
+            let w = toks[k].s;
+            if is_misc_head(w) {
+                return Some(EntityKind::Misc);
+            }
+            if is_place_suffix(w) && !is_org_suffix(w) {
+                return Some(EntityKind::Place);
+            }
+            if is_org_suffix(w) || (is_head_noun(w) && cap_title(w).is_none()) {
+                return Some(EntityKind::Org);
+            }
+        }
+    }
+    None
+}
+
+fn plain(cx: &mut Ctx, a: usize, b: usize) {
+    let toks = cx.toks;
+    let a = strip_initial(cx, a, b);
+    if a >= b {
+        return;
+    }
+    let n = b - a;
+    let first = toks[a].s;
+    let last = toks[b - 1].s;
+    if !name_tok(&toks[a]) || (n == 1 && first.chars().count() < 2) {
+        return;
+    }
+    // All-capital words: a dateline or shouting ("NEW YORK (AP)"), unless an acronym.
+    let shouting = toks[a..b]
+        .iter()
+        .filter(|t| t.word)
+        .all(|t| !t.s.chars().any(char::is_lowercase));
+    if shouting && !(n == 1 && is_acronym(first)) {
+        return;
+    }
+    if n == 1
+        && (is_non_entity_acronym(first)
+            || (cap_title(first).is_some() && !cx.known.contains(first)))
+    {
+        return;
+    }
+    let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+    let prev_tok = (a > 0 && toks[a - 1].sent == toks[a].sent).then(|| toks[a - 1]);
+    let prev = prev_tok.map(|t| t.s);
+    let next = toks.get(b).filter(|t| t.sent == toks[a].sent).map(|t| t.s);
+    let l = cx.l;
+    let push = |cx: &mut Ctx, kind, weak| cx.out.push(Candidate { span, kind, weak });
+    if n >= 2 && (is_org_suffix(last) || head_of(toks, a, b) == Some(EntityKind::Org)) {
+        return push(cx, EntityKind::Org, false);
+    }
+    if n >= 2 && is_outlet_suffix(last) {
+        return push(cx, EntityKind::Outlet, false);
+    }
+    if n >= 2 && (is_place_suffix(last) || head_of(toks, a, b) == Some(EntityKind::Place)) {
+        return push(cx, EntityKind::Place, false);
+    }
+    if n >= 2 && (is_misc_head(last) || head_of(toks, a, b) == Some(EntityKind::Misc)) {
+        return push(cx, EntityKind::Misc, false);
+    }
+    if n >= 2 && is_place_prefix(first) {
+        return push(cx, EntityKind::Place, false);
+    }
+    if prev.is_some_and(|p| lower_person_title(p).is_some()) {
+        return push(cx, EntityKind::Person, false);
+    }
+    if n == 1 && is_acronym(first) && !l.is_common(first) {
+        return push(cx, EntityKind::Org, false);
+    }
+    let initial_letter =
+        |w: &str| w.len() == 2 && w.ends_with('.') && w.as_bytes()[0].is_ascii_uppercase();
+    if n >= 2 && (l.first_name(first).is_some() || initial_letter(first)) {
+        return push(cx, EntityKind::Person, false);
+    }
+    let any_common = toks[a..b].iter().any(|t| t.word && l.is_common(t.s));
+    if n >= 2 && l.is_surname(last) && !any_common {
+        return push(cx, EntityKind::Person, false);
+    }
+    // "Condoleezza Rice": an uncommon given name and a listed surname.
+    if (2..=3).contains(&n) && l.is_surname(last) && !l.is_common(first) && !is_acronym(first) {
+        return push(cx, EntityKind::Person, false);
+    }
+    // Two or three capitalised uncommon words: most often a person's name.
+    let all_alpha = toks[a..b].iter().all(|t| {
+        !t.word
+            || (!is_acronym(t.s)
+                && t.s
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+    });
+    if (2..=3).contains(&n) && !any_common && all_alpha {
+        return push(cx, EntityKind::Person, false);
+    }
+    if (2..=3).contains(&n) && next.is_some_and(is_speech_verb) {
+        return push(cx, EntityKind::Person, true);
+    }
+    if n == 1 {
+        let named = l.first_name(first).is_some() || l.is_surname(first);
+        if toks[a].initial && !named && !cx.mid.contains(first) && !cx.known.contains(first) {
+            return;
+        }
+        let kind = if prev_tok.is_some_and(|t| locative_tok(&t)) && !l.is_common(first) {
+            EntityKind::Place
+        } else if named && !l.is_common(first) {
+            EntityKind::Person
+        } else {
+            EntityKind::Misc
+        };
+        return push(cx, kind, true);
+    }
+    push(cx, EntityKind::Misc, true)
+}

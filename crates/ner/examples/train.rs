@@ -1,0 +1,54 @@
+//! Trains the NER model: `cargo run --release -p unspin-ner --example train --
+//! --data ../shared/data/conll2003/train.txt --dev ../shared/data/conll2003/dev.txt --out models/ner.bin`
+use std::path::PathBuf;
+use unspin_ner::{train, Decode, TrainOptions};
+
+fn main() {
+    let mut data = None;
+    let mut dev = None;
+    let mut out = PathBuf::from("models/ner.bin");
+    let mut opts = TrainOptions {
+        verbose: true,
+        ..Default::default()
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut val = || args.next().expect("missing value");
+        match a.as_str() {
+            "--data" => data = Some(PathBuf::from(val())),
+            "--dev" => dev = Some(PathBuf::from(val())),
+            "--out" => out = PathBuf::from(val()),
+            "--epochs" => opts.epochs = val().parse().expect("--epochs N"),
+            "--min-count" => opts.min_count = val().parse().expect("--min-count N"),
+            "--prune" => opts.prune = val().parse().expect("--prune X"),
+            "--folds" => opts.gaz_folds = val().parse().expect("--folds N"),
+            "--seed" => opts.seed = val().parse().expect("--seed N"),
+            "--greedy" => opts.decode = Decode::Greedy,
+            "--stack-folds" => opts.stack_folds = val().parse().expect("--stack-folds N"),
+            _ => panic!("unknown argument {a}"),
+        }
+    }
+    let data = data.expect("--data FILE required");
+    let (mut model, report) = train(&data, dev.as_deref(), &opts).unwrap_or_else(|e| {
+        eprintln!("train: {e}");
+        std::process::exit(1)
+    });
+    model.info = format!(
+        "unspin-ner averaged perceptron; epochs={} seed={} min_count={} gaz_folds={} prune={} decode={:?} stack_folds={}; {} sentences, {} tokens; {} feature rows",
+        opts.epochs, opts.seed, opts.min_count, opts.gaz_folds, opts.prune, opts.decode, opts.stack_folds,
+        report.sentences, report.tokens, report.model_rows
+    );
+    let bytes = model.to_bytes();
+    std::fs::write(&out, &bytes).expect("write model");
+    if let Some(d) = &report.dev {
+        println!("{d}");
+    }
+    println!(
+        "wrote {} ({} bytes, {} rows, {} gazetteer entries); training took {:.1}s",
+        out.display(),
+        bytes.len(),
+        report.model_rows,
+        report.gazetteer,
+        report.secs
+    );
+}

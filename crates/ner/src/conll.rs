@@ -1,0 +1,148 @@
+//! CoNLL column files: reading gold data and appending predicted tags.
+
+use crate::model::Model;
+use crate::tags::Tag;
+
+/// One sentence with its gold tags (last column).
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub tokens: Vec<String>,
+    pub tags: Vec<Tag>,
+}
+
+/// A document: the sentences between two `-DOCSTART-` lines.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub sentences: Vec<Sentence>,
+}
+
+fn is_docstart(line: &str) -> bool {
+    line.split_whitespace().next() == Some("-DOCSTART-")
+}
+
+/// Reads a CoNLL file (token first, gold IOB2 tag last; whitespace-only lines end a
+/// sentence; `-DOCSTART-` opens a document). A file without `-DOCSTART-` is one document.
+pub fn read_conll(text: &str) -> Result<Vec<Document>, String> {
+    let mut docs = vec![Document::default()];
+    let mut cur = Sentence {
+        tokens: Vec::new(),
+        tags: Vec::new(),
+    };
+    let flush = |docs: &mut Vec<Document>, cur: &mut Sentence| {
+        if !cur.tokens.is_empty() {
+            docs.last_mut()
+                .expect("at least one document")
+                .sentences
+                .push(std::mem::replace(
+                    cur,
+                    Sentence {
+                        tokens: Vec::new(),
+                        tags: Vec::new(),
+                    },
+                ));
+        }
+    };
+    for (ln, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            flush(&mut docs, &mut cur);
+            continue;
+        }
+        if is_docstart(line) {
+            flush(&mut docs, &mut cur);
+            if !docs.last().expect("doc").sentences.is_empty() {
+                docs.push(Document::default());
+            }
+            continue;
+        }
+        let mut cols = line.split_whitespace();
+        let tok = cols.next().expect("non-empty line");
+        let tag = cols.next_back().unwrap_or("O");
+        let tag = Tag::parse(tag).ok_or_else(|| format!("line {}: unknown tag {tag:?}", ln + 1))?;
+        cur.tokens.push(tok.to_string());
+        cur.tags.push(tag);
+    }
+    flush(&mut docs, &mut cur);
+    docs.retain(|d| !d.sentences.is_empty());
+    Ok(docs)
+}
+
+/// Splits a line into its content and its line ending (`\n`, `\r\n` or none).
+fn split_eol(line: &str) -> (&str, &str) {
+    if let Some(s) = line.strip_suffix("\r\n") {
+        (s, "\r\n")
+    } else if let Some(s) = line.strip_suffix('\n') {
+        (s, "\n")
+    } else {
+        (line, "")
+    }
+}
+
+pub(crate) fn tag_conll_with(model: &Model, input: &str) -> String {
+    // Pass 1: group token lines into sentences and documents (by line index).
+    let lines: Vec<&str> = input.split_inclusive('\n').collect();
+    let mut docs: Vec<Vec<Vec<usize>>> = vec![Vec::new()];
+    let mut sent: Vec<usize> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let (c, _) = split_eol(l);
+        if c.trim().is_empty() {
+            if !sent.is_empty() {
+                docs.last_mut()
+                    .expect("doc")
+                    .push(std::mem::take(&mut sent));
+            }
+        } else if is_docstart(c) {
+            if !sent.is_empty() {
+                docs.last_mut()
+                    .expect("doc")
+                    .push(std::mem::take(&mut sent));
+            }
+            docs.push(Vec::new());
+        } else {
+            sent.push(i);
+        }
+    }
+    if !sent.is_empty() {
+        docs.last_mut().expect("doc").push(sent);
+    }
+    // Pass 2: tag each document.
+    let mut tag_of: Vec<Option<Tag>> = vec![None; lines.len()];
+    for doc in &docs {
+        let sents: Vec<Vec<&str>> = doc
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .map(|&i| {
+                        split_eol(lines[i])
+                            .0
+                            .split_whitespace()
+                            .next()
+                            .expect("token line")
+                    })
+                    .collect()
+            })
+            .collect();
+        let tags = model.tag_document(&sents);
+        for (s, ts) in doc.iter().zip(tags) {
+            for (&i, t) in s.iter().zip(ts) {
+                tag_of[i] = Some(t);
+            }
+        }
+    }
+    // Pass 3: write every line back with the tag appended.
+    let mut out = String::with_capacity(input.len() + input.len() / 3);
+    for (i, l) in lines.iter().enumerate() {
+        let (c, eol) = split_eol(l);
+        let tag = match tag_of[i] {
+            Some(t) => Some(t.as_str()),
+            None if is_docstart(c) => Some("O"),
+            None => None,
+        };
+        out.push_str(c);
+        if let Some(t) = tag {
+            out.push(if c.contains('\t') { '\t' } else { ' ' });
+            out.push_str(t);
+        }
+        out.push_str(eol);
+    }
+    out
+}

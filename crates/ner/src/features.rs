@@ -1,0 +1,559 @@
+//! Feature extraction: every feature is a 64-bit hash of (template id, strings), so the
+//! model needs no string table. Changing anything here changes the model's meaning:
+//! bump [`FEATURE_VERSION`] so that old model files are refused.
+
+use crate::tags::Tag;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Version of the feature set; stored in the model file and checked on load.
+pub const FEATURE_VERSION: u32 = 4;
+
+/// Longest gazetteer entry, in tokens.
+pub(crate) const GAZ_MAX_LEN: usize = 6;
+
+/// A hasher for keys that are already well-mixed 64-bit hashes.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct PassHasher(u64);
+
+impl Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(crate) type PassMap<V> = HashMap<u64, V, BuildHasherDefault<PassHasher>>;
+
+const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
+
+#[inline]
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    x ^ (x >> 33)
+}
+
+/// Streaming hash over byte strings (deterministic across platforms and runs).
+#[derive(Clone, Copy)]
+pub(crate) struct FHash(u64);
+
+impl FHash {
+    #[inline]
+    pub(crate) fn new(template: u8) -> FHash {
+        FHash(mix(template as u64 ^ K1))
+    }
+    #[inline]
+    pub(crate) fn bytes(mut self, b: &[u8]) -> FHash {
+        let mut chunks = b.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0 ^ v).wrapping_mul(K2).rotate_left(29);
+        }
+        let rest = chunks.remainder();
+        let mut v: u64 = 0;
+        for (i, &x) in rest.iter().enumerate() {
+            v |= (x as u64) << (8 * i);
+        }
+        // Length byte separates "ab"+"c" from "a"+"bc".
+        v ^= (rest.len() as u64 + 1) << 59;
+        self.0 = (self.0 ^ v).wrapping_mul(K2).rotate_left(29);
+        self
+    }
+    #[inline]
+    pub(crate) fn str(self, s: &str) -> FHash {
+        self.bytes(s.as_bytes())
+    }
+    #[inline]
+    pub(crate) fn u64(mut self, v: u64) -> FHash {
+        self.0 = (self.0 ^ v).wrapping_mul(K1).rotate_left(31);
+        self
+    }
+    #[inline]
+    pub(crate) fn finish(self) -> u64 {
+        mix(self.0)
+    }
+}
+
+/// Hash of an exact token, used for gazetteer keys.
+#[inline]
+pub(crate) fn token_hash(tok: &str) -> u64 {
+    FHash::new(250).str(tok).finish()
+}
+
+/// Key of a token sequence in the gazetteer.
+#[inline]
+pub(crate) fn gaz_step(prev: u64, tok_hash: u64) -> u64 {
+    mix(prev.wrapping_mul(K2) ^ tok_hash)
+}
+
+/// Per-token precomputed strings.
+pub(crate) struct TokInfo {
+    /// Lowercased, digits replaced by `0`.
+    pub lower: String,
+    /// Character-class shape with runs capped at 4 ("Xxxx", "dd-dd").
+    pub shape: String,
+    /// Shape with runs collapsed ("Xx", "d-d").
+    pub short: String,
+    pub first_upper: bool,
+    pub all_upper: bool,
+    pub has_lower: bool,
+    pub has_digit: bool,
+    pub all_digit: bool,
+    pub has_alpha: bool,
+    /// Hash of `lower`.
+    pub key: u64,
+}
+
+impl TokInfo {
+    pub(crate) fn new(w: &str) -> TokInfo {
+        let mut lower = String::with_capacity(w.len());
+        let mut shape = String::with_capacity(8);
+        let mut short = String::with_capacity(6);
+        let (mut has_upper, mut has_lower, mut has_digit, mut has_alpha) =
+            (false, false, false, false);
+        let mut all_digit = true;
+        let mut last = '\0';
+        let mut run = 0;
+        let mut first_upper = false;
+        for (i, c) in w.chars().enumerate() {
+            let cls = if c.is_uppercase() {
+                has_upper = true;
+                has_alpha = true;
+                if i == 0 {
+                    first_upper = true;
+                }
+                'X'
+            } else if c.is_lowercase() {
+                has_lower = true;
+                has_alpha = true;
+                'x'
+            } else if c.is_ascii_digit() {
+                has_digit = true;
+                'd'
+            } else if c.is_alphabetic() {
+                has_alpha = true;
+                'x'
+            } else if c.is_ascii() {
+                c
+            } else {
+                '?'
+            };
+            if cls != 'd' {
+                all_digit = false;
+            }
+            if c.is_ascii_digit() {
+                lower.push('0');
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+            if cls == last {
+                run += 1;
+            } else {
+                run = 1;
+                short.push(cls);
+            }
+            if run <= 4 {
+                shape.push(cls);
+            }
+            last = cls;
+        }
+        if w.is_empty() {
+            all_digit = false;
+        }
+        TokInfo {
+            key: FHash::new(251).str(&lower).finish(),
+            lower,
+            shape,
+            short,
+            first_upper,
+            all_upper: has_upper && !has_lower,
+            has_lower,
+            has_digit,
+            all_digit,
+            has_alpha,
+        }
+    }
+}
+
+/// Document-wide statistics on how each word form is written (case evidence).
+#[derive(Default)]
+pub(crate) struct DocStats {
+    map: PassMap<[u16; 3]>,
+}
+
+const LOWER_MID: usize = 0;
+const CAP_MID: usize = 1;
+const TITLE_MID: usize = 2;
+
+impl DocStats {
+    /// `sents`: token infos of every sentence of the document.
+    pub(crate) fn new(sents: &[Vec<TokInfo>]) -> DocStats {
+        let mut map: PassMap<[u16; 3]> = PassMap::default();
+        for s in sents {
+            if sentence_all_caps(s) {
+                continue;
+            }
+            for t in s.iter().skip(1) {
+                if !t.has_alpha {
+                    continue;
+                }
+                let e = map.entry(t.key).or_default();
+                if !t.first_upper && t.has_lower {
+                    e[LOWER_MID] = e[LOWER_MID].saturating_add(1);
+                } else if t.first_upper {
+                    e[CAP_MID] = e[CAP_MID].saturating_add(1);
+                    if !t.all_upper {
+                        e[TITLE_MID] = e[TITLE_MID].saturating_add(1);
+                    }
+                }
+            }
+        }
+        DocStats { map }
+    }
+}
+
+/// A headline or table row written in capitals (at least two tokens with letters, no lowercase).
+pub(crate) fn sentence_all_caps(s: &[TokInfo]) -> bool {
+    let mut n = 0;
+    for t in s {
+        if t.has_lower {
+            return false;
+        }
+        if t.has_alpha {
+            n += 1;
+        }
+    }
+    n >= 2
+}
+
+/// 0 for `O`, 1 + type index for an entity label.
+fn type_slot(t: Tag) -> usize {
+    t.entity_type().map_or(0, |e| 1 + e.index())
+}
+
+/// First-stage label counts per word form (lowercased) over a whole document.
+#[derive(Default)]
+pub(crate) struct NonLocal {
+    map: PassMap<[u16; 5]>,
+}
+
+impl NonLocal {
+    pub(crate) fn new(infos: &[Vec<TokInfo>], pred: &[Vec<Tag>]) -> NonLocal {
+        let mut map: PassMap<[u16; 5]> = PassMap::default();
+        for (s, p) in infos.iter().zip(pred) {
+            for (t, &l) in s.iter().zip(p) {
+                if t.has_alpha {
+                    let e = map.entry(t.key).or_default();
+                    let k = type_slot(l);
+                    e[k] = e[k].saturating_add(1);
+                }
+            }
+        }
+        NonLocal { map }
+    }
+}
+
+/// Looks up gazetteer type masks for each (start, len) span of a sentence.
+pub(crate) trait GazLookup {
+    fn mask(&self, key: u64) -> u8;
+}
+
+impl GazLookup for PassMap<u8> {
+    fn mask(&self, key: u64) -> u8 {
+        self.get(&key).copied().unwrap_or(0)
+    }
+}
+
+const PAD_L1: &str = "<s>";
+const PAD_L2: &str = "<s2>";
+const PAD_R1: &str = "</s>";
+const PAD_R2: &str = "</s2>";
+
+fn lw(s: &[TokInfo], i: isize) -> &str {
+    if i < 0 {
+        if i == -1 {
+            PAD_L1
+        } else {
+            PAD_L2
+        }
+    } else if i as usize >= s.len() {
+        if i as usize == s.len() {
+            PAD_R1
+        } else {
+            PAD_R2
+        }
+    } else {
+        &s[i as usize].lower
+    }
+}
+
+fn sh(s: &[TokInfo], i: isize) -> &str {
+    if i < 0 || i as usize >= s.len() {
+        "_"
+    } else {
+        &s[i as usize].short
+    }
+}
+
+/// Reusable output of [`sentence_features`]: token `i`'s features are
+/// `feats[offs[i]..offs[i + 1]]`.
+#[derive(Default)]
+pub(crate) struct FeatBuf {
+    pub feats: Vec<u64>,
+    pub offs: Vec<usize>,
+    gaz: Vec<(usize, u64)>,
+    th: Vec<u64>,
+}
+
+impl FeatBuf {
+    pub(crate) fn token(&self, i: usize) -> &[u64] {
+        &self.feats[self.offs[i]..self.offs[i + 1]]
+    }
+    pub(crate) fn len(&self) -> usize {
+        self.offs.len().saturating_sub(1)
+    }
+}
+
+/// Last `k` chars of `s` (all of it when shorter).
+fn last_chars(s: &str, k: usize) -> &str {
+    match s.char_indices().rev().nth(k - 1) {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
+}
+
+/// Computes the features of every token of sentence `toks` into `buf`.
+pub(crate) fn sentence_features<G: GazLookup>(
+    toks: &[&str],
+    infos: &[TokInfo],
+    doc: &DocStats,
+    gaz: &G,
+    stacked: Option<(&NonLocal, &[Tag])>,
+    buf: &mut FeatBuf,
+) {
+    let n = toks.len();
+    buf.feats.clear();
+    buf.offs.clear();
+    buf.gaz.clear();
+    buf.th.clear();
+    // Gazetteer matches: features on covered tokens.
+    buf.th.extend(toks.iter().map(|t| token_hash(t)));
+    for i in 0..n {
+        let mut key = 0x5157_u64;
+        for j in i..n.min(i + GAZ_MAX_LEN) {
+            key = gaz_step(key, buf.th[j]);
+            let m = gaz.mask(key);
+            if m == 0 {
+                continue;
+            }
+            let len = (j - i + 1).min(3) as u64;
+            for t in 0..4u64 {
+                if m & (1 << t) == 0 {
+                    continue;
+                }
+                for k in i..=j {
+                    let pos = if k == i { 0u64 } else { 1 };
+                    buf.gaz.push((k, FHash::new(40).u64(t * 2 + pos).finish()));
+                    buf.gaz
+                        .push((k, FHash::new(41).u64(t * 2 + pos).u64(len).finish()));
+                }
+                // Whole-span membership, seen from just outside it.
+                if i > 0 {
+                    buf.gaz.push((i - 1, FHash::new(42).u64(t).finish()));
+                }
+                if j + 1 < n {
+                    buf.gaz.push((j + 1, FHash::new(43).u64(t).finish()));
+                }
+            }
+        }
+    }
+    buf.gaz.sort_by_key(|g| g.0);
+    let mut gp = 0;
+    let caps_sent = sentence_all_caps(infos);
+    let f = &mut buf.feats;
+    for i in 0..n {
+        buf.offs.push(f.len());
+        let t = &infos[i];
+        let ii = i as isize;
+        f.push(FHash::new(1).finish());
+        f.push(FHash::new(2).str(&t.lower).finish());
+        f.push(FHash::new(3).str(toks[i]).finish());
+        f.push(FHash::new(4).str(&t.shape).finish());
+        f.push(FHash::new(5).str(&t.short).finish());
+        // Affixes of the lowercased word.
+        let nc = t.lower.chars().count();
+        let mut ends = t.lower.char_indices().skip(1).map(|(b, _)| b);
+        for k in 1..=4usize.min(nc) {
+            let end = ends.next().unwrap_or(t.lower.len());
+            f.push(FHash::new(6).u64(k as u64).str(&t.lower[..end]).finish());
+            f.push(
+                FHash::new(7)
+                    .u64(k as u64)
+                    .str(last_chars(&t.lower, k))
+                    .finish(),
+            );
+        }
+        // Flags.
+        let w = toks[i];
+        let mut flags: u64 = 0;
+        if i == 0 {
+            flags |= 1;
+        }
+        if i + 1 == n {
+            flags |= 2;
+        }
+        if t.has_digit {
+            flags |= 4;
+        }
+        if t.all_digit {
+            flags |= 8;
+        }
+        if w.contains('-') {
+            flags |= 16;
+        }
+        if w.contains('.') {
+            flags |= 32;
+        }
+        if w.contains('\'') {
+            flags |= 64;
+        }
+        if t.all_upper {
+            flags |= 128;
+        }
+        if t.first_upper {
+            flags |= 256;
+        }
+        for b in 0..9 {
+            if flags & (1 << b) != 0 {
+                f.push(FHash::new(8).u64(b).finish());
+            }
+        }
+        let len_bucket = match nc {
+            0..=4 => nc as u64,
+            5..=6 => 5,
+            7..=9 => 6,
+            _ => 7,
+        };
+        f.push(FHash::new(9).u64(len_bucket).finish());
+        f.push(FHash::new(10).u64((i == 0) as u64).str(&t.short).finish());
+        if caps_sent {
+            f.push(FHash::new(11).finish());
+            f.push(FHash::new(12).str(&t.lower).finish());
+        }
+        // Context words and shapes.
+        f.push(FHash::new(13).str(lw(infos, ii - 1)).finish());
+        f.push(FHash::new(14).str(lw(infos, ii + 1)).finish());
+        f.push(FHash::new(15).str(lw(infos, ii - 2)).finish());
+        f.push(FHash::new(16).str(lw(infos, ii + 2)).finish());
+        f.push(FHash::new(17).str(sh(infos, ii - 1)).finish());
+        f.push(FHash::new(18).str(sh(infos, ii + 1)).finish());
+        f.push(FHash::new(19).str(sh(infos, ii - 2)).finish());
+        f.push(FHash::new(20).str(sh(infos, ii + 2)).finish());
+        f.push(FHash::new(21).str(lw(infos, ii - 1)).str(&t.lower).finish());
+        f.push(FHash::new(22).str(&t.lower).str(lw(infos, ii + 1)).finish());
+        f.push(
+            FHash::new(23)
+                .str(sh(infos, ii - 1))
+                .str(&t.short)
+                .str(sh(infos, ii + 1))
+                .finish(),
+        );
+        f.push(FHash::new(24).str(lw(infos, ii - 1)).str(&t.short).finish());
+        f.push(FHash::new(25).str(&t.short).str(lw(infos, ii + 1)).finish());
+        // Suffix of the neighbours ("-based", "-born", "ian").
+        if i > 0 {
+            f.push(
+                FHash::new(26)
+                    .str(last_chars(&infos[i - 1].lower, 3))
+                    .finish(),
+            );
+        }
+        if i + 1 < n {
+            f.push(
+                FHash::new(27)
+                    .str(last_chars(&infos[i + 1].lower, 3))
+                    .finish(),
+            );
+        }
+        // Document-level case evidence.
+        if t.has_alpha {
+            if let Some(c) = doc.map.get(&t.key) {
+                let mid_here = i > 0 && !caps_sent;
+                if t.first_upper {
+                    if c[LOWER_MID] > 0 {
+                        f.push(FHash::new(30).u64((i == 0) as u64).finish());
+                        f.push(FHash::new(31).u64(caps_sent as u64).str(&t.short).finish());
+                    }
+                    let others = c[CAP_MID] as i32 - (mid_here as i32);
+                    if others > 0 {
+                        f.push(FHash::new(32).u64((i == 0) as u64).finish());
+                        f.push(FHash::new(33).u64(caps_sent as u64).str(&t.short).finish());
+                    }
+                    if t.all_upper && c[TITLE_MID] > 0 {
+                        f.push(FHash::new(34).finish());
+                    }
+                } else if c[CAP_MID] > 0 {
+                    f.push(FHash::new(35).finish());
+                }
+            }
+        }
+        // Stacking: first-stage labels here, around here and for the same word elsewhere.
+        if let Some((nl, p1)) = stacked {
+            let lab = |k: isize| -> u64 {
+                if k < 0 || k as usize >= n {
+                    99
+                } else {
+                    p1[k as usize].index() as u64
+                }
+            };
+            f.push(FHash::new(50).u64(lab(ii)).finish());
+            f.push(FHash::new(51).u64(lab(ii - 1)).u64(lab(ii)).finish());
+            f.push(FHash::new(52).u64(lab(ii)).u64(lab(ii + 1)).finish());
+            f.push(FHash::new(53).u64(lab(ii)).str(&t.short).finish());
+            if t.has_alpha {
+                if let Some(c) = nl.map.get(&t.key) {
+                    let mut o = *c;
+                    let own = type_slot(p1[i]);
+                    o[own] = o[own].saturating_sub(1);
+                    let total: u32 = o.iter().map(|&x| x as u32).sum();
+                    if total > 0 {
+                        let mut best = 0;
+                        for k in 1..5 {
+                            if o[k] > o[best] {
+                                best = k;
+                            }
+                        }
+                        f.push(FHash::new(54).u64(best as u64).finish());
+                        f.push(
+                            FHash::new(55)
+                                .u64(best as u64)
+                                .u64(type_slot(p1[i]) as u64)
+                                .finish(),
+                        );
+                        for (k, &x) in o.iter().enumerate() {
+                            if x > 0 {
+                                f.push(FHash::new(56).u64(k as u64).finish());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        while gp < buf.gaz.len() && buf.gaz[gp].0 == i {
+            f.push(buf.gaz[gp].1);
+            gp += 1;
+        }
+    }
+    buf.offs.push(f.len());
+}

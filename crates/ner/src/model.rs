@@ -1,0 +1,409 @@
+//! The trained model: hashed feature weights (i16, one row of 9 label scores per
+//! feature), IOB2 transition scores, the gazetteer, and the binary file format.
+
+use crate::features::{
+    sentence_features, DocStats, FeatBuf, NonLocal, PassMap, TokInfo, FEATURE_VERSION,
+};
+use crate::tags::{allowed, Tag, NL};
+use std::io::{Read, Write};
+
+/// Magic bytes opening a model file.
+pub const MAGIC: &[u8; 8] = b"UNSPNER\0";
+/// Version of the container format (the feature set has its own version inside).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// How a sentence's label sequence is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decode {
+    /// Best-scoring valid IOB2 sequence (first-order Viterbi).
+    Viterbi,
+    /// Left to right, best valid label given the previous one.
+    Greedy,
+}
+
+/// A trained tagger. Cheap to share: tagging takes `&self`.
+#[derive(Clone)]
+pub struct Model {
+    /// Stacking: when set, this first-stage model tags the document first and its
+    /// labels (here and for the same word elsewhere in the document) become features.
+    pub(crate) first: Option<Box<Model>>,
+    pub(crate) weights: PassMap<[i16; NL]>,
+    /// Real weight = stored i16 × `scale`.
+    pub(crate) scale: f32,
+    /// `trans[p][c]`: score of label `c` after label `p`; row `NL` is the sentence start.
+    pub(crate) trans: [[f32; NL]; NL + 1],
+    /// Gazetteer: token-sequence hash → bit mask of entity types seen in training.
+    pub(crate) gaz: PassMap<u8>,
+    /// Free text written by the trainer (options, data hashes, scores).
+    pub info: String,
+    pub decode: Decode,
+}
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model")
+            .field("features", &self.weights.len())
+            .field("gazetteer", &self.gaz.len())
+            .field("decode", &self.decode)
+            .field("stacked", &self.first.is_some())
+            .finish()
+    }
+}
+
+impl Model {
+    /// Number of feature rows kept in the model.
+    pub fn num_features(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Number of gazetteer entries.
+    pub fn num_gazetteer(&self) -> usize {
+        self.gaz.len()
+    }
+
+    /// Tags one sentence (treated as a one-sentence document).
+    pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
+        self.tag_document(&[tokens.to_vec()])
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// Tags all sentences of one document: case evidence from the whole document
+    /// (a capitalised word seen lowercase elsewhere, headline words) feeds each sentence.
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Tag>> {
+        let toks: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.iter().map(|t| t.as_ref()).collect())
+            .collect();
+        let infos: Vec<Vec<TokInfo>> = toks
+            .iter()
+            .map(|s| s.iter().map(|t| TokInfo::new(t)).collect())
+            .collect();
+        let stats = DocStats::new(&infos);
+        self.tag_prepared(&toks, &infos, &stats)
+    }
+
+    pub(crate) fn tag_prepared(
+        &self,
+        toks: &[Vec<&str>],
+        infos: &[Vec<TokInfo>],
+        stats: &DocStats,
+    ) -> Vec<Vec<Tag>> {
+        let p1 = self
+            .first
+            .as_ref()
+            .map(|m| m.tag_prepared(toks, infos, stats));
+        let nl = p1.as_ref().map(|p| NonLocal::new(infos, p));
+        let mut feats = FeatBuf::default();
+        let mut scores = Vec::new();
+        let mut out = Vec::with_capacity(toks.len());
+        for (si, (s, inf)) in toks.iter().zip(infos).enumerate() {
+            let stacked = match (&nl, &p1) {
+                (Some(nl), Some(p)) => Some((nl, p[si].as_slice())),
+                _ => None,
+            };
+            sentence_features(s, inf, stats, &self.gaz, stacked, &mut feats);
+            scores.clear();
+            for i in 0..feats.len() {
+                scores.push(self.emission(feats.token(i)));
+            }
+            let labels = match self.decode {
+                Decode::Viterbi => viterbi(&scores, &self.trans),
+                Decode::Greedy => greedy(&scores, &self.trans),
+            };
+            out.push(labels.into_iter().map(Tag::from_index).collect());
+        }
+        out
+    }
+
+    #[inline]
+    fn emission(&self, feats: &[u64]) -> [f32; NL] {
+        let mut acc = [0i32; NL];
+        for h in feats {
+            if let Some(w) = self.weights.get(h) {
+                for l in 0..NL {
+                    acc[l] += w[l] as i32;
+                }
+            }
+        }
+        let mut s = [0f32; NL];
+        for l in 0..NL {
+            s[l] = acc[l] as f32 * self.scale;
+        }
+        s
+    }
+
+    /// Serialises to the own binary format: magic, version, then a zlib body.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut body = Vec::new();
+        put_u32(&mut body, FEATURE_VERSION);
+        put_u32(&mut body, self.info.len() as u32);
+        body.extend_from_slice(self.info.as_bytes());
+        body.push(match self.decode {
+            Decode::Viterbi => 0,
+            Decode::Greedy => 1,
+        });
+        body.extend_from_slice(&self.scale.to_le_bytes());
+        for row in &self.trans {
+            for v in row {
+                body.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        // Gazetteer, keys sorted and delta-coded.
+        let mut gk: Vec<(u64, u8)> = self.gaz.iter().map(|(k, v)| (*k, *v)).collect();
+        gk.sort_unstable();
+        put_u32(&mut body, gk.len() as u32);
+        let mut prev = 0u64;
+        for (k, _) in &gk {
+            put_varint(&mut body, k - prev);
+            prev = *k;
+        }
+        body.extend(gk.iter().map(|(_, m)| *m));
+        // Weights: keys sorted and delta-coded, then label-major i16 columns.
+        let mut keys: Vec<u64> = self.weights.keys().copied().collect();
+        keys.sort_unstable();
+        put_u32(&mut body, keys.len() as u32);
+        let mut prev = 0u64;
+        for k in &keys {
+            put_varint(&mut body, k - prev);
+            prev = *k;
+        }
+        for l in 0..NL {
+            for k in &keys {
+                body.extend_from_slice(&self.weights[k][l].to_le_bytes());
+            }
+        }
+        match &self.first {
+            None => body.push(0),
+            Some(m) => {
+                body.push(1);
+                let inner = m.to_bytes();
+                put_u32(&mut body, inner.len() as u32);
+                body.extend_from_slice(&inner);
+            }
+        }
+        let mut out = Vec::with_capacity(body.len() / 2);
+        out.extend_from_slice(MAGIC);
+        put_u32(&mut out, FORMAT_VERSION);
+        let mut enc = flate2::write::ZlibEncoder::new(out, flate2::Compression::best());
+        enc.write_all(&body).expect("write to Vec");
+        enc.finish().expect("write to Vec")
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn load(bytes: &[u8]) -> Result<Model, String> {
+        if bytes.len() < 12 || &bytes[..8] != MAGIC {
+            return Err("not an unspin NER model (bad magic)".into());
+        }
+        let ver = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+        if ver != FORMAT_VERSION {
+            return Err(format!(
+                "NER model format version {ver}, expected {FORMAT_VERSION}"
+            ));
+        }
+        let mut body = Vec::new();
+        flate2::read::ZlibDecoder::new(&bytes[12..])
+            .read_to_end(&mut body)
+            .map_err(|e| format!("NER model: corrupt body: {e}"))?;
+        let mut r = Reader { b: &body, p: 0 };
+        let fv = r.u32()?;
+        if fv != FEATURE_VERSION {
+            return Err(format!(
+                "NER model built for feature set {fv}, this build uses {FEATURE_VERSION}: retrain"
+            ));
+        }
+        let n = r.u32()? as usize;
+        let info = String::from_utf8(r.take(n)?.to_vec()).map_err(|_| "NER model: bad info")?;
+        let decode = match r.take(1)?[0] {
+            0 => Decode::Viterbi,
+            1 => Decode::Greedy,
+            d => return Err(format!("NER model: unknown decoder {d}")),
+        };
+        let scale = r.f32()?;
+        let mut trans = [[0f32; NL]; NL + 1];
+        for row in trans.iter_mut() {
+            for v in row.iter_mut() {
+                *v = r.f32()?;
+            }
+        }
+        let ng = r.u32()? as usize;
+        let mut gkeys = Vec::with_capacity(ng);
+        let mut prev = 0u64;
+        for _ in 0..ng {
+            prev = prev.wrapping_add(r.varint()?);
+            gkeys.push(prev);
+        }
+        let masks = r.take(ng)?;
+        let mut gaz = PassMap::with_capacity_and_hasher(ng, Default::default());
+        for (k, m) in gkeys.into_iter().zip(masks) {
+            gaz.insert(k, *m);
+        }
+        let nw = r.u32()? as usize;
+        let mut keys = Vec::with_capacity(nw);
+        let mut prev = 0u64;
+        for _ in 0..nw {
+            prev = prev.wrapping_add(r.varint()?);
+            keys.push(prev);
+        }
+        let mut rows = vec![[0i16; NL]; nw];
+        for l in 0..NL {
+            let col = r.take(nw * 2)?;
+            for (i, row) in rows.iter_mut().enumerate() {
+                row[l] = i16::from_le_bytes([col[2 * i], col[2 * i + 1]]);
+            }
+        }
+        let first = match r.take(1)?[0] {
+            0 => None,
+            1 => {
+                let n = r.u32()? as usize;
+                Some(Box::new(Model::load(r.take(n)?)?))
+            }
+            x => return Err(format!("NER model: bad stage flag {x}")),
+        };
+        if r.p != body.len() {
+            return Err("NER model: trailing bytes".into());
+        }
+        let mut weights = PassMap::with_capacity_and_hasher(nw, Default::default());
+        for (k, row) in keys.into_iter().zip(rows) {
+            weights.insert(k, row);
+        }
+        Ok(Model {
+            first,
+            weights,
+            scale,
+            trans,
+            gaz,
+            info,
+            decode,
+        })
+    }
+
+    /// Appends a predicted tag column to CoNLL token lines (see [`crate::tag_conll`]).
+    pub fn tag_conll(&self, input: &str) -> String {
+        crate::conll::tag_conll_with(self, input)
+    }
+}
+
+/// First-order Viterbi restricted to valid IOB2 sequences.
+pub(crate) fn viterbi(scores: &[[f32; NL]], trans: &[[f32; NL]; NL + 1]) -> Vec<usize> {
+    let n = scores.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut back = vec![[0u8; NL]; n];
+    let mut delta = [f32::NEG_INFINITY; NL];
+    for (c, d) in delta.iter_mut().enumerate() {
+        if allowed(None, c) {
+            *d = trans[NL][c] + scores[0][c];
+        }
+    }
+    for i in 1..n {
+        let mut nd = [f32::NEG_INFINITY; NL];
+        for c in 0..NL {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for p in 0..NL {
+                if delta[p] == f32::NEG_INFINITY || !allowed(Some(p), c) {
+                    continue;
+                }
+                let v = delta[p] + trans[p][c];
+                if v > best {
+                    best = v;
+                    arg = p as u8;
+                }
+            }
+            if best > f32::NEG_INFINITY {
+                nd[c] = best + scores[i][c];
+                back[i][c] = arg;
+            }
+        }
+        delta = nd;
+    }
+    let mut last = 0;
+    for c in 1..NL {
+        if delta[c] > delta[last] {
+            last = c;
+        }
+    }
+    let mut out = vec![0usize; n];
+    out[n - 1] = last;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i]] as usize;
+    }
+    out
+}
+
+/// Greedy left-to-right decoding with the same scores (for comparison).
+pub(crate) fn greedy(scores: &[[f32; NL]], trans: &[[f32; NL]; NL + 1]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(scores.len());
+    let mut prev: Option<usize> = None;
+    for s in scores {
+        let row = &trans[prev.unwrap_or(NL)];
+        let mut best = f32::NEG_INFINITY;
+        let mut arg = 0;
+        for c in 0..NL {
+            if !allowed(prev, c) {
+                continue;
+            }
+            let v = s[c] + row[c];
+            if v > best {
+                best = v;
+                arg = c;
+            }
+        }
+        out.push(arg);
+        prev = Some(arg);
+    }
+    out
+}
+
+fn put_u32(v: &mut Vec<u8>, x: u32) {
+    v.extend_from_slice(&x.to_le_bytes());
+}
+
+fn put_varint(v: &mut Vec<u8>, mut x: u64) {
+    while x >= 0x80 {
+        v.push((x as u8) | 0x80);
+        x >>= 7;
+    }
+    v.push(x as u8);
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    p: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        if self.p + n > self.b.len() {
+            return Err("NER model: truncated".into());
+        }
+        let s = &self.b[self.p..self.p + n];
+        self.p += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        let s = self.take(4)?;
+        Ok(f32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut x = 0u64;
+        let mut shift = 0;
+        loop {
+            let b = self.take(1)?[0];
+            if shift >= 64 {
+                return Err("NER model: bad varint".into());
+            }
+            x |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return Ok(x);
+            }
+            shift += 7;
+        }
+    }
+}

@@ -1,0 +1,435 @@
+//! Training: averaged structured perceptron (Collins 2002) with first-order Viterbi
+//! over valid IOB2 sequences. Single-threaded and deterministic: fixed seed, fixed
+//! iteration order, feature ids assigned in order of first occurrence.
+
+use crate::conll::{read_conll, Document};
+use crate::eval::{eval_docs, NerScores};
+use crate::features::{
+    gaz_step, sentence_features, token_hash, DocStats, FeatBuf, GazLookup, NonLocal, PassMap,
+    TokInfo, GAZ_MAX_LEN,
+};
+use crate::model::{greedy, viterbi, Decode, Model};
+use crate::tags::{entities, Tag, NL};
+use std::path::Path;
+use std::time::Instant;
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed of the sentence shuffle.
+    pub seed: u64,
+    /// Features seen fewer times than this in training are dropped.
+    pub min_count: u32,
+    /// Gazetteer features in training come from the other folds' entities (jackknife),
+    /// so the model does not learn to trust a list that always contains the answer.
+    pub gaz_folds: usize,
+    /// Rows whose largest |weight| is below this are dropped from the saved model.
+    pub prune: f32,
+    pub decode: Decode,
+    /// Stacking: when ≥ 2, a second model is trained on the first model's labels
+    /// (computed by cross-validation over this many folds of the training documents).
+    pub stack_folds: usize,
+    /// Print progress to stderr.
+    pub verbose: bool,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 12,
+            seed: 0x5EED_2003,
+            min_count: 1,
+            gaz_folds: 5,
+            prune: 0.0,
+            decode: Decode::Viterbi,
+            stack_folds: 5,
+            verbose: false,
+        }
+    }
+}
+
+/// One epoch's numbers.
+#[derive(Debug, Clone)]
+pub struct EpochReport {
+    pub epoch: usize,
+    /// Training sentences whose predicted sequence was wrong (before the update).
+    pub train_errors: usize,
+    /// Dev F1 of the averaged model after this epoch.
+    pub dev_f1: Option<f64>,
+    pub secs: f64,
+}
+
+/// What training did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub sentences: usize,
+    pub tokens: usize,
+    /// Distinct feature hashes kept for training.
+    pub features: usize,
+    /// Feature rows in the saved model.
+    pub model_rows: usize,
+    pub gazetteer: usize,
+    pub epochs: Vec<EpochReport>,
+    /// Final model on the dev file.
+    pub dev: Option<NerScores>,
+    /// First-stage model alone on the dev file (stacked training only).
+    pub stage1_dev: Option<NerScores>,
+    pub secs: f64,
+}
+
+struct FoldGaz<'a> {
+    map: &'a PassMap<[u8; 8]>,
+    fold: usize,
+}
+
+impl GazLookup for FoldGaz<'_> {
+    fn mask(&self, key: u64) -> u8 {
+        match self.map.get(&key) {
+            None => 0,
+            Some(m) => m
+                .iter()
+                .enumerate()
+                .filter(|(f, _)| *f != self.fold)
+                .fold(0, |a, (_, b)| a | b),
+        }
+    }
+}
+
+/// Trains on a CoNLL file, optionally scoring each epoch on a dev file.
+pub fn train(
+    train: &Path,
+    dev: Option<&Path>,
+    opts: &TrainOptions,
+) -> Result<(Model, Report), String> {
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let tdocs = read_conll(&read(train)?)?;
+    let ddocs = match dev {
+        Some(p) => Some(read_conll(&read(p)?)?),
+        None => None,
+    };
+    Ok(train_docs(&tdocs, ddocs.as_deref(), opts))
+}
+
+struct XorShift(u64);
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+fn doc_tokens(d: &Document) -> Vec<Vec<&str>> {
+    d.sentences
+        .iter()
+        .map(|s| s.tokens.iter().map(|t| t.as_str()).collect())
+        .collect()
+}
+
+/// Trains on parsed documents (see [`train`]).
+pub fn train_docs(
+    docs: &[Document],
+    dev: Option<&[Document]>,
+    opts: &TrainOptions,
+) -> (Model, Report) {
+    let k = opts.stack_folds;
+    if k < 2 {
+        return train_single(docs, dev, opts, None);
+    }
+    let t0 = Instant::now();
+    let quiet = TrainOptions {
+        verbose: false,
+        ..opts.clone()
+    };
+    let (m1, _) = train_single(docs, None, &quiet, None);
+    let stage1_dev = dev.map(|d| eval_docs(d, &m1));
+    if let (true, Some(s)) = (opts.verbose, &stage1_dev) {
+        eprintln!(
+            "ner train: stage 1 dev F1 {:.4} ({:.1}s)",
+            s.overall.f1(),
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    // Realistic first-stage labels for the training documents: each fold is tagged
+    // by a model trained on the other folds.
+    let mut preds: Vec<Vec<Vec<Tag>>> = vec![Vec::new(); docs.len()];
+    for f in 0..k {
+        let sub: Vec<Document> = docs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k != f)
+            .map(|(_, d)| d.clone())
+            .collect();
+        let (mf, _) = train_single(&sub, None, &quiet, None);
+        for (i, d) in docs.iter().enumerate().filter(|(i, _)| i % k == f) {
+            preds[i] = mf.tag_document(&doc_tokens(d));
+        }
+    }
+    if opts.verbose {
+        eprintln!(
+            "ner train: {k}-fold first-stage labels done ({:.1}s)",
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    let (mut m2, mut rep) = train_single(docs, dev, opts, Some((&preds, &m1)));
+    m2.first = Some(Box::new(m1));
+    rep.stage1_dev = stage1_dev;
+    rep.secs = t0.elapsed().as_secs_f64();
+    (m2, rep)
+}
+
+type Stage1<'a> = Option<(&'a [Vec<Vec<Tag>>], &'a Model)>;
+
+fn train_single(
+    docs: &[Document],
+    dev: Option<&[Document]>,
+    opts: &TrainOptions,
+    stage1: Stage1<'_>,
+) -> (Model, Report) {
+    let t0 = Instant::now();
+    let folds = opts.gaz_folds.clamp(1, 8);
+    // Gazetteer: entity token sequences per fold.
+    let mut gaz_folds: PassMap<[u8; 8]> = PassMap::default();
+    for (di, d) in docs.iter().enumerate() {
+        for s in &d.sentences {
+            for e in entities(&s.tags) {
+                if e.end - e.start > GAZ_MAX_LEN {
+                    continue;
+                }
+                let mut key = 0x5157_u64;
+                for t in &s.tokens[e.start..e.end] {
+                    key = gaz_step(key, token_hash(t));
+                }
+                gaz_folds.entry(key).or_default()[di % folds] |= 1 << e.kind.index();
+            }
+        }
+    }
+    let mut gaz_final: PassMap<u8> = PassMap::default();
+    for (k, m) in &gaz_folds {
+        gaz_final.insert(*k, m.iter().fold(0, |a, b| a | b));
+    }
+    // Features of every training token (as hashes), then ids by first occurrence.
+    let mut sent_feats: Vec<Vec<Vec<u64>>> = Vec::new();
+    let mut gold: Vec<Vec<usize>> = Vec::new();
+    let mut counts: PassMap<u32> = PassMap::default();
+    let mut buf = FeatBuf::default();
+    for (di, d) in docs.iter().enumerate() {
+        let infos: Vec<Vec<TokInfo>> = d
+            .sentences
+            .iter()
+            .map(|s| s.tokens.iter().map(|t| TokInfo::new(t)).collect())
+            .collect();
+        let stats = DocStats::new(&infos);
+        let nl = stage1.map(|(p, _)| NonLocal::new(&infos, &p[di]));
+        let fg = FoldGaz {
+            map: &gaz_folds,
+            fold: if folds > 1 { di % folds } else { usize::MAX },
+        };
+        for (si, (s, inf)) in d.sentences.iter().zip(&infos).enumerate() {
+            let toks: Vec<&str> = s.tokens.iter().map(|t| t.as_str()).collect();
+            let stacked = match (&nl, stage1) {
+                (Some(nl), Some((p, _))) => Some((nl, p[di][si].as_slice())),
+                _ => None,
+            };
+            sentence_features(&toks, inf, &stats, &fg, stacked, &mut buf);
+            for h in &buf.feats {
+                *counts.entry(*h).or_default() += 1;
+            }
+            sent_feats.push((0..buf.len()).map(|i| buf.token(i).to_vec()).collect());
+            gold.push(s.tags.iter().map(|t| t.index()).collect());
+        }
+    }
+    let mut ids: PassMap<u32> = PassMap::default();
+    let mut keys: Vec<u64> = Vec::new();
+    let mut data: Vec<Vec<Vec<u32>>> = Vec::with_capacity(sent_feats.len());
+    for s in sent_feats {
+        let mut sd = Vec::with_capacity(s.len());
+        for f in s {
+            let mut v = Vec::with_capacity(f.len());
+            for h in f {
+                if counts[&h] < opts.min_count {
+                    continue;
+                }
+                let id = *ids.entry(h).or_insert_with(|| {
+                    keys.push(h);
+                    (keys.len() - 1) as u32
+                });
+                v.push(id);
+            }
+            sd.push(v);
+        }
+        data.push(sd);
+    }
+    drop(counts);
+    drop(ids);
+    let nrows = keys.len();
+    let mut report = Report {
+        sentences: data.len(),
+        tokens: gold.iter().map(|g| g.len()).sum(),
+        features: nrows,
+        gazetteer: gaz_final.len(),
+        ..Default::default()
+    };
+    if opts.verbose {
+        eprintln!(
+            "ner train: {} sentences, {} tokens, {} features, {} gazetteer entries ({:.1}s)",
+            report.sentences,
+            report.tokens,
+            nrows,
+            gaz_final.len(),
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    // Averaged perceptron: w current, u accumulates c·Δ; average = w − u/c.
+    let mut w = vec![0f32; nrows * NL];
+    let mut u = vec![0f64; nrows * NL];
+    let mut tw = [[0f32; NL]; NL + 1];
+    let mut tu = [[0f64; NL]; NL + 1];
+    let mut c: f64 = 1.0;
+    let mut rng = XorShift(opts.seed | 1);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut scores: Vec<[f32; NL]> = Vec::new();
+    let mut model = None;
+    for epoch in 1..=opts.epochs {
+        let te = Instant::now();
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let mut errors = 0;
+        for &si in &order {
+            let sd = &data[si];
+            let g = &gold[si];
+            scores.clear();
+            for f in sd {
+                let mut s = [0f32; NL];
+                for &id in f {
+                    let row = &w[id as usize * NL..id as usize * NL + NL];
+                    for l in 0..NL {
+                        s[l] += row[l];
+                    }
+                }
+                scores.push(s);
+            }
+            let p = match opts.decode {
+                Decode::Viterbi => viterbi(&scores, &tw),
+                Decode::Greedy => greedy(&scores, &tw),
+            };
+            if p != *g {
+                errors += 1;
+                for i in 0..g.len() {
+                    if p[i] != g[i] {
+                        for &id in &sd[i] {
+                            let b = id as usize * NL;
+                            w[b + g[i]] += 1.0;
+                            u[b + g[i]] += c;
+                            w[b + p[i]] -= 1.0;
+                            u[b + p[i]] -= c;
+                        }
+                    }
+                    let gp = if i == 0 { NL } else { g[i - 1] };
+                    let pp = if i == 0 { NL } else { p[i - 1] };
+                    if (gp, g[i]) != (pp, p[i]) {
+                        tw[gp][g[i]] += 1.0;
+                        tu[gp][g[i]] += c;
+                        tw[pp][p[i]] -= 1.0;
+                        tu[pp][p[i]] -= c;
+                    }
+                }
+            }
+            c += 1.0;
+        }
+        let want_model = dev.is_some() || epoch == opts.epochs;
+        let mut er = EpochReport {
+            epoch,
+            train_errors: errors,
+            dev_f1: None,
+            secs: 0.0,
+        };
+        if want_model {
+            let m = build_model(&w, &u, c, &tw, &tu, &keys, &gaz_final, opts);
+            if let Some(dd) = dev {
+                let sc = match stage1 {
+                    Some((_, m1)) => {
+                        let mut full = m.clone();
+                        full.first = Some(Box::new(m1.clone()));
+                        eval_docs(dd, &full)
+                    }
+                    None => eval_docs(dd, &m),
+                };
+                er.dev_f1 = Some(sc.overall.f1());
+                report.dev = Some(sc);
+            }
+            model = Some(m);
+        }
+        er.secs = te.elapsed().as_secs_f64();
+        if opts.verbose {
+            eprintln!(
+                "ner train: epoch {epoch}: {errors} wrong sentences, dev F1 {}, {:.1}s",
+                er.dev_f1
+                    .map(|f| format!("{:.4}", f))
+                    .unwrap_or_else(|| "-".into()),
+                er.secs
+            );
+        }
+        report.epochs.push(er);
+    }
+    let model = model.unwrap_or_else(|| build_model(&w, &u, c, &tw, &tu, &keys, &gaz_final, opts));
+    report.model_rows = model.num_features();
+    report.secs = t0.elapsed().as_secs_f64();
+    (model, report)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_model(
+    w: &[f32],
+    u: &[f64],
+    c: f64,
+    tw: &[[f32; NL]; NL + 1],
+    tu: &[[f64; NL]; NL + 1],
+    keys: &[u64],
+    gaz: &PassMap<u8>,
+    opts: &TrainOptions,
+) -> Model {
+    let avg: Vec<f32> = w
+        .iter()
+        .zip(u)
+        .map(|(&w, &u)| (w as f64 - u / c) as f32)
+        .collect();
+    let max = avg.iter().fold(0f32, |m, v| m.max(v.abs())).max(1e-6);
+    let scale = max / 32767.0;
+    let mut weights = PassMap::default();
+    for (r, &k) in keys.iter().enumerate() {
+        let row = &avg[r * NL..r * NL + NL];
+        if row.iter().all(|v| v.abs() < opts.prune) {
+            continue;
+        }
+        let mut q = [0i16; NL];
+        for l in 0..NL {
+            q[l] = (row[l] / scale).round().clamp(-32767.0, 32767.0) as i16;
+        }
+        if q.iter().any(|&x| x != 0) {
+            weights.insert(k, q);
+        }
+    }
+    let mut trans = [[0f32; NL]; NL + 1];
+    for p in 0..=NL {
+        for l in 0..NL {
+            trans[p][l] = (tw[p][l] as f64 - tu[p][l] / c) as f32;
+        }
+    }
+    Model {
+        first: None,
+        weights,
+        scale,
+        trans,
+        gaz: gaz.clone(),
+        info: String::new(),
+        decode: opts.decode,
+    }
+}
