@@ -38,6 +38,8 @@ struct Cl<'d> {
     /// Full-name key for person clusters.
     first: &'d str,
     last: &'d str,
+    /// Middle parts seen with the full name ("W." in "George W. Bush").
+    middle: &'d [&'d str],
     full: usize,
     gender: Option<Gender>,
     titles: Vec<&'d str>,
@@ -86,9 +88,13 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
         if first == last {
             continue;
         }
+        let li = m.words.iter().rposition(|w| *w == last).unwrap_or(0);
+        let middle: &[&str] = if li > 1 { &m.words[1..li] } else { &[] };
         let found = cls.iter().position(|c| {
             c.kind == EntityKind::Person
                 && c.last == last
+                // "George W. Bush" and "George H.W. Bush" are different people.
+                && (c.middle.is_empty() || middle.is_empty() || c.middle == middle)
                 && (c.first == first
                     || (is_initial(first) && c.first.starts_with(&first[..1]))
                     || (is_initial(c.first) && first.starts_with(&c.first[..1])))
@@ -100,6 +106,7 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
                 members: vec![],
                 first,
                 last,
+                middle: &[],
                 full: 0,
                 gender: None,
                 titles: vec![],
@@ -110,6 +117,9 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
         let c = &mut cls[ci];
         if is_initial(c.first) && !is_initial(first) {
             c.first = first;
+        }
+        if c.middle.is_empty() {
+            c.middle = middle;
         }
         c.members.push(i);
         c.full += 1;
@@ -123,6 +133,11 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
         }
     }
     let n_person = cls.len();
+    // Full-name mention starts per person cluster, in text order.
+    let full_starts: Vec<Vec<usize>> = cls
+        .iter()
+        .map(|c| c.members.iter().map(|&k| ms[k].span.start).collect())
+        .collect();
 
     // 2. Single names: link to a person cluster when one fits.
     for (i, m) in ms.iter().enumerate() {
@@ -173,14 +188,15 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
         if !titled.is_empty() {
             fit = titled;
         }
+        // Position (+1) of the cluster's last full-name mention before this one.
         let recency = |c: usize| {
-            cls[c]
-                .members
-                .iter()
-                .map(|&k| ms[k].span.start)
-                .filter(|&s| s < m.span.start)
-                .max()
-                .map_or(0, |s| s + 1)
+            let starts = &full_starts[c];
+            let i = starts.partition_point(|&x| x < m.span.start);
+            if i == 0 {
+                0
+            } else {
+                starts[i - 1] + 1
+            }
         };
         let best = fit
             .into_iter()
@@ -212,6 +228,7 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
                 members: vec![],
                 first: "",
                 last: "",
+                middle: &[],
                 full: 0,
                 gender: None,
                 titles: vec![],
@@ -229,35 +246,37 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
     }
 
     // 4. Acronyms join the organisation whose initials they spell ("FBI").
-    for ci in 0..cls.len() {
-        if cls[ci].members.is_empty()
-            || !matches!(cls[ci].kind, EntityKind::Org | EntityKind::Outlet)
-        {
+    let names: Vec<Option<String>> = cls
+        .iter()
+        .map(|c| {
+            (!c.members.is_empty() && matches!(c.kind, EntityKind::Org | EntityKind::Outlet))
+                .then(|| display(doc, &ms, c))
+        })
+        .collect();
+    let mut by_initials: HashMap<(String, EntityKind), usize> = HashMap::default();
+    for (ci, n) in names.iter().enumerate() {
+        if let Some(n) = n.as_ref().filter(|n| n.contains(' ')) {
+            let ini: String = n
+                .split(' ')
+                .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            by_initials.entry((ini, cls[ci].kind)).or_insert(ci);
+        }
+    }
+    for (ci, n) in names.iter().enumerate() {
+        let Some(n) = n.as_ref().filter(|n| !n.contains(' ')) else {
+            continue;
+        };
+        let acro: String = n.chars().filter(|c| c.is_alphabetic()).collect();
+        if !(2..=6).contains(&acro.len()) || !acro.chars().all(|c| c.is_uppercase()) {
             continue;
         }
-        let name = display(doc, &ms, &cls[ci]);
-        let acro: String = name.chars().filter(|c| c.is_alphabetic()).collect();
-        if acro.len() < 2
-            || acro.len() > 6
-            || !acro.chars().all(|c| c.is_uppercase())
-            || name.contains(' ')
-        {
-            continue;
-        }
-        let target = (0..cls.len()).find(|&o| {
-            o != ci && !cls[o].members.is_empty() && cls[o].kind == cls[ci].kind && {
-                let n = display(doc, &ms, &cls[o]);
-                let ini: String = n
-                    .split(' ')
-                    .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-                    .filter_map(|w| w.chars().next())
-                    .collect();
-                ini == acro
+        if let Some(&o) = by_initials.get(&(acro, cls[ci].kind)) {
+            if o != ci {
+                let mem = std::mem::take(&mut cls[ci].members);
+                cls[o].members.extend(mem);
             }
-        });
-        if let Some(o) = target {
-            let mem = std::mem::take(&mut cls[ci].members);
-            cls[o].members.extend(mem);
         }
     }
 

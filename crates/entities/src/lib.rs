@@ -42,6 +42,41 @@ pub struct Candidate {
     pub weak: bool,
 }
 
+impl Candidate {
+    /// A candidate covering `doc.tokens[first..end]` (e.g. a tagger's entity span).
+    pub fn from_tokens(doc: &Doc, first: usize, end: usize, kind: EntityKind) -> Candidate {
+        Candidate {
+            span: Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end),
+            kind,
+            weak: false,
+        }
+    }
+}
+
+/// Refines kinds given by another detector with the shipped lists: an organisation
+/// (or any name) that is a listed news outlet, or ends like one ("… Gazette"),
+/// becomes an `Outlet`.
+pub fn refine_outlets(doc: &Doc, cands: &mut [Candidate]) {
+    let l = lists::lists();
+    for c in cands.iter_mut() {
+        if c.kind == EntityKind::Person {
+            continue;
+        }
+        let text = doc.slice(c.span);
+        let listed = l.gaz.find(text).is_some_and(|m| {
+            m.start() == 0
+                && m.end() == text.len()
+                && l.gaz_entries[m.pattern().as_usize()].kind == EntityKind::Outlet
+        });
+        let suffix = c.kind == EntityKind::Org
+            && text.contains(' ')
+            && text.rsplit(' ').next().is_some_and(words::is_outlet_suffix);
+        if listed || suffix {
+            c.kind = EntityKind::Outlet;
+        }
+    }
+}
+
 /// Adds `doc.entities` (reads sentences and tokens).
 pub fn detect(doc: &mut Doc) {
     let cands = rules::detect_mentions(doc);
@@ -49,7 +84,9 @@ pub fn detect(doc: &mut Doc) {
     doc.entities = entities;
 }
 
-/// Clusters candidates from any detector into numbered entities (ids by first mention).
+/// Clusters candidates from any detector (in text order, non-overlapping) into
+/// numbered entities (ids by first mention), and links "the magazine"-style
+/// references to outlets.
 pub fn link(doc: &Doc, cands: &[Candidate]) -> Vec<unspin_doc::Entity> {
     let mut entities = cluster::cluster(doc, cands);
     refs::link_outlet_descriptions(doc, &mut entities);

@@ -388,7 +388,7 @@ fn suppress_gaz(cx: &Ctx, g: &Gaz, ri: usize, rj: usize) -> bool {
         }
     }
     // "Michael Bloomberg", "George Washington": a given name before it.
-    if single && g.t0 > ri && g.t1 == rj && !is_acronym(w) && e.kind != EntityKind::Org {
+    if single && g.t0 > ri && g.t1 == rj && !is_acronym(w) {
         let p = toks[g.t0 - 1].s;
         // A given name, or an unknown word before a place that is also a surname.
         let namey = cx.l.first_name(p).is_some()
@@ -555,7 +555,9 @@ fn classify(cx: &mut Ctx, a: usize, b: usize) {
                 }
             }
             let te = te.min(b);
-            if te < b && name_like(cx, &toks[te]) {
+            // After "Mr."/"Dr."/"Sen." any capitalised word is a name ("Dr. West").
+            let honorific = te > ts && toks[te - 1].s.ends_with('.');
+            if te < b && (honorific || name_like(cx, &toks[te])) {
                 if ts > a {
                     plain(cx, a, ts);
                 }
@@ -648,6 +650,17 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
     if n >= 2 && is_place_prefix(first) {
         return push(cx, EntityKind::Place, false);
     }
+    if n >= 2 && is_misc_prefix(first) {
+        return push(cx, EntityKind::Misc, false);
+    }
+    // "Billionaire Donald Trump", "Comedian George Lopez": a role word before a name.
+    if n >= 3
+        && l.is_common(first)
+        && l.first_name(first).is_none()
+        && l.first_name(toks[a + 1].s).is_some()
+    {
+        return plain(cx, a + 1, b);
+    }
     if prev.is_some_and(|p| lower_person_title(p).is_some()) {
         return push(cx, EntityKind::Person, false);
     }
@@ -683,7 +696,13 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
     }
     if n == 1 {
         let named = l.first_name(first).is_some() || l.is_surname(first);
-        if toks[a].initial && !named && !cx.mid.contains(first) && !cx.known.contains(first) {
+        let says = next.is_some_and(is_speech_verb);
+        if toks[a].initial
+            && !named
+            && !says
+            && !cx.mid.contains(first)
+            && !cx.known.contains(first)
+        {
             return;
         }
         let kind = if prev_tok.is_some_and(|t| locative_tok(&t)) && !l.is_common(first) {

@@ -30,7 +30,7 @@ pub fn cap_title(w: &str) -> Option<Option<Gender>> {
         | "Director" | "Commissioner" | "Superintendent" | "Trooper" | "Inspector"
         | "Chancellor-elect" | "President-elect" | "Candidate" | "Nominee" | "Hon."
         | "Honorable" | "Dean" | "Treasurer" | "Comptroller" | "Auditor" | "Marshal" | "Gens."
-        | "Drs." | "Sec." | "Presidents" | "Senators" | "Governors" | "Sir."
+        | "Govs." | "Drs." | "Sec." | "Presidents" | "Senators" | "Governors" | "Sir."
         | "Chief Executive" | "Founder" | "Spokesperson" | "Lawmaker" | "Mx." | "Messrs." => None,
         _ => return None,
     };
@@ -848,5 +848,13 @@ pub fn is_place_prefix(w: &str) -> bool {
             | "Cape"
             | "Isle"
             | "Glen"
+    )
+}
+
+/// First words of event and other names ("Hurricane Sandy", "Operation Desert Storm").
+pub fn is_misc_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "Hurricane" | "Typhoon" | "Cyclone" | "Tropical" | "Storm" | "Operation" | "Super"
     )
 }

@@ -4,9 +4,15 @@
 #[test]
 #[ignore]
 fn dump_dir() {
-    let Some(dir) = std::env::var_os("ENTITIES_DIR") else { return };
+    let Some(dir) = std::env::var_os("ENTITIES_DIR") else {
+        return;
+    };
     let mut names = std::collections::BTreeMap::<(String, String), usize>::new();
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     for f in files.iter().take(300) {
         let text = std::fs::read_to_string(f).unwrap_or_default();
@@ -14,7 +20,9 @@ fn dump_dir() {
         unspin_segment::segment(&mut d);
         unspin_entities::detect(&mut d);
         for e in &d.entities {
-            *names.entry((e.kind.as_str().to_string(), e.name.clone())).or_default() += 1;
+            *names
+                .entry((e.kind.as_str().to_string(), e.name.clone()))
+                .or_default() += 1;
         }
     }
     for ((k, n), c) in names {

@@ -198,6 +198,8 @@ pub fn evaluate(dir: &Path) -> Result<QuoteEval, String> {
 }
 
 /// Like [`evaluate`], on the first `limit` articles (sorted by name) when given.
+/// With `UNSPIN_EVAL_DUMP=FILE` set, writes the misses, false positives and wrong
+/// speakers of the even (tuning) half to FILE, for error analysis.
 pub fn evaluate_limit(dir: &Path, limit: Option<usize>) -> Result<QuoteEval, String> {
     let files = load(dir)?;
     let mut texts: BTreeMap<String, String> = BTreeMap::new();
@@ -822,7 +824,13 @@ fn score(doc: &Doc, gold: &[GoldContent], dump: Option<(&mut String, &str)>) -> 
             let _ = writeln!(out, "{l}");
         }
         for (i, p) in pi_spans.iter().enumerate() {
-            let tag = if ipe[i] { "ITP" } else if ipp[i] { "IFP~" } else { "IFP" };
+            let tag = if ipe[i] {
+                "ITP"
+            } else if ipp[i] {
+                "IFP~"
+            } else {
+                "IFP"
+            };
             let _ = writeln!(out, "{tag} {}", short(&text[p.start..p.end]));
         }
         for (i, g) in gi_spans.iter().enumerate() {

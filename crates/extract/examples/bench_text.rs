@@ -9,5 +9,8 @@ fn main() {
         chars += unspin_extract::from_text(&src, true).text.len();
     }
     let e = t.elapsed();
-    println!("{n} docs in {e:?}: {:.0} docs/s ({chars} bytes out)", n as f64 / e.as_secs_f64());
+    println!(
+        "{n} docs in {e:?}: {:.0} docs/s ({chars} bytes out)",
+        n as f64 / e.as_secs_f64()
+    );
 }

@@ -35,6 +35,7 @@ fn main() {
     let verbose = std::env::var("VERBOSE").is_ok();
     let (mut sp, mut sr, mut sf, mut n) = (0.0, 0.0, 0.0, 0usize);
     let mut title_ok = 0;
+    let (mut bylines, mut dates, mut outlets, mut langs) = (0, 0, 0, 0);
     let t0 = std::time::Instant::now();
     for (id, v) in gt.as_object().unwrap() {
         let path = format!("{dir}/html/{id}.html.gz");
@@ -79,6 +80,10 @@ fn main() {
         if d.meta.title.is_some() {
             title_ok += 1;
         }
+        bylines += usize::from(!d.meta.byline.is_empty());
+        dates += usize::from(d.meta.published.is_some());
+        outlets += usize::from(d.meta.outlet.is_some());
+        langs += usize::from(d.meta.language.is_some());
         if verbose {
             println!("{id} P={p:.2} R={r:.2} F={f:.2} {:?}", d.meta.url);
         }
@@ -89,7 +94,7 @@ fn main() {
     }
     let n_f = n as f64;
     println!(
-        "pages={n} precision={:.3} recall={:.3} F1={:.3} titles={title_ok} time={:?}",
+        "pages={n} precision={:.3} recall={:.3} F1={:.3} titles={title_ok} bylines={bylines} dates={dates} outlets={outlets} languages={langs} time={:?}",
         sp / n_f,
         sr / n_f,
         sf / n_f,

@@ -228,6 +228,7 @@ const NAV_EXACT: &[&str] = &[
     "icymi",
     "newsletter",
     "newsletters",
+    "reuse this content",
     "enlarge this image",
     "toggle caption",
     "hide caption",
@@ -242,6 +243,7 @@ const NAV_EXACT: &[&str] = &[
     "next page",
     "previous page",
     "close",
+    "kommentare",
     "weiterlesen",
     "mehr zum thema",
     "lire aussi",
@@ -312,6 +314,27 @@ const NAV_PREFIX: &[&str] = &[
     "home ›",
     "home |",
     "lesen sie auch",
+    "lesen sie mehr",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "ähnliche artikel",
+    "kommentar schreiben",
+    "artículos relacionados",
+    "contenido relacionado",
+    "noticias relacionadas",
+    "te puede interesar",
+    "le puede interesar",
+    "también te puede interesar",
+    "lee también",
+    "lea también",
+    "mire:",
+    "mira:",
+    "articles similaires",
+    "à lire aussi",
+    "vous aimerez aussi",
+    "sur le même sujet",
+    "leggi anche",
+    "articoli correlati",
     "lire aussi",
 ];
 
@@ -430,10 +453,32 @@ const CTA_PREFIX: &[&str] = &[
     "save article",
     "save this article",
     "save for later",
+    "thanks for signing up",
+    "thank you for signing up",
+    "thanks for subscribing",
+    "thank you for subscribing",
+    "please enter a valid",
+    "enter a valid email",
+    "something went wrong",
+    "please try again",
+    "invalid email",
     "jetzt abonnieren",
     "abonnieren sie",
     "abonnez-vous",
     "suscríbete",
+    "suscribete",
+    "hazte miembro",
+    "únete",
+    "unete",
+    "abonnez-vous",
+    "inscrivez-vous",
+    "melden sie sich",
+    "folgen sie uns",
+    "síguenos",
+    "siguenos",
+    "suivez-nous",
+    "seguici",
+    "iscriviti",
 ];
 
 const SOCIAL: &[&str] = &[
@@ -620,6 +665,19 @@ const CAPTION_PREFIX: &[&str] = &[
 /// Why a line is chrome, from rules that look at the line alone.
 pub fn classify(line: &str) -> Option<ChromeKind> {
     let words = word_count(line);
+    if words > 0
+        && words <= 3
+        && line.chars().all(|c| {
+            c == ' '
+                || matches!(
+                    c,
+                    '*' | '_' | '-' | '—' | '–' | '~' | '=' | '+' | '#' | '•' | '·'
+                )
+        })
+    {
+        // Decorative separators: "***", "___", "* * *", "———".
+        return Some(ChromeKind::Other);
+    }
     if words == 0 || words > 60 || starts_with_quote(line) {
         return None;
     }
@@ -651,6 +709,9 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
         return Some(ChromeKind::CallToAction);
     }
     if words <= 20 && follow_target(line).is_some() {
+        return Some(ChromeKind::CallToAction);
+    }
+    if words <= 8 && join_or_support(line) {
         return Some(ChromeKind::CallToAction);
     }
     if words <= 30 && newsletter_cta(&lower) {
@@ -780,7 +841,8 @@ fn is_share(k: &str, words: usize) -> bool {
         .filter(|t| {
             matches!(
                 **t,
-                "share"
+                "copied"
+                    | "share"
                     | "tweet"
                     | "print"
                     | "facebook"
@@ -820,19 +882,27 @@ fn is_breadcrumb(line: &str) -> bool {
 
 /// "Follow X on Twitter" / "Follow us on …": returns X ("us" included).
 pub fn follow_target(line: &str) -> Option<String> {
-    let lower = line.to_lowercase();
-    let rest_l = lower.strip_prefix("follow ")?;
-    let rest = &line["follow ".len()..];
+    // Work on the original string with ASCII-only case folding so that byte
+    // offsets stay valid for any script.
+    if !line
+        .get(..7)
+        .is_some_and(|p| p.eq_ignore_ascii_case("follow "))
+    {
+        return None;
+    }
+    let rest = &line[7..];
     // "Follow X on <network>" or "Follow X: @handle"
-    if let Some(i) = rest_l.rfind(" on ") {
-        let net = rest_l[i + 4..].trim_matches(|c: char| !c.is_alphanumeric() && c != ' ');
+    if let Some(i) = rfind_ascii_ci(rest, " on ") {
+        let net = rest[i + 4..]
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != ' ')
+            .to_lowercase();
         let net_ok = SOCIAL.iter().any(|s| net.starts_with(s))
             || net.split([',', ' ']).any(|w| SOCIAL.contains(&w));
         if net_ok {
             return Some(rest[..i].trim().to_string());
         }
     }
-    if rest_l.starts_with("us") && word_count(line) <= 8 {
+    if rest.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("us")) && word_count(line) <= 8 {
         return Some("us".to_string());
     }
     if line.contains('@') && word_count(line) <= 8 {
@@ -840,6 +910,29 @@ pub fn follow_target(line: &str) -> Option<String> {
         return Some(target.to_string());
     }
     None
+}
+
+/// Last position of an ASCII `needle` in `hay`, ignoring ASCII case.
+fn rfind_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    if h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len())
+        .rev()
+        .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// "Join Daily Planet Plus", "Support The Clarion": a short imperative naming
+/// the site, without a sentence full stop.
+fn join_or_support(line: &str) -> bool {
+    let Some((verb, rest)) = line.split_once(' ') else {
+        return false;
+    };
+    matches!(verb, "Join" | "JOIN" | "Support" | "SUPPORT")
+        && rest.chars().next().is_some_and(|c| c.is_uppercase())
+        && !line.trim_end().ends_with('.')
 }
 
 fn newsletter_cta(lower: &str) -> bool {
@@ -1069,7 +1162,14 @@ pub fn byline(line: &str) -> Option<Byline> {
     }
     // "By Jane Doe Updated 3:45 PM EST, Jan 5, 2025": the stamp is a date part.
     let mut stamp: Option<&str> = None;
-    for kw in [" Updated", " Published", " Posted", " Last updated", " UPDATED", " PUBLISHED"] {
+    for kw in [
+        " Updated",
+        " Published",
+        " Posted",
+        " Last updated",
+        " UPDATED",
+        " PUBLISHED",
+    ] {
         if let Some(i) = rest.find(kw) {
             stamp = Some(&rest[i..]);
             rest = &rest[..i];
@@ -1234,7 +1334,11 @@ pub fn outlet_hint(line: &str, kind: ChromeKind) -> Option<(String, u8)> {
             for p in ["Copyright", "COPYRIGHT", "copyright", "©", "(c)", "(C)"] {
                 s = s.replace(p, " ");
             }
-            let s = s.split(['.', '|', ';']).next().unwrap_or("").to_string();
+            let s = s
+                .split(['.', '|', ';', '('])
+                .next()
+                .unwrap_or("")
+                .to_string();
             let words: Vec<&str> = s
                 .split_whitespace()
                 .filter(|w| {

@@ -110,6 +110,11 @@ const FILLER: &[&str] = &[
     "of",
 ];
 
+/// True for a month name or abbreviation in any case ("Feb", "Feb.", "March").
+pub fn is_month(w: &str) -> bool {
+    month_of(&w.trim_end_matches('.').to_lowercase()).is_some()
+}
+
 fn month_of(w: &str) -> Option<u32> {
     MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
 }
@@ -232,8 +237,7 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     // "5 min read"
     if t.len() <= 4
         && t.iter().any(|w| w == "read")
-        && t
-            .iter()
+        && t.iter()
             .any(|w| matches!(w.as_str(), "min" | "mins" | "minute" | "minutes"))
     {
         return Some(DateLine::Vague);

@@ -129,7 +129,7 @@ fn set(slot: &mut Option<String>, v: &str) {
 
 fn iso_date(v: &str) -> Option<String> {
     let v = v.trim();
-    if v.len() >= 10 && dates::parse_date(&v[..10]).is_some() && v.is_char_boundary(10) {
+    if v.len() >= 10 && v.is_char_boundary(10) && dates::parse_date(&v[..10]).is_some() {
         // Already ISO 8601 (date or date-time): keep it whole.
         if v.bytes().all(|b| b.is_ascii_graphic()) && v.len() <= 40 {
             return Some(v.to_string());
@@ -223,6 +223,35 @@ fn read_json_ld(hm: &mut HeadMeta, src: &str) {
     }
 }
 
+/// One `<meta>` field by its (lower-cased) property / name / itemprop.
+fn meta_field(hm: &mut HeadMeta, key: &str, content: &str) {
+    match key {
+        "og:title" | "twitter:title" => set(&mut hm.og_title, content),
+        "og:site_name" | "application-name" => set(&mut hm.outlet, content),
+        "og:url" => set(&mut hm.url, content),
+        "author" | "article:author" | "sailthru.author" | "parsely-author" | "dc.creator"
+        | "byl" => add_author(hm, content),
+        "article:published_time"
+        | "article:published"
+        | "datepublished"
+        | "date"
+        | "pubdate"
+        | "publishdate"
+        | "dc.date"
+        | "dc.date.issued"
+        | "dcterms.date"
+        | "dcterms.created"
+        | "sailthru.date"
+        | "parsely-pub-date"
+        | "og:published_time"
+            if hm.published.is_none() =>
+        {
+            hm.published = iso_date(content);
+        }
+        _ => {}
+    }
+}
+
 /// Pass 1: metadata from the whole page, and candidate content roots.
 fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>) {
     let mut hm = HeadMeta::default();
@@ -252,37 +281,28 @@ fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>) {
                 }
                 "h1" if hm.first_h1.is_none() => set(&mut hm.first_h1, &n.text()),
                 "meta" => {
-                    let key = n
-                        .attr("property")
-                        .or_else(|| n.attr("name"))
-                        .or_else(|| n.attr("itemprop"))
-                        .map(|k| k.to_lowercase())
-                        .unwrap_or_default();
                     let content = n.attr("content").map(|c| c.to_string()).unwrap_or_default();
-                    match key.as_str() {
-                        "og:title" | "twitter:title" => set(&mut hm.og_title, &content),
-                        "og:site_name" | "application-name" => set(&mut hm.outlet, &content),
-                        "og:url" => set(&mut hm.url, &content),
-                        "author" | "article:author" | "sailthru.author" | "parsely-author"
-                        | "dc.creator" => add_author(&mut hm, &content),
-                        "article:published_time"
-                        | "datepublished"
-                        | "date"
-                        | "pubdate"
-                        | "publishdate"
-                        | "dc.date"
-                        | "dc.date.issued"
-                        | "dcterms.date"
-                        | "sailthru.date"
-                        | "parsely-pub-date"
-                        | "og:published_time"
-                            if hm.published.is_none() =>
-                        {
-                            hm.published = iso_date(&content);
+                    let mut keys: Vec<String> = Vec::new();
+                    for a in ["property", "name", "itemprop"] {
+                        if let Some(v) = n.attr(a) {
+                            keys.extend(v.split_whitespace().map(|k| k.to_lowercase()));
                         }
-                        _ => {}
+                    }
+                    for key in keys {
+                        meta_field(&mut hm, &key, &content);
                     }
                     continue;
+                }
+                "time" => {
+                    let published = n
+                        .attr("itemprop")
+                        .is_some_and(|v| v.contains("datePublished"))
+                        || n.has_attr("pubdate");
+                    if published && hm.published.is_none() {
+                        if let Some(dt) = n.attr("datetime") {
+                            hm.published = iso_date(&dt);
+                        }
+                    }
                 }
                 "link" => {
                     if n.attr("rel")
@@ -351,12 +371,32 @@ const GOOD_TOKENS: &[&str] = &[
 ];
 
 fn tokens_bad(v: &str) -> bool {
-    let v = v.to_lowercase();
-    let toks: Vec<&str> = v
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .filter(|t| !t.is_empty())
-        .collect();
-    toks.iter().any(|t| BAD_TOKENS.contains(t)) && !toks.iter().any(|t| GOOD_TOKENS.contains(t))
+    // Split on separators and camelCase ("rightRail" → right, rail).
+    let mut toks: Vec<String> = Vec::new();
+    for word in v.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
+        let mut cur = String::new();
+        let mut prev_lower = false;
+        for c in word.chars() {
+            if c.is_uppercase() && prev_lower && !cur.is_empty() {
+                toks.push(std::mem::take(&mut cur));
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            cur.extend(c.to_lowercase());
+        }
+        if !cur.is_empty() {
+            toks.push(cur);
+        }
+    }
+    let lower = v.to_lowercase();
+    let has = |set: &[&str]| toks.iter().any(|t| set.contains(&t.as_str()));
+    // Comment threads: "postcomments", "commentlist", "comment-list" (not "commentary").
+    let comments = lower
+        .split(|c: char| c.is_whitespace())
+        .any(|w| (w.contains("comment") && !w.contains("commentary")) || w.contains("disqus"));
+    if comments && !has(&["article", "body", "story", "main", "content", "entry", "text"]) {
+        return true;
+    }
+    (has(BAD_TOKENS) || has(&["rail", "popular"])) && !has(GOOD_TOKENS)
 }
 
 fn skip_clean(n: &NodeRef, name: &str) -> bool {
@@ -420,6 +460,7 @@ impl Walker {
                 lines,
                 hint: Some(kind),
                 linky,
+                gap: 0,
             });
         }
         self.buf.clear();
@@ -739,6 +780,7 @@ pub fn extract(src: &str, clean: bool) -> Doc {
                     lines: vec![t.clone()],
                     hint: Some(ParagraphKind::Title),
                     linky: false,
+                    gap: 0,
                 },
             );
         } else {

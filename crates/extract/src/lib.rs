@@ -78,6 +78,8 @@ pub(crate) struct Block {
     pub hint: Option<ParagraphKind>,
     /// HTML: the block is mostly link text (menus, related-story lists).
     pub linky: bool,
+    /// Blank lines before the block (plain text), a hint of set-off widgets.
+    pub gap: usize,
 }
 
 /// Collapses runs of whitespace (including NBSP) to one space and drops
@@ -120,6 +122,8 @@ fn text_blocks(text: &str) -> Vec<Block> {
     let t = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut blocks = Vec::new();
     let mut cur: Vec<String> = Vec::new();
+    let mut blank = 0usize;
+    let mut gap = 0usize;
     for line in t.split('\n') {
         let l = normalize_ws(line);
         if l.is_empty() {
@@ -128,9 +132,15 @@ fn text_blocks(text: &str) -> Vec<Block> {
                     lines: std::mem::take(&mut cur),
                     hint: None,
                     linky: false,
+                    gap,
                 });
+                blank = 0;
             }
+            blank += 1;
         } else {
+            if cur.is_empty() {
+                gap = blank;
+            }
             cur.push(l);
         }
     }
@@ -139,6 +149,7 @@ fn text_blocks(text: &str) -> Vec<Block> {
             lines: cur,
             hint: None,
             linky: false,
+            gap,
         });
     }
     blocks
@@ -153,6 +164,8 @@ struct Unit {
     chrome: Option<ChromeKind>,
     kind: ParagraphKind,
     hint: Option<ParagraphKind>,
+    /// Blank lines before its block (plain text).
+    gap: usize,
 }
 
 /// Hard-wrapped prose (lines end mid-sentence) vs one paragraph per line.
@@ -206,17 +219,24 @@ pub(crate) fn assemble(blocks: Vec<Block>, meta: Meta) -> Doc {
         published: None,
     };
     let mut units: Vec<Unit> = Vec::new();
-    let chrome_unit = |text: &str, kind: ChromeKind| Unit {
+    let chrome_unit = |text: &str, kind: ChromeKind, gap: usize| Unit {
         text: text.to_string(),
         alone: true,
         chrome: Some(kind),
         kind: ParagraphKind::Body,
         hint: None,
+        gap,
     };
     for block in blocks {
+        // Blank lines before this block go to its first unit only.
+        let mut g = block.gap;
         if block.hint == Some(ParagraphKind::Caption) {
             let text = block.lines.join(" ");
-            units.push(chrome_unit(&text, ChromeKind::Caption));
+            units.push(chrome_unit(
+                &text,
+                ChromeKind::Caption,
+                std::mem::take(&mut g),
+            ));
             continue;
         }
         let mut kept: Vec<String> = Vec::new();
@@ -225,7 +245,7 @@ pub(crate) fn assemble(blocks: Vec<Block>, meta: Meta) -> Doc {
                 if let Some((o, p)) = chrome::outlet_hint(line, kind) {
                     col.outlet(o, p);
                 }
-                units.push(chrome_unit(line, kind));
+                units.push(chrome_unit(line, kind, std::mem::take(&mut g)));
                 continue;
             }
             if let Some(b) = chrome::byline(line) {
@@ -240,21 +260,25 @@ pub(crate) fn assemble(blocks: Vec<Block>, meta: Meta) -> Doc {
                 if let Some(d) = b.date {
                     col.date(d, false);
                 }
-                units.push(chrome_unit(line, ChromeKind::Other));
+                units.push(chrome_unit(line, ChromeKind::Other, std::mem::take(&mut g)));
                 continue;
             }
             if let Some(d) = dates::date_line(line) {
                 if let dates::DateLine::Date { iso, updated } = d {
                     col.date(iso, updated);
                 }
-                units.push(chrome_unit(line, ChromeKind::Other));
+                units.push(chrome_unit(line, ChromeKind::Other, std::mem::take(&mut g)));
                 continue;
             }
             kept.push(line.clone());
         }
         if block.linky && block.hint != Some(ParagraphKind::Heading) {
             for l in kept {
-                units.push(chrome_unit(&l, ChromeKind::Navigation));
+                units.push(chrome_unit(
+                    &l,
+                    ChromeKind::Navigation,
+                    std::mem::take(&mut g),
+                ));
             }
             continue;
         }
@@ -266,6 +290,7 @@ pub(crate) fn assemble(blocks: Vec<Block>, meta: Meta) -> Doc {
                 chrome: None,
                 kind: ParagraphKind::Body,
                 hint: block.hint,
+                gap: std::mem::take(&mut g),
             });
         } else {
             for l in kept {
@@ -275,6 +300,7 @@ pub(crate) fn assemble(blocks: Vec<Block>, meta: Meta) -> Doc {
                     chrome: None,
                     kind: ParagraphKind::Body,
                     hint: block.hint,
+                    gap: std::mem::take(&mut g),
                 });
             }
         }
@@ -391,7 +417,7 @@ fn lowercase_content_words(text: &str) -> usize {
 /// A teaser headline for another article: strict Title Case (no lower-case
 /// content word), at least six words, not a list item, transcript line,
 /// citation or embed credit.
-fn teaser_like(t: &str) -> bool {
+fn teaser_like(t: &str, set_off: bool) -> bool {
     if !headline_like(t) || chrome::starts_with_quote(t) {
         return false;
     }
@@ -405,10 +431,16 @@ fn teaser_like(t: &str) -> bool {
     {
         return false;
     }
+    let wc = chrome::word_count(t);
+    let inner_break = t.trim_end().char_indices().any(|(i, c)| {
+        matches!(c, '.' | '?' | '!') && t[i + 1..].starts_with(' ') && i + 2 < t.len()
+    });
+    // Long headlines, two-part headlines and questions, or lines set off by extra
+    // blank lines; short questions ("Who is she?") are the writer's own.
+    let shape =
+        wc >= 8 || (wc >= 6 && (t.ends_with(['?', '!']) || inner_break)) || (wc >= 4 && set_off);
     // All-capitals lines are emphasis or signs more often than teasers.
-    chrome::word_count(t) >= 6
-        && lowercase_content_words(t) == 0
-        && t.chars().any(|c| c.is_lowercase())
+    shape && lowercase_content_words(t) == 0 && t.chars().any(|c| c.is_lowercase())
 }
 
 /// A headline that may start the document: short, no sentence full stop.
@@ -433,9 +465,36 @@ fn list_entry_like(t: &str) -> bool {
 }
 
 /// A navigation line that heads a list of links ("Related", "More from X").
-fn is_list_header(t: &str) -> bool {
+/// In HTML any short navigation label heads a list (the page's own furniture);
+/// in plain text only labels that announce other stories do.
+fn is_list_header(t: &str, html: bool) -> bool {
+    const LIST_WORDS: &[&str] = &[
+        "recommend",
+        "related",
+        "more",
+        "most ",
+        "trending",
+        "read",
+        "also",
+        "picks",
+        "top stories",
+        "latest",
+        "popular",
+        "miss",
+        "up next",
+        "you may",
+        "you might",
+        "interest",
+        "relacionad",
+        "aussi",
+        "similar",
+        "similaires",
+        "ähnlich",
+    ];
     let k = chrome::key(t);
-    chrome::word_count(&k) <= 6 && !k.contains(':')
+    chrome::word_count(&k) <= 6
+        && !k.contains(':')
+        && (html || LIST_WORDS.iter().any(|w| k.contains(w)))
 }
 
 /// "WASHINGTON (Reuters) - …", "NEW YORK, Jan 5 (AP) — …": the agency.
@@ -455,7 +514,14 @@ pub fn wire_dateline(t: &str) -> Option<String> {
     let place = t[..open].trim();
     let first = place.split([' ', ',']).next().unwrap_or("");
     let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) {
+    // "WASHINGTON (…)" or a date alone: "Feb 9 (Reuters) -".
+    let caps_place = letters.len() >= 2 && !letters.iter().any(|c| c.is_lowercase());
+    let date_only = chrome::word_count(place) <= 3
+        && place
+            .split([' ', ','])
+            .filter(|w| !w.is_empty())
+            .all(|w| w.bytes().all(|b| b.is_ascii_digit()) || dates::is_month(w));
+    if !caps_place && !date_only {
         return None;
     }
     let close = open + t[open..].find(')')?;
@@ -479,7 +545,12 @@ fn structure(units: &mut [Unit], col: &mut Collector) {
     let n = units.len();
     for i in 0..n {
         if let Some(kind) = units[i].chrome {
-            if kind == ChromeKind::Navigation && is_list_header(&units[i].text) {
+            if kind == ChromeKind::Navigation
+                && is_list_header(
+                    &units[i].text,
+                    units[i + 1..].first().is_some_and(|u| u.hint.is_some()),
+                )
+            {
                 in_list = true;
             }
             continue;
@@ -487,6 +558,20 @@ fn structure(units: &mut [Unit], col: &mut Collector) {
         let t = units[i].text.clone();
         let html = units[i].hint.is_some();
         if !title_done {
+            let next = units[i + 1..].iter().find(|u| u.chrome.is_none());
+            // A section label above the headline ("Politics", "EXCLUSIVE").
+            let wc = chrome::word_count(&t);
+            if !html
+                && units[i].alone
+                && wc <= 2
+                && !t.ends_with(['.', '?', '!', ',', ':', '"', '”'])
+                && next.is_some_and(|n| {
+                    n.alone && title_like(&n.text) && chrome::word_count(&n.text) > wc + 2
+                })
+            {
+                units[i].chrome = Some(ChromeKind::Navigation);
+                continue;
+            }
             title_done = true;
             let more_after = units[i + 1..].iter().any(|u| u.chrome.is_none());
             let is_title = if html {
@@ -495,13 +580,25 @@ fn structure(units: &mut [Unit], col: &mut Collector) {
                 units[i].alone && title_like(&t) && more_after
             };
             if is_title {
+                // "Headline | Site": the site suffix is page furniture.
+                let t = match t.rsplit_once(" | ") {
+                    Some((head, tail))
+                        if !html
+                            && chrome::word_count(tail) <= 4
+                            && chrome::word_count(head) >= 3 =>
+                    {
+                        head.trim().to_string()
+                    }
+                    _ => t,
+                };
+                units[i].text = t.clone();
                 units[i].kind = ParagraphKind::Title;
                 col.meta.title = Some(t.clone());
                 title = Some(t);
                 continue;
             }
         }
-        if title.as_deref() == Some(t.as_str()) {
+        if title.as_deref().is_some_and(|tt| same_words(tt, &t)) {
             units[i].chrome = Some(ChromeKind::Other);
             continue;
         }
@@ -519,9 +616,17 @@ fn structure(units: &mut [Unit], col: &mut Collector) {
             units[i].kind = hint_kind(units[i].hint);
             continue;
         }
+        // Set off by extra blank lines on both sides, as embedded widgets are.
+        // In HTML, a Title Case <p> of six words or more is never a subheading
+        // (those are <h2>-<h6>), so it counts as set off.
+        let set_off = if html {
+            chrome::word_count(&t) >= 6
+        } else {
+            units[i].gap >= 2 && units.get(i + 1).is_some_and(|u| u.gap >= 2)
+        };
         if units[i].alone
             && body_seen > 0
-            && teaser_like(&t)
+            && teaser_like(&t, set_off)
             && units[i].hint != Some(ParagraphKind::Title)
         {
             units[i].chrome = Some(ChromeKind::Teaser);
@@ -545,6 +650,17 @@ fn structure(units: &mut [Unit], col: &mut Collector) {
         units[i].kind = ParagraphKind::Body;
         body_seen += 1;
     }
+}
+
+/// Equal up to case, punctuation and spacing (a repeated headline).
+fn same_words(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .collect()
+    };
+    a.len().abs_diff(b.len()) < 20 && norm(a) == norm(b)
 }
 
 fn html_structural(hint: Option<ParagraphKind>) -> bool {

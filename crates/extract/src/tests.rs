@@ -437,7 +437,10 @@ fn headline_block_without_blank_lines() {
     let src = "Storm Batters Coast as Thousands Lose Power\nBy The Associated Press\nUpdated 10:02 AM ET, Tue March 4, 2025\nNEW YORK (AP) — A powerful storm knocked out power to thousands of homes on Tuesday.\nOfficials said crews would work through the night.\n";
     let d = from_text(src, true);
     check_spans(&d);
-    assert_eq!(d.meta.title.as_deref(), Some("Storm Batters Coast as Thousands Lose Power"));
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("Storm Batters Coast as Thousands Lose Power")
+    );
     assert_eq!(d.meta.outlet.as_deref(), Some("The Associated Press"));
     assert_eq!(d.meta.published.as_deref(), Some("2025-03-04"));
     assert!(d.meta.byline.is_empty());
@@ -452,7 +455,10 @@ fn staff_line_and_copyright_give_outlet() {
     // The copyright line outranks the staff line.
     assert_eq!(d.meta.outlet.as_deref(), Some("Planet Herald Media"));
     assert_eq!(chrome_of(&d, "other"), vec!["Planet Herald Staff"]);
-    let d = from_text("Budget Deal Reached\n\nPlanet Herald Staff\n\nLawmakers reached a deal.\n", true);
+    let d = from_text(
+        "Budget Deal Reached\n\nPlanet Herald Staff\n\nLawmakers reached a deal.\n",
+        true,
+    );
     assert_eq!(d.meta.outlet.as_deref(), Some("Planet Herald"));
 }
 
@@ -468,7 +474,11 @@ fn caption_credit_is_not_the_outlet() {
 fn title_case_subheading_is_kept() {
     let src = "A Long Read About Cities\n\nCities are growing fast. Planners struggle to keep up.\n\nThe Housing Question\n\nRents have doubled in a decade.\n";
     let d = from_text(src, true);
-    let kinds: Vec<(&str, ParagraphKind)> = d.paragraphs.iter().map(|p| (d.slice(p.span), p.kind)).collect();
+    let kinds: Vec<(&str, ParagraphKind)> = d
+        .paragraphs
+        .iter()
+        .map(|p| (d.slice(p.span), p.kind))
+        .collect();
     assert!(kinds.contains(&("The Housing Question", ParagraphKind::Heading)));
     assert!(d.chrome.is_empty());
 }
@@ -484,18 +494,206 @@ fn html_title_from_metadata_without_h1() {
 </body></html>"##;
     let d = from_html(html, true);
     check_spans(&d);
-    assert_eq!(d.meta.title.as_deref(), Some("Rail Strike Ends After Talks"));
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("Rail Strike Ends After Talks")
+    );
     assert_eq!(d.meta.byline, vec!["Ann Lee", "Bo Chen"]);
     assert_eq!(d.paragraphs[0].kind, ParagraphKind::Title);
-    assert!(d.text.contains("Unions said members would vote on the deal next week."));
+    assert!(d
+        .text
+        .contains("Unions said members would vote on the deal next week."));
     assert!(!d.text.contains("Other story"));
     assert!(!d.text.contains("Share"));
 }
 
 #[test]
 fn html_deep_nesting_warns() {
-    let deep = format!("{}<p>Deep text here.</p>{}", "<section>".repeat(2000), "</section>".repeat(2000));
+    let deep = format!(
+        "{}<p>Deep text here.</p>{}",
+        "<section>".repeat(2000),
+        "</section>".repeat(2000)
+    );
     let d = from_html(&deep, true);
     assert!(d.text.contains("Deep text here."));
     assert!(d.warnings.iter().any(|w| w.contains("nested")));
+}
+
+#[test]
+fn wire_datelines() {
+    assert_eq!(
+        wire_dateline("WASHINGTON (Reuters) - The Senate voted.").as_deref(),
+        Some("Reuters")
+    );
+    assert_eq!(
+        wire_dateline("Feb 9 (Reuters) - Puerto Rico said.").as_deref(),
+        Some("Reuters")
+    );
+    assert_eq!(
+        wire_dateline("NEW YORK, Jan. 5 (AP) — Stocks rose.").as_deref(),
+        Some("AP")
+    );
+    assert_eq!(
+        wire_dateline("CNN — The president said.").as_deref(),
+        Some("CNN")
+    );
+    assert_eq!(
+        wire_dateline("The senator (a Democrat) - who spoke first - said no."),
+        None
+    );
+    assert_eq!(wire_dateline("Harris (left) — and Clinton."), None);
+}
+
+#[test]
+fn kicker_separator_and_site_ctas() {
+    let src = "Politics\n\nGovernor Signs Budget After Marathon Session\n\nThe governor signed the budget on Friday.\n\n* * *\n\nLink Copied!\n\nJoin Daily Planet Plus\n\nLawmakers went home.\n";
+    let d = from_text(src, true);
+    check_spans(&d);
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("Governor Signs Budget After Marathon Session")
+    );
+    assert_eq!(chrome_of(&d, "navigation"), vec!["Politics"]);
+    assert_eq!(chrome_of(&d, "other"), vec!["* * *"]);
+    assert_eq!(chrome_of(&d, "share"), vec!["Link Copied!"]);
+    assert_eq!(
+        chrome_of(&d, "call_to_action"),
+        vec!["Join Daily Planet Plus"]
+    );
+    assert!(d.text.ends_with("Lawmakers went home."));
+}
+
+/// Random mixes of chrome words, tricky characters and markup never panic and
+/// always give valid spans.
+#[test]
+fn no_panics_on_random_input() {
+    let pieces = [
+        "Advertisement",
+        "By ",
+        "Follow ",
+        " on Twitter",
+        "İSTANBUL",
+        "(Reuters) - ",
+        "©",
+        "2024",
+        "Photo: ",
+        "\n",
+        "\n\n",
+        "“",
+        "”",
+        "\u{a0}",
+        "\u{200b}",
+        "Ünïcödé",
+        "日本語",
+        "<p>",
+        "</p>",
+        "<div class=ad>",
+        "<h1>",
+        "Title Case Words Here",
+        ".",
+        "?",
+        "Jan 5, 2025",
+        "Read more:",
+        "|",
+        "(",
+        ")",
+        "/",
+        "Getty Images",
+        "—",
+        "-",
+        "é",
+        "\r\n",
+        "<script>",
+        "<!--",
+        "-->",
+        "<br>",
+        "<blockquote>",
+        "<li>",
+        "2025-13-45T",
+        "Related",
+        "Join ",
+        "Trending on ",
+        " Videos",
+        "@x",
+    ];
+    let mut state: u64 = 0x2545F4914F6CDD1D;
+    for _ in 0..400 {
+        let mut s = String::new();
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let n = (state % 40) as usize;
+        for _ in 0..n {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            s.push_str(pieces[(state % pieces.len() as u64) as usize]);
+        }
+        for clean in [true, false] {
+            let d = from_text(&s, clean);
+            for p in &d.paragraphs {
+                assert!(
+                    d.text.is_char_boundary(p.span.start) && d.text.is_char_boundary(p.span.end)
+                );
+                assert!(p.span.end <= d.text.len());
+            }
+            let h = from_html(&s, clean);
+            for p in &h.paragraphs {
+                assert!(
+                    h.text.is_char_boundary(p.span.start) && h.text.is_char_boundary(p.span.end)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn repeated_title_with_site_suffix() {
+    let src = "Senate Passes Farm Bill | Daily Planet\n\nSenate passes farm bill\n\nThe Senate passed the farm bill on Thursday.\n";
+    let d = from_text(src, true);
+    assert_eq!(d.meta.title.as_deref(), Some("Senate Passes Farm Bill"));
+    assert_eq!(chrome_of(&d, "other"), vec!["Senate passes farm bill"]);
+    assert_eq!(
+        paras(&d),
+        vec![
+            "Senate Passes Farm Bill",
+            "The Senate passed the farm bill on Thursday."
+        ]
+    );
+}
+
+#[test]
+fn single_word_ui_label_does_not_start_a_list() {
+    let src = "Floods Hit the Valley Again\n\nRivers burst their banks overnight.\n\nVideo\n\nThe Road Ahead for Valley Farmers\n\nFarmers face a long recovery.\n";
+    let d = from_text(src, true);
+    assert_eq!(chrome_of(&d, "navigation"), vec!["Video"]);
+    // A six-word Title Case line in the body is a teaser by rule, but not because
+    // of the "Video" label; a shorter subheading stays.
+    let src2 = src.replace("The Road Ahead for Valley Farmers", "The Road Ahead");
+    let d = from_text(&src2, true);
+    assert!(d.text.contains("The Road Ahead"));
+    let src3 = src.replace("Video", "Related stories");
+    let d = from_text(&src3, true);
+    assert_eq!(
+        chrome_of(&d, "teaser"),
+        vec!["The Road Ahead for Valley Farmers"]
+    );
+}
+
+#[test]
+fn set_off_teasers_versus_subheadings() {
+    // Extra blank lines around a Title Case line: a widget (teaser).
+    let src = "Council Votes on Budget\n\nThe council met on Monday.\n\n\nFive Things to Know Today\n\n\nThe vote is next week.\n";
+    let d = from_text(src, true);
+    assert_eq!(chrome_of(&d, "teaser"), vec!["Five Things to Know Today"]);
+    // The same line with ordinary spacing is a subheading and stays.
+    let src = src.replace("\n\n\n", "\n\n");
+    let d = from_text(&src, true);
+    assert!(chrome_of(&d, "teaser").is_empty());
+    let kinds: Vec<(&str, ParagraphKind)> = d
+        .paragraphs
+        .iter()
+        .map(|p| (d.slice(p.span), p.kind))
+        .collect();
+    assert!(kinds.contains(&("Five Things to Know Today", ParagraphKind::Heading)));
 }

@@ -18,6 +18,7 @@ fn main() {
     if greedy {
         model.decode = Decode::Greedy;
     }
+
     let text = std::fs::read_to_string(file).expect("read data");
     print!("{}", eval_conll(&text, &model).expect("parse"));
 }

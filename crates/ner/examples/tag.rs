@@ -1,7 +1,14 @@
-//! Appends predicted tags to a CoNLL file with the embedded model (what `unspin tag --conll` does):
-//! `cargo run --release -p unspin-ner --example tag -- FILE > OUT`.
+//! Appends predicted tags to a CoNLL file (what `unspin tag --conll` does), with the
+//! embedded model or a model file: `cargo run --release -p unspin-ner --example tag -- FILE [MODEL] > OUT`.
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: tag FILE");
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("usage: tag FILE [MODEL]");
     let text = std::fs::read_to_string(&path).expect("read");
-    print!("{}", unspin_ner::tag_conll(&text));
+    match args.next() {
+        None => print!("{}", unspin_ner::tag_conll(&text)),
+        Some(m) => {
+            let model = unspin_ner::Model::load(&std::fs::read(m).expect("read model")).expect("load");
+            print!("{}", model.tag_conll(&text));
+        }
+    }
 }

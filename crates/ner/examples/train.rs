@@ -24,25 +24,22 @@ fn main() {
             "--folds" => opts.gaz_folds = val().parse().expect("--folds N"),
             "--seed" => opts.seed = val().parse().expect("--seed N"),
             "--greedy" => opts.decode = Decode::Greedy,
+            "--augment-title-case" => opts.augment_title_case = true,
             "--stack-folds" => opts.stack_folds = val().parse().expect("--stack-folds N"),
             _ => panic!("unknown argument {a}"),
         }
     }
     let data = data.expect("--data FILE required");
-    let (mut model, report) = train(&data, dev.as_deref(), &opts).unwrap_or_else(|e| {
+    let (model, report) = train(&data, dev.as_deref(), &opts).unwrap_or_else(|e| {
         eprintln!("train: {e}");
         std::process::exit(1)
     });
-    model.info = format!(
-        "unspin-ner averaged perceptron; epochs={} seed={} min_count={} gaz_folds={} prune={} decode={:?} stack_folds={}; {} sentences, {} tokens; {} feature rows",
-        opts.epochs, opts.seed, opts.min_count, opts.gaz_folds, opts.prune, opts.decode, opts.stack_folds,
-        report.sentences, report.tokens, report.model_rows
-    );
     let bytes = model.to_bytes();
     std::fs::write(&out, &bytes).expect("write model");
     if let Some(d) = &report.dev {
         println!("{d}");
     }
+    println!("{}", model.info);
     println!(
         "wrote {} ({} bytes, {} rows, {} gazetteer entries); training took {:.1}s",
         out.display(),

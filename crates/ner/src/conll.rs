@@ -121,7 +121,8 @@ pub(crate) fn tag_conll_with(model: &Model, input: &str) -> String {
                     .collect()
             })
             .collect();
-        let tags = model.tag_document(&sents);
+        // The first sentence of a document is its headline (as in Reuters CoNLL files).
+        let tags = model.tag_document_headlines(&sents, &[true]);
         for (s, ts) in doc.iter().zip(tags) {
             for (&i, t) in s.iter().zip(ts) {
                 tag_of[i] = Some(t);

@@ -181,7 +181,8 @@ pub fn eval_conll(gold_file_text: &str, model: &Model) -> Result<NerScores, Stri
     Ok(eval_docs(&read_conll(gold_file_text)?, model))
 }
 
-/// Scores `model` on parsed gold documents.
+/// Scores `model` on parsed gold documents (the first sentence of each is taken as
+/// its headline).
 pub fn eval_docs(docs: &[Document], model: &Model) -> NerScores {
     let mut pairs = Vec::new();
     for d in docs {
@@ -190,7 +191,7 @@ pub fn eval_docs(docs: &[Document], model: &Model) -> NerScores {
             .iter()
             .map(|s| s.tokens.iter().map(|t| t.as_str()).collect())
             .collect();
-        let pred = model.tag_document(&toks);
+        let pred = model.tag_document_headlines(&toks, &[true]);
         for (s, p) in d.sentences.iter().zip(pred) {
             pairs.push(s.tags.iter().copied().zip(p).collect());
         }

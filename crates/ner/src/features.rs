@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Version of the feature set; stored in the model file and checked on load.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 6;
 
 /// Longest gazetteer entry, in tokens.
 pub(crate) const GAZ_MAX_LEN: usize = 6;
@@ -85,11 +85,28 @@ impl FHash {
     }
 }
 
+/// Gazetteer bit marking a word that training text often writes in lowercase.
+pub(crate) const LEX_LOWER: u8 = 0x10;
+
+/// Key of a lowercased word (`TokInfo::key`) in the gazetteer map's lexicon domain.
+#[inline]
+pub(crate) fn lex_key(lower_key: u64) -> u64 {
+    FHash::new(252).u64(lower_key).finish()
+}
+
 /// Hash of an exact token, used for gazetteer keys.
 #[inline]
 pub(crate) fn token_hash(tok: &str) -> u64 {
     FHash::new(250).str(tok).finish()
 }
+
+/// Gazetteer key of a one-token entry.
+pub(crate) fn single_token_key(tok: &str) -> u64 {
+    gaz_step(GAZ_SEED, token_hash(tok))
+}
+
+/// Initial value of a gazetteer key.
+pub(crate) const GAZ_SEED: u64 = 0x5157;
 
 /// Key of a token sequence in the gazetteer.
 #[inline]
@@ -201,7 +218,7 @@ impl DocStats {
     pub(crate) fn new(sents: &[Vec<TokInfo>]) -> DocStats {
         let mut map: PassMap<[u16; 3]> = PassMap::default();
         for s in sents {
-            if sentence_all_caps(s) {
+            if sentence_all_caps(s) || sentence_title_case(s) {
                 continue;
             }
             for t in s.iter().skip(1) {
@@ -221,6 +238,12 @@ impl DocStats {
         }
         DocStats { map }
     }
+
+    /// True when the word is capitalised somewhere in the document's ordinary sentences
+    /// (after their first token).
+    pub(crate) fn capitalised_mid(&self, key: u64) -> bool {
+        self.map.get(&key).is_some_and(|c| c[CAP_MID] > 0)
+    }
 }
 
 /// A headline or table row written in capitals (at least two tokens with letters, no lowercase).
@@ -237,6 +260,21 @@ pub(crate) fn sentence_all_caps(s: &[TokInfo]) -> bool {
     n >= 2
 }
 
+/// A title-case headline: at least three words of four letters or more after the
+/// first token, and all of them capitalised.
+pub(crate) fn sentence_title_case(s: &[TokInfo]) -> bool {
+    let mut n = 0;
+    for t in s.iter().skip(1) {
+        if t.has_alpha && t.lower.len() >= 4 {
+            if !t.first_upper {
+                return false;
+            }
+            n += 1;
+        }
+    }
+    n >= 3
+}
+
 /// 0 for `O`, 1 + type index for an entity label.
 fn type_slot(t: Tag) -> usize {
     t.entity_type().map_or(0, |e| 1 + e.index())
@@ -246,12 +284,24 @@ fn type_slot(t: Tag) -> usize {
 #[derive(Default)]
 pub(crate) struct NonLocal {
     map: PassMap<[u16; 5]>,
+    /// Types of first-stage entities of two or more tokens containing the word.
+    multi: PassMap<u8>,
 }
 
 impl NonLocal {
     pub(crate) fn new(infos: &[Vec<TokInfo>], pred: &[Vec<Tag>]) -> NonLocal {
         let mut map: PassMap<[u16; 5]> = PassMap::default();
+        let mut multi: PassMap<u8> = PassMap::default();
         for (s, p) in infos.iter().zip(pred) {
+            for e in crate::tags::entities(p) {
+                if e.end - e.start >= 2 {
+                    for t in &s[e.start..e.end] {
+                        if t.first_upper {
+                            *multi.entry(t.key).or_default() |= 1 << e.kind.index();
+                        }
+                    }
+                }
+            }
             for (t, &l) in s.iter().zip(p) {
                 if t.has_alpha {
                     let e = map.entry(t.key).or_default();
@@ -260,7 +310,7 @@ impl NonLocal {
                 }
             }
         }
-        NonLocal { map }
+        NonLocal { map, multi }
     }
 }
 
@@ -350,7 +400,7 @@ pub(crate) fn sentence_features<G: GazLookup>(
     // Gazetteer matches: features on covered tokens.
     buf.th.extend(toks.iter().map(|t| token_hash(t)));
     for i in 0..n {
-        let mut key = 0x5157_u64;
+        let mut key = GAZ_SEED;
         for j in i..n.min(i + GAZ_MAX_LEN) {
             key = gaz_step(key, buf.th[j]);
             let m = gaz.mask(key);
@@ -381,6 +431,9 @@ pub(crate) fn sentence_features<G: GazLookup>(
     buf.gaz.sort_by_key(|g| g.0);
     let mut gp = 0;
     let caps_sent = sentence_all_caps(infos);
+    let title_sent = !caps_sent && sentence_title_case(infos);
+    // 0 ordinary, 1 all capitals, 2 title case: headline styles where case says little.
+    let style = if caps_sent { 1u64 } else { 2 * title_sent as u64 };
     let f = &mut buf.feats;
     for i in 0..n {
         buf.offs.push(f.len());
@@ -447,6 +500,14 @@ pub(crate) fn sentence_features<G: GazLookup>(
         };
         f.push(FHash::new(9).u64(len_bucket).finish());
         f.push(FHash::new(10).u64((i == 0) as u64).str(&t.short).finish());
+        if style != 0 {
+            f.push(FHash::new(60).u64(style).str(&t.short).finish());
+        }
+        // A capitalised word that is usually written in lowercase ("Wine", "Losing").
+        if t.first_upper && gaz.mask(lex_key(t.key)) & LEX_LOWER != 0 {
+            f.push(FHash::new(70).u64(style).u64((i == 0) as u64).finish());
+            f.push(FHash::new(71).u64(style).str(&t.short).finish());
+        }
         if caps_sent {
             f.push(FHash::new(11).finish());
             f.push(FHash::new(12).str(&t.lower).finish());
@@ -493,12 +554,12 @@ pub(crate) fn sentence_features<G: GazLookup>(
                 if t.first_upper {
                     if c[LOWER_MID] > 0 {
                         f.push(FHash::new(30).u64((i == 0) as u64).finish());
-                        f.push(FHash::new(31).u64(caps_sent as u64).str(&t.short).finish());
+                        f.push(FHash::new(31).u64(style).str(&t.short).finish());
                     }
                     let others = c[CAP_MID] as i32 - (mid_here as i32);
                     if others > 0 {
                         f.push(FHash::new(32).u64((i == 0) as u64).finish());
-                        f.push(FHash::new(33).u64(caps_sent as u64).str(&t.short).finish());
+                        f.push(FHash::new(33).u64(style).str(&t.short).finish());
                     }
                     if t.all_upper && c[TITLE_MID] > 0 {
                         f.push(FHash::new(34).finish());
@@ -545,6 +606,16 @@ pub(crate) fn sentence_features<G: GazLookup>(
                             if x > 0 {
                                 f.push(FHash::new(56).u64(k as u64).finish());
                             }
+                        }
+                    }
+                }
+                if let Some(&m) = nl.multi.get(&t.key) {
+                    let in_multi = (ii > 0 && p1[i - 1] != Tag::O && matches!(p1[i], Tag::I(_)))
+                        || (i + 1 < n && matches!(p1[i + 1], Tag::I(_)));
+                    for k in 0..4u64 {
+                        if m & (1 << k) != 0 {
+                            f.push(FHash::new(57).u64(k).finish());
+                            f.push(FHash::new(58).u64(k).u64(in_multi as u64).finish());
                         }
                     }
                 }

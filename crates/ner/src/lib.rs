@@ -36,6 +36,8 @@ pub fn embedded() -> &'static Model {
 /// Tags CoNLL token lines with the embedded model: every input line is written back
 /// unchanged with the predicted IOB2 tag appended as a last column (tab-separated when
 /// the line uses tabs, else a space). Blank lines stay blank; `-DOCSTART-` lines get `O`.
+/// Sentences between `-DOCSTART-` lines form one document; its first sentence is taken
+/// as the headline.
 pub fn tag_conll(input: &str) -> String {
     embedded().tag_conll(input)
 }

@@ -2,7 +2,8 @@
 //! feature), IOB2 transition scores, the gazetteer, and the binary file format.
 
 use crate::features::{
-    sentence_features, DocStats, FeatBuf, NonLocal, PassMap, TokInfo, FEATURE_VERSION,
+    lex_key, sentence_all_caps, single_token_key, sentence_features, sentence_title_case, DocStats, FeatBuf,
+    GazLookup, NonLocal, PassMap, TokInfo, FEATURE_VERSION, LEX_LOWER,
 };
 use crate::tags::{allowed, Tag, NL};
 use std::io::{Read, Write};
@@ -71,16 +72,74 @@ impl Model {
     /// Tags all sentences of one document: case evidence from the whole document
     /// (a capitalised word seen lowercase elsewhere, headline words) feeds each sentence.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Tag>> {
+        self.tag_document_headlines(sentences, &[])
+    }
+
+    /// Like [`Model::tag_document`], where `headline[i]` marks sentence `i` as a headline
+    /// or heading (missing entries: not a headline). In a title-case headline ("A Glass
+    /// of Wine, a Board Game") a capitalised word after the first is tagged as if written
+    /// in lowercase when the document's ordinary sentences never capitalise it (with at
+    /// least three ordinary sentences as evidence) or, lacking that evidence, when it is
+    /// a word the training text usually writes in lowercase.
+    pub fn tag_document_headlines<S: AsRef<str>>(
+        &self,
+        sentences: &[Vec<S>],
+        headline: &[bool],
+    ) -> Vec<Vec<Tag>> {
         let toks: Vec<Vec<&str>> = sentences
             .iter()
             .map(|s| s.iter().map(|t| t.as_ref()).collect())
             .collect();
-        let infos: Vec<Vec<TokInfo>> = toks
+        let mut infos: Vec<Vec<TokInfo>> = toks
             .iter()
             .map(|s| s.iter().map(|t| TokInfo::new(t)).collect())
             .collect();
         let stats = DocStats::new(&infos);
-        self.tag_prepared(&toks, &infos, &stats)
+        let title = |si: usize| {
+            headline.get(si).copied().unwrap_or(false)
+                && !sentence_all_caps(&infos[si])
+                && sentence_title_case(&infos[si])
+        };
+        if !(0..toks.len()).any(title) {
+            return self.tag_prepared(&toks, &infos, &stats);
+        }
+        let ordinary = infos
+            .iter()
+            .enumerate()
+            .filter(|(si, inf)| {
+                !headline.get(*si).copied().unwrap_or(false)
+                    && !sentence_all_caps(inf)
+                    && !sentence_title_case(inf)
+            })
+            .count();
+        let mut recased: Vec<Vec<String>> = toks
+            .iter()
+            .map(|s| s.iter().map(|t| t.to_string()).collect())
+            .collect();
+        for si in (0..toks.len()).filter(|&si| title(si)) {
+            for (i, t) in infos[si].iter().enumerate().skip(1) {
+                if !t.first_upper || !t.has_lower || stats.capitalised_mid(t.key) {
+                    continue;
+                }
+                let usually_lower = self.gaz.mask(lex_key(t.key)) & LEX_LOWER != 0;
+                let known_name = self.gaz.mask(single_token_key(toks[si][i])) & 0x0F != 0;
+                if (ordinary >= 3 && !known_name) || usually_lower {
+                    recased[si][i] = toks[si][i].to_lowercase();
+                }
+            }
+        }
+        let toks2: Vec<Vec<&str>> = recased
+            .iter()
+            .map(|s| s.iter().map(|t| t.as_str()).collect())
+            .collect();
+        for (si, s) in toks2.iter().enumerate() {
+            for (i, t) in s.iter().enumerate() {
+                if *t != toks[si][i] {
+                    infos[si][i] = TokInfo::new(t);
+                }
+            }
+        }
+        self.tag_prepared(&toks2, &infos, &stats)
     }
 
     pub(crate) fn tag_prepared(

@@ -5,7 +5,8 @@
 use crate::conll::{read_conll, Document};
 use crate::eval::{eval_docs, NerScores};
 use crate::features::{
-    gaz_step, sentence_features, token_hash, DocStats, FeatBuf, GazLookup, NonLocal, PassMap,
+    gaz_step, lex_key, GAZ_SEED, sentence_all_caps, sentence_features, token_hash, DocStats, FeatBuf, GazLookup,
+    NonLocal, PassMap, LEX_LOWER,
     TokInfo, GAZ_MAX_LEN,
 };
 use crate::model::{greedy, viterbi, Decode, Model};
@@ -31,6 +32,9 @@ pub struct TrainOptions {
     /// Stacking: when ≥ 2, a second model is trained on the first model's labels
     /// (computed by cross-validation over this many folds of the training documents).
     pub stack_folds: usize,
+    /// Adds a title-case copy of every all-capitals training sentence (headlines), so
+    /// that the model sees title-case headlines as web articles write them.
+    pub augment_title_case: bool,
     /// Print progress to stderr.
     pub verbose: bool,
 }
@@ -38,13 +42,14 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 12,
+            epochs: 8,
             seed: 0x5EED_2003,
-            min_count: 1,
+            min_count: 2,
             gaz_folds: 5,
             prune: 0.0,
             decode: Decode::Viterbi,
             stack_folds: 5,
+            augment_title_case: false,
             verbose: false,
         }
     }
@@ -124,6 +129,93 @@ impl XorShift {
     }
 }
 
+const TITLE_EVERY: usize = 10;
+
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "but", "or", "by", "as", "with",
+    "from", "vs", "is",
+];
+
+/// The document plus a title-case copy of each all-capitals sentence: each word takes
+/// the case it has elsewhere in the document, else small words are lowercased and
+/// other words capitalised ("EU REJECTS GERMAN CALL" → "EU Rejects German Call").
+pub(crate) fn augment_title_case(d: &Document) -> Document {
+    let infos: Vec<Vec<TokInfo>> = d
+        .sentences
+        .iter()
+        .map(|s| s.tokens.iter().map(|t| TokInfo::new(t)).collect())
+        .collect();
+    let mut forms: std::collections::BTreeMap<String, std::collections::BTreeMap<&str, u32>> =
+        Default::default();
+    for (s, inf) in d.sentences.iter().zip(&infos) {
+        if sentence_all_caps(inf) {
+            continue;
+        }
+        for (tok, t) in s.tokens.iter().zip(inf).skip(1) {
+            if t.has_lower {
+                *forms
+                    .entry(tok.to_lowercase())
+                    .or_default()
+                    .entry(tok.as_str())
+                    .or_default() += 1;
+            }
+        }
+    }
+    let mut out = d.clone();
+    // The headline (first sentence; later all-capitals lines are mostly tables) and
+    // every `TITLE_EVERY`th ordinary sentence of six tokens or more.
+    for (si, (s, inf)) in d.sentences.iter().zip(&infos).enumerate() {
+        let caps = sentence_all_caps(inf);
+        let pick = if caps {
+            si == 0 && s.tokens.len() >= 3
+        } else {
+            TITLE_EVERY > 0 && si % TITLE_EVERY == TITLE_EVERY - 1 && s.tokens.len() >= 6
+        };
+        if !pick {
+            continue;
+        }
+        let tokens = s
+            .tokens
+            .iter()
+            .zip(inf)
+            .enumerate()
+            .map(|(i, (tok, t))| {
+                let lower = tok.to_lowercase();
+                if !caps {
+                    // Ordinary sentence: capitalise its lowercase words.
+                    if t.first_upper || !t.has_lower || (i > 0 && SMALL_WORDS.contains(&lower.as_str())) {
+                        return tok.clone();
+                    }
+                    let mut c = tok.chars();
+                    let first = c.next().map(|c| c.to_uppercase().collect::<String>());
+                    return first.unwrap_or_default() + c.as_str();
+                }
+                if let Some(f) = forms.get(&lower) {
+                    // Most frequent form; ties to the smallest string (deterministic).
+                    let best = f.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
+                    if let Some((form, _)) = best {
+                        return form.to_string();
+                    }
+                }
+                if !t.has_alpha || tok.contains('.') || tok.chars().count() < 2 {
+                    tok.clone()
+                } else if i > 0 && SMALL_WORDS.contains(&lower.as_str()) {
+                    lower
+                } else {
+                    let mut c = lower.chars();
+                    let first = c.next().map(|c| c.to_uppercase().collect::<String>());
+                    first.unwrap_or_default() + c.as_str()
+                }
+            })
+            .collect();
+        out.sentences.push(crate::conll::Sentence {
+            tokens,
+            tags: s.tags.clone(),
+        });
+    }
+    out
+}
+
 fn doc_tokens(d: &Document) -> Vec<Vec<&str>> {
     d.sentences
         .iter()
@@ -137,9 +229,18 @@ pub fn train_docs(
     dev: Option<&[Document]>,
     opts: &TrainOptions,
 ) -> (Model, Report) {
+    let augmented: Vec<Document>;
+    let docs = if opts.augment_title_case {
+        augmented = docs.iter().map(augment_title_case).collect();
+        &augmented[..]
+    } else {
+        docs
+    };
     let k = opts.stack_folds;
     if k < 2 {
-        return train_single(docs, dev, opts, None);
+        let (mut m, rep) = train_single(docs, dev, opts, None);
+        m.info = describe(opts, &rep);
+        return (m, rep);
     }
     let t0 = Instant::now();
     let quiet = TrainOptions {
@@ -180,7 +281,31 @@ pub fn train_docs(
     m2.first = Some(Box::new(m1));
     rep.stage1_dev = stage1_dev;
     rep.secs = t0.elapsed().as_secs_f64();
+    m2.info = describe(opts, &rep);
     (m2, rep)
+}
+
+/// The model's info line: options and data sizes (no times, so that files are reproducible).
+fn describe(opts: &TrainOptions, rep: &Report) -> String {
+    format!(
+        "unspin-ner averaged perceptron, Viterbi; epochs={} seed={} min_count={} gaz_folds={} \
+         prune={} decode={:?} stack_folds={} augment_title_case={}; {} sentences, {} tokens; \
+         {} feature rows; dev F1 {}",
+        opts.epochs,
+        opts.seed,
+        opts.min_count,
+        opts.gaz_folds,
+        opts.prune,
+        opts.decode,
+        opts.stack_folds,
+        opts.augment_title_case,
+        rep.sentences,
+        rep.tokens,
+        rep.model_rows,
+        rep.dev
+            .as_ref()
+            .map_or("-".to_string(), |d| format!("{:.4}", d.overall.f1()))
+    )
 }
 
 type Stage1<'a> = Option<(&'a [Vec<Vec<Tag>>], &'a Model)>;
@@ -201,7 +326,7 @@ fn train_single(
                 if e.end - e.start > GAZ_MAX_LEN {
                     continue;
                 }
-                let mut key = 0x5157_u64;
+                let mut key = GAZ_SEED;
                 for t in &s.tokens[e.start..e.end] {
                     key = gaz_step(key, token_hash(t));
                 }
@@ -209,6 +334,27 @@ fn train_single(
             }
         }
     }
+    // Lexicon: words seen in lowercase at least three times (all folds: no labels used).
+    let mut lower_counts: PassMap<u32> = PassMap::default();
+    for d in docs {
+        for s in &d.sentences {
+            for t in &s.tokens {
+                let ti = TokInfo::new(t);
+                if ti.has_lower && !ti.first_upper {
+                    *lower_counts.entry(ti.key).or_default() += 1;
+                }
+            }
+        }
+    }
+    for (k, c) in &lower_counts {
+        if *c >= 3 {
+            let e = gaz_folds.entry(lex_key(*k)).or_default();
+            for m in e.iter_mut() {
+                *m |= LEX_LOWER;
+            }
+        }
+    }
+    drop(lower_counts);
     let mut gaz_final: PassMap<u8> = PassMap::default();
     for (k, m) in &gaz_folds {
         gaz_final.insert(*k, m.iter().fold(0, |a, b| a | b));

@@ -222,3 +222,31 @@ fn training_is_deterministic() {
         .collect();
     assert_eq!(a.tag(&toks).len(), toks.len());
 }
+
+#[test]
+fn title_case_headline_words_are_not_entities() {
+    let doc: Vec<Vec<&str>> = [
+        "Senator Warns of Rising Prices and Empty Shelves in Ohio",
+        "Senator John Smith said on Monday that prices were rising across the state .",
+        "Shoppers in Columbus reported empty shelves at several stores .",
+        "Smith told reporters that the shelves had been empty for weeks .",
+    ]
+    .iter()
+    .map(|s| s.split(' ').collect())
+    .collect();
+    let m = embedded();
+    let with = m.tag_document_headlines(&doc, &[true]);
+    let head: Vec<&str> = with[0].iter().map(|t| t.as_str()).collect();
+    eprintln!("{head:?}");
+    // "Rising Prices", "Empty Shelves": ordinary words, written in lowercase in the body.
+    for (w, t) in doc[0].iter().zip(&head) {
+        if ["Warns", "Rising", "Prices", "Empty", "Shelves"].contains(w) {
+            assert_eq!(*t, "O", "{w} tagged {t}");
+        }
+    }
+    assert_eq!(head[doc[0].len() - 1], "B-LOC", "Ohio");
+    assert_eq!(with[1][2], Tag::I(EntType::Per), "John Smith");
+    // Without the headline mark the body is tagged the same way.
+    let without = m.tag_document(&doc);
+    assert_eq!(with[1..], without[1..]);
+}

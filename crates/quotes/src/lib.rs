@@ -8,7 +8,8 @@
 //! `"…," said X, a …`, `X said: "…"`, `As X said, … "…"`, `according to X`,
 //! `X …, saying "…"`); inherit speakers for continuation quotes (a mid attribution
 //! splitting one quote, a quote paragraph after an attributed one, the parts of a
-//! multi-paragraph quote); classify the kind; add indirect reported speech and
+//! multi-paragraph quote); classify the kind; add indirect reported speech, block
+//! quotes without marks (blockquote paragraphs, embedded-post signatures) and
 //! interview answers (`Q:`/`A:`); resolve speakers (names, role phrases, pronouns,
 //! "they") to entities.
 //!
@@ -461,6 +462,7 @@ impl<'d> Detector<'d> {
             });
         }
         out.extend(self.interview());
+        out.extend(self.blocks());
         let direct: Vec<Span> = self
             .marked
             .iter()
@@ -837,7 +839,10 @@ impl<'d> Detector<'d> {
                         e.kind != EntityKind::Place
                             && e.mentions.iter().any(|m| m.span.overlaps(&sp))
                     })
-                    || words_in.iter().filter(|w| w.capitalised()).count() >= 2;
+                    || words_in.iter().filter(|w| w.capitalised()).count() >= 2
+                        && words_in
+                            .iter()
+                            .any(|w| w.text.chars().any(|c| c.is_lowercase()));
                 if !clear {
                     return None;
                 }
@@ -874,7 +879,13 @@ impl<'d> Detector<'d> {
                     self.depth.set(self.depth.get() + 1);
                     let x = self.parse_before(a, ws[pre - 1].start, &mut dummy);
                     self.depth.set(self.depth.get() - 1);
-                    x.and_then(|x| x.speaker)
+                    // Only a cue of the same clause: no comma between it and "and"
+                    // (`As the crowd began to chant, X … and joked` is X's).
+                    x.filter(|x| {
+                        x.cue
+                            .is_some_and(|c| !self.text[c.end..ws[pre - 1].start].contains(','))
+                    })
+                    .and_then(|x| x.speaker)
                 } else {
                     None
                 };
@@ -901,8 +912,32 @@ impl<'d> Detector<'d> {
                 let verbish = (l.ends_with("ed") && !ws[k - 1].capitalised())
                     || matches!(
                         l.as_str(),
-                        "on" | "went" | "go" | "goes" | "has" | "have" | "had" | "would" | "will"
-                            | "like" | "want" | "wants" | "need" | "needs" | "refused" | "declined"
+                        "on" | "went"
+                            | "go"
+                            | "goes"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "would"
+                            | "will"
+                            | "like"
+                            | "want"
+                            | "wants"
+                            | "need"
+                            | "needs"
+                            | "refused"
+                            | "declined"
+                            | "began"
+                            | "begin"
+                            | "begins"
+                            | "start"
+                            | "starts"
+                            | "try"
+                            | "tries"
+                            | "seem"
+                            | "seems"
+                            | "continue"
+                            | "continues"
                     );
                 if !verbish {
                     break;
@@ -923,6 +958,13 @@ impl<'d> Detector<'d> {
         }
         // Walk back over the subject phrase.
         let mut end = pre;
+        // `X, who called him "…"`: the name before the relative clause.
+        if end >= 2
+            && matches!(ws[end - 1].lower().as_str(), "who" | "which")
+            && ws[end - 2].text == ","
+        {
+            end -= 2;
+        }
         if ws[end - 1].text == "," {
             // appositive: `X, a spokesman, said`
             let mut k = end - 1;
@@ -1086,7 +1128,12 @@ impl<'d> Detector<'d> {
             || lead.ends_with(':')
             || between_attr.is_empty()
             || matches!(between_attr, "," | ":" | "that" | ", that" | "—" | "-")
-            || left_empty && !lead.is_empty() && lead.ends_with([',', '—']);
+            || left_empty && !lead.is_empty() && lead.ends_with([',', '—'])
+            // `X pointed out in December, "…"`: only a short adjunct after the cue.
+            || attr.is_some_and(|a| a.side == Side::Before)
+                && between_attr.ends_with([',', ':'])
+                && word_count(between_attr) <= 5
+                && !between_attr.contains(['.', ';']);
         if m.cont_prev {
             return QuoteKind::Direct;
         }
@@ -1167,7 +1214,7 @@ impl<'d> Detector<'d> {
         let lower = stext.to_lowercase();
         let mut entity = None;
         let mut name = stext.clone();
-        // A mention inside the phrase (prefer a person).
+        // A mention inside the phrase (prefer a person, then the last one).
         let mut best: Option<(usize, bool, usize)> = None; // (entity, is_person, start)
         for (ei, e) in ents.iter().enumerate() {
             for mn in &e.mentions {
@@ -1176,7 +1223,9 @@ impl<'d> Detector<'d> {
                     let better = match best {
                         None => true,
                         Some((_, bp, bs)) => {
-                            (person && !bp) || (person == bp && mn.span.start < bs)
+                            // The head of an English noun phrase comes last:
+                            // "Sanders campaign manager Jeff Weaver" is Weaver.
+                            (person && !bp) || (person == bp && mn.span.start > bs)
                         }
                     };
                     if better {
@@ -1324,18 +1373,84 @@ impl<'d> Detector<'d> {
         }
     }
 
+    /// Block quotes without marks (HTML `<blockquote>`): the whole paragraph, credited
+    /// to an embedded-post signature (`— Jane Roe (@jroe) May 1`), the attribution
+    /// introducing it (`X wrote:` at the end of the previous paragraph) or the block
+    /// before it in the same run.
+    fn blocks(&self) -> Vec<Quote> {
+        let text = self.text;
+        let mut out: Vec<Quote> = vec![];
+        let mut prev_block: Option<(usize, Option<Speaker>, Option<Span>)> = None;
+        for (pi, p) in self.paras.iter().enumerate() {
+            if p.kind != ParagraphKind::Blockquote {
+                continue;
+            }
+            // Marked quotes inside are already reported (as blocks).
+            let a = self.marked.partition_point(|m| m.para < pi);
+            if self.marked.get(a).is_some_and(|m| m.para == pi) {
+                prev_block = None;
+                continue;
+            }
+            let t = &text[p.span.start..p.span.end];
+            let mut speaker = None;
+            let mut cue = None;
+            let mut span = p.span;
+            // Embedded post signature: "— Name (@handle) date".
+            if let Some(dash) = t.rfind(['—', '–']) {
+                let after = &t[dash..];
+                let name_start =
+                    p.span.start + dash + after.chars().next().map_or(0, char::len_utf8);
+                let ws = self.ws(name_start, p.span.end);
+                let n = ws
+                    .iter()
+                    .take_while(|w| w.capitalised() || matches!(w.text, "." | "-"))
+                    .count();
+                if n > 0
+                    && ws.get(n).is_some_and(|w| w.text == "(")
+                    && ws.get(n + 1).is_some_and(|w| w.text == "@")
+                {
+                    speaker = Some(self.resolve(Span::new(ws[0].start, ws[n - 1].end)));
+                    let body = t[..dash].trim_end();
+                    if !body.is_empty() {
+                        span = Span::new(p.span.start, p.span.start + body.len());
+                    }
+                }
+            }
+            if speaker.is_none() {
+                if let Some((ppi, sp, cu)) = &prev_block {
+                    if *ppi + 1 == pi {
+                        speaker = sp.clone();
+                        cue = *cu;
+                    }
+                }
+            }
+            if speaker.is_none() && pi > 0 && self.paras[pi - 1].kind != ParagraphKind::Blockquote {
+                let pp = self.paras[pi - 1].span;
+                let (s0, _) = self.sentence_of(pi - 1, pp.end.saturating_sub(1));
+                let mut dummy = false;
+                if let Some(at) = self.parse_before(s0, pp.end, &mut dummy) {
+                    speaker = at.speaker.map(|s| self.resolve(s));
+                    cue = at.cue;
+                }
+            }
+            let q = Quote {
+                span,
+                kind: QuoteKind::Block,
+                speaker: speaker.clone(),
+                cue,
+            };
+            prev_block = Some((pi, speaker, cue));
+            out.push(q);
+        }
+        out
+    }
+
     /// Interview answers: paragraphs opening with `A:` after `Q:` ones; the speaker
     /// is the interviewee named in the introduction.
     fn interview(&self) -> Vec<Quote> {
         let text = self.text;
-        let is_q = |p: &Para| {
-            let t = &text[p.span.start..p.span.end];
-            t.starts_with("Q:") || t.starts_with("Q.") || t.starts_with("Q ")
-        };
-        let is_a = |p: &Para| {
-            let t = &text[p.span.start..p.span.end];
-            t.starts_with("A:") || t.starts_with("A.") && !t.starts_with("A.M")
-        };
+        let is_q = |p: &Para| qa_prefix(&text[p.span.start..p.span.end], true).is_some();
+        let is_a = |p: &Para| qa_prefix(&text[p.span.start..p.span.end], false).is_some();
         let Some(first_q) = self.paras.iter().position(is_q) else {
             return vec![];
         };
@@ -1412,9 +1527,10 @@ impl<'d> Detector<'d> {
                 continue;
             }
             let t = &text[p.span.start..p.span.end];
-            let body = &t[2..];
+            let skip = qa_prefix(t, false).unwrap_or(0);
+            let body = &t[skip..];
             let lead = body.len() - body.trim_start().len();
-            let start = p.span.start + 2 + lead;
+            let start = p.span.start + skip + lead;
             if start >= p.span.end
                 || self
                     .marked
@@ -1526,8 +1642,13 @@ impl<'d> Detector<'d> {
                     ..
                 }) = self.parse_after(ws[c].start, ws[last - 1].end, ",")
                 {
-                    let speech = lex::cue(&self.text[cu.start..cu.end].to_lowercase())
-                        .is_some_and(|x| x.speech);
+                    let cw = self.text[cu.start..cu.end].to_lowercase();
+                    // A finite reporting verb ("said", "says"), not "would say".
+                    let finite = cw.ends_with("ed")
+                        || cw.ends_with('s')
+                        || cw.ends_with('d')
+                        || matches!(cw.as_str(), "told" | "wrote" | "thought");
+                    let speech = finite && lex::cue(&cw).is_some_and(|x| x.speech);
                     let attr_end = sp.end.max(cu.end);
                     let tail_ok = attr_end >= ws[last - 1].end
                         || self.ws(attr_end, ws[last - 1].end).len() <= 6;
@@ -1674,6 +1795,25 @@ impl<'d> Detector<'d> {
         }
         None
     }
+}
+
+/// Length of an interview question (`Q:`, `Q.`, `Question:`) or answer (`A:`, `A.`,
+/// `Answer:`) prefix at the start of a paragraph.
+fn qa_prefix(t: &str, question: bool) -> Option<usize> {
+    let (short, long) = if question {
+        ("Q", "Question")
+    } else {
+        ("A", "Answer")
+    };
+    for p in [long, short] {
+        if let Some(rest) = t.strip_prefix(p) {
+            let c = rest.chars().next()?;
+            if c == ':' || (c == '.' && rest[1..].starts_with(' ')) {
+                return Some(p.len() + 1);
+            }
+        }
+    }
+    None
 }
 
 /// Short title-case text without sentence punctuation: a name of a work or show.

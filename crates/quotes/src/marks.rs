@@ -239,7 +239,7 @@ fn pair_singles(text: &str, a: usize, b: usize) -> Vec<DPair> {
             if is_space_or_none(pc2) || !closes_before(nc2) {
                 continue;
             }
-            // "Harris’ book": a possessive; keep looking for a better close.
+            // "Jones’ book": a possessive; keep looking for a better close.
             let possessive = pc2 == Some('s')
                 && nc2 == Some(' ')
                 && next_char(text, a2 + 1).is_some_and(|x| x.is_lowercase());
@@ -370,7 +370,7 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert!(q("Harris' movements in the '90s don't matter, rock 'n' roll.").is_empty());
+        assert!(q("Jones' movements in the '90s don't matter, rock 'n' roll.").is_empty());
         assert_eq!(q("She called it ‘a farce’ on Monday."), vec!["a farce"]);
         assert_eq!(
             q("They say 'no deal', the minister's aide said."),

@@ -248,7 +248,7 @@ fn pronoun_speaker_resolves_to_nearest_person() {
 
 #[test]
 fn they_resolves_to_a_cited_outlet() {
-    let text = "The plan, according to the Daily Planet, was drawn up in secret.\n\nSome aides wanted it shelved.\n\n\"The mayor knew all along,\" they add.";
+    let text = "The plan, according to the Daily Planet, was drawn up in secret.\n\nSome aides wanted it shelved.\n\n\"The mayor knew all along,\" they write.";
     let mut d = Doc::new(text);
     entity(
         &mut d,
@@ -485,31 +485,82 @@ fn told_reporters_that_partial() {
     assert_eq!(q[0].0, QuoteKind::Partial);
     assert_eq!(q[0].2, s("Smith"));
     // The reported clause is an indirect quote holding the fragment.
-    let ind: Vec<_> = quotes(&d).into_iter().filter(|q| q.0 == QuoteKind::Indirect).collect();
-    assert_eq!(ind[0].1, "the economy was \"in fine shape\" despite the slump");
+    let ind: Vec<_> = quotes(&d)
+        .into_iter()
+        .filter(|q| q.0 == QuoteKind::Indirect)
+        .collect();
+    assert_eq!(
+        ind[0].1,
+        "the economy was \"in fine shape\" despite the slump"
+    );
 }
 
 #[test]
 fn random_texts_never_panic() {
     // Deterministic pseudo-random texts over an alphabet rich in marks.
     const PIECES: &[&str] = &[
-        "\"", "“", "”", "‘", "’", "'", "„", "«", "»", " ", " ", " ", "\n", "\n\n", ",", ".",
-        ":", "?", "!", "—", "said", "Smith", "he", "they", "according to", "told", "and",
-        "Q:", "A:", "é", "日本", "the", "Mr.", "reportedly", "is", "writes", "(", ")", "6’2”",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "„",
+        "«",
+        "»",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        "?",
+        "!",
+        "—",
+        "said",
+        "Smith",
+        "he",
+        "they",
+        "according to",
+        "told",
+        "and",
+        "Q:",
+        "A:",
+        "é",
+        "日本",
+        "the",
+        "Mr.",
+        "reportedly",
+        "is",
+        "writes",
+        "(",
+        ")",
+        "6’2”",
     ];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..1500 {
         let mut t = String::new();
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let n = (seed >> 33) % 60;
         for _ in 0..n {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             t.push_str(PIECES[((seed >> 33) as usize) % PIECES.len()]);
             t.push(' ');
         }
         let mut d = Doc::new(t.clone());
         if !t.is_empty() {
-            entity(&mut d, "X", EntityKind::Person, &[&t[..t.chars().next().unwrap().len_utf8()]]);
+            entity(
+                &mut d,
+                "X",
+                EntityKind::Person,
+                &[&t[..t.chars().next().unwrap().len_utf8()]],
+            );
         }
         detect(&mut d);
         for q in &d.quotes {
@@ -517,4 +568,53 @@ fn random_texts_never_panic() {
             assert!(t.is_char_boundary(q.span.start) && t.is_char_boundary(q.span.end));
         }
     }
+}
+
+#[test]
+fn blockquotes_without_marks() {
+    let text = "The senator wrote on Friday:\n\nWe will not be silenced.\n\nNot now, not ever.\n\nGreat day for the team! — Dana Cruz (@dcruz) May 1, 2019";
+    let mut d = Doc::new(text);
+    let mut at = 0;
+    for (i, part) in text.split("\n\n").enumerate() {
+        d.paragraphs.push(Paragraph {
+            span: Span::new(at, at + part.len()),
+            kind: if i == 0 {
+                ParagraphKind::Body
+            } else {
+                ParagraphKind::Blockquote
+            },
+        });
+        at += part.len() + 2;
+    }
+    detect(&mut d);
+    let q = marked(&d);
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert!(q.iter().all(|x| x.0 == QuoteKind::Block));
+    assert_eq!(q[0].2, s("The senator"));
+    assert_eq!(q[1].2, s("The senator"));
+    assert_eq!(q[2].2, s("Dana Cruz"));
+    assert_eq!(q[2].1, "Great day for the team!");
+}
+
+#[test]
+fn interview_with_long_labels() {
+    let text = "Our reporter talked to Mayor Rosa Diaz about the budget.\n\nQuestion: Is the city broke?\n\nAnswer: No. We are careful.";
+    let d = run(text);
+    let a: Vec<_> = marked(&d)
+        .into_iter()
+        .filter(|q| q.0 == QuoteKind::Direct)
+        .collect();
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].1, "No. We are careful.");
+    assert_eq!(a[0].2, s("Mayor Rosa Diaz"));
+}
+
+#[test]
+fn speaker_phrase_head_is_the_last_person() {
+    let text = "\"We are confident,\" Lopez campaign manager Sam Ortiz said.";
+    let mut d = Doc::new(text);
+    entity(&mut d, "Ana Lopez", EntityKind::Person, &["Lopez"]);
+    entity(&mut d, "Sam Ortiz", EntityKind::Person, &["Sam Ortiz"]);
+    detect(&mut d);
+    assert_eq!(d.quotes[0].speaker.as_ref().unwrap().name, "Sam Ortiz");
 }

@@ -871,7 +871,7 @@ mod tests {
             "data-speaker=\"Elena Ruiz\"",
             "data-speaker=\"Tom Beck\"",
             "data-technique=\"loaded_language\"",
-            "Loaded language (0.82): Words chosen",
+            "Loaded language (0.82): Words or phrases with strong emotional",
             "class=\"src src-anonymous\"",
             "class=\"src src-rumour\"",
             "class=\"legend\"",

@@ -19,110 +19,24 @@ pub use validate::{
     check_all, check_offsets, check_output, check_refs, validate_json, SCHEMA_JSON,
 };
 
-/// Persuasion techniques known to the report: (snake_case name, human label, one-line definition).
-const TECHNIQUES: &[(&str, &str, &str)] = &[
-    (
-        "loaded_language",
-        "Loaded language",
-        "Words chosen for their emotional charge rather than their meaning.",
-    ),
-    (
-        "name_calling",
-        "Name calling",
-        "A label that attacks or mocks the person instead of their argument.",
-    ),
-    (
-        "speculation",
-        "Speculation",
-        "A guess or hedge presented in the voice of a fact.",
-    ),
-    (
-        "bandwagon",
-        "Bandwagon",
-        "Claims something is right because many people supposedly agree.",
-    ),
-    (
-        "doubt",
-        "Doubt",
-        "Questions someone's credibility without evidence.",
-    ),
-    (
-        "exaggeration",
-        "Exaggeration",
-        "Makes something bigger or smaller than the evidence supports.",
-    ),
-    (
-        "ridicule",
-        "Ridicule",
-        "Mocks a person or idea to make it look absurd.",
-    ),
-    (
-        "flag_waving",
-        "Flag waving",
-        "Appeals to patriotism or group identity to justify a position.",
-    ),
-    (
-        "slogans",
-        "Slogans",
-        "A short, catchy phrase standing in for an argument.",
-    ),
-    (
-        "thought_terminating_cliche",
-        "Thought-terminating cliché",
-        "A stock phrase that discourages further thought.",
-    ),
-    (
-        "whataboutism",
-        "Whataboutism",
-        "Deflects criticism by pointing at someone else's wrongdoing.",
-    ),
-    (
-        "causal_oversimplification",
-        "Causal oversimplification",
-        "Gives one cause for an outcome that has many.",
-    ),
-    (
-        "appeal_to_fear",
-        "Appeal to fear",
-        "Seeks support by raising fear or panic.",
-    ),
-    (
-        "appeal_to_authority",
-        "Appeal to authority",
-        "Treats a claim as true because an authority said it.",
-    ),
-    (
-        "black_and_white",
-        "Black-and-white fallacy",
-        "Presents two options as the only possibilities.",
-    ),
-    (
-        "repetition",
-        "Repetition",
-        "Repeats a message so that it sticks, not because it is supported.",
-    ),
-];
-
-/// Human name of a technique ("loaded_language" → "Loaded language"); unknown names come back as given.
-pub fn technique_label(name: &str) -> &str {
-    TECHNIQUES
-        .iter()
-        .find(|t| t.0 == name)
-        .map(|t| t.1)
-        .unwrap_or(name)
-}
-
-/// One-line definition of a known technique.
-pub fn technique_definition(name: &str) -> Option<&'static str> {
-    TECHNIQUES.iter().find(|t| t.0 == name).map(|t| t.2)
-}
-
-/// Display name for any technique: the table's label, else the snake_case name made readable.
-pub(crate) fn technique_display(name: &str) -> String {
-    match TECHNIQUES.iter().find(|t| t.0 == name) {
-        Some(t) => t.1.to_string(),
-        None => humanize(name),
+/// Human name of a technique ("loaded_language" → "Loaded language"); the names
+/// and their definitions belong to the rhetoric stage.
+pub fn technique_label(name: &str) -> String {
+    match name {
+        "black_and_white_fallacy" => "Black-and-white fallacy".to_string(),
+        "thought_terminating_cliche" => "Thought-terminating cliché".to_string(),
+        _ => humanize(name),
     }
+}
+
+/// One-line definition of a known technique (from the rhetoric stage).
+pub fn technique_definition(name: &str) -> Option<&'static str> {
+    Some(unspin_rhetoric::definition(name)).filter(|d| !d.is_empty())
+}
+
+/// Display name for any technique.
+pub(crate) fn technique_display(name: &str) -> String {
+    technique_label(name)
 }
 
 /// "source_conflict" → "Source conflict".
@@ -306,7 +220,7 @@ mod tests {
     #[test]
     fn labels() {
         assert_eq!(technique_label("loaded_language"), "Loaded language");
-        assert_eq!(technique_label("made_up"), "made_up");
+        assert_eq!(technique_label("made_up"), "Made up");
         assert_eq!(technique_display("made_up"), "Made up");
         assert!(technique_definition("whataboutism").is_some());
         assert!(technique_definition("nope").is_none());

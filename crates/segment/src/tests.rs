@@ -350,15 +350,24 @@ fn more_tricky_sentences() {
         ),
         (
             "Sen. Ted Cruz, R-Texas, said no. Rep. Nancy Pelosi, D-Calif., agreed.",
-            &["Sen. Ted Cruz, R-Texas, said no.", "Rep. Nancy Pelosi, D-Calif., agreed."],
+            &[
+                "Sen. Ted Cruz, R-Texas, said no.",
+                "Rep. Nancy Pelosi, D-Calif., agreed.",
+            ],
         ),
         (
             "She earned a Ph.D. in 1999. Then she moved to the U.K. for work.",
-            &["She earned a Ph.D. in 1999.", "Then she moved to the U.K. for work."],
+            &[
+                "She earned a Ph.D. in 1999.",
+                "Then she moved to the U.K. for work.",
+            ],
         ),
         (
             "Visit example.com. Then write to info@example.org today.",
-            &["Visit example.com.", "Then write to info@example.org today."],
+            &[
+                "Visit example.com.",
+                "Then write to info@example.org today.",
+            ],
         ),
         (
             "He said, \"She told me 'no.' I left.\" Then silence.",
@@ -366,7 +375,10 @@ fn more_tricky_sentences() {
         ),
         (
             "The vote — 52 to 48 — passed. Opponents (mostly Democrats) objected.",
-            &["The vote — 52 to 48 — passed.", "Opponents (mostly Democrats) objected."],
+            &[
+                "The vote — 52 to 48 — passed.",
+                "Opponents (mostly Democrats) objected.",
+            ],
         ),
         (
             "Prices fell 3.5% on Jan. 3. Analysts were surprised.",

@@ -93,7 +93,20 @@ fn photo_credit(line: &str) -> Option<String> {
         .unwrap_or(&name)
         .trim()
         .to_string();
-    (!name.is_empty() && name.len() <= 60).then_some(name)
+    // Only something that reads as a name: capitalised words, a few connectors.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let plausible = !words.is_empty()
+        && words.len() <= 6
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && !name.contains(['@', '©', ',', ':'])
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "of" | "the" | "for" | "and" | "de" | "la" | "van" | "von" | "&"
+                )
+        });
+    plausible.then_some(name)
 }
 
 /// A name credited only for a photo is not a source of the article's claims.
@@ -152,7 +165,10 @@ fn shorten(s: &str, n: usize) -> String {
 
 fn unattributed_quotes(cx: &Ctx, out: &mut Vec<Finding>) {
     for q in &cx.doc.quotes {
-        if matches!(q.kind, QuoteKind::Direct | QuoteKind::Block) && q.speaker.is_none() {
+        if matches!(q.kind, QuoteKind::Direct | QuoteKind::Block)
+            && q.speaker.is_none()
+            && !colon_intro(cx, q.span)
+        {
             out.push(Finding {
                 kind: "unattributed_quote".into(),
                 message: format!(
@@ -163,6 +179,27 @@ fn unattributed_quotes(cx: &Ctx, out: &mut Vec<Finding>) {
             });
         }
     }
+}
+
+/// True when the writer introduces the quotation with a colon after naming what
+/// is quoted ("The report went on: \"…\""), so its source is in the sentence.
+fn colon_intro(cx: &Ctx, q: Span) -> bool {
+    let doc = cx.doc;
+    let Some(si) = doc.sentence_at(q.start) else {
+        return false;
+    };
+    let lead = doc.text[doc.sentences[si].span.start..q.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘'));
+    if lead.ends_with(':') && lead.split_whitespace().count() >= 2 {
+        return true;
+    }
+    // "The statement read:" closing the sentence before.
+    lead.trim().is_empty()
+        && si > 0
+        && doc
+            .slice(doc.sentences[si - 1].span)
+            .trim_end()
+            .ends_with(':')
 }
 
 /// An outlet: its entity, or its bare name when the entity stage left it unresolved.
@@ -180,7 +217,7 @@ fn bare_name(s: &str) -> String {
 /// as a second, independent source.
 fn source_conflicts(cx: &Ctx, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    if cx.second_report || compares_reports(cx) {
+    if cx.second_report || compares_reports(cx) || another_report(cx) {
         return;
     }
     // Indefinite introductions of reports ("a new report from X"): two or more
@@ -319,6 +356,20 @@ fn source_conflicts(cx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+/// True when the article speaks of another report ("in a separate report",
+/// "an earlier story").
+fn another_report(cx: &Ctx) -> bool {
+    cx.units.iter().any(|u| {
+        u.toks.iter().enumerate().any(|(k, t)| {
+            t.is(bit::REPORT_NOUNS)
+                && !cx.in_quote(t.span.start)
+                && u.toks[k.saturating_sub(2)..k]
+                    .iter()
+                    .any(|p| p.is(bit::SECOND_REPORT))
+        })
+    })
+}
+
 /// True when the article itself speaks of several reports ("both reports",
 /// "the two stories", "competing accounts").
 fn compares_reports(cx: &Ctx) -> bool {
@@ -355,7 +406,11 @@ fn marked_opinion(cx: &Ctx) -> bool {
     };
     let url = doc.meta.url.as_deref().unwrap_or("").to_lowercase();
     doc.meta.title.as_deref().is_some_and(label)
-        || doc.chrome.iter().any(|c| label(&c.text))
+        || doc
+            .chrome
+            .iter()
+            .filter(|c| !matches!(c.kind.as_str(), "navigation" | "teaser" | "ad"))
+            .any(|c| label(&c.text))
         || ["/opinion", "/commentary", "/op-ed", "/editorial", "/column"]
             .iter()
             .any(|p| url.contains(p))

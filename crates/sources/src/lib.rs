@@ -123,10 +123,13 @@ pub fn detect(doc: &mut Doc) {
     doc.findings.extend(found);
 }
 
-fn source_kind(k: EntityKind) -> SourceKind {
-    match k {
+/// The source kind of an entity; an organisation named like a publication
+/// ("… Post", "… News") counts as an outlet.
+fn source_kind(e: &unspin_doc::Entity) -> SourceKind {
+    match e.kind {
         EntityKind::Person => SourceKind::Person,
         EntityKind::Outlet => SourceKind::Outlet,
+        EntityKind::Org if guess_kind(&e.name) == SourceKind::Outlet => SourceKind::Outlet,
         _ => SourceKind::Org,
     }
 }
@@ -407,7 +410,7 @@ impl<'a> Ctx<'a> {
         Who::Named {
             entity: Some(m.entity),
             name: e.name.clone(),
-            kind: source_kind(e.kind),
+            kind: source_kind(e),
         }
     }
 
@@ -728,9 +731,9 @@ impl<'a> Ctx<'a> {
                 );
                 let org = spokes
                     .then(|| {
-                        let after = toks
-                            .get(h + 1)
-                            .is_some_and(|t| matches!(t.low.as_str(), "for" | "of" | "from" | "at"));
+                        let after = toks.get(h + 1).is_some_and(|t| {
+                            matches!(t.low.as_str(), "for" | "of" | "from" | "at")
+                        });
                         mentions.iter().find(|m| {
                             m.kind != EntityKind::Misc
                                 && ((m.first >= start && m.last < h)
@@ -907,10 +910,14 @@ impl<'a> Ctx<'a> {
                 {
                     out.push((self.named_who(m), m.span, Via::Verb));
                 }
-                // Skip an appositive after a person: "Jane Doe, a senior fellow, said".
+                // Skip an appositive: "Jane Doe, a senior fellow, said", "the
+                // network, citing officials, reported".
                 if toks.get(j).is_some_and(|t| t.low == ",")
                     && toks.get(j + 1).is_some_and(|t| {
-                        matches!(t.low.as_str(), "a" | "an" | "the" | "who" | "which" | "one")
+                        matches!(
+                            t.low.as_str(),
+                            "a" | "an" | "the" | "who" | "which" | "one" | "citing" | "quoting"
+                        )
                     })
                 {
                     if let Some(c) = (j + 2..n.min(j + 12)).find(|&k| toks[k].low == ",") {
@@ -1219,7 +1226,7 @@ impl<'a> Ctx<'a> {
                 Some((e, ent)) => Who::Named {
                     entity: Some(e),
                     name: ent.name.clone(),
-                    kind: source_kind(ent.kind),
+                    kind: source_kind(ent),
                 },
                 None => speaker_who(&doc.text, sp.span, self.fallback),
             };
@@ -1481,7 +1488,24 @@ fn speaker_who(text: &str, span: Span, fallback: bool) -> Who {
         let first_low = low
             .first()
             .is_some_and(|w| has(DETS, w) || has(ANON_HEADS, w));
-        let mut n = collapse(&text[span.start..span.end]);
+        // The phrase up to its head, with a sourcing postmodifier if any:
+        // "Officials say consumer" -> "Officials"; a stray leading letter goes.
+        let ws: Vec<&Tok> = words.iter().filter(|t| t.word).collect();
+        let head = ws
+            .iter()
+            .rposition(|t| t.is(bit::ANON_HEADS) && !t.is(bit::WEAK_HEADS))
+            .or_else(|| ws.iter().position(|t| t.is(bit::ANON_HEADS)))
+            .unwrap_or(ws.len() - 1);
+        let keep_all = ws
+            .get(head + 1)
+            .is_some_and(|t| matches!(t.low.as_str(), "familiar" | "close" | "with" | "of" | "for"));
+        let first = ws
+            .iter()
+            .position(|t| t.low.chars().count() > 1 || matches!(t.low.as_str(), "a" | "i"))
+            .unwrap_or(0)
+            .min(head);
+        let end = if keep_all { span.end } else { ws[head].span.end };
+        let mut n = collapse(&text[ws[first].span.start..end]);
         if first_low {
             if let Some(c) = n.chars().next() {
                 n = c.to_lowercase().collect::<String>() + &n[c.len_utf8()..];

@@ -126,6 +126,14 @@ fn seed_sourcing() {
     assert!(at.iter().any(|s| s.contains("New York Magazine")), "{at:?}");
     assert!(at.iter().any(|s| s.contains("New Yorker")), "{at:?}");
 
+    // The public JSON carries the finding with character offsets.
+    let json = doc.to_json();
+    let f = json["findings"]
+        .as_array()
+        .and_then(|a| a.iter().find(|f| f["kind"] == "source_conflict"))
+        .expect("source_conflict in JSON");
+    assert_eq!(f["spans"].as_array().map(|s| s.len()), Some(2), "{f}");
+
     // The photo agency in the caption is not a source of claims.
     assert!(
         doc.sources.iter().all(|s| s.name != "AP"),
@@ -194,13 +202,19 @@ fn pipeline_wire_story() {
         .filter(|s| s.kind == SourceKind::Anonymous)
         .map(|s| s.name.as_str())
         .collect();
-    assert!(anon.contains(&"two senior administration officials"), "{anon:?}");
+    assert!(
+        anon.contains(&"two senior administration officials"),
+        "{anon:?}"
+    );
     assert!(doc.findings.iter().all(|f| f.kind != "source_conflict"));
     if upstream_missing(&doc, true) {
         return;
     }
     assert_eq!(attr_of(&doc, "Two senior"), Some(Attribution::Anonymous));
     assert_eq!(attr_of(&doc, "The measure"), Some(Attribution::Attributed));
-    assert_eq!(attr_of(&doc, "The country cannot"), Some(Attribution::Quoted));
+    assert_eq!(
+        attr_of(&doc, "The country cannot"),
+        Some(Attribution::Quoted)
+    );
     assert_eq!(attr_of(&doc, "The vote was"), Some(Attribution::Own));
 }

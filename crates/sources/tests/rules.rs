@@ -797,11 +797,128 @@ fn spokesperson_speaks_for_the_named_organisation() {
          A Fennimore Institute spokesman declined to comment. \
          A spokesman said the talks went well.",
     );
-    b.ent("Harbor Authority", EntityKind::Org, &["Harbor Authority"], &[]);
-    b.ent("Fennimore Institute", EntityKind::Org, &["Fennimore Institute"], &[]);
+    b.ent(
+        "Harbor Authority",
+        EntityKind::Org,
+        &["Harbor Authority"],
+        &[],
+    );
+    b.ent(
+        "Fennimore Institute",
+        EntityKind::Org,
+        &["Fennimore Institute"],
+        &[],
+    );
     let d = b.run();
-    assert_eq!(source(&d, "Harbor Authority").map(|s| s.kind), Some(SourceKind::Org));
+    assert_eq!(
+        source(&d, "Harbor Authority").map(|s| s.kind),
+        Some(SourceKind::Org)
+    );
     assert_eq!(attr_of(&d, "A spokeswoman"), Attribution::Attributed);
     assert!(source(&d, "a spokesman").is_some(), "{:?}", d.sources);
     assert_eq!(attr_of(&d, "A spokesman said"), Attribution::Anonymous);
+}
+
+#[test]
+fn conflict_with_according_to_anchor() {
+    let mut b = B::new(
+        "The governor plans to veto the bill, according to the Capital Ledger.\n\n\
+         \"She has told allies she will not sign it under any circumstances,\" the Capital Courier reported.\n\n\
+         The Ledger's story adds that aides have drafted a statement.",
+    );
+    b.ent(
+        "Capital Ledger",
+        EntityKind::Outlet,
+        &["Capital Ledger"],
+        &["The Ledger"],
+    );
+    let c = b.ent(
+        "Capital Courier",
+        EntityKind::Outlet,
+        &["Capital Courier"],
+        &[],
+    );
+    b.quote(
+        "She has told allies she will not sign it under any circumstances,",
+        QuoteKind::Direct,
+        Some(("Capital Courier", Some(c))),
+        Some("reported"),
+    );
+    let d = b.run();
+    let f = kinds(&d, "source_conflict");
+    assert_eq!(f.len(), 1, "{:?}", d.findings);
+    assert!(f[0].message.contains("Capital Ledger") && f[0].message.contains("Capital Courier"));
+}
+
+#[test]
+fn separate_report_is_not_a_conflict() {
+    let mut b = B::new(
+        "The governor plans to veto the bill, according to a report in the Capital Ledger.\n\n\
+         In a separate report, the Capital Courier wrote that aides disagree.\n\n\
+         The Ledger's story adds that a statement is ready.",
+    );
+    b.ent(
+        "Capital Ledger",
+        EntityKind::Outlet,
+        &["Capital Ledger"],
+        &["The Ledger"],
+    );
+    b.ent(
+        "Capital Courier",
+        EntityKind::Outlet,
+        &["Capital Courier"],
+        &[],
+    );
+    let d = b.run();
+    assert!(kinds(&d, "source_conflict").is_empty(), "{:?}", d.findings);
+}
+
+#[test]
+fn quote_introduced_with_a_colon_is_not_unattributed() {
+    let mut b =
+        B::new("The inquiry's report went on: \"The engines did not respond to the demand.\"");
+    b.quote(
+        "The engines did not respond to the demand.",
+        QuoteKind::Direct,
+        None,
+        None,
+    );
+    let d = b.run();
+    assert!(
+        kinds(&d, "unattributed_quote").is_empty(),
+        "{:?}",
+        d.findings
+    );
+    assert_eq!(d.sentences[0].attribution, Attribution::Quoted);
+}
+
+#[test]
+fn outlet_citing_unnamed_sources() {
+    let mut b = B::new("The Evening Wire, citing defense sources, reported that troops would move.");
+    b.ent("Evening Wire", EntityKind::Outlet, &["Evening Wire"], &[]);
+    let d = b.run();
+    assert!(source(&d, "Evening Wire").is_some(), "{:?}", d.sources);
+    assert!(source(&d, "defense sources").is_some(), "{:?}", d.sources);
+}
+
+#[test]
+fn unresolved_speaker_phrase_is_trimmed_to_the_source() {
+    let mut b = B::new("\"Demand is not driven by technology alone,\" officials say in the brochure.");
+    b.quote(
+        "Demand is not driven by technology alone,",
+        QuoteKind::Direct,
+        Some(("officials say in", None)),
+        Some("say"),
+    );
+    let d = b.run();
+    assert!(source(&d, "officials").is_some(), "{:?}", d.sources);
+    assert!(d.sources.iter().all(|s| s.name != "officials say in"));
+}
+
+#[test]
+fn organisation_named_like_a_paper_is_an_outlet() {
+    let mut b = B::new("The Northfield Post reported that the mill will close.");
+    b.ent("Northfield Post", EntityKind::Org, &["Northfield Post"], &[]);
+    let d = b.run();
+    assert_eq!(source(&d, "Northfield Post").map(|s| s.kind), Some(SourceKind::Outlet));
 }

@@ -1,0 +1,637 @@
+//! Main-content selection: score containers by the paragraphs they hold
+//! (text length, commas, link density, class/id names, DOM position), take the
+//! best one and its like siblings, then drop boilerplate blocks inside it.
+
+use crate::dom::{BlockKind, Elem, RawBlock, Tag, Walk, NONE};
+
+/// Tunable weights (kept together so the eval can sweep them).
+#[derive(Debug, Clone)]
+pub struct Params {
+    /// Shortest paragraph (chars) that votes for its container.
+    pub min_vote_chars: u32,
+    /// Link density above which a block is dropped.
+    pub max_link_density: f32,
+    /// Share of the top score a sibling needs to be included.
+    pub sibling_share: f32,
+    /// Fewer kept characters than this means "no article found".
+    pub min_article_chars: usize,
+    /// Print the candidate scores to stderr (development aid).
+    pub debug: bool,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            min_vote_chars: 25,
+            max_link_density: 0.5,
+            sibling_share: 0.2,
+            min_article_chars: 120,
+            debug: false,
+        }
+    }
+}
+
+fn tokens(cls: &str) -> impl Iterator<Item = &str> {
+    cls.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+}
+
+/// +1 for article-like class/id names, -1 for furniture-like ones, 0 otherwise.
+fn class_sign(cls: &str) -> i32 {
+    if cls.is_empty() {
+        return 0;
+    }
+    let mut neg = false;
+    let mut pos = false;
+    for t in tokens(cls) {
+        if matches!(
+            t,
+            "comment"
+                | "comments"
+                | "footer"
+                | "sidebar"
+                | "related"
+                | "social"
+                | "sponsor"
+                | "sponsored"
+                | "menu"
+                | "nav"
+                | "navigation"
+                | "breadcrumb"
+                | "breadcrumbs"
+                | "share"
+                | "sharing"
+                | "promo"
+                | "ad"
+                | "ads"
+                | "advert"
+                | "advertisement"
+                | "banner"
+                | "widget"
+                | "masthead"
+                | "rail"
+                | "pagination"
+                | "pager"
+                | "popup"
+                | "modal"
+                | "newsletter"
+                | "outbrain"
+                | "taboola"
+                | "disqus"
+                | "recirc"
+                | "trending"
+                | "tags"
+                | "combx"
+                | "shoutbox"
+                | "skyscraper"
+        ) || t.starts_with("comment") && !t.starts_with("commentary")
+            || t.starts_with("related")
+            || t.starts_with("sidebar")
+            || t.starts_with("footer")
+            || t.starts_with("social")
+            || t.starts_with("share")
+        {
+            neg = true;
+        }
+        if matches!(
+            t,
+            "article"
+                | "body"
+                | "content"
+                | "entry"
+                | "hentry"
+                | "main"
+                | "post"
+                | "text"
+                | "blog"
+                | "story"
+                | "articlebody"
+                | "storybody"
+                | "postbody"
+                | "entrycontent"
+                | "postcontent"
+                | "articletext"
+                | "storytext"
+        ) || t.starts_with("article")
+            || t.starts_with("story")
+        {
+            pos = true;
+        }
+    }
+    match (pos, neg) {
+        (_, true) => -1,
+        (true, false) => 1,
+        _ => 0,
+    }
+}
+
+/// Furniture inside an article container: sharing bars, related links, ads,
+/// newsletters, author boxes, tags, comments.
+fn boiler_elem(e: &Elem) -> bool {
+    if matches!(e.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header) {
+        return true;
+    }
+    if e.role.contains("navigation") || e.role.contains("complementary") {
+        return true;
+    }
+    if e.cls.is_empty() {
+        return false;
+    }
+    for t in tokens(&e.cls) {
+        let bad = matches!(
+            t,
+            "share"
+                | "sharing"
+                | "social"
+                | "related"
+                | "newsletter"
+                | "promo"
+                | "ad"
+                | "ads"
+                | "advert"
+                | "advertisement"
+                | "adslot"
+                | "adunit"
+                | "sponsored"
+                | "subscribe"
+                | "subscription"
+                | "signup"
+                | "popup"
+                | "modal"
+                | "comments"
+                | "comment"
+                | "disqus"
+                | "toolbar"
+                | "breadcrumb"
+                | "breadcrumbs"
+                | "tags"
+                | "tag"
+                | "byline"
+                | "author"
+                | "bio"
+                | "outbrain"
+                | "taboola"
+                | "recirc"
+                | "trending"
+                | "recommended"
+                | "recommendations"
+                | "more"
+                | "nav"
+                | "menu"
+                | "sidebar"
+                | "caption"
+                | "credit"
+                | "credits"
+                | "meta"
+                | "dateline"
+                | "timestamp"
+                | "hidden"
+                | "visually"
+                | "sr"
+                | "print"
+        ) || t.starts_with("related")
+            || t.starts_with("share")
+            || t.starts_with("social")
+            || t.starts_with("newsletter")
+            || t.starts_with("advert")
+            || t.starts_with("promo")
+            || t.starts_with("recommend")
+            || t.starts_with("subscribe")
+            || t.starts_with("comment") && !t.starts_with("commentary");
+        if bad {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whole-line boilerplate phrases (lower case, no trailing punctuation).
+const BOILER_LINES: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "ad",
+    "continue reading",
+    "continue reading the main story",
+    "read more",
+    "read more below",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "more",
+    "see more",
+    "show more",
+    "click here",
+    "sign up",
+    "subscribe",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "scroll to continue with content",
+    "skip advertisement",
+    "supported by",
+    "image",
+    "photo",
+    "video",
+    "loading",
+    "loading...",
+];
+
+pub(crate) fn boiler_line(t: &str) -> bool {
+    let l = t
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…' || c.is_whitespace())
+        .to_lowercase();
+    if l.is_empty() {
+        return true;
+    }
+    if BOILER_LINES.contains(&l.as_str()) {
+        return true;
+    }
+    let words = l.split_whitespace().count();
+    words <= 12
+        && (l.starts_with("follow us")
+            || l.starts_with("sign up for")
+            || l.starts_with("subscribe to")
+            || l.starts_with("click here")
+            || l.starts_with("read more:")
+            || l.starts_with("related:")
+            || l.starts_with("copyright")
+            || l.starts_with('©')
+            || l.starts_with("all rights reserved")
+            || l.starts_with("share on")
+            || l.starts_with("share this")
+            || l.starts_with("image:")
+            || l.starts_with("photo:")
+            || l.starts_with("image copyright")
+            || l.starts_with("image caption")
+            || l.starts_with("getty images")
+            || l.contains("all rights reserved"))
+}
+
+fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', ' ']);
+    t.ends_with(['.', '!', '?', '…', '。', '！', '？', ':'])
+}
+
+/// A picked block of the article.
+pub(crate) struct Picked {
+    pub text: String,
+    pub kind: BlockKind,
+}
+
+pub(crate) struct Selection {
+    pub blocks: Vec<Picked>,
+    pub no_article: bool,
+}
+
+fn commas(t: &str) -> u32 {
+    t.chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+        .count() as u32
+}
+
+/// Selects the article blocks. `title` is dropped where it repeats as a heading.
+pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
+    let elems = &w.elems;
+    let n = elems.len();
+    let empty = Selection {
+        blocks: Vec::new(),
+        no_article: true,
+    };
+    if n == 0 || w.blocks.is_empty() {
+        return empty;
+    }
+    // Subtree text and link characters.
+    let mut chars = vec![0u32; n];
+    let mut links = vec![0u32; n];
+    for b in &w.blocks {
+        if b.elem != NONE {
+            chars[b.elem as usize] += b.chars;
+            links[b.elem as usize] += b.link_chars;
+        }
+    }
+    for i in (0..n).rev() {
+        let par = elems[i].parent;
+        if par != NONE {
+            chars[par as usize] += chars[i];
+            links[par as usize] += links[i];
+        }
+    }
+    // Nearest boilerplate ancestor-or-self (parents precede children).
+    let mut boiler = vec![NONE; n];
+    for i in 0..n {
+        boiler[i] = if boiler_elem(&elems[i]) {
+            i as u32
+        } else if elems[i].parent != NONE {
+            boiler[elems[i].parent as usize]
+        } else {
+            NONE
+        };
+    }
+
+    // Paragraph votes.
+    let mut score = vec![0f32; n];
+    let mut voted = vec![false; n];
+    for b in &w.blocks {
+        if b.elem == NONE || b.chars < p.min_vote_chars {
+            continue;
+        }
+        if matches!(b.kind, BlockKind::Heading | BlockKind::Caption) {
+            continue;
+        }
+        let ld = b.link_chars as f32 / b.chars as f32;
+        if ld > 0.5 {
+            continue;
+        }
+        let s = 1.0 + commas(&b.text) as f32 + (b.chars / 100).min(3) as f32;
+        let e = &elems[b.elem as usize];
+        let mut anc = match e.tag {
+            Tag::P | Tag::Pre | Tag::Li | Tag::Dd | Tag::Dt | Tag::H(_) | Tag::Blockquote => {
+                e.parent
+            }
+            _ => b.elem,
+        };
+        // A list item votes for the list's parent.
+        if anc != NONE && matches!(elems[anc as usize].tag, Tag::Ul | Tag::Ol | Tag::Dl) {
+            anc = elems[anc as usize].parent;
+        }
+        let mut level = 0;
+        while anc != NONE && level < 5 {
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[anc as usize] += s / div;
+            voted[anc as usize] = true;
+            anc = elems[anc as usize].parent;
+            level += 1;
+        }
+    }
+    let fin = |i: usize| -> f32 {
+        let e = &elems[i];
+        let base = match e.tag {
+            Tag::Div | Tag::Article | Tag::Main | Tag::Section => 5.0,
+            Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
+            Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => {
+                -3.0
+            }
+            Tag::H(_) => -5.0,
+            _ => 0.0,
+        };
+        // Class names move a score by at most its own size (so a tiny
+        // "post-time" box cannot win on its name alone).
+        let cw = class_sign(&e.cls) as f32 * score[i].min(25.0);
+        let ld = if chars[i] > 0 {
+            links[i] as f32 / chars[i] as f32
+        } else {
+            0.0
+        };
+        (score[i] + base + cw) * (1.0 - ld)
+    };
+    let mut final_score = vec![f32::MIN; n];
+    let mut top = NONE;
+    let mut top_s = f32::MIN;
+    for i in 0..n {
+        if voted[i] && !matches!(elems[i].tag, Tag::Html) {
+            let s = fin(i);
+            final_score[i] = s;
+            if s > top_s {
+                top_s = s;
+                top = i as u32;
+            }
+        }
+    }
+    if p.debug {
+        let mut v: Vec<usize> = (0..n).filter(|&i| final_score[i] > f32::MIN).collect();
+        v.sort_by(|a, b| final_score[*b].total_cmp(&final_score[*a]));
+        for &i in v.iter().take(8) {
+            eprintln!(
+                "cand {i} {:?} cls={:?} raw={:.1} final={:.1} chars={} links={} parent={}",
+                elems[i].tag, elems[i].cls, score[i], final_score[i], chars[i], links[i], elems[i].parent
+            );
+        }
+    }
+    if top == NONE {
+        return empty;
+    }
+    // Climb while the parent holds nothing but this element's text, or scores
+    // higher (readability's rule).
+    let mut cur = top;
+    let mut last = top_s;
+    loop {
+        let par = elems[cur as usize].parent;
+        if par == NONE || matches!(elems[par as usize].tag, Tag::Body | Tag::Html) {
+            break;
+        }
+        let ps = final_score[par as usize];
+        if chars[par as usize] == chars[cur as usize] {
+            cur = par;
+            continue;
+        }
+        if ps == f32::MIN || ps < top_s / 3.0 {
+            break;
+        }
+        if ps > last {
+            top = par;
+            top_s = ps.max(top_s);
+        }
+        last = ps;
+        cur = par;
+    }
+
+    // Siblings of the top candidate.
+    let mut roots: Vec<u32> = Vec::new();
+    let par = elems[top as usize].parent;
+    if par == NONE {
+        roots.push(top);
+    } else {
+        let threshold = (top_s * p.sibling_share).max(10.0);
+        let top_cls = &elems[top as usize].cls;
+        let mut i = par as usize + 1;
+        let end = elems[par as usize].end as usize;
+        while i <= end {
+            let e = &elems[i];
+            if i as u32 == top {
+                roots.push(top);
+            } else if chars[i] > 0 {
+                let mut s = final_score[i];
+                if !top_cls.is_empty() && &e.cls == top_cls {
+                    s += top_s * 0.2;
+                }
+                let ld = links[i] as f32 / chars[i] as f32;
+                let ok = s >= threshold
+                    || (matches!(e.tag, Tag::P) && !boiler_elem(e) && {
+                        chars[i] > 80 && ld < 0.25
+                            || chars[i] <= 80 && ld == 0.0 && {
+                                let t = subtree_text(w, i as u32, e.end);
+                                ends_sentence(&t)
+                            }
+                    });
+                if ok {
+                    roots.push(i as u32);
+                }
+            }
+            i = e.end as usize + 1;
+        }
+    }
+
+    // Articles split into chunks: other containers with the top one's exact
+    // tag and class, scoring well, outside the chosen roots.
+    let top_e = &elems[top as usize];
+    if !top_e.cls.is_empty() {
+        let min = (top_s * 0.1).max(8.0);
+        for i in 0..n {
+            let e = &elems[i];
+            if e.tag != top_e.tag || e.cls != top_e.cls || final_score[i] < min {
+                continue;
+            }
+            let inside = roots.iter().any(|&r| {
+                let (a, b) = (r as usize, elems[r as usize].end as usize);
+                (a..=b).contains(&i) || (i..=e.end as usize).contains(&a)
+            });
+            if !inside && links[i] as f32 <= 0.3 * chars[i] as f32 {
+                roots.push(i as u32);
+            }
+        }
+    }
+    if p.debug {
+        for &r in &roots {
+            eprintln!("root {r} {:?} cls={:?} chars={}", elems[r as usize].tag, elems[r as usize].cls, chars[r as usize]);
+        }
+    }
+    // Blocks inside the chosen roots, with boilerplate dropped.
+    let mut out: Vec<Picked> = Vec::new();
+    let title_key = title.map(key);
+    for b in &w.blocks {
+        if b.elem == NONE {
+            continue;
+        }
+        let Some(&root) = roots
+            .iter()
+            .find(|&&r| b.elem >= r && b.elem <= elems[r as usize].end)
+        else {
+            continue;
+        };
+        let ba = boiler[b.elem as usize];
+        if ba != NONE && ba > root {
+            if p.debug {
+                eprintln!("  boiler[{}]: {:.60}", elems[ba as usize].cls, b.text);
+            }
+            continue;
+        }
+        if keep_block(b, p) {
+            for line in b.text.split('\n') {
+                let line = line.trim();
+                if line.is_empty() || boiler_line(line) {
+                    continue;
+                }
+                if b.kind == BlockKind::Heading
+                    && title_key.as_deref().is_some_and(|k| k == key(line))
+                {
+                    continue;
+                }
+                out.push(Picked {
+                    text: line.to_string(),
+                    kind: b.kind,
+                });
+                if b.kind == BlockKind::Pre {
+                    break;
+                }
+            }
+            if b.kind == BlockKind::Pre {
+                // keep pre text whole
+                if let Some(last) = out.last_mut() {
+                    last.text = b.text.trim().to_string();
+                }
+            }
+        }
+    }
+    trim_edges(&mut out);
+    let body_chars: usize = out
+        .iter()
+        .filter(|b| b.kind != BlockKind::Caption)
+        .map(|b| b.text.len())
+        .sum();
+    if body_chars < p.min_article_chars {
+        return empty;
+    }
+    Selection {
+        blocks: out,
+        no_article: false,
+    }
+}
+
+fn subtree_text(w: &Walk, start: u32, end: u32) -> String {
+    let mut s = String::new();
+    for b in &w.blocks {
+        if b.elem >= start && b.elem <= end {
+            s.push_str(&b.text);
+            s.push(' ');
+        }
+    }
+    s
+}
+
+fn keep_block(b: &RawBlock, p: &Params) -> bool {
+    let ld = b.link_chars as f32 / b.chars.max(1) as f32;
+    if ld > p.max_link_density {
+        return false;
+    }
+    if b.kind == BlockKind::ListItem && ld > 0.3 && b.chars < 120 {
+        return false;
+    }
+    true
+}
+
+/// Lower-cased alphanumerics only, for comparing headings with the title.
+pub(crate) fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(|c| c.to_lowercase())
+        .collect()
+}
+
+fn word_count(t: &str) -> usize {
+    t.split_whitespace().count()
+}
+
+/// Drops short non-sentence lines (dates, bylines, labels) and trailing
+/// headings at the start and end of the article.
+fn trim_edges(out: &mut Vec<Picked>) {
+    let junk = |b: &Picked| {
+        let wc = word_count(&b.text);
+        (b.kind == BlockKind::Heading && wc <= 12)
+            || (wc <= 6 && !ends_sentence(&b.text))
+            || byline_line(&b.text)
+    };
+    let mut start = 0;
+    while start < out.len() && junk(&out[start]) && start < 4 {
+        start += 1;
+    }
+    // Never throw away a heading that introduces the text.
+    out.drain(..start);
+    let mut k = 0;
+    while let Some(b) = out.last() {
+        if k >= 6 || !(junk(b) || b.kind == BlockKind::Caption) {
+            break;
+        }
+        out.pop();
+        k += 1;
+    }
+}
+
+/// "By Jane Doe", "By Jane Doe and John Roe, Reuters".
+pub(crate) fn byline_line(t: &str) -> bool {
+    let l = t.trim();
+    let wc = word_count(l);
+    wc <= 10 && (l.starts_with("By ") || l.starts_with("BY ") || l.starts_with("by "))
+}
