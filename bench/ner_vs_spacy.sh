@@ -26,6 +26,21 @@ echo "== CoNLL-2003 dev: spaCy en_core_web_sm (labels mapped, see bench/ner_spac
 bench/.venv/bin/python bench/ner_spacy.py "$dev" "$work/spacy.conll"
 target/release/examples/score "$work/spacy.conll"
 
+wnut=${WNUT:-../shared/data/wnut17/emerging.dev.conll}
+if [ -f "$wnut" ]; then
+  # WNUT-17 dev (social media, robustness): person->PER, location->LOC,
+  # corporation/group->ORG, product/creative-work->MISC.
+  awk -F'\t' 'NF<2 || $0 ~ /^[ \t]*$/ { print ""; next }
+    { t=$2; sub(/-(corporation|group)$/, "-ORG", t); sub(/-person$/, "-PER", t);
+      sub(/-location$/, "-LOC", t); sub(/-(product|creative-work)$/, "-MISC", t); print $1 " " t }' "$wnut" > "$work/wnut.conll"
+  echo
+  echo "== WNUT-17 dev (robustness; labels mapped): unspin-ner =="
+  target/release/examples/eval "$work/wnut.conll" | tail -1
+  echo "== WNUT-17 dev: spaCy =="
+  bench/.venv/bin/python bench/ner_spacy.py "$work/wnut.conll" "$work/wnut.spacy" > /dev/null
+  target/release/examples/score "$work/wnut.spacy" | tail -1
+fi
+
 if [ -f "$seed" ]; then
   echo
   echo "== seed article: entities (spaCy tokenisation and sentences for both) =="

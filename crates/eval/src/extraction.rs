@@ -381,7 +381,7 @@ pub fn aggregate(pages: &[&PageScore]) -> Prf {
 }
 
 /// Segment scoring: summed TP/FP/FN/TN over all segments.
-fn segment_prf(pages: &[&PageScore]) -> Prf {
+pub fn segment_prf(pages: &[&PageScore]) -> Prf {
     let (mut tp, mut fp, mut fn_, mut tn) = (0f64, 0f64, 0f64, 0f64);
     for p in pages {
         tp += p.tp;

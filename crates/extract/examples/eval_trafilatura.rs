@@ -32,6 +32,9 @@ fn main() {
         };
         let d = unspin_extract::from_html(&raw.text, true);
         if d.text.is_empty() {
+            if std::env::var("SHOW_EMPTY").is_ok() {
+                println!("EMPTY {id}");
+            }
             empty += 1;
         }
         let text = norm(&d.text);

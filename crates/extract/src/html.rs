@@ -253,7 +253,7 @@ fn meta_field(hm: &mut HeadMeta, key: &str, content: &str) {
 }
 
 /// Pass 1: metadata from the whole page, and candidate content roots.
-fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>) {
+fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>, usize) {
     let mut hm = HeadMeta::default();
     let mut body_cands: Vec<NodeRef<'a>> = Vec::new();
     let mut article_cands: Vec<NodeRef<'a>> = Vec::new();
@@ -361,7 +361,7 @@ fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>) {
             }
         }
     }
-    (hm, content)
+    (hm, content, p_chars)
 }
 
 /// class/id tokens that mark a container of the article itself; they win over
@@ -431,6 +431,10 @@ enum Ev<'a> {
 }
 
 struct Walker {
+    /// Characters of <p> text on the whole page.
+    page_text: usize,
+    /// How many more furniture candidates may be measured (bounds the cost).
+    checks_left: usize,
     blocks: Vec<Block>,
     buf: String,
     link_chars: usize,
@@ -440,6 +444,17 @@ struct Walker {
 }
 
 impl Walker {
+    /// A furniture-looking element ("layout-with-sidebar", a page-wide <form>)
+    /// that holds most of the page's paragraph text is kept.
+    fn holds_article(&mut self, n: &NodeRef) -> bool {
+        if self.checks_left == 0 || self.page_text < 500 {
+            return false;
+        }
+        self.checks_left -= 1;
+        let len = n.normalized_char_count();
+        len >= 500 && len * 2 >= self.page_text
+    }
+
     fn flush(&mut self) {
         if self.buf.trim().is_empty() {
             self.buf.clear();
@@ -513,7 +528,8 @@ impl Walker {
                         if ALWAYS_SKIP.contains(&name.as_str()) {
                             continue;
                         }
-                        if self.clean && !is_root && skip_clean(&n, &name) {
+                        if self.clean && !is_root && skip_clean(&n, &name) && !self.holds_article(&n)
+                        {
                             continue;
                         }
                         if name == "br" {
@@ -739,9 +755,11 @@ pub fn extract(src: &str, clean: bool) -> Doc {
     let src = flat.as_deref().unwrap_or(src);
     let document = Document::from(src);
     let root = document.root();
-    let (hm, content) = scan(&root);
+    let (hm, content, p_chars) = scan(&root);
     let title = pick_title(&hm);
     let mut walker = Walker {
+        page_text: p_chars,
+        checks_left: 200,
         blocks: Vec::new(),
         buf: String::new(),
         link_chars: 0,

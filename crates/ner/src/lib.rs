@@ -6,6 +6,7 @@
 //! training entities) with first-order Viterbi decoding restricted to valid IOB2.
 
 pub mod conll;
+pub mod doc;
 pub mod eval;
 mod features;
 pub mod model;
@@ -13,6 +14,7 @@ pub mod tags;
 pub mod train;
 
 pub use conll::{read_conll, Document, Sentence};
+pub use doc::{mentions, Mention};
 pub use eval::{eval_conll, eval_docs, score_columns, score_sentences, Counts, NerScores};
 pub use features::FEATURE_VERSION;
 pub use model::{Decode, Model};

@@ -86,7 +86,11 @@ impl Model {
         sentences: &[Vec<S>],
         headline: &[bool],
     ) -> Vec<Vec<Tag>> {
-        let toks: Vec<Vec<&str>> = sentences
+        let normalized: Vec<Vec<std::borrow::Cow<str>>> = sentences
+            .iter()
+            .map(|s| s.iter().map(|t| normalize_token(t.as_ref())).collect())
+            .collect();
+        let toks: Vec<Vec<&str>> = normalized
             .iter()
             .map(|s| s.iter().map(|t| t.as_ref()).collect())
             .collect();
@@ -341,6 +345,31 @@ impl Model {
     pub fn tag_conll(&self, input: &str) -> String {
         crate::conll::tag_conll_with(self, input)
     }
+}
+
+/// Typographic quotes and dashes as the (ASCII) training data writes them.
+fn normalize_token(t: &str) -> std::borrow::Cow<'_, str> {
+    if t.is_ascii() {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let map = |c: char| match c {
+        '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' => "'",
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => "\"",
+        '\u{2013}' | '\u{2014}' | '\u{2010}' | '\u{2011}' => "-",
+        '\u{2026}' => "...",
+        _ => "",
+    };
+    if !t.chars().any(|c| !map(c).is_empty()) {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let mut s = String::with_capacity(t.len());
+    for c in t.chars() {
+        match map(c) {
+            "" => s.push(c),
+            r => s.push_str(r),
+        }
+    }
+    std::borrow::Cow::Owned(s)
 }
 
 /// First-order Viterbi restricted to valid IOB2 sequences.

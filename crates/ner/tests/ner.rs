@@ -250,3 +250,30 @@ fn title_case_headline_words_are_not_entities() {
     let without = m.tag_document(&doc);
     assert_eq!(with[1..], without[1..]);
 }
+
+#[test]
+fn mentions_on_a_segmented_doc() {
+    let mut doc = unspin_doc::Doc::new(
+        "Merkel\u{2019}s Visit\n\nAngela Merkel met Emmanuel Macron in Paris on Tuesday, Reuters reported. Merkel\u{2019}s aides said the talks went well.",
+    );
+    unspin_segment::segment(&mut doc);
+    let found: Vec<(String, EntType)> = unspin_ner::mentions(embedded(), &doc)
+        .into_iter()
+        .map(|m| (doc.slice(m.span).to_string(), m.kind))
+        .collect();
+    eprintln!("{found:?}");
+    for want in [
+        ("Angela Merkel", EntType::Per),
+        ("Emmanuel Macron", EntType::Per),
+        ("Paris", EntType::Loc),
+        ("Reuters", EntType::Org),
+    ] {
+        assert!(
+            found.iter().any(|(t, k)| t == want.0 && *k == want.1),
+            "{want:?} not in {found:?}"
+        );
+    }
+    // The possessive clitic is not part of the name.
+    assert!(found.iter().any(|(t, k)| t == "Merkel" && *k == EntType::Per));
+    assert!(!found.iter().any(|(t, _)| t.contains('\u{2019}')));
+}

@@ -547,6 +547,7 @@ articles! {
     article_15_international_wire => "15_international_wire",
     article_16_mixed_marks_local => "16_mixed_marks_local",
     article_17_radio_transcript => "17_radio_transcript",
+    article_18_same_surname_business => "18_same_surname_business",
 }
 
 /// Every article file has an expected file that parses, and a test function above.

@@ -253,7 +253,7 @@ fn combining_characters() {
         .flat_map(|c| {
             let mut v = vec![c];
             if c.is_alphabetic() {
-                v.extend(std::iter::repeat('\u{36f}').take(8));
+                v.extend(['\u{36f}'; 8]);
             }
             v
         })

@@ -518,6 +518,24 @@ impl<'d> Detector<'d> {
                 }
             }
         }
+        // `"…" — Jane Roe`: a dash and a bare name closing the window.
+        if ws
+            .first()
+            .is_some_and(|w| matches!(w.text, "—" | "–" | "-"))
+            && last >= 2
+            && last <= 5
+            && ws[1..last]
+                .iter()
+                .all(|w| w.capitalised() || matches!(w.text, "." | "'" | "’"))
+            && self.valid_speaker(&ws[1..last])
+        {
+            return Some(Attr {
+                speaker: Some(Span::new(ws[1].start, ws[last - 1].end)),
+                cue: None,
+                side: Side::After,
+                end: ws[last - 1].end,
+            });
+        }
         // `"…!" beamed Donald Hartley, …`: an unlisted past-tense verb, then a name.
         {
             let mut k = 0;
@@ -1242,10 +1260,17 @@ impl<'d> Detector<'d> {
                 Some(Err(group)) => name = text[group.start..group.end].to_string(),
                 None => {}
             }
-        } else if is_outlet_noun(&lower) {
+        } else if let Some(outlet) = description_kind(&lower) {
+            // "the magazine" → the nearest outlet; "the company" → the nearest org.
             entity = self.nearest_entity(
                 sp.start,
-                |e| matches!(e.kind, EntityKind::Outlet | EntityKind::Org),
+                |e| {
+                    if outlet {
+                        e.kind == EntityKind::Outlet
+                    } else {
+                        e.kind == EntityKind::Org
+                    }
+                },
                 3,
             );
         }
@@ -1298,6 +1323,23 @@ impl<'d> Detector<'d> {
 
     /// An entity's gender when its mentions show it ("Mr.", "Mrs.", "she").
     fn gender(&self, e: &unspin_doc::Entity) -> Option<Pronoun> {
+        // Titles and pronoun mentions decide; else the pronouns that follow its
+        // mentions in the same sentence vote ("Smith said that he …").
+        let (mut he, mut she) = (0, 0);
+        for m in &e.mentions {
+            let end = self.floor_boundary((m.span.end + 80).min(self.text.len()));
+            for w in self.ws(m.span.end, end).iter().take(12) {
+                if matches!(w.text, "." | "!" | "?" | "\"" | "“" | "”") {
+                    break;
+                }
+                match w.text {
+                    "he" | "him" | "his" | "himself" => he += 1,
+                    "she" | "her" | "hers" | "herself" => she += 1,
+                    _ => continue,
+                }
+                break;
+            }
+        }
         for m in &e.mentions {
             let t = self.text[m.span.start..m.span.end].to_lowercase();
             if t.starts_with("mr.")
@@ -1314,7 +1356,11 @@ impl<'d> Detector<'d> {
                 return Some(Pronoun::She);
             }
         }
-        None
+        match he.cmp(&she) {
+            std::cmp::Ordering::Greater => Some(Pronoun::He),
+            std::cmp::Ordering::Less => Some(Pronoun::She),
+            std::cmp::Ordering::Equal => None,
+        }
     }
 
     fn in_content(&self, pos: usize) -> bool {
@@ -1846,33 +1892,20 @@ fn is_title_case(s: &str) -> bool {
                 && ws[0].len() > 1)
 }
 
-/// Definite descriptions of news organisations ("the magazine").
-fn is_outlet_noun(s: &str) -> bool {
-    let s = s.strip_prefix("the ").unwrap_or(s);
-    matches!(
-        s,
-        "magazine"
-            | "newspaper"
-            | "paper"
-            | "outlet"
-            | "network"
-            | "agency"
-            | "site"
-            | "website"
-            | "publication"
-            | "report"
-            | "station"
-            | "broadcaster"
-            | "channel"
-            | "daily"
-            | "tabloid"
-            | "campaign"
-            | "company"
-            | "committee"
-            | "group"
-            | "organization"
-            | "organisation"
-    )
+/// Definite descriptions of organisations: `Some(true)` for news outlets ("the
+/// magazine"), `Some(false)` for other organisations ("the company").
+fn description_kind(s: &str) -> Option<bool> {
+    let s = s.strip_prefix("the ")?;
+    match s {
+        "magazine" | "newspaper" | "paper" | "outlet" | "network" | "agency" | "site"
+        | "website" | "publication" | "station" | "broadcaster" | "channel" | "daily"
+        | "tabloid" | "wire service" => Some(true),
+        "campaign" | "company" | "committee" | "group" | "organization" | "organisation"
+        | "firm" | "department" | "ministry" | "party" | "union" | "agency's" | "court" => {
+            Some(false)
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]

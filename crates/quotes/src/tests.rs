@@ -618,3 +618,25 @@ fn speaker_phrase_head_is_the_last_person() {
     detect(&mut d);
     assert_eq!(d.quotes[0].speaker.as_ref().unwrap().name, "Sam Ortiz");
 }
+
+#[test]
+fn dash_attribution() {
+    let d = run("\"Nothing about us without us.\" — Maria Ruiz\n\nThe rally ended at noon.");
+    assert_eq!(marked(&d)[0].2, s("Maria Ruiz"));
+}
+
+#[test]
+fn pronoun_gender_from_following_pronouns() {
+    let text = "Tom Reed said he would run again. \"We will win,\" she said.";
+    let mut d = Doc::new(text);
+    entity(&mut d, "Tom Reed", EntityKind::Person, &["Tom Reed"]);
+    detect(&mut d);
+    let q = d
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct)
+        .unwrap();
+    let sp = q.speaker.as_ref().unwrap();
+    assert_eq!(sp.entity, None, "she is not Tom Reed");
+    assert_eq!(sp.name, "she");
+}

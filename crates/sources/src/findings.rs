@@ -165,7 +165,15 @@ fn shorten(s: &str, n: usize) -> String {
 
 fn unattributed_quotes(cx: &Ctx, out: &mut Vec<Finding>) {
     for q in &cx.doc.quotes {
-        if matches!(q.kind, QuoteKind::Direct | QuoteKind::Block)
+        // Direct quotations in the body (block quotes and headings are often
+        // pull-quotes or titles).
+        let in_body = cx
+            .doc
+            .sentence_at(q.span.start)
+            .and_then(|i| cx.doc.paragraphs.get(cx.doc.sentences[i].paragraph))
+            .is_none_or(|p| matches!(p.kind, ParagraphKind::Body | ParagraphKind::ListItem));
+        if q.kind == QuoteKind::Direct
+            && in_body
             && q.speaker.is_none()
             && !colon_intro(cx, q.span)
         {
