@@ -12,7 +12,7 @@ mkdir -p "$OUT"
 if [ ! -x bench/.venv/bin/python ]; then
   python3 -m venv bench/.venv
 fi
-bench/.venv/bin/pip install -q "trafilatura==$TRAFILATURA_VERSION"
+bench/.venv/bin/pip install -q "trafilatura==$TRAFILATURA_VERSION" "lxml_html_clean==0.4.6"
 cargo build -q --release -p unspin-html --example bench
 cargo build -q --release -p unspin-eval --example extraction_score
 SETS=("$@")

@@ -24,7 +24,10 @@ fn main() {
         i += 1;
     }
     if sets.is_empty() {
-        sets = unspin_eval::extraction::SETS.iter().map(|s| s.to_string()).collect();
+        sets = unspin_eval::extraction::SETS
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
     }
     for set in sets {
         let dir = Path::new(&data).join(&set);
@@ -34,8 +37,16 @@ fn main() {
                 if worst > 0 {
                     let mut v: Vec<_> = r.pages.iter().filter(|p| !p.held).collect();
                     let f = |p: &&unspin_eval::extraction::PageScore| {
-                        let pr = if p.tp + p.fp > 0.0 { p.tp / (p.tp + p.fp) } else { 0.0 };
-                        let rc = if p.tp + p.fn_ > 0.0 { p.tp / (p.tp + p.fn_) } else { 0.0 };
+                        let pr = if p.tp + p.fp > 0.0 {
+                            p.tp / (p.tp + p.fp)
+                        } else {
+                            0.0
+                        };
+                        let rc = if p.tp + p.fn_ > 0.0 {
+                            p.tp / (p.tp + p.fn_)
+                        } else {
+                            0.0
+                        };
                         (pr, rc)
                     };
                     v.sort_by(|a, b| {
@@ -45,7 +56,11 @@ fn main() {
                     });
                     for p in v.iter().take(worst) {
                         let (pr, rc) = f(p);
-                        println!("    {} P={pr:.2} R={rc:.2}{}", p.id, if p.no_article { " NO-ARTICLE" } else { "" });
+                        println!(
+                            "    {} P={pr:.2} R={rc:.2}{}",
+                            p.id,
+                            if p.no_article { " NO-ARTICLE" } else { "" }
+                        );
                     }
                 }
             }

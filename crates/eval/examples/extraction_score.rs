@@ -23,7 +23,9 @@ fn main() {
     let ids: Vec<String> = pages.iter().map(|p| p.id.clone()).collect();
     let held = held_ids(&ids);
     for spec in &args[2..] {
-        let (name, file) = spec.split_once('=').unwrap_or((spec.as_str(), spec.as_str()));
+        let (name, file) = spec
+            .split_once('=')
+            .unwrap_or((spec.as_str(), spec.as_str()));
         let out: serde_json::Value = serde_json::from_str(
             &std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}")),
         )

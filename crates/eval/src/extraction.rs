@@ -187,7 +187,11 @@ fn list(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
 }
 
 fn stem(p: &Path) -> String {
-    let n = p.file_name().unwrap_or_default().to_string_lossy().to_string();
+    let n = p
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
     for suf in [".html.gz", ".txt.gz", ".html", ".htm", ".txt", ".gz"] {
         if let Some(s) = n.strip_suffix(suf) {
             return s.to_string();
@@ -441,7 +445,13 @@ fn meta_score(acc: &mut MetaAcc, ex: &Extracted, gold: &Gold) {
             .flat_map(|x| x.split(" and "))
             .map(key)
             .filter(|k| !k.is_empty())
-            .any(|k| got.iter().any(|g| g == &k || (g.len() > 3 && k.contains(g.as_str())) || (k.len() > 3 && g.contains(k.as_str()))));
+            .any(|k| {
+                got.iter().any(|g| {
+                    g == &k
+                        || (g.len() > 3 && k.contains(g.as_str()))
+                        || (k.len() > 3 && g.contains(k.as_str()))
+                })
+            });
         if ok {
             acc.author.0 += 1;
         }
@@ -608,6 +618,10 @@ impl fmt::Display for ExtractionEval {
             writeln!(f, "  metadata held: {h}")?;
         }
         writeln!(f, "  no article found: {} pages", self.no_article)?;
-        write!(f, "  speed: {:.0} pages/s (extract only, one thread)", self.pages_per_sec)
+        write!(
+            f,
+            "  speed: {:.0} pages/s (extract only, one thread)",
+            self.pages_per_sec
+        )
     }
 }

@@ -229,6 +229,8 @@ const NAV_EXACT: &[&str] = &[
     "newsletter",
     "newsletters",
     "reuse this content",
+    "embedded content",
+    "video player",
     "enlarge this image",
     "toggle caption",
     "hide caption",
@@ -443,6 +445,9 @@ const CTA_PREFIX: &[&str] = &[
     "please consider",
     "if you value",
     "if you appreciate",
+    "if you appreciated",
+    "if you like",
+    "if you liked",
     "if you enjoyed",
     "read the digital edition",
     "print subscription",
@@ -543,6 +548,10 @@ const SHARE_TOKENS: &[&str] = &[
     "url",
     "more",
     "options",
+    "or",
+    "and",
+    "your",
+    "friends",
     "teilen",
     "partager",
     "compartir",
@@ -634,6 +643,11 @@ const CAPTION_PREFIX: &[&str] = &[
     "above:",
     "top:",
     "main image:",
+    "featured image",
+    "featured photo",
+    "header image",
+    "lead image",
+    "cover image",
     "left:",
     "right:",
     "photo:",
@@ -662,6 +676,14 @@ const CAPTION_PREFIX: &[&str] = &[
     "bild:",
 ];
 
+/// `s` starts with `p` ending at a word boundary ("donate" matches "Donate now"
+/// but not "Donated funds …").
+fn starts_with_word(s: &str, p: &str) -> bool {
+    s.starts_with(p)
+        && (p.ends_with(|c: char| !c.is_alphanumeric())
+            || !s[p.len()..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
 /// Why a line is chrome, from rules that look at the line alone.
 pub fn classify(line: &str) -> Option<ChromeKind> {
     let words = word_count(line);
@@ -686,7 +708,7 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
     if words <= 12 && AD_EXACT.contains(&k.as_str()) {
         return Some(ChromeKind::Ad);
     }
-    if words <= 20 && AD_PREFIX.iter().any(|p| lower.starts_with(p)) {
+    if words <= 20 && AD_PREFIX.iter().any(|p| starts_with_word(&lower, p)) {
         return Some(ChromeKind::Ad);
     }
     if let Some(kind) = legal(&lower, words) {
@@ -698,14 +720,29 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
     if is_share(&k, words) {
         return Some(ChromeKind::Share);
     }
+    if matches!(
+        k.as_str(),
+        "sign up"
+            | "subscribe"
+            | "subscribe now"
+            | "register"
+            | "log in"
+            | "sign in"
+            | "donate"
+            | "join"
+            | "join now"
+            | "follow us"
+    ) {
+        return Some(ChromeKind::CallToAction);
+    }
     if NAV_EXACT.contains(&k.as_str()) {
         return Some(ChromeKind::Navigation);
     }
-    if words <= 30 && NAV_PREFIX.iter().any(|p| lower.starts_with(p)) {
+    if words <= 30 && NAV_PREFIX.iter().any(|p| starts_with_word(&lower, p)) {
         return Some(ChromeKind::Navigation);
     }
 
-    if words <= 30 && CTA_PREFIX.iter().any(|p| lower.starts_with(p)) {
+    if words <= 30 && CTA_PREFIX.iter().any(|p| starts_with_word(&lower, p)) {
         return Some(ChromeKind::CallToAction);
     }
     if words <= 20 && follow_target(line).is_some() {
@@ -1131,6 +1168,20 @@ pub fn byline(line: &str) -> Option<Byline> {
                         });
                     }
                 }
+                // "Jane Smith, Political Editor"
+                let role = org.to_lowercase();
+                if sep == ", "
+                    && is_name(name)
+                    && word_count(name) >= 2
+                    && is_name(org)
+                    && role.split_whitespace().any(|w| ROLE_WORDS.contains(&w))
+                {
+                    return Some(Byline {
+                        names: vec![title_case_if_caps(name.trim())],
+                        outlet: None,
+                        date: None,
+                    });
+                }
             }
         }
     }
@@ -1189,28 +1240,31 @@ pub fn byline(line: &str) -> Option<Byline> {
         return None;
     }
     let names_part = parts.remove(0);
-    // "Jane Doe for Dailymail.com" / "Jane Doe in London"
-    let (names_part, extra) = split_word(names_part, " for ")
-        .or_else(|| split_word(names_part, " in "))
-        .map(|(a, b)| (a, Some(b)))
-        .unwrap_or((names_part, None));
-    if let Some(e) = extra {
-        if e.chars().next().is_some_and(|c| c.is_uppercase()) && looks_outlet(e) {
-            out.outlet = Some(e.trim_end_matches('.').to_string());
-        }
-    }
     let mut bad = 0;
     for chunk in names_part
         .split(", ")
         .flat_map(|c| c.split(" and "))
+        .flat_map(|c| c.split(" AND "))
         .flat_map(|c| c.split(" & "))
         .flat_map(|c| c.split(" und "))
         .flat_map(|c| c.split(" et "))
         .flat_map(|c| c.split(" y "))
     {
-        let c = chunk.trim().trim_end_matches(['.', ',']).trim();
+        let mut c = chunk.trim().trim_end_matches(['.', ',']).trim();
         if c.is_empty() {
             continue;
+        }
+        // "Jane Doe for Dailymail.com" / "Jane Doe in London"
+        if let Some((name, extra)) = split_word(c, " for ").or_else(|| split_word(c, " in ")) {
+            let e = extra.trim();
+            if e.chars().next().is_some_and(|c| c.is_uppercase())
+                && looks_outlet(e)
+                && split_word(c, " for ").is_some()
+            {
+                out.outlet
+                    .get_or_insert(e.trim_end_matches('.').to_string());
+            }
+            c = name.trim();
         }
         let cl = c.to_lowercase();
         if let Some(o) = c
@@ -1226,6 +1280,15 @@ pub fn byline(line: &str) -> Option<Byline> {
             continue;
         }
         if cl.split_whitespace().any(|w| ROLE_WORDS.contains(&w)) {
+            // "Daily Mail Reporter": an outlet followed by a role.
+            let kept: Vec<&str> = c
+                .split_whitespace()
+                .take_while(|w| !ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+                .collect();
+            let o = kept.join(" ");
+            if !o.is_empty() && ends_with_outlet_word(&o) && is_name(&o) {
+                out.outlet.get_or_insert(o);
+            }
             continue;
         }
         if is_name(c) {
@@ -1267,8 +1330,11 @@ pub fn byline(line: &str) -> Option<Byline> {
     Some(out)
 }
 
+/// Splits at the first ASCII-case-insensitive occurrence of the ASCII word `w`.
 fn split_word<'a>(s: &'a str, w: &str) -> Option<(&'a str, &'a str)> {
-    let i = s.find(w)?;
+    let (h, n) = (s.as_bytes(), w.as_bytes());
+    let i = (0..(h.len() + 1).saturating_sub(n.len()))
+        .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))?;
     Some((&s[..i], &s[i + w.len()..]))
 }
 
@@ -1598,6 +1664,10 @@ mod tests {
             "“Subscribe to nothing,” she said.",
             "Follow the money, investigators say.",
             "Advertisements for the product ran for weeks before the election in several states.",
+            "Subscribers to the service reported outages on Monday.",
+            "Donated funds were spent on the campaign.",
+            "Sign ups rose sharply after the debate.",
+            "Related questions remain unanswered.",
             "Share prices fell sharply on Monday.",
             "By Tuesday, the rebels had taken the airport.",
         ] {
@@ -1627,6 +1697,14 @@ mod tests {
         assert_eq!(b.names, vec!["Jane Doe"]);
         assert_eq!(b.outlet.as_deref(), Some("CNN"));
         assert!(byline("Washington, D.C.").is_none());
+        let b = byline("By JOHN DOE FOR DAILYMAIL.COM and JANE ROE, US POLITICAL EDITOR").unwrap();
+        assert_eq!(b.names, vec!["John Doe", "Jane Roe"]);
+        assert_eq!(b.outlet.as_deref(), Some("DAILYMAIL.COM"));
+        let b = byline("By Daily Mail Reporter").unwrap();
+        assert_eq!(b.outlet.as_deref(), Some("Daily Mail"));
+        let b = byline("Jane Smith, Political Editor").unwrap();
+        assert_eq!(b.names, vec!["Jane Smith"]);
+        assert!(byline("Joe Biden, President").is_none());
     }
 
     #[test]

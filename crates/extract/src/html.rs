@@ -370,7 +370,8 @@ const GOOD_TOKENS: &[&str] = &[
     "article", "content", "body", "main", "story", "entry", "post", "text", "prose",
 ];
 
-fn tokens_bad(v: &str) -> bool {
+/// How strongly class/id words mark page furniture.
+fn tokens_bad(v: &str) -> Skip {
     // Split on separators and camelCase ("rightRail" → right, rail).
     let mut toks: Vec<String> = Vec::new();
     for word in v.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
@@ -393,22 +394,39 @@ fn tokens_bad(v: &str) -> bool {
     let comments = lower
         .split(|c: char| c.is_whitespace())
         .any(|w| (w.contains("comment") && !w.contains("commentary")) || w.contains("disqus"));
-    if comments && !has(&["article", "body", "story", "main", "content", "entry", "text"]) {
-        return true;
+    if comments
+        && !has(&[
+            "article", "body", "story", "main", "content", "entry", "text",
+        ])
+    {
+        return Skip::Hard;
     }
-    (has(BAD_TOKENS) || has(&["rail", "popular"])) && !has(GOOD_TOKENS)
+    if (has(BAD_TOKENS) || has(&["rail", "popular"])) && !has(GOOD_TOKENS) {
+        Skip::Soft
+    } else {
+        Skip::No
+    }
 }
 
-fn skip_clean(n: &NodeRef, name: &str) -> bool {
+/// Whether to drop an element when cleaning. `Soft` drops (furniture tags and
+/// class names) are overridden when the element holds most of the page's text.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Skip {
+    No,
+    Soft,
+    Hard,
+}
+
+fn skip_clean(n: &NodeRef, name: &str) -> Skip {
     if CLEAN_SKIP.contains(&name) {
-        return true;
+        return Skip::Soft;
     }
     if n.has_attr("hidden")
         || n.attr("aria-hidden").is_some_and(|v| v.as_ref() == "true")
         || n.attr("style")
             .is_some_and(|s| s.replace(' ', "").to_lowercase().contains("display:none"))
     {
-        return true;
+        return Skip::Hard;
     }
     if n.attr("role").is_some_and(|r| {
         matches!(
@@ -416,12 +434,14 @@ fn skip_clean(n: &NodeRef, name: &str) -> bool {
             "navigation" | "banner" | "contentinfo" | "complementary"
         )
     }) {
-        return true;
+        return Skip::Soft;
     }
     if matches!(name, "body" | "html" | "main" | "article") {
-        return false;
+        return Skip::No;
     }
-    n.attr("class").is_some_and(|c| tokens_bad(&c)) || n.attr("id").is_some_and(|c| tokens_bad(&c))
+    let class = n.attr("class").map_or(Skip::No, |c| tokens_bad(&c));
+    let id = n.attr("id").map_or(Skip::No, |c| tokens_bad(&c));
+    class.max(id)
 }
 
 enum Ev<'a> {
@@ -447,12 +467,12 @@ impl Walker {
     /// A furniture-looking element ("layout-with-sidebar", a page-wide <form>)
     /// that holds most of the page's paragraph text is kept.
     fn holds_article(&mut self, n: &NodeRef) -> bool {
-        if self.checks_left == 0 || self.page_text < 500 {
+        if self.checks_left == 0 || self.page_text < 200 {
             return false;
         }
         self.checks_left -= 1;
         let len = n.normalized_char_count();
-        len >= 500 && len * 2 >= self.page_text
+        len >= 200 && len * 2 >= self.page_text
     }
 
     fn flush(&mut self) {
@@ -528,9 +548,12 @@ impl Walker {
                         if ALWAYS_SKIP.contains(&name.as_str()) {
                             continue;
                         }
-                        if self.clean && !is_root && skip_clean(&n, &name) && !self.holds_article(&n)
-                        {
-                            continue;
+                        if self.clean && !is_root {
+                            match skip_clean(&n, &name) {
+                                Skip::Hard => continue,
+                                Skip::Soft if !self.holds_article(&n) => continue,
+                                _ => {}
+                            }
                         }
                         if name == "br" {
                             self.buf.push('\n');

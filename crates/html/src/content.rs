@@ -62,7 +62,6 @@ fn class_sign(cls: &str) -> i32 {
                 | "share"
                 | "sharing"
                 | "promo"
-                | "ad"
                 | "ads"
                 | "advert"
                 | "advertisement"
@@ -146,7 +145,6 @@ fn boiler_elem(e: &Elem) -> bool {
                 | "related"
                 | "newsletter"
                 | "promo"
-                | "ad"
                 | "ads"
                 | "advert"
                 | "advertisement"
@@ -165,7 +163,6 @@ fn boiler_elem(e: &Elem) -> bool {
                 | "breadcrumb"
                 | "breadcrumbs"
                 | "tags"
-                | "tag"
                 | "byline"
                 | "author"
                 | "bio"
@@ -175,20 +172,14 @@ fn boiler_elem(e: &Elem) -> bool {
                 | "trending"
                 | "recommended"
                 | "recommendations"
-                | "more"
                 | "nav"
                 | "menu"
                 | "sidebar"
                 | "caption"
                 | "credit"
                 | "credits"
-                | "meta"
                 | "dateline"
                 | "timestamp"
-                | "hidden"
-                | "visually"
-                | "sr"
-                | "print"
         ) || t.starts_with("related")
             || t.starts_with("share")
             || t.starts_with("social")
@@ -389,13 +380,19 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         };
         // Class names move a score by at most its own size (so a tiny
         // "post-time" box cannot win on its name alone).
-        let cw = class_sign(&e.cls) as f32 * score[i].min(25.0);
+        let sign = class_sign(&e.cls);
+        let cw = if sign > 0 { score[i].min(25.0) } else { 0.0 };
         let ld = if chars[i] > 0 {
             links[i] as f32 / chars[i] as f32
         } else {
             0.0
         };
-        (score[i] + base + cw) * (1.0 - ld)
+        let mut s = (score[i] + base + cw) * (1.0 - ld);
+        // Furniture by name (comments, sidebars) or inside furniture.
+        if sign < 0 || boiler[i] != NONE {
+            s *= 0.3;
+        }
+        s
     };
     let mut final_score = vec![f32::MIN; n];
     let mut top = NONE;
@@ -440,9 +437,9 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         if ps == f32::MIN || ps < top_s / 3.0 {
             break;
         }
-        if ps > last {
+        if ps > last && ps > top_s {
             top = par;
-            top_s = ps.max(top_s);
+            top_s = ps;
         }
         last = ps;
         cur = par;

@@ -134,7 +134,6 @@ pub(crate) struct Elem {
     pub parent: u32,
     /// Last element index inside this element's subtree (itself when empty).
     pub end: u32,
-    pub depth: u32,
     /// Lower-cased `class` and `id` values joined by a space.
     pub cls: String,
     /// `itemprop` / `role` attribute values (lower-cased), for hints.
@@ -171,6 +170,8 @@ pub(crate) struct RawMeta {
     pub metas: Vec<(String, String)>,
     pub title: Option<String>,
     pub ld_json: Vec<String>,
+    /// HTML held in `<script type="text/template">` and the like (JS-rendered posts).
+    pub templates: Vec<String>,
     pub canonical: Option<String>,
     pub html_lang: Option<String>,
     /// (datetime attribute or text, element index, published-like hint)
@@ -463,6 +464,15 @@ pub(crate) fn walk(doc: &Document) -> Walk {
                             if txt.len() < 2_000_000 {
                                 meta.ld_json.push(txt);
                             }
+                        } else if get("type").is_some_and(|t| {
+                            let t = t.to_ascii_lowercase();
+                            t.contains("template") || t == "text/html"
+                        }) && meta.templates.len() < 4
+                        {
+                            let txt = node.text().to_string();
+                            if txt.len() > 200 && txt.contains("<p") {
+                                meta.templates.push(txt);
+                            }
                         }
                         continue;
                     }
@@ -536,7 +546,6 @@ pub(crate) fn walk(doc: &Document) -> Walk {
                     tag,
                     parent,
                     end: idx,
-                    depth: open.len() as u32,
                     cls,
                     role,
                 });

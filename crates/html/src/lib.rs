@@ -69,6 +69,10 @@ pub fn extract(html: &str) -> Extracted {
 
 /// Extracts the article from an HTML page.
 pub fn extract_with(html: &str, opts: &Options) -> Extracted {
+    extract_depth(html, opts, 0)
+}
+
+fn extract_depth(html: &str, opts: &Options, depth: u8) -> Extracted {
     let mut warnings = Vec::new();
     let mut src = html;
     if src.len() > MAX_INPUT_BYTES {
@@ -86,7 +90,42 @@ pub fn extract_with(html: &str, opts: &Options) -> Extracted {
     warnings.extend(walk.warnings.iter().cloned());
     let m = meta::collect(&walk.meta, &doc);
     let title = m.title.clone().or_else(|| first_h1(&walk));
-    let sel = content::select(&walk, title.as_deref(), &opts.params);
+    let mut sel = content::select(&walk, title.as_deref(), &opts.params);
+    if sel.no_article && depth == 0 {
+        // Fallbacks: the post as HTML inside a script template, then JSON-LD articleBody.
+        if !walk.meta.templates.is_empty() {
+            let inner = extract_depth(&walk.meta.templates.join("\n"), opts, 1);
+            if !inner.text.is_empty() {
+                sel = content::Selection {
+                    blocks: inner
+                        .blocks
+                        .into_iter()
+                        .map(|b| content::Picked {
+                            text: b.text,
+                            kind: b.kind,
+                        })
+                        .collect(),
+                    no_article: false,
+                };
+            }
+        }
+        if sel.no_article {
+            if let Some(body) = &m.ld_body {
+                sel = content::Selection {
+                    blocks: body
+                        .split('\n')
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(|l| content::Picked {
+                            text: l.to_string(),
+                            kind: BlockKind::Paragraph,
+                        })
+                        .collect(),
+                    no_article: false,
+                };
+            }
+        }
+    }
     let mut byline = m.byline;
     let mut blocks = Vec::with_capacity(sel.blocks.len());
     let mut text = String::new();

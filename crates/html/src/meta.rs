@@ -196,7 +196,11 @@ pub(crate) fn collect(raw: &RawMeta, doc: &Document) -> Meta {
                 m.url = str_of(o.get("url")).filter(|u| u.starts_with("http"));
             }
             if m.ld_body.is_none() {
-                m.ld_body = str_of(o.get("articleBody")).filter(|b| b.len() > 200);
+                m.ld_body = o
+                    .get("articleBody")
+                    .and_then(|v| v.as_str())
+                    .map(|b| decode_entities(b.trim()))
+                    .filter(|b| b.len() > 200);
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Scores a model (default: the embedded one) on a gold CoNLL file:
 //! `cargo run --release -p unspin-ner --example eval -- FILE [MODEL] [--greedy]`.
-use unspin_ner::{embedded, eval_conll, Decode, Model};
+use unspin_ner::{eval_conll, Decode, Model};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -14,11 +14,9 @@ fn main() {
         Some(p) => Model::load(&std::fs::read(p).expect("read model")).expect("load model"),
         None => Model::load(unspin_ner::EMBEDDED_MODEL).expect("embedded model"),
     };
-    let _ = embedded;
     if greedy {
-        model.decode = Decode::Greedy;
+        model.set_decode(Decode::Greedy);
     }
-
     let text = std::fs::read_to_string(file).expect("read data");
     print!("{}", eval_conll(&text, &model).expect("parse"));
 }

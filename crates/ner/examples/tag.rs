@@ -7,7 +7,8 @@ fn main() {
     match args.next() {
         None => print!("{}", unspin_ner::tag_conll(&text)),
         Some(m) => {
-            let model = unspin_ner::Model::load(&std::fs::read(m).expect("read model")).expect("load");
+            let model =
+                unspin_ner::Model::load(&std::fs::read(m).expect("read model")).expect("load");
             print!("{}", model.tag_conll(&text));
         }
     }

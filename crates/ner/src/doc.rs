@@ -31,9 +31,9 @@ pub fn mentions(model: &Model, doc: &Doc) -> Vec<Mention> {
         .sentences
         .iter()
         .map(|s| {
-            doc.paragraphs.get(s.paragraph).is_some_and(|p| {
-                matches!(p.kind, ParagraphKind::Title | ParagraphKind::Heading)
-            })
+            doc.paragraphs
+                .get(s.paragraph)
+                .is_some_and(|p| matches!(p.kind, ParagraphKind::Title | ParagraphKind::Heading))
         })
         .collect();
     let tags = model.tag_document_headlines(&toks, &headline);

@@ -213,7 +213,10 @@ pub fn score_columns(text: &str) -> Result<NerScores, String> {
             continue;
         }
         if cols.len() < 3 {
-            return Err(format!("line {}: need token, gold and predicted tag", ln + 1));
+            return Err(format!(
+                "line {}: need token, gold and predicted tag",
+                ln + 1
+            ));
         }
         let tag = |s: &str| Tag::parse(s).unwrap_or(Tag::O);
         cur.push((tag(cols[cols.len() - 2]), tag(cols[cols.len() - 1])));

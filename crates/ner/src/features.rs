@@ -433,7 +433,11 @@ pub(crate) fn sentence_features<G: GazLookup>(
     let caps_sent = sentence_all_caps(infos);
     let title_sent = !caps_sent && sentence_title_case(infos);
     // 0 ordinary, 1 all capitals, 2 title case: headline styles where case says little.
-    let style = if caps_sent { 1u64 } else { 2 * title_sent as u64 };
+    let style = if caps_sent {
+        1u64
+    } else {
+        2 * title_sent as u64
+    };
     let f = &mut buf.feats;
     for i in 0..n {
         buf.offs.push(f.len());

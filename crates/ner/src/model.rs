@@ -2,8 +2,8 @@
 //! feature), IOB2 transition scores, the gazetteer, and the binary file format.
 
 use crate::features::{
-    lex_key, sentence_all_caps, single_token_key, sentence_features, sentence_title_case, DocStats, FeatBuf,
-    GazLookup, NonLocal, PassMap, TokInfo, FEATURE_VERSION, LEX_LOWER,
+    lex_key, sentence_all_caps, sentence_features, sentence_title_case, single_token_key, DocStats,
+    FeatBuf, GazLookup, NonLocal, PassMap, TokInfo, FEATURE_VERSION, LEX_LOWER,
 };
 use crate::tags::{allowed, Tag, NL};
 use std::io::{Read, Write};
@@ -52,6 +52,14 @@ impl std::fmt::Debug for Model {
 }
 
 impl Model {
+    /// Sets the decoder of this model and of its first stage.
+    pub fn set_decode(&mut self, decode: Decode) {
+        self.decode = decode;
+        if let Some(m) = self.first.as_mut() {
+            m.set_decode(decode);
+        }
+    }
+
     /// Number of feature rows kept in the model.
     pub fn num_features(&self) -> usize {
         self.weights.len()

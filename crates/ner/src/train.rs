@@ -5,9 +5,8 @@
 use crate::conll::{read_conll, Document};
 use crate::eval::{eval_docs, NerScores};
 use crate::features::{
-    gaz_step, lex_key, GAZ_SEED, sentence_all_caps, sentence_features, token_hash, DocStats, FeatBuf, GazLookup,
-    NonLocal, PassMap, LEX_LOWER,
-    TokInfo, GAZ_MAX_LEN,
+    gaz_step, lex_key, sentence_all_caps, sentence_features, token_hash, DocStats, FeatBuf,
+    GazLookup, NonLocal, PassMap, TokInfo, GAZ_MAX_LEN, GAZ_SEED, LEX_LOWER,
 };
 use crate::model::{greedy, viterbi, Decode, Model};
 use crate::tags::{entities, Tag, NL};
@@ -32,8 +31,9 @@ pub struct TrainOptions {
     /// Stacking: when ≥ 2, a second model is trained on the first model's labels
     /// (computed by cross-validation over this many folds of the training documents).
     pub stack_folds: usize,
-    /// Adds a title-case copy of every all-capitals training sentence (headlines), so
-    /// that the model sees title-case headlines as web articles write them.
+    /// Adds title-case copies of each document's all-capitals headline and of every
+    /// tenth ordinary sentence, so that the model sees title case as web articles write
+    /// it. Off: it costs about one point of CoNLL dev F1 (see models/README.md).
     pub augment_title_case: bool,
     /// Print progress to stderr.
     pub verbose: bool,
@@ -183,7 +183,10 @@ pub(crate) fn augment_title_case(d: &Document) -> Document {
                 let lower = tok.to_lowercase();
                 if !caps {
                     // Ordinary sentence: capitalise its lowercase words.
-                    if t.first_upper || !t.has_lower || (i > 0 && SMALL_WORDS.contains(&lower.as_str())) {
+                    if t.first_upper
+                        || !t.has_lower
+                        || (i > 0 && SMALL_WORDS.contains(&lower.as_str()))
+                    {
                         return tok.clone();
                     }
                     let mut c = tok.chars();

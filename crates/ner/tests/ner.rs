@@ -274,6 +274,26 @@ fn mentions_on_a_segmented_doc() {
         );
     }
     // The possessive clitic is not part of the name.
-    assert!(found.iter().any(|(t, k)| t == "Merkel" && *k == EntType::Per));
+    assert!(found
+        .iter()
+        .any(|(t, k)| t == "Merkel" && *k == EntType::Per));
     assert!(!found.iter().any(|(t, _)| t.contains('\u{2019}')));
+}
+
+#[test]
+fn odd_tokens_do_not_panic() {
+    let m = embedded();
+    let odd = ["", " ", "\u{200b}", "ÉCOLE", "’s", "—", "1,000.5", "a-b-c-d-e-f", "😀"];
+    assert_eq!(m.tag(&odd).len(), odd.len());
+    let long: Vec<&str> = (0..2000).map(|i| if i % 7 == 0 { "Smith" } else { "the" }).collect();
+    let tags = m.tag(&long);
+    assert_eq!(tags.len(), long.len());
+    // Output is always valid IOB2: I-X only after B-X or I-X.
+    for w in tags.windows(2) {
+        if let Tag::I(t) = w[1] {
+            assert_eq!(w[0].entity_type(), Some(t));
+        }
+    }
+    assert!(m.tag(&[]).is_empty());
+    assert!(m.tag_document::<&str>(&[]).is_empty());
 }

@@ -285,9 +285,21 @@ impl<'d> Detector<'d> {
                         .max(m.open),
                 )
             };
+            // The next quote in the paragraph ends the window, unless it is a short
+            // name or phrase inside the attribution (`X, wearing "Cruz" pins, said`).
+            let mut j = i + 1;
+            while self.marked.get(j).is_some_and(|x| {
+                let c = &text[x.content.start..x.content.end];
+                x.para == m.para
+                    && word_count(c) <= 3
+                    && !c.ends_with(['.', ',', '!', '?'])
+                    && !text[m.close_end..x.open].contains(['.', '!', '?'])
+            }) {
+                j += 1;
+            }
             let next_open = self
                 .marked
-                .get(i + 1)
+                .get(j)
                 .filter(|x| x.para == m.para)
                 .map_or(usize::MAX, |x| x.open);
             let mut right_end = e1.min(next_open).max(m.close_end);
@@ -510,9 +522,20 @@ impl<'d> Detector<'d> {
                     .iter()
                     .any(|w| matches!(w.text, "." | "!" | "?" | ";" | ":"))
             {
-                if let Some(x) = self.parse_after_at(ws[c].start, b, ",") {
+                if let Some(mut x) = self.parse_after_at(ws[c].start, b, ",") {
                     let tail = self.ws(x.end, ws[last - 1].end).len();
                     if tail <= 3 {
+                        // `"…," X, a long apposition, said.`: X opens the window.
+                        if x.speaker.is_none() {
+                            let mut k = 0;
+                            while k < ws.len() && ws[k].is_punct() && ws[k].text == "," {
+                                k += 1;
+                            }
+                            let n = ws[k..c].iter().position(|w| w.text == ",").unwrap_or(0);
+                            if n > 0 && self.valid_speaker(&ws[k..k + n]) {
+                                x.speaker = Some(Span::new(ws[k].start, ws[k + n - 1].end));
+                            }
+                        }
                         return Some(x);
                     }
                 }
@@ -522,8 +545,7 @@ impl<'d> Detector<'d> {
         if ws
             .first()
             .is_some_and(|w| matches!(w.text, "—" | "–" | "-"))
-            && last >= 2
-            && last <= 5
+            && (2..=5).contains(&last)
             && ws[1..last]
                 .iter()
                 .all(|w| w.capitalised() || matches!(w.text, "." | "'" | "’"))

@@ -640,3 +640,11 @@ fn pronoun_gender_from_following_pronouns() {
     assert_eq!(sp.entity, None, "she is not Tom Reed");
     assert_eq!(sp.name, "she");
 }
+
+#[test]
+fn long_apposition_with_a_quoted_name_inside() {
+    let d = run("\"We have had better weeks,\" delegate Bill Owens, wearing a hat and \"Owens 2020\" pins, said.");
+    let q = marked(&d);
+    assert_eq!(q[0].2, s("delegate Bill Owens"));
+    assert_eq!(q[0].3, s("said"));
+}

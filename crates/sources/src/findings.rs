@@ -172,10 +172,7 @@ fn unattributed_quotes(cx: &Ctx, out: &mut Vec<Finding>) {
             .sentence_at(q.span.start)
             .and_then(|i| cx.doc.paragraphs.get(cx.doc.sentences[i].paragraph))
             .is_none_or(|p| matches!(p.kind, ParagraphKind::Body | ParagraphKind::ListItem));
-        if q.kind == QuoteKind::Direct
-            && in_body
-            && q.speaker.is_none()
-            && !colon_intro(cx, q.span)
+        if q.kind == QuoteKind::Direct && in_body && q.speaker.is_none() && !colon_intro(cx, q.span)
         {
             out.push(Finding {
                 kind: "unattributed_quote".into(),
@@ -234,8 +231,11 @@ fn source_conflicts(cx: &Ctx, out: &mut Vec<Finding>) {
         .credits
         .iter()
         .filter(|c| matches!(c.via, Via::Intro { indefinite: true }))
-        .filter_map(|c| match c.who {
-            Who::Named { entity, .. } => entity,
+        .filter_map(|c| match &c.who {
+            Who::Named {
+                entity: Some(e), ..
+            } => Some((Some(*e), String::new())),
+            Who::Named { name, .. } => Some((None, bare_name(name))),
             _ => None,
         })
         .collect::<std::collections::BTreeSet<_>>();
@@ -392,7 +392,7 @@ fn compares_reports(cx: &Ctx) -> bool {
                 && w[1].word
                 && w[2].is(bit::PLURAL_REPORTS)
                 && matches!(
-                    w[0].low.as_str(),
+                    &*w[0].low,
                     "both" | "two" | "three" | "competing" | "conflicting"
                 )
                 && !cx.in_quote(w[0].span.start)

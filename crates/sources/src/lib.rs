@@ -11,7 +11,8 @@
 //! - `source_conflict`: a report introduced as one outlet's ("a new report from A",
 //!   "according to A") has its words credited later to another outlet B, with no
 //!   sign of a second report, and the article goes back to A afterwards.
-//! - `unattributed_quote`: a direct or block quotation with no speaker.
+//! - `unattributed_quote`: a direct quotation in the body with no speaker (not one
+//!   the writer introduces with a colon).
 //! - `anonymous_sourcing`: each unnamed source ("some advisers", "officials said").
 //! - `rumour`: each claim passed on with no source ("is rumored to", "reportedly").
 //! - `no_named_sources`: a body of five or more sentences crediting no named source.
@@ -72,10 +73,10 @@ pub(crate) struct Credit {
 
 /// A stretch of text the rules run on: a sentence (or a paragraph or the whole
 /// text when there are no sentences yet).
-pub(crate) struct Unit {
+pub(crate) struct Unit<'a> {
     pub span: Span,
     pub sentence: Option<usize>,
-    pub toks: Vec<Tok>,
+    pub toks: Vec<Tok<'a>>,
 }
 
 /// An entity mention located in a unit's tokens.
@@ -90,7 +91,7 @@ struct M {
 
 pub(crate) struct Ctx<'a> {
     pub doc: &'a Doc,
-    pub units: Vec<Unit>,
+    pub units: Vec<Unit<'a>>,
     /// Content spans of quotations (not indirect speech): rules skip their words.
     pub quoted: Vec<Span>,
     pub credits: Vec<Credit>,
@@ -246,11 +247,11 @@ fn collapse(s: &str) -> String {
 }
 
 fn is_closing_punct(t: &Tok) -> bool {
-    !t.word && matches!(t.low.as_str(), "." | ";" | ":" | "?" | "!")
+    !t.word && matches!(&*t.low, "." | ";" | ":" | "?" | "!")
 }
 
 fn is_quote_mark(t: &Tok) -> bool {
-    !t.word && matches!(t.low.as_str(), "\"" | "“" | "”" | "'" | "‘")
+    !t.word && matches!(&*t.low, "\"" | "“" | "”" | "'" | "‘")
 }
 
 impl<'a> Ctx<'a> {
@@ -430,8 +431,8 @@ impl<'a> Ctx<'a> {
                 i += 1;
                 continue;
             };
-            let prev = i.checked_sub(1).map(|p| toks[p].low.as_str()).unwrap_or("");
-            let first = toks[i].low.as_str();
+            let prev = i.checked_sub(1).map(|p| &*toks[p].low).unwrap_or("");
+            let first = &*toks[i].low;
             let mut ok = true;
             if matches!(
                 first,
@@ -500,7 +501,7 @@ impl<'a> Ctx<'a> {
                 h += 1;
                 continue;
             }
-            let head = t.low.as_str();
+            let head = &*t.low;
             let partisan = matches!(
                 head,
                 "democrats" | "republicans" | "conservatives" | "liberals" | "progressives"
@@ -528,7 +529,7 @@ impl<'a> Ctx<'a> {
                     break;
                 }
                 if matches!(
-                    p.low.as_str(),
+                    &*p.low,
                     "a" | "an"
                         | "one"
                         | "two"
@@ -564,7 +565,7 @@ impl<'a> Ctx<'a> {
                 if !p.word || (p.low.chars().count() < 2 && !p.is(bit::DETS)) {
                     break;
                 }
-                let w = p.low.as_str();
+                let w = &*p.low;
                 if has(DETS, w) {
                     start -= 1;
                     det = true;
@@ -611,8 +612,8 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            let prev = start.checked_sub(1).map(|p| toks[p].low.as_str());
-            let prev2 = start.checked_sub(2).map(|p| toks[p].low.as_str());
+            let prev = start.checked_sub(1).map(|p| &*toks[p].low);
+            let prev2 = start.checked_sub(2).map(|p| &*toks[p].low);
             let according = prev == Some("to") && prev2 == Some("according");
             let by_agent =
                 prev == Some("by") && prev2.is_some_and(|w| has(BY_PARTICIPLES, w) || w == "told");
@@ -632,7 +633,7 @@ impl<'a> Ctx<'a> {
                     && !toks[end].is(bit::SPEECH_VERBS)
                     && !toks[end].is(bit::VERB_GAP)
                     && !matches!(
-                        toks[end].low.as_str(),
+                        &*toks[end].low,
                         "who"
                             | "which"
                             | "that"
@@ -680,7 +681,7 @@ impl<'a> Ctx<'a> {
                     }
                     // Another clause or subject begins.
                     if matches!(
-                        w.low.as_str(),
+                        &*w.low,
                         "that"
                             | "whether"
                             | "if"
@@ -713,7 +714,7 @@ impl<'a> Ctx<'a> {
                         }
                         let passive = k > 0
                             && matches!(
-                                toks[k - 1].low.as_str(),
+                                &*toks[k - 1].low,
                                 "been" | "be" | "being" | "is" | "are" | "was" | "were"
                             );
                         credited = !passive;
@@ -731,9 +732,9 @@ impl<'a> Ctx<'a> {
                 );
                 let org = spokes
                     .then(|| {
-                        let after = toks.get(h + 1).is_some_and(|t| {
-                            matches!(t.low.as_str(), "for" | "of" | "from" | "at")
-                        });
+                        let after = toks
+                            .get(h + 1)
+                            .is_some_and(|t| matches!(&*t.low, "for" | "of" | "from" | "at"));
                         mentions.iter().find(|m| {
                             m.kind != EntityKind::Misc
                                 && ((m.first >= start && m.last < h)
@@ -789,13 +790,13 @@ impl<'a> Ctx<'a> {
             // Determiners always; a common word only when its capital comes from
             // opening the sentence ("Senior officials", not "State Department").
             let next_cap = toks.get(a + k + 1).is_some_and(|n| n.cap && k + 1 < b - a);
-            let mod_like = matches!(t.low.as_str(), "senior" | "top" | "former" | "current");
+            let mod_like = matches!(&*t.low, "senior" | "top" | "former" | "current");
             let common = t.is(bit::DETS) && !(k == 0 && next_cap && mod_like)
                 || (k == 0
                     && !next_cap
                     && (t.is(bit::MODS) || t.is(bit::ANON_HEADS))
                     && !matches!(
-                        t.low.as_str(),
+                        &*t.low,
                         "democrats" | "republicans" | "conservatives" | "liberals" | "progressives"
                     ));
             let glue = k == 0 || t.low == "'s" || (!t.word && t.low != "(");
@@ -888,7 +889,7 @@ impl<'a> Ctx<'a> {
             if self.in_quote(m.span.start) || unnamed_here.iter().any(|s| s.overlaps(&m.span)) {
                 continue;
             }
-            let prev = m.first.checked_sub(1).map(|p| toks[p].low.as_str());
+            let prev = m.first.checked_sub(1).map(|p| &*toks[p].low);
             // Subject of a reporting verb: "X reported", "X first reported", "X found".
             let object = prev.is_some_and(|w| {
                 matches!(
@@ -915,7 +916,7 @@ impl<'a> Ctx<'a> {
                 if toks.get(j).is_some_and(|t| t.low == ",")
                     && toks.get(j + 1).is_some_and(|t| {
                         matches!(
-                            t.low.as_str(),
+                            &*t.low,
                             "a" | "an" | "the" | "who" | "which" | "one" | "citing" | "quoting"
                         )
                     })
@@ -933,7 +934,7 @@ impl<'a> Ctx<'a> {
                     let speech = verb_at(toks, j, title_case);
                     let finding = v.is(bit::FINDING_VERBS)
                         && matches!(m.kind, EntityKind::Outlet | EntityKind::Org);
-                    let not_verb = matches!(v.low.as_str(), "report" | "reports")
+                    let not_verb = matches!(&*v.low, "report" | "reports")
                         && toks.get(j + 1).is_some_and(|t| !t.word || t.low == "of");
                     if (speech || finding) && !not_verb && !self.in_quote(v.span.start) {
                         out.push((self.named_who(m), m.span, Via::Verb));
@@ -965,7 +966,7 @@ impl<'a> Ctx<'a> {
             let mut p = k + 1;
             if toks.get(p).is_some_and(|t| {
                 matches!(
-                    t.low.as_str(),
+                    &*t.low,
                     "published"
                         | "released"
                         | "conducted"
@@ -980,7 +981,7 @@ impl<'a> Ctx<'a> {
             }) {
                 p += 1;
             }
-            let Some(prep) = toks.get(p).map(|t| t.low.as_str()) else {
+            let Some(prep) = toks.get(p).map(|t| &*t.low) else {
                 continue;
             };
             let interview = toks[k].low == "interview" && prep == "with";
@@ -1114,12 +1115,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let s_tok = &toks[e - 1];
-            let pronoun = speech && matches!(s_tok.low.as_str(), "he" | "she" | "they" | "we");
+            let pronoun = speech && matches!(&*s_tok.low, "he" | "she" | "they" | "we");
             let described = e >= 2
-                && matches!(
-                    toks[e - 2].low.as_str(),
-                    "the" | "this" | "that" | "its" | "their"
-                )
+                && matches!(&*toks[e - 2].low, "the" | "this" | "that" | "its" | "their")
                 && s_tok.is(bit::GENERIC_SUBJECTS);
             if pronoun || described {
                 let a = if described { e - 2 } else { e - 1 };
@@ -1188,7 +1186,7 @@ impl<'a> Ctx<'a> {
         let toks = &self.units[u].toks;
         let mut b = k;
         while b > 0 && k - b < 4 && toks[b - 1].word {
-            let w = toks[b - 1].low.as_str();
+            let w = &*toks[b - 1].low;
             if matches!(w, "a" | "an" | "one") {
                 return (true, false);
             }
@@ -1420,11 +1418,8 @@ impl<'a> Ctx<'a> {
                     .position(|x| x.low == ":")
                     .filter(|&c| c > 0 && c <= 3);
                 if let Some(c) = lead {
-                    let words: Vec<&str> = t[..c]
-                        .iter()
-                        .filter(|x| x.word)
-                        .map(|x| x.low.as_str())
-                        .collect();
+                    let words: Vec<&str> =
+                        t[..c].iter().filter(|x| x.word).map(|x| &*x.low).collect();
                     if has(HEADLINE_VAGUE, &words.join(" ")) {
                         return Attribution::Anonymous;
                     }
@@ -1452,7 +1447,7 @@ fn verb_at(toks: &[Tok], k: usize, title_case: bool) -> bool {
     if w.cap && k > 0 && !title_case {
         return false;
     }
-    let prev = k.checked_sub(1).map(|p| toks[p].low.as_str()).unwrap_or("");
+    let prev = k.checked_sub(1).map(|p| &*toks[p].low).unwrap_or("");
     // "hard to believe": an infinitive, not the phrase's verb.
     prev != "to" && !(w.is(bit::NOUN_VERBS) && has(NOUN_BEFORE, prev))
 }
@@ -1473,11 +1468,7 @@ fn follows_source(w: &str) -> bool {
 /// there is no entity layer to resolve names — the capitalised name in it.
 fn speaker_who(text: &str, span: Span, fallback: bool) -> Who {
     let words = tokenize(text, span);
-    let low: Vec<&str> = words
-        .iter()
-        .filter(|t| t.word)
-        .map(|t| t.low.as_str())
-        .collect();
+    let low: Vec<&str> = words.iter().filter(|t| t.word).map(|t| &*t.low).collect();
     if low
         .iter()
         .any(|w| has(ANON_HEADS, w) && !has(WEAK_HEADS, w))
@@ -1498,13 +1489,17 @@ fn speaker_who(text: &str, span: Span, fallback: bool) -> Who {
             .unwrap_or(ws.len() - 1);
         let keep_all = ws
             .get(head + 1)
-            .is_some_and(|t| matches!(t.low.as_str(), "familiar" | "close" | "with" | "of" | "for"));
+            .is_some_and(|t| matches!(&*t.low, "familiar" | "close" | "with" | "of" | "for"));
         let first = ws
             .iter()
-            .position(|t| t.low.chars().count() > 1 || matches!(t.low.as_str(), "a" | "i"))
+            .position(|t| t.low.chars().count() > 1 || matches!(&*t.low, "a" | "i"))
             .unwrap_or(0)
             .min(head);
-        let end = if keep_all { span.end } else { ws[head].span.end };
+        let end = if keep_all {
+            span.end
+        } else {
+            ws[head].span.end
+        };
         let mut n = collapse(&text[ws[first].span.start..end]);
         if first_low {
             if let Some(c) = n.chars().next() {

@@ -1,14 +1,16 @@
 //! A small word tokenizer and token-sequence patterns used by the sourcing rules.
 //! Kept local so the rules do not depend on the segmenter's token conventions.
 
+use std::borrow::Cow;
 use unspin_doc::Span;
 
 /// A word or punctuation token of one sentence.
 #[derive(Debug, Clone)]
-pub struct Tok {
+pub struct Tok<'a> {
     pub span: Span,
-    /// Lowercased text with typographic apostrophes made straight.
-    pub low: String,
+    /// Lowercased text with typographic apostrophes made straight (borrowed
+    /// from the text when it already is).
+    pub low: Cow<'a, str>,
     /// True for word tokens (false for punctuation).
     pub word: bool,
     /// True when the word starts with an uppercase letter.
@@ -17,7 +19,7 @@ pub struct Tok {
     pub mask: u64,
 }
 
-impl Tok {
+impl Tok<'_> {
     /// True when the token is in the word list with bit `bit`.
     pub fn is(&self, bit: u64) -> bool {
         self.mask & bit != 0
@@ -28,12 +30,13 @@ fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-fn push(out: &mut Vec<Tok>, text: &str, start: usize, end: usize, word: bool) {
+fn push<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, start: usize, end: usize, word: bool) {
     let s = &text[start..end];
-    let mut low = s.to_lowercase();
-    if low.contains('’') {
-        low = low.replace('’', "'");
-    }
+    let low: Cow<'a, str> = if s.chars().any(|c| c.is_uppercase() || c == '’') {
+        Cow::Owned(s.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(s)
+    };
     out.push(Tok {
         span: Span::new(start, end),
         mask: crate::lexicon::mask_of(&low),
@@ -45,13 +48,15 @@ fn push(out: &mut Vec<Tok>, text: &str, start: usize, end: usize, word: bool) {
 
 /// Tokenizes `text[range]`: words (letters/digits with inner apostrophes,
 /// hyphens and dots), a possessive `'s` split off, and single-char punctuation.
-pub fn tokenize(text: &str, range: Span) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = text[range.start..range.end]
-        .char_indices()
-        .map(|(b, c)| (b + range.start, c))
-        .collect();
+pub fn tokenize(text: &str, range: Span) -> Vec<Tok<'_>> {
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(range.len());
+    chars.extend(
+        text[range.start..range.end]
+            .char_indices()
+            .map(|(b, c)| (b + range.start, c)),
+    );
     let at = |j: usize| chars.get(j).map(|x| x.0).unwrap_or(range.end);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(range.len() / 4 + 1);
     let mut i = 0;
     while i < chars.len() {
         let (b, c) = chars[i];
@@ -155,7 +160,7 @@ impl PatSet {
     /// The longest match of any pattern at token `i` (end token, exclusive).
     pub fn longest_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
         let t = toks.get(i)?;
-        let firsts = self.by_first.get(&t.low).map(|v| &v[..]).unwrap_or(&[]);
+        let firsts = self.by_first.get(&*t.low).map(|v| &v[..]).unwrap_or(&[]);
         firsts
             .iter()
             .chain(&self.always)
@@ -193,7 +198,7 @@ impl Pat {
                 let ok = if e.any {
                     t.word
                 } else {
-                    e.alts.contains(&t.low)
+                    e.alts.iter().any(|a| *a == t.low)
                 };
                 if ok {
                     if let Some(r) = go(&els[1..], toks, i + 1) {
@@ -217,7 +222,7 @@ mod tests {
     fn lows(s: &str) -> Vec<String> {
         tokenize(s, Span::new(0, s.len()))
             .into_iter()
-            .map(|t| t.low)
+            .map(|t| t.low.into_owned())
             .collect()
     }
 

@@ -894,7 +894,8 @@ fn quote_introduced_with_a_colon_is_not_unattributed() {
 
 #[test]
 fn outlet_citing_unnamed_sources() {
-    let mut b = B::new("The Evening Wire, citing defense sources, reported that troops would move.");
+    let mut b =
+        B::new("The Evening Wire, citing defense sources, reported that troops would move.");
     b.ent("Evening Wire", EntityKind::Outlet, &["Evening Wire"], &[]);
     let d = b.run();
     assert!(source(&d, "Evening Wire").is_some(), "{:?}", d.sources);
@@ -903,7 +904,8 @@ fn outlet_citing_unnamed_sources() {
 
 #[test]
 fn unresolved_speaker_phrase_is_trimmed_to_the_source() {
-    let mut b = B::new("\"Demand is not driven by technology alone,\" officials say in the brochure.");
+    let mut b =
+        B::new("\"Demand is not driven by technology alone,\" officials say in the brochure.");
     b.quote(
         "Demand is not driven by technology alone,",
         QuoteKind::Direct,
@@ -918,7 +920,33 @@ fn unresolved_speaker_phrase_is_trimmed_to_the_source() {
 #[test]
 fn organisation_named_like_a_paper_is_an_outlet() {
     let mut b = B::new("The Northfield Post reported that the mill will close.");
-    b.ent("Northfield Post", EntityKind::Org, &["Northfield Post"], &[]);
+    b.ent(
+        "Northfield Post",
+        EntityKind::Org,
+        &["Northfield Post"],
+        &[],
+    );
     let d = b.run();
-    assert_eq!(source(&d, "Northfield Post").map(|s| s.kind), Some(SourceKind::Outlet));
+    assert_eq!(
+        source(&d, "Northfield Post").map(|s| s.kind),
+        Some(SourceKind::Outlet)
+    );
+}
+
+#[test]
+fn more_unnamed_and_hearsay_phrasing() {
+    let d = B::new(
+        "The merger is off, according to sources. \
+         A person briefed on the talks said the price was too high. \
+         Rumours are swirling that the chief executive will quit. \
+         The striker is understood to have asked for a transfer. \
+         Insiders claim the board was split. \
+         Experts warn the drought will worsen.",
+    )
+    .run();
+    for s in &d.sentences {
+        assert_eq!(s.attribution, Attribution::Anonymous, "{}", d.slice(s.span));
+    }
+    assert_eq!(kinds(&d, "rumour").len(), 2, "{:?}", d.findings);
+    assert_eq!(kinds(&d, "anonymous_sourcing").len(), 4, "{:?}", d.findings);
 }

@@ -1,0 +1,233 @@
+//! Rebuilds a [`Doc`] from its `unspin/1` JSON (character offsets back to bytes),
+//! so that stored reports can be rendered again. Tokens are not in the JSON and
+//! stay empty; a cue is found again as the nearest occurrence of its text.
+
+use serde_json::Value;
+use unspin_doc::*;
+
+struct Bytes {
+    /// `of[c]` = byte offset of char `c`; one extra entry for the end.
+    of: Vec<usize>,
+}
+
+impl Bytes {
+    fn new(text: &str) -> Self {
+        let mut of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        of.push(text.len());
+        Bytes { of }
+    }
+    fn at(&self, c: &Value) -> usize {
+        let c = c.as_u64().unwrap_or(0) as usize;
+        self.of[c.min(self.of.len() - 1)]
+    }
+    fn span(&self, v: &Value) -> Span {
+        let s = self.at(&v["start"]);
+        let e = self.at(&v["end"]).max(s);
+        Span::new(s, e)
+    }
+}
+
+fn s(v: &Value) -> Option<String> {
+    v.as_str().map(str::to_string)
+}
+
+fn arr(v: &Value) -> &[Value] {
+    v.as_array().map(Vec::as_slice).unwrap_or(&[])
+}
+
+fn entity_kind(k: &str) -> EntityKind {
+    match k {
+        "person" => EntityKind::Person,
+        "outlet" => EntityKind::Outlet,
+        "org" => EntityKind::Org,
+        "place" => EntityKind::Place,
+        _ => EntityKind::Misc,
+    }
+}
+
+fn quote_kind(k: &str) -> QuoteKind {
+    match k {
+        "partial" => QuoteKind::Partial,
+        "scare" => QuoteKind::Scare,
+        "indirect" => QuoteKind::Indirect,
+        "block" => QuoteKind::Block,
+        _ => QuoteKind::Direct,
+    }
+}
+
+fn source_kind(k: &str) -> SourceKind {
+    match k {
+        "outlet" => SourceKind::Outlet,
+        "person" => SourceKind::Person,
+        "org" => SourceKind::Org,
+        "anonymous" => SourceKind::Anonymous,
+        _ => SourceKind::Rumour,
+    }
+}
+
+fn para_kind(k: &str) -> ParagraphKind {
+    match k {
+        "title" => ParagraphKind::Title,
+        "heading" => ParagraphKind::Heading,
+        "blockquote" => ParagraphKind::Blockquote,
+        "list_item" => ParagraphKind::ListItem,
+        "caption" => ParagraphKind::Caption,
+        _ => ParagraphKind::Body,
+    }
+}
+
+fn attribution(k: &str) -> Attribution {
+    match k {
+        "quoted" => Attribution::Quoted,
+        "attributed" => Attribution::Attributed,
+        "anonymous" => Attribution::Anonymous,
+        _ => Attribution::Own,
+    }
+}
+
+/// The nearest occurrence of `needle` to `near`, as a span.
+fn nearest(text: &str, needle: &str, near: Span) -> Option<Span> {
+    if needle.is_empty() {
+        return None;
+    }
+    let lo = near.start.saturating_sub(400);
+    let hi = (near.end + 400).min(text.len());
+    let lo = (0..=lo).rev().find(|&i| text.is_char_boundary(i))?;
+    let hi = (hi..=text.len()).find(|&i| text.is_char_boundary(i))?;
+    text[lo..hi]
+        .match_indices(needle)
+        .map(|(i, m)| Span::new(lo + i, lo + i + m.len()))
+        .filter(|sp| !sp.overlaps(&near))
+        .min_by_key(|sp| {
+            if sp.end <= near.start {
+                near.start - sp.end
+            } else {
+                sp.start.saturating_sub(near.end)
+            }
+        })
+}
+
+/// Rebuilds a document from its `unspin/1` JSON report.
+pub fn doc_from_json(v: &Value) -> Result<Doc, String> {
+    if v["schema"].as_str() != Some(unspin_doc::SCHEMA) {
+        return Err(format!("not an {} report", unspin_doc::SCHEMA));
+    }
+    let text = v["text"].as_str().ok_or("report has no text")?.to_string();
+    let b = Bytes::new(&text);
+    let mut doc = Doc::new(text);
+    doc.input = Input {
+        path: s(&v["input"]["path"]).unwrap_or_default(),
+        format: s(&v["input"]["format"]).unwrap_or_default(),
+        bytes: v["input"]["bytes"].as_u64().unwrap_or(0),
+    };
+    let m = &v["meta"];
+    doc.meta = Meta {
+        title: s(&m["title"]),
+        byline: arr(&m["byline"]).iter().filter_map(s).collect(),
+        published: s(&m["published"]),
+        outlet: s(&m["outlet"]),
+        language: s(&m["language"]),
+        url: s(&m["url"]),
+    };
+    doc.chrome = arr(&v["chrome"])
+        .iter()
+        .map(|c| Chrome {
+            text: s(&c["text"]).unwrap_or_default(),
+            kind: s(&c["kind"]).unwrap_or_default(),
+        })
+        .collect();
+    doc.paragraphs = arr(&v["paragraphs"])
+        .iter()
+        .map(|p| Paragraph {
+            span: b.span(p),
+            kind: para_kind(p["kind"].as_str().unwrap_or("")),
+        })
+        .collect();
+    doc.sentences = arr(&v["sentences"])
+        .iter()
+        .map(|x| {
+            let span = b.span(x);
+            let paragraph = doc
+                .paragraphs
+                .iter()
+                .position(|p| p.span.contains(&span) || p.span.overlaps(&span))
+                .unwrap_or(0);
+            Sentence {
+                span,
+                paragraph,
+                attribution: attribution(x["attribution"].as_str().unwrap_or("")),
+                opinion: x["opinion"].as_bool().unwrap_or(false),
+                speculation: x["speculation"].as_bool().unwrap_or(false),
+            }
+        })
+        .collect();
+    doc.entities = arr(&v["entities"])
+        .iter()
+        .map(|e| Entity {
+            id: s(&e["id"]).unwrap_or_default(),
+            name: s(&e["name"]).unwrap_or_default(),
+            kind: entity_kind(e["kind"].as_str().unwrap_or("")),
+            mentions: arr(&e["mentions"])
+                .iter()
+                .map(|m| Mention {
+                    span: b.span(m),
+                    reference: false,
+                })
+                .collect(),
+        })
+        .collect();
+    let eidx = |x: &Value| -> Option<usize> {
+        let id = x.as_str()?;
+        doc.entities.iter().position(|e| e.id == id)
+    };
+    let mut quotes = vec![];
+    for q in arr(&v["quotes"]) {
+        let span = b.span(q);
+        let speaker = match &q["speaker"] {
+            Value::Object(_) => Some(Speaker {
+                span: b.span(&q["speaker"]),
+                entity: eidx(&q["speaker"]["entity"]),
+                name: s(&q["speaker"]["name"]).unwrap_or_default(),
+            }),
+            _ => None,
+        };
+        let cue = q["cue"]
+            .as_str()
+            .and_then(|c| nearest(&doc.text, c, span));
+        quotes.push(Quote {
+            span,
+            kind: quote_kind(q["kind"].as_str().unwrap_or("")),
+            speaker,
+            cue,
+        });
+    }
+    let sources = arr(&v["sources"])
+        .iter()
+        .map(|x| Source {
+            entity: eidx(&x["entity"]),
+            name: s(&x["name"]).unwrap_or_default(),
+            kind: source_kind(x["kind"].as_str().unwrap_or("")),
+            mentions: arr(&x["mentions"]).iter().map(|m| b.span(m)).collect(),
+        })
+        .collect();
+    doc.quotes = quotes;
+    doc.sources = sources;
+    doc.findings = arr(&v["findings"])
+        .iter()
+        .map(|f| Finding {
+            kind: s(&f["kind"]).unwrap_or_default(),
+            message: s(&f["message"]).unwrap_or_default(),
+            spans: arr(&f["spans"]).iter().map(|m| b.span(m)).collect(),
+        })
+        .collect();
+    doc.techniques = arr(&v["techniques"])
+        .iter()
+        .map(|t| Technique {
+            span: b.span(t),
+            technique: s(&t["technique"]).unwrap_or_default(),
+            score: t["score"].as_f64().unwrap_or(0.0) as f32,
+        })
+        .collect();
+    doc.warnings = arr(&v["warnings"]).iter().filter_map(s).collect();
+    Ok(doc)
+}
