@@ -283,9 +283,21 @@ fn mentions_on_a_segmented_doc() {
 #[test]
 fn odd_tokens_do_not_panic() {
     let m = embedded();
-    let odd = ["", " ", "\u{200b}", "ÉCOLE", "’s", "—", "1,000.5", "a-b-c-d-e-f", "😀"];
+    let odd = [
+        "",
+        " ",
+        "\u{200b}",
+        "ÉCOLE",
+        "’s",
+        "—",
+        "1,000.5",
+        "a-b-c-d-e-f",
+        "😀",
+    ];
     assert_eq!(m.tag(&odd).len(), odd.len());
-    let long: Vec<&str> = (0..2000).map(|i| if i % 7 == 0 { "Smith" } else { "the" }).collect();
+    let long: Vec<&str> = (0..2000)
+        .map(|i| if i % 7 == 0 { "Smith" } else { "the" })
+        .collect();
     let tags = m.tag(&long);
     assert_eq!(tags.len(), long.len());
     // Output is always valid IOB2: I-X only after B-X or I-X.

@@ -143,6 +143,10 @@ fn caption_credits(cx: &Ctx, sources: &[Source], out: &mut Vec<Finding>) {
             .filter(|e| bare_name(&e.name) == key)
             .flat_map(|e| e.mentions.iter().map(|m| m.span))
             .collect();
+        // Only worth a note where the body names the credited party too.
+        if spans.is_empty() {
+            continue;
+        }
         out.push(Finding {
             kind: "caption_credit_not_source".into(),
             message: format!(

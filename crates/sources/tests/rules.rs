@@ -767,6 +767,17 @@ fn photo_credit_is_not_a_source() {
         kind: "ad".into(),
     });
     let d = b.run();
+    // The credited agency is not in the body: nothing to warn about.
+    assert!(kinds(&d, "caption_credit_not_source").is_empty(), "{:?}", d.findings);
+    assert!(d.sources.iter().all(|s| s.name != "Wire Agency"));
+
+    let mut b = B::new("Wire Agency covered the speech. The mayor spoke at length.");
+    b.ent("Wire Agency", EntityKind::Outlet, &["Wire Agency"], &[]);
+    b.doc.chrome.push(unspin_doc::Chrome {
+        text: "The mayor at the podium. (Credit: Wire Agency)".into(),
+        kind: "caption".into(),
+    });
+    let d = b.run();
     let f = kinds(&d, "caption_credit_not_source");
     assert_eq!(f.len(), 1, "{:?}", d.findings);
     assert!(f[0].message.contains("Wire Agency"));
