@@ -50,6 +50,45 @@ character offsets into its `text` field, end exclusive.",
         #[command(subcommand)]
         what: EvalCommand,
     },
+    /// Train the project's own models from annotated data.
+    Train {
+        #[command(subcommand)]
+        what: TrainCommand,
+    },
+    /// Tag tokens with the named-entity model.
+    #[command(
+        long_about = "Tag tokens with the shipped named-entity model (PER, ORG, LOC, MISC; IOB2).\n\n\
+With --conll, FILE holds CoNLL token lines (first column the token, a blank line between \
+sentences, -DOCSTART- lines kept); every line is printed back unchanged with the predicted tag \
+appended as a last column.",
+        after_help = "Example:\n  unspin tag --conll ../shared/data/conll2003/dev.txt > dev.tagged"
+    )]
+    Tag {
+        /// Read CoNLL token lines (the only input format so far).
+        #[arg(long, required = true)]
+        conll: bool,
+        /// CoNLL file, or - for standard input.
+        file: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// Train the named-entity tagger on CoNLL-2003-style data (deterministic).
+    #[command(
+        after_help = "Example (the command that built models/ner.bin):\n  unspin train ner --data ../shared/data/conll2003/train.txt --dev ../shared/data/conll2003/dev.txt --out models/ner.bin"
+    )]
+    Ner {
+        /// Training file (CoNLL columns, IOB tags in the last column).
+        #[arg(long)]
+        data: PathBuf,
+        /// Development file to score after training.
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Where to write the model.
+        #[arg(long, default_value = "models/ner.bin")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -65,6 +104,11 @@ content-span precision, recall and F1 for direct and indirect quotes separately,
         /// Print the scores as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Named entities: entity-level precision, recall and F1 per type (conlleval semantics).
+    Ner {
+        /// CoNLL file with gold tags in the last column.
+        file: PathBuf,
     },
 }
 
@@ -136,11 +180,84 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Analyze(args) => analyze(args),
         Command::Eval { what } => eval(what),
+        Command::Train { what } => train(what),
+        Command::Tag { conll: _, file } => tag(&file),
+    }
+}
+
+fn read_text(path: &str) -> Result<String, String> {
+    if path == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("-: {e}"))?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+    }
+}
+
+fn tag(file: &str) -> ExitCode {
+    match read_text(file) {
+        Ok(text) => {
+            let out = unspin_ner::tag_conll(&text);
+            let _ = std::io::stdout().lock().write_all(out.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("unspin: tag: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn train(what: TrainCommand) -> ExitCode {
+    match what {
+        TrainCommand::Ner { data, dev, out } => {
+            let opts = unspin_ner::TrainOptions {
+                verbose: true,
+                ..Default::default()
+            };
+            let (model, report) = match unspin_ner::train(&data, dev.as_deref(), &opts) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("unspin: train ner {}: {e}", data.display());
+                    return ExitCode::from(1);
+                }
+            };
+            let bytes = model.to_bytes();
+            if let Err(e) = std::fs::write(&out, &bytes) {
+                eprintln!("unspin: train ner: writing {}: {e}", out.display());
+                return ExitCode::from(1);
+            }
+            if let Some(d) = &report.dev {
+                println!("{d}");
+            }
+            println!(
+                "wrote {} ({} bytes); training took {:.1}s",
+                out.display(),
+                bytes.len(),
+                report.secs
+            );
+            ExitCode::SUCCESS
+        }
     }
 }
 
 fn eval(what: EvalCommand) -> ExitCode {
     match what {
+        EvalCommand::Ner { file } => {
+            let scores = read_text(&file.to_string_lossy())
+                .and_then(|t| unspin_ner::eval_conll(&t, unspin_ner::embedded()));
+            match scores {
+                Ok(s) => {
+                    println!("{s}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("unspin: eval ner: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         EvalCommand::Quotes { dir, json } => match unspin_eval::quotes::evaluate(&dir) {
             Ok(r) => {
                 if json {

@@ -1,1 +1,588 @@
-//! placeholder
+//! Corpus ingestion: streams documents out of WARC / WARC.gz files, JSONL files
+//! (`{"url", "html" | "text"}` per line) and directories, analyses them on a
+//! rayon pool and writes them to the [`unspin_store::Store`] in batched
+//! transactions.
+//!
+//! Memory stays bounded: one reader thread feeds a bounded channel, analysis
+//! workers feed another, and one writer commits every [`IngestOptions::batch`]
+//! documents (or every second). Documents are keyed by the hash of their raw
+//! content, so a re-run skips what is stored and a killed run loses only the
+//! uncommitted batch.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use unspin_ingest::{Format, RawInput};
+use unspin_pipeline::Options;
+use unspin_store::{content_hash, Ingested, Store};
+
+#[doc(hidden)]
+pub mod testdata;
+pub mod warc;
+
+use warc::{is_html_type, parse_http, WarcReader};
+
+/// How to ingest.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Analysis threads; 0 = all cores.
+    pub threads: usize,
+    /// Documents per committed transaction.
+    pub batch: usize,
+    /// Show a progress line on stderr (only when stderr is a terminal).
+    pub progress: bool,
+    /// Pipeline options.
+    pub analyze: Options,
+    /// Stop after this many new documents (None: all).
+    pub limit: Option<u64>,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            threads: 0,
+            batch: 128,
+            progress: true,
+            analyze: Options::default(),
+            limit: None,
+        }
+    }
+}
+
+/// What an ingest run did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IngestReport {
+    /// Documents read from the inputs (HTML/text records, files, JSONL lines).
+    pub read: u64,
+    /// Newly analysed and stored.
+    pub stored: u64,
+    /// Already in the store (same content hash), or repeated in the inputs.
+    pub known: u64,
+    /// WARC `response` records that were not HTML (images, PDFs, scripts, …).
+    pub skipped_non_html: u64,
+    /// Other WARC records skipped (requests, metadata, non-2xx responses, oversized).
+    pub skipped_records: u64,
+    /// Inputs or records that could not be read or decoded.
+    pub failed: u64,
+    /// `path: reason` for the first failures.
+    pub errors: Vec<String>,
+    pub seconds: f64,
+    /// Stored documents per second.
+    pub pages_per_second: f64,
+}
+
+/// One document to analyse, as read from an input.
+#[derive(Debug, Clone)]
+pub struct RawDoc {
+    /// Name for messages and `input.path`: the URL, or `file`, or `file:line`.
+    pub label: String,
+    pub url: Option<String>,
+    /// Crawl date (WARC-Date) when known.
+    pub seen: Option<String>,
+    /// Known format (from HTTP Content-Type or a JSONL key); `None`: detect.
+    pub format: Option<Format>,
+    /// True when `bytes` is known UTF-8 text (a JSONL string): no charset detection.
+    pub utf8: bool,
+    pub bytes: Vec<u8>,
+}
+
+/// Events from the reader.
+enum Event {
+    Doc(RawDoc),
+    NonHtml,
+    Skipped,
+    Failed(String),
+}
+
+/// The kind of an input file, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Warc,
+    Jsonl,
+    Document,
+}
+
+/// Classifies a file by its name (`.warc[.gz]`, `.arc`-less; `.jsonl[.gz]`, `.ndjson`).
+pub fn input_kind(path: &Path) -> InputKind {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    if name.ends_with(".warc") {
+        InputKind::Warc
+    } else if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
+        InputKind::Jsonl
+    } else {
+        InputKind::Document
+    }
+}
+
+/// Expands inputs: directories recursively (WARC, JSONL and article files in
+/// them, sorted), files as they are. Missing paths are errors.
+pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = vec![];
+    for p in inputs {
+        let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        if meta.is_dir() {
+            walk(p, &mut out).map_err(|e| format!("{}: {e}", p.display()))?;
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for p in entries {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if input_kind(&p) != InputKind::Document || is_article_file(&p) {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+fn is_article_file(p: &Path) -> bool {
+    let name = p.to_string_lossy().to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    unspin_ingest::TEXT_EXTENSIONS.contains(&ext)
+}
+
+/// Counts bytes read from the underlying (compressed) file, for progress and ETA.
+struct Counting<R> {
+    inner: R,
+    n: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let k = self.inner.read(buf)?;
+        self.n.fetch_add(k as u64, Ordering::Relaxed);
+        Ok(k)
+    }
+}
+
+/// Opens a file as a decompressed buffered stream (gzip by magic bytes).
+fn open_stream(path: &Path, counter: Arc<AtomicU64>) -> io::Result<Box<dyn BufRead + Send>> {
+    let f = File::open(path)?;
+    let mut r = BufReader::with_capacity(256 * 1024, Counting { inner: f, n: counter });
+    let gz = r.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    Ok(if gz {
+        Box::new(BufReader::with_capacity(
+            256 * 1024,
+            flate2::bufread::MultiGzDecoder::new(r),
+        ))
+    } else {
+        Box::new(r)
+    })
+}
+
+/// Reads every document of one input file, calling `emit` for each event.
+fn read_input(
+    path: &Path,
+    counter: &Arc<AtomicU64>,
+    emit: &mut dyn FnMut(Event) -> bool,
+) -> Result<(), String> {
+    let label = path.display().to_string();
+    match input_kind(path) {
+        InputKind::Warc => {
+            let r = open_stream(path, counter.clone()).map_err(|e| format!("{label}: {e}"))?;
+            let mut w = WarcReader::new(r);
+            loop {
+                let rec = match w.next_record() {
+                    Ok(Some(r)) => r,
+                    Ok(None) => return Ok(()),
+                    Err(e) => return Err(format!("{label}: {e}")),
+                };
+                let ev = if rec.kind != "response" || rec.oversized {
+                    Event::Skipped
+                } else if !rec
+                    .content_type
+                    .as_deref()
+                    .unwrap_or("application/http")
+                    .to_ascii_lowercase()
+                    .starts_with("application/http")
+                {
+                    Event::Skipped
+                } else {
+                    match parse_http(&rec.block) {
+                        None => Event::Failed(format!(
+                            "{}: unreadable HTTP response",
+                            rec.target_uri.as_deref().unwrap_or(&label)
+                        )),
+                        Some(h) if !(200..300).contains(&h.status) => Event::Skipped,
+                        Some(h) if !h.content_type.as_deref().is_some_and(is_html_type) => {
+                            Event::NonHtml
+                        }
+                        Some(h) => Event::Doc(RawDoc {
+                            label: rec.target_uri.clone().unwrap_or_else(|| label.clone()),
+                            url: rec.target_uri,
+                            seen: rec.date,
+                            format: Some(Format::Html),
+                            utf8: false,
+                            bytes: h.body,
+                        }),
+                    }
+                };
+                if !emit(ev) {
+                    return Ok(());
+                }
+            }
+        }
+        InputKind::Jsonl => {
+            let r = open_stream(path, counter.clone()).map_err(|e| format!("{label}: {e}"))?;
+            for (i, line) in r.split(b'\n').enumerate() {
+                let line = line.map_err(|e| format!("{label}: {e}"))?;
+                if line.iter().all(|b| b.is_ascii_whitespace()) {
+                    continue;
+                }
+                let ev = match jsonl_doc(&line) {
+                    Ok(mut d) => {
+                        if d.url.is_none() {
+                            d.label = format!("{label}:{}", i + 1);
+                        }
+                        Event::Doc(d)
+                    }
+                    Err(e) => Event::Failed(format!("{label}:{}: {e}", i + 1)),
+                };
+                if !emit(ev) {
+                    return Ok(());
+                }
+            }
+            Ok(())
+        }
+        InputKind::Document => {
+            let mut bytes = vec![];
+            File::open(path)
+                .and_then(|f| {
+                    Counting {
+                        inner: f,
+                        n: counter.clone(),
+                    }
+                    .read_to_end(&mut bytes)
+                })
+                .map_err(|e| format!("{label}: {e}"))?;
+            emit(Event::Doc(RawDoc {
+                label,
+                url: None,
+                seen: None,
+                format: None,
+                utf8: false,
+                bytes,
+            }));
+            Ok(())
+        }
+    }
+}
+
+/// Parses one JSONL line: `{"url": …, "html": …}` or `{"url": …, "text": …}`,
+/// optionally `"date"`.
+pub fn jsonl_doc(line: &[u8]) -> Result<RawDoc, String> {
+    let v: serde_json::Value = serde_json::from_slice(line).map_err(|e| format!("bad JSON: {e}"))?;
+    let url = v["url"].as_str().map(str::to_string);
+    let seen = v["date"].as_str().map(str::to_string);
+    let (format, body) = if let Some(h) = v["html"].as_str() {
+        (Format::Html, h)
+    } else if let Some(t) = v["text"].as_str() {
+        (Format::Text, t)
+    } else {
+        return Err("no \"html\" or \"text\" field".into());
+    };
+    Ok(RawDoc {
+        label: url.clone().unwrap_or_default(),
+        url,
+        seen,
+        format: Some(format),
+        utf8: true,
+        bytes: body.as_bytes().to_vec(),
+    })
+}
+
+/// Decodes and analyses one raw document.
+pub fn analyze_raw(d: RawDoc, opts: Options) -> Result<Ingested, String> {
+    let hash = content_hash(&d.bytes);
+    let mut raw: RawInput = if d.utf8 {
+        // JSONL strings are already UTF-8: keep the format the key named.
+        match String::from_utf8(d.bytes) {
+            Ok(text) => RawInput {
+                path: d.label.clone(),
+                bytes: text.len() as u64,
+                format: d.format.unwrap_or(Format::Text),
+                text,
+                warnings: vec![],
+            },
+            Err(e) => unspin_ingest::decode(&d.label, e.into_bytes()).map_err(|e| e.to_string())?,
+        }
+    } else {
+        let mut r = unspin_ingest::decode(&d.label, d.bytes).map_err(|e| e.to_string())?;
+        if let Some(f) = d.format {
+            r.format = f;
+        }
+        r
+    };
+    if raw.path.is_empty() {
+        raw.path = "-".into();
+    }
+    let mut doc = unspin_pipeline::analyze_input(&raw, opts);
+    if doc.meta.url.is_none() {
+        doc.meta.url = d.url;
+    }
+    Ok(Ingested {
+        doc,
+        hash,
+        source: d.label,
+        seen: d.seen,
+    })
+}
+
+fn u128_of(hex: &str) -> u128 {
+    u128::from_str_radix(hex, 16).unwrap_or(0)
+}
+
+/// Progress line on a terminal: pages/s, bytes read and ETA.
+struct Progress {
+    on: bool,
+    start: Instant,
+    last: Instant,
+    total_bytes: u64,
+}
+
+impl Progress {
+    fn show(&mut self, r: &IngestReport, bytes: u64, force: bool) {
+        if !self.on || (!force && self.last.elapsed() < Duration::from_millis(250)) {
+            return;
+        }
+        self.last = Instant::now();
+        let t = self.start.elapsed().as_secs_f64().max(1e-3);
+        let rate = r.stored as f64 / t;
+        let eta = if bytes > 0 && self.total_bytes > bytes {
+            let left = (self.total_bytes - bytes) as f64 * t / bytes as f64;
+            format!("{}:{:02}", (left as u64) / 60, (left as u64) % 60)
+        } else {
+            "-".into()
+        };
+        let pct = (bytes as f64 * 100.0 / self.total_bytes.max(1) as f64).min(100.0);
+        let mut e = io::stderr().lock();
+        let _ = write!(
+            e,
+            "\r\x1b[2K{:>5.1}%  {} stored  {:.1} pages/s  ETA {}  (known {}, non-HTML {}, failed {})",
+            pct, r.stored, rate, eta, r.known, r.skipped_non_html, r.failed
+        );
+        if force {
+            let _ = writeln!(e);
+        }
+        let _ = e.flush();
+    }
+}
+
+/// Ingests `inputs` (files or directories) into `store`. Errors only for
+/// problems with the store itself; unreadable inputs are counted in the report.
+pub fn ingest(
+    inputs: &[PathBuf],
+    store: &mut Store,
+    opts: &IngestOptions,
+) -> Result<IngestReport, String> {
+    let start = Instant::now();
+    let files = expand_inputs(inputs)?;
+    let total_bytes: u64 = files
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let threads = if opts.threads == 0 {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    } else {
+        opts.threads
+    };
+    let mut known: HashSet<u128> = store
+        .hashes()
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(|h| u128_of(h))
+        .collect();
+    let counter = Arc::new(AtomicU64::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let (raw_tx, raw_rx): (SyncSender<RawDoc>, Receiver<RawDoc>) = sync_channel(threads * 4);
+    let (out_tx, out_rx) = sync_channel::<Msg>(threads * 4 + opts.batch);
+
+    enum Msg {
+        Done(Result<Ingested, String>),
+        Known,
+        NonHtml,
+        Skipped,
+        Failed(String),
+    }
+
+    // Reader: streams inputs, drops already-known content before analysis.
+    let reader = {
+        let counter = counter.clone();
+        let stop = stop.clone();
+        let out_tx = out_tx.clone();
+        std::thread::spawn(move || {
+            for f in files {
+                let mut emit = |ev: Event| -> bool {
+                    if stop.load(Ordering::Relaxed) {
+                        return false;
+                    }
+                    let msg = match ev {
+                        Event::Doc(d) => {
+                            let h = u128_of(&content_hash(&d.bytes));
+                            if !known.insert(h) {
+                                Msg::Known
+                            } else {
+                                return raw_tx.send(d).is_ok();
+                            }
+                        }
+                        Event::NonHtml => Msg::NonHtml,
+                        Event::Skipped => Msg::Skipped,
+                        Event::Failed(e) => Msg::Failed(e),
+                    };
+                    out_tx.send(msg).is_ok()
+                };
+                if let Err(e) = read_input(&f, &counter, &mut emit) {
+                    if out_tx.send(Msg::Failed(e)).is_err() {
+                        return;
+                    }
+                }
+                if stop.load(Ordering::Relaxed) {
+                    return;
+                }
+            }
+        })
+    };
+
+    // Analysis: a pool of `threads` workers over the bounded channel.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let aopts = opts.analyze;
+    let analyzer = {
+        let out_tx = out_tx.clone();
+        std::thread::spawn(move || {
+            pool.install(|| {
+                raw_rx.into_iter().par_bridge().for_each_with(out_tx, |tx, d| {
+                    let _ = tx.send(Msg::Done(analyze_raw(d, aopts)));
+                });
+            });
+        })
+    };
+    drop(out_tx);
+
+    // Writer: this thread commits batches.
+    let mut rep = IngestReport::default();
+    let mut prog = Progress {
+        on: opts.progress && io::stderr().is_terminal(),
+        start,
+        last: start,
+        total_bytes,
+    };
+    let mut batch: Vec<Ingested> = Vec::with_capacity(opts.batch);
+    let mut last_commit = Instant::now();
+    let mut store_err = None;
+    let mut flush = |batch: &mut Vec<Ingested>, rep: &mut IngestReport| -> Result<(), String> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let ids = store.insert_batch(batch).map_err(|e| e.to_string())?;
+        for id in ids {
+            if id.is_some() {
+                rep.stored += 1;
+            } else {
+                rep.known += 1;
+            }
+        }
+        batch.clear();
+        Ok(())
+    };
+    loop {
+        let msg = match out_rx.recv_timeout(Duration::from_millis(500)) {
+            Ok(m) => Some(m),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        match msg {
+            Some(Msg::Done(Ok(it))) => {
+                rep.read += 1;
+                batch.push(it);
+            }
+            Some(Msg::Done(Err(e))) => {
+                rep.read += 1;
+                rep.failed += 1;
+                if rep.errors.len() < 20 {
+                    rep.errors.push(e);
+                }
+            }
+            Some(Msg::Known) => {
+                rep.read += 1;
+                rep.known += 1;
+            }
+            Some(Msg::NonHtml) => rep.skipped_non_html += 1,
+            Some(Msg::Skipped) => rep.skipped_records += 1,
+            Some(Msg::Failed(e)) => {
+                rep.failed += 1;
+                if rep.errors.len() < 20 {
+                    rep.errors.push(e);
+                }
+            }
+            None => {}
+        }
+        if batch.len() >= opts.batch.max(1)
+            || (!batch.is_empty() && last_commit.elapsed() >= Duration::from_secs(1))
+        {
+            if let Err(e) = flush(&mut batch, &mut rep) {
+                store_err = Some(e);
+                break;
+            }
+            last_commit = Instant::now();
+            if opts.limit.is_some_and(|l| rep.stored >= l) {
+                break;
+            }
+        }
+        prog.show(&rep, counter.load(Ordering::Relaxed), false);
+    }
+    if store_err.is_none() {
+        if let Err(e) = flush(&mut batch, &mut rep) {
+            store_err = Some(e);
+        }
+    }
+    // Stop the reader and drain so that the other threads can finish.
+    stop.store(true, Ordering::Relaxed);
+    while out_rx.recv().is_ok() {}
+    let _ = reader.join();
+    let _ = analyzer.join();
+    if let Some(e) = store_err {
+        return Err(e);
+    }
+    rep.seconds = start.elapsed().as_secs_f64();
+    rep.pages_per_second = (rep.stored as f64 / rep.seconds.max(1e-9) * 10.0).round() / 10.0;
+    prog.show(&rep, total_bytes, true);
+    Ok(rep)
+}
+
+#[cfg(test)]
+mod tests;

@@ -20,6 +20,8 @@ fn main() {
     let ann: serde_json::Value = serde_json::from_str(&ann).unwrap();
     let (mut tp, mut fn_, mut fp, mut tn) = (0usize, 0usize, 0usize, 0usize);
     let mut empty = 0;
+    // Language guess from the text against the page's own <html lang>.
+    let (mut lang_n, mut lang_ok, mut lang_none) = (0, 0, 0);
     let t0 = std::time::Instant::now();
     for (_, e) in ann.as_object().unwrap() {
         let id = e["doc_id"].as_str().unwrap();
@@ -38,6 +40,19 @@ fn main() {
             empty += 1;
         }
         let text = norm(&d.text);
+        if let Some(want) = e["html_lang"].as_str() {
+            let want = want.to_lowercase();
+            if ["en", "de", "fr", "es", "it", "pt", "nl"].contains(&want.as_str())
+                && !d.text.is_empty()
+            {
+                lang_n += 1;
+                match unspin_extract::guess_language(&d.text) {
+                    Some(g) if g == want => lang_ok += 1,
+                    None => lang_none += 1,
+                    _ => {}
+                }
+            }
+        }
         for w in e["with"].as_array().into_iter().flatten() {
             if text.contains(&norm(w.as_str().unwrap_or(""))) {
                 tp += 1;
@@ -67,6 +82,7 @@ fn main() {
     let r = tp as f64 / (tp + fn_).max(1) as f64;
     let f = 2.0 * p * r / (p + r).max(1e-9);
     let acc = (tp + tn) as f64 / (tp + tn + fp + fn_).max(1) as f64;
+    println!("language guess: {lang_ok}/{lang_n} correct, {lang_none} unsure");
     println!(
         "precision={p:.3} recall={r:.3} F1={f:.3} accuracy={acc:.3} (tp={tp} fn={fn_} fp={fp} tn={tn}) empty={empty} time={:?}",
         t0.elapsed()

@@ -446,8 +446,6 @@ const CTA_PREFIX: &[&str] = &[
     "if you value",
     "if you appreciate",
     "if you appreciated",
-    "if you like",
-    "if you liked",
     "if you enjoyed",
     "read the digital edition",
     "print subscription",

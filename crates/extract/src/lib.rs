@@ -173,6 +173,22 @@ fn is_wrapped(lines: &[String]) -> bool {
     if lines.len() < 2 {
         return false;
     }
+    // Bulleted or numbered lines are list items, one per line.
+    let bullets = lines
+        .iter()
+        .filter(|l| {
+            l.starts_with(['-', '*', '•', '·', '–', '—', '>'])
+                || l.split_once(['.', ')']).is_some_and(|(n, rest)| {
+                    !n.is_empty()
+                        && n.len() <= 2
+                        && n.bytes().all(|b| b.is_ascii_digit())
+                        && rest.starts_with(' ')
+                })
+        })
+        .count();
+    if bullets * 2 >= lines.len() {
+        return false;
+    }
     let n = lines.len() - 1;
     let ends = lines[..n]
         .iter()

@@ -746,3 +746,12 @@ Share or comment on this article:
         ]
     );
 }
+
+#[test]
+fn bulleted_lines_stay_separate() {
+    let src = "Key Points From the Report\n\nThe report lists three findings:\n\n- costs rose\n- delays grew\n- oversight was weak\n\n1. first step\n2. second step\n";
+    let d = from_text(src, true);
+    check_spans(&d);
+    assert!(paras(&d).contains(&"- costs rose"));
+    assert!(paras(&d).contains(&"2. second step"));
+}

@@ -484,11 +484,13 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
     // Articles split into chunks: other containers with the top one's exact
     // tag and class, scoring well, outside the chosen roots.
     let top_e = &elems[top as usize];
-    if !top_e.cls.is_empty() {
+    let first_class = |c: &str| c.split_whitespace().next().unwrap_or("").to_string();
+    let top_first = first_class(&top_e.cls);
+    if !top_first.is_empty() {
         let min = (top_s * 0.1).max(8.0);
         for i in 0..n {
             let e = &elems[i];
-            if e.tag != top_e.tag || e.cls != top_e.cls || final_score[i] < min {
+            if e.tag != top_e.tag || first_class(&e.cls) != top_first || final_score[i] < min {
                 continue;
             }
             let inside = roots.iter().any(|&r| {
@@ -505,6 +507,21 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
             eprintln!("root {r} {:?} cls={:?} chars={}", elems[r as usize].tag, elems[r as usize].cls, chars[r as usize]);
         }
     }
+    // A box holding much of the article's text, or several prose paragraphs
+    // and few links, is not furniture whatever its class says (BEM names like
+    // `section--ads` or `enable-pin-share` mislead), unless named a comment.
+    let prose_box = |i: usize| -> bool {
+        let root_chars = roots
+            .iter()
+            .filter(|&&r| i as u32 >= r && i as u32 <= elems[r as usize].end)
+            .map(|&r| chars[r as usize])
+            .max()
+            .unwrap_or(0);
+        let ld = links[i] as f32 / chars[i].max(1) as f32;
+        let commentish = tokens(&elems[i].cls).any(|t| t.starts_with("comment") && !t.starts_with("commentary"));
+        !commentish
+            && (chars[i] as f32 >= 0.4 * root_chars as f32 || (score[i] >= 8.0 && ld < 0.15))
+    };
     // Blocks inside the chosen roots, with boilerplate dropped.
     let mut out: Vec<Picked> = Vec::new();
     let title_key = title.map(key);
@@ -519,7 +536,9 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
             continue;
         };
         let ba = boiler[b.elem as usize];
-        if ba != NONE && ba > root {
+        // Furniture inside the article; an element holding a large share of
+        // the article's text is not furniture whatever its class says.
+        if ba != NONE && ba > root && !prose_box(ba as usize) {
             if p.debug {
                 eprintln!("  boiler[{}]: {:.60}", elems[ba as usize].cls, b.text);
             }
@@ -611,14 +630,14 @@ fn trim_edges(out: &mut Vec<Picked>) {
             || byline_line(&b.text)
     };
     let mut start = 0;
-    while start < out.len() && junk(&out[start]) && start < 4 {
+    while std::env::var_os("NOTRIMS").is_none() && start < out.len() && junk(&out[start]) && start < 4 {
         start += 1;
     }
     // Never throw away a heading that introduces the text.
     out.drain(..start);
     let mut k = 0;
     while let Some(b) = out.last() {
-        if k >= 6 || !(junk(b) || b.kind == BlockKind::Caption) {
+        if std::env::var_os("NOTRIME").is_some() || k >= 6 || !(junk(b) || b.kind == BlockKind::Caption) {
             break;
         }
         out.pop();
