@@ -188,7 +188,8 @@ fn main() -> ExitCode {
 fn read_text(path: &str) -> Result<String, String> {
     if path == "-" {
         let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("-: {e}"))?;
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| format!("-: {e}"))?;
         Ok(s)
     } else {
         std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
@@ -261,7 +262,10 @@ fn eval(what: EvalCommand) -> ExitCode {
         EvalCommand::Quotes { dir, json } => match unspin_eval::quotes::evaluate(&dir) {
             Ok(r) => {
                 if json {
-                    println!("{}", serde_json::to_string_pretty(&r.to_json()).unwrap_or_default());
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&r.to_json()).unwrap_or_default()
+                    );
                 } else {
                     println!("{r}");
                 }
@@ -283,9 +287,11 @@ enum Job {
 
 fn analyze(args: AnalyzeArgs) -> ExitCode {
     let stdout_tty = std::io::stdout().is_terminal();
-    let format = args
-        .format
-        .unwrap_or(if stdout_tty { Format::Text } else { Format::Json });
+    let format = args.format.unwrap_or(if stdout_tty {
+        Format::Text
+    } else {
+        Format::Json
+    });
     let color = match args.color.as_str() {
         "always" => true,
         "never" => false,
@@ -304,7 +310,9 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
             eprintln!("unspin: --threads must be at least 1");
             return ExitCode::from(2);
         }
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
     }
 
     let mut failed = false;
@@ -333,12 +341,19 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
             }
         }
     }
-    if jobs.iter().filter(|j| matches!(j, Job::Path(p) if p == "-")).count() > 1 {
+    if jobs
+        .iter()
+        .filter(|j| matches!(j, Job::Path(p) if p == "-"))
+        .count()
+        > 1
+    {
         eprintln!("unspin: standard input (-) can be given only once");
         return ExitCode::from(2);
     }
     if format == Format::Html && jobs.len() > 1 && args.out_dir.is_none() {
-        eprintln!("unspin: --format html with several inputs needs --out-dir DIR (one page per input)");
+        eprintln!(
+            "unspin: --format html with several inputs needs --out-dir DIR (one page per input)"
+        );
         return ExitCode::from(2);
     }
 
@@ -352,7 +367,9 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
         .map(|job| {
             let mut doc = match job {
                 Job::Example => unspin_pipeline::analyze_text("example", EXAMPLE, opts),
-                Job::Path(p) => unspin_pipeline::analyze_path(p, opts).map_err(|e| e.to_string())?,
+                Job::Path(p) => {
+                    unspin_pipeline::analyze_path(p, opts).map_err(|e| e.to_string())?
+                }
             };
             if min_score > 0.0 {
                 doc.techniques.retain(|t| t.score >= min_score);
@@ -448,39 +465,12 @@ fn write_files(dir: &Path, docs: &[Doc], format: Format, color: bool) -> std::io
 
 /// Expands a directory into the article files inside it; a file or `-` stays itself.
 fn expand(input: &str) -> Result<Vec<String>, String> {
-    if input == "-" {
-        return Ok(vec![input.into()]);
+    if input != "-" {
+        std::fs::metadata(input).map_err(|e| format!("{input}: {e}"))?;
     }
-    let p = Path::new(input);
-    let meta = std::fs::metadata(p).map_err(|e| format!("{input}: {e}"))?;
-    if !meta.is_dir() {
-        return Ok(vec![input.into()]);
+    let (files, errors) = unspin_pipeline::expand_paths_lenient(&[input.to_string()]);
+    match errors.into_iter().next() {
+        Some(e) => Err(e.to_string()),
+        None => Ok(files),
     }
-    let mut out = Vec::new();
-    let mut stack = vec![p.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
-        for e in entries.flatten() {
-            let path = e.path();
-            let name = e.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
-            if path.is_dir() {
-                stack.push(path);
-            } else if is_article_file(&name) {
-                out.push(path.to_string_lossy().into_owned());
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
-fn is_article_file(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    let n = n.strip_suffix(".gz").unwrap_or(&n);
-    [".txt", ".text", ".html", ".htm", ".xhtml", ".md"]
-        .iter()
-        .any(|e| n.ends_with(e))
 }

@@ -84,7 +84,13 @@ fn version_and_help() {
     assert!(stdout(&o).contains("analyze"));
     let o = run(&["analyze", "--help"]);
     assert!(o.status.success());
-    for flag in ["--format", "--no-clean", "--min-score", "--out-dir", "Examples"] {
+    for flag in [
+        "--format",
+        "--no-clean",
+        "--min-score",
+        "--out-dir",
+        "Examples",
+    ] {
         assert!(stdout(&o).contains(flag), "analyze --help lacks {flag}");
     }
     let o = run(&["eval", "quotes", "--help"]);
@@ -94,9 +100,18 @@ fn version_and_help() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
-    assert_eq!(run(&["analyze", "--format", "yaml", "x"]).status.code(), Some(2));
-    assert_eq!(run(&["analyze", "--min-score", "7", "x"]).status.code(), Some(2));
-    assert_eq!(run(&["analyze", "--threads", "0", "x"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["analyze", "--format", "yaml", "x"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["analyze", "--min-score", "7", "x"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["analyze", "--threads", "0", "x"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -104,7 +119,10 @@ fn example_is_analysed_when_asked() {
     let v = json_of(&run(&["analyze", "--example", "--format", "json"]));
     assert_eq!(v["schema"], "unspin/1");
     assert!(v["text"].as_str().unwrap().len() > 200);
-    assert!(!v["quotes"].as_array().unwrap().is_empty(), "example has quotes");
+    assert!(
+        !v["quotes"].as_array().unwrap().is_empty(),
+        "example has quotes"
+    );
 }
 
 #[test]
@@ -119,7 +137,10 @@ fn piped_output_defaults_to_json_and_stdin_works() {
 #[test]
 fn no_clean_keeps_text_verbatim() {
     let text = "Advertisement\n\nShe said \"no\" twice.\n\nRead more\n";
-    let o = run_stdin(&["analyze", "--no-clean", "--format", "json", "-"], text.as_bytes());
+    let o = run_stdin(
+        &["analyze", "--no-clean", "--format", "json", "-"],
+        text.as_bytes(),
+    );
     let v = json_of(&o);
     assert_eq!(v["text"].as_str().unwrap(), text);
     assert!(v["chrome"].as_array().unwrap().is_empty());
@@ -130,7 +151,10 @@ fn gzip_input_is_decompressed() {
     use flate2::write::GzEncoder;
     let d = tmpdir("gz");
     let p = d.join("a.txt.gz");
-    let mut e = GzEncoder::new(std::fs::File::create(&p).unwrap(), flate2::Compression::default());
+    let mut e = GzEncoder::new(
+        std::fs::File::create(&p).unwrap(),
+        flate2::Compression::default(),
+    );
     e.write_all("Title Of A Story\n\n\"We won,\" the coach said.\n".as_bytes())
         .unwrap();
     e.finish().unwrap();
@@ -213,7 +237,10 @@ fn html_report_escapes_article_text() {
     assert!(o.status.success(), "{}", stderr(&o));
     let page = stdout(&o);
     assert!(page.contains("<html") || page.contains("<!DOCTYPE") || page.contains("<!doctype"));
-    assert!(!page.contains("<script>alert(1)"), "unescaped script in page");
+    assert!(
+        !page.contains("<script>alert(1)"),
+        "unescaped script in page"
+    );
     assert!(!page.contains("<img src=x"), "unescaped img in page");
 }
 
@@ -250,4 +277,44 @@ fn several_inputs_as_one_json_array() {
     let arr = v.as_array().expect("array");
     assert_eq!(arr.len(), 2);
     arr.iter().for_each(check_json);
+}
+
+#[test]
+fn tag_conll_preserves_lines_and_appends_a_tag() {
+    let input = "-DOCSTART- -X- -X- O\n\nAngela NNP B-NP B-PER\nMerkel NNP I-NP I-PER\nvisited VBD B-VP O\nParis NNP B-NP B-LOC\n. . O O\n\nReuters NNP B-NP B-ORG\nreported VBD B-VP O\n";
+    let o = run_stdin(&["tag", "--conll", "-"], input.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let (a, b): (Vec<&str>, Vec<&str>) = (input.lines().collect(), out.lines().collect());
+    assert_eq!(a.len(), b.len(), "same number of lines");
+    for (i, o) in a.iter().zip(&b) {
+        if i.is_empty() {
+            assert!(o.is_empty());
+        } else {
+            assert!(o.starts_with(i), "{o:?} does not extend {i:?}");
+            let tag = o[i.len()..].trim();
+            assert!(
+                tag == "O" || tag.starts_with("B-") || tag.starts_with("I-"),
+                "{tag:?}"
+            );
+        }
+    }
+    assert!(b[2].ends_with("B-PER") && b[3].ends_with("I-PER"), "{out}");
+    assert!(b[5].ends_with("B-LOC"), "{out}");
+}
+
+#[test]
+fn eval_ner_scores_a_conll_file() {
+    let d = tmpdir("ner");
+    let f = d.join("gold.txt");
+    std::fs::write(&f, "Angela NNP B-NP B-PER\nMerkel NNP I-NP I-PER\nvisited VBD B-VP O\nParis NNP B-NP B-LOC\n. . O O\n").unwrap();
+    let o = run(&["eval", "ner", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for t in ["PER", "LOC", "overall"] {
+        assert!(out.contains(t), "{out}");
+    }
+    let o = run(&["eval", "ner", d.join("nope.txt").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nope.txt"));
 }
