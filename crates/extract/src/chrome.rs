@@ -505,6 +505,10 @@ const SOCIAL: &[&str] = &[
     "gettr",
     "rumble",
     "parler",
+    "social media",
+    "social",
+    "apple news",
+    "whatsapp channel",
 ];
 
 const SHARE_TOKENS: &[&str] = &[
@@ -1464,6 +1468,11 @@ pub fn outlet_hint(line: &str, kind: ChromeKind) -> Option<(String, u8)> {
         }
         ChromeKind::CallToAction => {
             if let Some(t) = follow_target(line) {
+                // "Follow the Daily Ledger on …": the outlet is "Daily Ledger".
+                let t = match t.get(..4) {
+                    Some(p) if p.eq_ignore_ascii_case("the ") => t[4..].to_string(),
+                    _ => t,
+                };
                 let tl = t.to_lowercase();
                 if tl == "us" || tl == "me" || tl.is_empty() || tl.starts_with('@') {
                     return None;
@@ -1617,6 +1626,10 @@ mod tests {
             Some(ChromeKind::CallToAction)
         );
         assert_eq!(
+            follow_target("Follow the Valley Ledger on social media").as_deref(),
+            Some("the Valley Ledger")
+        );
+        assert_eq!(
             classify("Get the best stories delivered straight to your inbox."),
             Some(ChromeKind::CallToAction)
         );
@@ -1732,6 +1745,13 @@ mod tests {
         assert_eq!(
             outlet_hint("Follow Clarion on Facebook", ChromeKind::CallToAction),
             Some(("Clarion".into(), 2))
+        );
+        assert_eq!(
+            outlet_hint(
+                "Follow the Valley Courier on social media",
+                ChromeKind::CallToAction
+            ),
+            Some(("Valley Courier".into(), 2))
         );
         assert_eq!(
             outlet_hint(
