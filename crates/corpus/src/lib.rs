@@ -187,7 +187,13 @@ impl<R: Read> Read for Counting<R> {
 /// Opens a file as a decompressed buffered stream (gzip by magic bytes).
 fn open_stream(path: &Path, counter: Arc<AtomicU64>) -> io::Result<Box<dyn BufRead + Send>> {
     let f = File::open(path)?;
-    let mut r = BufReader::with_capacity(256 * 1024, Counting { inner: f, n: counter });
+    let mut r = BufReader::with_capacity(
+        256 * 1024,
+        Counting {
+            inner: f,
+            n: counter,
+        },
+    );
     let gz = r.fill_buf()?.starts_with(&[0x1f, 0x8b]);
     Ok(if gz {
         Box::new(BufReader::with_capacity(
@@ -300,7 +306,8 @@ fn read_input(
 /// Parses one JSONL line: `{"url": …, "html": …}` or `{"url": …, "text": …}`,
 /// optionally `"date"`.
 pub fn jsonl_doc(line: &[u8]) -> Result<RawDoc, String> {
-    let v: serde_json::Value = serde_json::from_slice(line).map_err(|e| format!("bad JSON: {e}"))?;
+    let v: serde_json::Value =
+        serde_json::from_slice(line).map_err(|e| format!("bad JSON: {e}"))?;
     let url = v["url"].as_str().map(str::to_string);
     let seen = v["date"].as_str().map(str::to_string);
     let (format, body) = if let Some(h) = v["html"].as_str() {
@@ -485,9 +492,12 @@ pub fn ingest(
         let out_tx = out_tx.clone();
         std::thread::spawn(move || {
             pool.install(|| {
-                raw_rx.into_iter().par_bridge().for_each_with(out_tx, |tx, d| {
-                    let _ = tx.send(Msg::Done(analyze_raw(d, aopts)));
-                });
+                raw_rx
+                    .into_iter()
+                    .par_bridge()
+                    .for_each_with(out_tx, |tx, d| {
+                        let _ = tx.send(Msg::Done(analyze_raw(d, aopts)));
+                    });
             });
         })
     };

@@ -1,13 +1,34 @@
 //! Generated test articles (made up; no real people or outlets).
 
 /// Given names and family names used to make distinct speakers.
-const FIRST: &[&str] = &["Ana", "Ben", "Carla", "Dev", "Elif", "Femi", "Gus", "Hana", "Ivo", "Jun"];
-const LAST: &[&str] = &["Moreau", "Okafor", "Lindqvist", "Tanaka", "Reyes", "Novak", "Haddad", "Brennan"];
-const TOPICS: &[&str] = &["the harbour bridge", "the school budget", "the water plant", "the new rail line", "the city library"];
+const FIRST: &[&str] = &[
+    "Ana", "Ben", "Carla", "Dev", "Elif", "Femi", "Gus", "Hana", "Ivo", "Jun",
+];
+const LAST: &[&str] = &[
+    "Moreau",
+    "Okafor",
+    "Lindqvist",
+    "Tanaka",
+    "Reyes",
+    "Novak",
+    "Haddad",
+    "Brennan",
+];
+const TOPICS: &[&str] = &[
+    "the harbour bridge",
+    "the school budget",
+    "the water plant",
+    "the new rail line",
+    "the city library",
+];
 
 /// The `i`-th article as (title, plain text paragraphs).
 pub fn article(i: usize) -> (String, Vec<String>) {
-    let who = format!("{} {}", FIRST[i % FIRST.len()], LAST[(i / FIRST.len()) % LAST.len()]);
+    let who = format!(
+        "{} {}",
+        FIRST[i % FIRST.len()],
+        LAST[(i / FIRST.len()) % LAST.len()]
+    );
     let topic = TOPICS[i % TOPICS.len()];
     let title = format!("Council debates {topic} (report {i})");
     let paras = vec![

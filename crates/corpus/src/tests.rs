@@ -30,7 +30,15 @@ fn write_warc_gz(path: &Path, n: usize) {
     };
     member(&|w| write_other(w, "warcinfo", "", b"software: test\r\n").unwrap());
     for i in 0..n {
-        member(&|w| write_other(w, "request", &format!("https://news.example/{i}"), b"GET / HTTP/1.1\r\n\r\n").unwrap());
+        member(&|w| {
+            write_other(
+                w,
+                "request",
+                &format!("https://news.example/{i}"),
+                b"GET / HTTP/1.1\r\n\r\n",
+            )
+            .unwrap()
+        });
         member(&|w| {
             write_response(
                 w,
@@ -42,8 +50,26 @@ fn write_warc_gz(path: &Path, n: usize) {
             .unwrap()
         });
     }
-    member(&|w| write_response(w, "https://news.example/logo.png", "2024-02-01T00:00:00Z", "image/png", b"\x89PNG....").unwrap());
-    member(&|w| write_response(w, "https://news.example/app.js", "2024-02-01T00:00:00Z", "application/javascript", b"var x;").unwrap());
+    member(&|w| {
+        write_response(
+            w,
+            "https://news.example/logo.png",
+            "2024-02-01T00:00:00Z",
+            "image/png",
+            b"\x89PNG....",
+        )
+        .unwrap()
+    });
+    member(&|w| {
+        write_response(
+            w,
+            "https://news.example/app.js",
+            "2024-02-01T00:00:00Z",
+            "application/javascript",
+            b"var x;",
+        )
+        .unwrap()
+    });
 }
 
 #[test]
@@ -59,7 +85,11 @@ fn warc_gz_ingest_and_resume() {
     assert_eq!(r.failed, 0, "{r:?}");
     let docs = store.list_docs(100, 0).unwrap();
     assert_eq!(docs.len(), 12);
-    assert!(docs.iter().all(|d| d.url.as_deref().unwrap().starts_with("https://news.example/story/")));
+    assert!(docs.iter().all(|d| d
+        .url
+        .as_deref()
+        .unwrap()
+        .starts_with("https://news.example/story/")));
     assert!(docs.iter().all(|d| d.seen.is_some()));
     assert!(store.stats().unwrap().quotes >= 12);
     // Re-running stores nothing new.
@@ -73,7 +103,12 @@ fn warc_gz_ingest_and_resume() {
 fn jsonl_and_directories() {
     let d = tmp("jsonl");
     let mut f = File::create(d.join("a.jsonl")).unwrap();
-    writeln!(f, "{}", serde_json::json!({"url": "https://x.example/1", "html": article_html(1)})).unwrap();
+    writeln!(
+        f,
+        "{}",
+        serde_json::json!({"url": "https://x.example/1", "html": article_html(1)})
+    )
+    .unwrap();
     writeln!(f, "{}", serde_json::json!({"url": "https://x.example/2", "text": "Plain <b>text</b> here. \"It works,\" said Ana Reyes."})).unwrap();
     writeln!(f, "not json").unwrap();
     writeln!(f, "{}", serde_json::json!({"url": "https://x.example/3"})).unwrap();
@@ -81,7 +116,11 @@ fn jsonl_and_directories() {
     let sub = d.join("pages");
     std::fs::create_dir_all(&sub).unwrap();
     std::fs::write(sub.join("p1.html"), article_html(2)).unwrap();
-    std::fs::write(sub.join("p2.txt"), "A text article. \"Quote here now,\" said Ben Novak.").unwrap();
+    std::fs::write(
+        sub.join("p2.txt"),
+        "A text article. \"Quote here now,\" said Ben Novak.",
+    )
+    .unwrap();
     std::fs::write(sub.join("skip.png"), b"\x89PNG").unwrap();
     let mut store = Store::open_in_memory().unwrap();
     let r = ingest(&[d.clone()], &mut store, &quiet(2)).unwrap();
@@ -103,7 +142,14 @@ fn limit_and_missing_input() {
     let warc = d.join("c.warc");
     let mut f = File::create(&warc).unwrap();
     for i in 0..20 {
-        write_response(&mut f, &format!("https://l.example/{i}"), "2024-01-01T00:00:00Z", "text/html", article_html(i).as_bytes()).unwrap();
+        write_response(
+            &mut f,
+            &format!("https://l.example/{i}"),
+            "2024-01-01T00:00:00Z",
+            "text/html",
+            article_html(i).as_bytes(),
+        )
+        .unwrap();
     }
     drop(f);
     let mut store = Store::open_in_memory().unwrap();
@@ -123,7 +169,10 @@ fn limit_and_missing_input() {
 
 #[test]
 fn kinds_by_name() {
-    assert_eq!(input_kind(Path::new("a/CC-NEWS-1.warc.gz")), InputKind::Warc);
+    assert_eq!(
+        input_kind(Path::new("a/CC-NEWS-1.warc.gz")),
+        InputKind::Warc
+    );
     assert_eq!(input_kind(Path::new("x.jsonl")), InputKind::Jsonl);
     assert_eq!(input_kind(Path::new("x.html.gz")), InputKind::Document);
 }

@@ -75,14 +75,10 @@ impl<R: BufRead> WarcReader<R> {
             let v = v.trim();
             match k.trim().to_ascii_lowercase().as_str() {
                 "warc-type" => rec.kind = v.to_ascii_lowercase(),
-                "warc-target-uri" => {
-                    rec.target_uri = Some(v.trim_matches(['<', '>']).to_string())
-                }
+                "warc-target-uri" => rec.target_uri = Some(v.trim_matches(['<', '>']).to_string()),
                 "warc-date" => rec.date = Some(v.to_string()),
                 "content-type" => rec.content_type = Some(v.to_string()),
-                "content-length" => {
-                    len = Some(v.parse().map_err(|_| bad("bad Content-Length"))?)
-                }
+                "content-length" => len = Some(v.parse().map_err(|_| bad("bad Content-Length"))?),
                 _ => {}
             }
         }
@@ -174,7 +170,12 @@ fn dechunk(mut b: &[u8]) -> Option<Vec<u8>> {
 
 /// True for HTML media types (`text/html`, `application/xhtml+xml`).
 pub fn is_html_type(ct: &str) -> bool {
-    let t = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let t = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     t == "text/html" || t == "application/xhtml+xml"
 }
 
@@ -247,7 +248,12 @@ pub fn write_response(
 }
 
 /// Writes one non-response record (`request`, `metadata`, `warcinfo`).
-pub fn write_other(w: &mut dyn std::io::Write, kind: &str, uri: &str, block: &[u8]) -> io::Result<()> {
+pub fn write_other(
+    w: &mut dyn std::io::Write,
+    kind: &str,
+    uri: &str,
+    block: &[u8],
+) -> io::Result<()> {
     write!(
         w,
         "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nContent-Length: {}\r\n\r\n",

@@ -53,7 +53,10 @@ fn killed_run_resumes() {
 
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args(["--exact", "child_ingest", "--nocapture", "--test-threads=1"])
-        .env("UNSPIN_RESUME_CHILD", format!("{}|{}", warc.display(), db.display()))
+        .env(
+            "UNSPIN_RESUME_CHILD",
+            format!("{}|{}", warc.display(), db.display()),
+        )
         .spawn()
         .unwrap();
     // Wait until some batches are committed, then SIGKILL.
@@ -71,9 +74,15 @@ fn killed_run_resumes() {
     let finished_early = child.try_wait().unwrap().is_some();
     child.kill().unwrap(); // SIGKILL on Unix
     child.wait().unwrap();
-    assert!(!finished_early, "the child finished before it could be killed");
+    assert!(
+        !finished_early,
+        "the child finished before it could be killed"
+    );
     let after_kill = Store::open(&db).unwrap().stats().unwrap().documents;
-    assert!(after_kill >= before, "committed documents were lost: {after_kill} < {before}");
+    assert!(
+        after_kill >= before,
+        "committed documents were lost: {after_kill} < {before}"
+    );
     assert!((after_kill as usize) < N, "nothing left to resume");
 
     let mut store = Store::open(&db).unwrap();
@@ -87,10 +96,15 @@ fn killed_run_resumes() {
     assert_eq!(r.stored as i64, N as i64 - after_kill, "{r:?}");
     let docs: i64 = store
         .conn()
-        .query_row("SELECT count(DISTINCT url) FROM documents", [], |r| r.get(0))
+        .query_row("SELECT count(DISTINCT url) FROM documents", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(docs as usize, N, "every page stored exactly once");
     assert_eq!(store.stats().unwrap().documents as usize, N);
-    eprintln!("killed after {after_kill} committed documents; resumed {} more", r.stored);
+    eprintln!(
+        "killed after {after_kill} committed documents; resumed {} more",
+        r.stored
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

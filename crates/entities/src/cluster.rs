@@ -213,13 +213,19 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
             continue;
         }
         let text = doc.slice(m.span);
-        let canon = canonical(text);
+        // A dateline place in capitals ("NAIROBI") is keyed by its ordinary form.
+        let shouted = (m.kind == EntityKind::Place
+            && text.chars().filter(|c| c.is_alphabetic()).count() > 3
+            && !text.chars().any(char::is_lowercase))
+        .then(|| crate::rules::title_case(text));
+        let canon = canonical(text).or_else(|| shouted.as_deref().and_then(canonical));
         if m.weak && canon.is_none() && m.words.len() == 1 && l.is_common(m.words[0]) {
             continue; // A capitalised common word that names nobody we know.
         }
-        let (key, kind) = match canon {
-            Some((c, k)) => (c.to_string(), k),
-            None => (m.words.join(" "), m.kind),
+        let (key, kind) = match (canon, &shouted) {
+            (Some((c, k)), _) => (c.to_string(), k),
+            (None, Some(t)) => (t.split_whitespace().collect::<Vec<_>>().join(" "), m.kind),
+            (None, None) => (m.words.join(" "), m.kind),
         };
         let ci = *by_key.entry(key).or_insert_with(|| {
             cls.push(Cl {
@@ -243,6 +249,47 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
         }
         c.members.push(i);
         assigned[i] = Some(ci);
+    }
+
+    // 3b. A short form of an organisation's name, its first word or words
+    // ("Ridgeline" for "Ridgeline Energy"), joins it when exactly one organisation or
+    // outlet starts so. Only guessed or `Misc` names are moved; a listed name or a
+    // place stays what it is.
+    let longest = |c: &Cl| -> Option<usize> {
+        c.members
+            .iter()
+            .copied()
+            .max_by_key(|&k| (ms[k].words.len(), std::cmp::Reverse(ms[k].span.start)))
+    };
+    for ci in n_person..cls.len() {
+        let c = &cls[ci];
+        if c.members.is_empty()
+            || c.canonical.is_some()
+            || !(c.kind == EntityKind::Misc || !c.strong)
+            || c.kind == EntityKind::Person
+        {
+            continue;
+        }
+        let Some(short) = longest(c) else { continue };
+        let sw = &ms[short].words;
+        if !sw[0].starts_with(|ch: char| ch.is_uppercase()) || l.is_common(sw[0]) {
+            continue;
+        }
+        let targets: Vec<usize> = (n_person..cls.len())
+            .filter(|&o| {
+                o != ci
+                    && cls[o].strong
+                    && matches!(cls[o].kind, EntityKind::Org | EntityKind::Outlet)
+                    && longest(&cls[o]).is_some_and(|k| {
+                        let w = &ms[k].words;
+                        w.len() > sw.len() && w[..sw.len()] == sw[..]
+                    })
+            })
+            .collect();
+        if let [o] = targets[..] {
+            let mem = std::mem::take(&mut cls[ci].members);
+            cls[o].members.extend(mem);
+        }
     }
 
     // 4. Acronyms join the organisation whose initials they spell ("FBI").
@@ -310,13 +357,26 @@ fn display(doc: &Doc, ms: &[M], c: &Cl) -> String {
             return n.to_string();
         }
     }
+    let shouted = |k: usize| {
+        let t = doc.slice(ms[k].span);
+        t.chars().filter(|c| c.is_alphabetic()).count() > 3 && !t.chars().any(char::is_lowercase)
+    };
     let best = c
         .members
         .iter()
         .copied()
-        .min_by_key(|&k| (std::cmp::Reverse(ms[k].words.len()), ms[k].span.start))
+        .min_by_key(|&k| {
+            (
+                std::cmp::Reverse(ms[k].words.len()),
+                shouted(k),
+                ms[k].span.start,
+            )
+        })
         .expect("members");
     let m = &ms[best];
+    if c.kind == EntityKind::Place && shouted(best) {
+        return crate::rules::title_case(doc.slice(m.span));
+    }
     let text = doc.slice(m.span);
     if text.contains(char::is_whitespace) {
         text.split_whitespace().collect::<Vec<_>>().join(" ")

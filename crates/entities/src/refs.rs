@@ -66,6 +66,10 @@ pub fn link_outlet_descriptions(doc: &Doc, entities: &mut [Entity]) {
                 best = Some(key);
             }
         }
+        // "the agency" is as often a government agency: only a known news agency.
+        if noun == "agency" && best.is_some_and(|b| b.0 == 0) {
+            continue;
+        }
         if let Some((_, _, ei)) = best {
             entities[ei].mentions.push(Mention {
                 span: Span::new(a.span.start, b.span.end),

@@ -99,6 +99,7 @@ fn gaz_matches(doc: &Doc, toks: &[Tk], l: &Lists) -> Vec<Gaz> {
 }
 
 struct Ctx<'a, 'd> {
+    doc: &'d Doc,
     toks: &'a [Tk<'d>],
     l: &'static Lists,
     /// Words seen capitalised away from the start of a sentence.
@@ -133,6 +134,7 @@ pub fn detect_mentions(doc: &Doc) -> Vec<Candidate> {
         .map(|t| t.s)
         .collect();
     let mut cx = Ctx {
+        doc,
         toks: &toks,
         l,
         mid,
@@ -281,6 +283,18 @@ fn sentence(cx: &mut Ctx, gaz: &[Gaz], a: usize, b: usize, headline: bool) {
     let g1 = gaz.partition_point(|g| g.t0 < b);
     let sgaz = &gaz[g0..g1];
     let mut used_gaz = vec![false; sgaz.len()];
+    // A wire dateline ("NAIROBI (AFP) -", "CEDAR FALLS, Iowa (AP) —"): a place.
+    let a = match (!headline).then(|| dateline(cx, a, b)).flatten() {
+        Some(e) => {
+            cx.out.push(Candidate {
+                span: Span::new(toks[a].span.start, toks[e - 1].span.end),
+                kind: EntityKind::Place,
+                weak: false,
+            });
+            e
+        }
+        None => a,
+    };
     // An all-capitals line (a wire headline or dateline): capitals say nothing.
     let upper = toks[a..b]
         .iter()
@@ -428,6 +442,35 @@ fn suppress_gaz(cx: &Ctx, g: &Gaz, ri: usize, rj: usize) -> bool {
 
 /// Splits a run at gazetteer matches and classifies the pieces.
 fn run(cx: &mut Ctx, sgaz: &[Gaz], used: &mut [bool], i: usize, j: usize, headline: bool) {
+    let toks = cx.toks;
+    let kind_of = |g: &Gaz| cx.l.gaz_entries[g.entry].kind;
+    // "NHS England", "ETH Zurich", "BBC Scotland": an acronym and a place name is an
+    // organisation (or an outlet's branch), not two names.
+    if j - i >= 2 && is_acronym(toks[i].s) && !is_non_entity_acronym(toks[i].s) {
+        let acro = sgaz.iter().find(|g| g.t0 == i && g.t1 == i + 1).map(kind_of);
+        let rest = sgaz
+            .iter()
+            .position(|g| g.t0 == i + 1 && g.t1 == j && kind_of(g) == EntityKind::Place);
+        if let (Some(ri), None | Some(EntityKind::Org | EntityKind::Outlet)) = (rest, acro) {
+            for (gi, g) in sgaz.iter().enumerate() {
+                if g.t0 >= i && g.t1 <= j {
+                    used[gi] = true;
+                }
+            }
+            used[ri] = true;
+            let kind = if acro == Some(EntityKind::Outlet) {
+                EntityKind::Outlet
+            } else {
+                EntityKind::Org
+            };
+            cx.out.push(Candidate {
+                span: Span::new(toks[i].span.start, toks[j - 1].span.end),
+                kind,
+                weak: false,
+            });
+            return;
+        }
+    }
     let mut k = i;
     let mut end = j;
     for (gi, g) in sgaz.iter().enumerate() {
@@ -438,10 +481,24 @@ fn run(cx: &mut Ctx, sgaz: &[Gaz], used: &mut [bool], i: usize, j: usize, headli
         if suppress_gaz(cx, g, i, end) {
             continue;
         }
-        if g.t0 > k {
-            piece(cx, k, g.t0, headline);
+        // "Eastern Europe", "northern Kenya" (capitalised): a compass word joins the place.
+        let t0 = if kind_of(g) == EntityKind::Place
+            && g.t0 > k
+            && is_compass(toks[g.t0 - 1].s)
+            && g.t1 == end
+        {
+            g.t0 - 1
+        } else {
+            g.t0
+        };
+        if t0 > k {
+            piece(cx, k, t0, headline);
         }
-        push_gaz(cx, g);
+        cx.out.push(Candidate {
+            span: Span::new(toks[t0].span.start, toks[g.t1 - 1].span.end),
+            kind: kind_of(g),
+            weak: false,
+        });
         k = g.t1;
         end = end.max(g.t1);
     }
@@ -499,6 +556,7 @@ fn strip_initial(cx: &Ctx, a: usize, b: usize) -> usize {
     if article
         || (!given
             && t.initial
+            && !(b == a + 1 && org_context(cx, a, b))
             && cap_title(t.s).is_none()
             && cx.l.is_common(t.s)
             && !cx.known.contains(t.s))
@@ -635,6 +693,23 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
     let next = toks.get(b).filter(|t| t.sent == toks[a].sent).map(|t| t.s);
     let l = cx.l;
     let push = |cx: &mut Ctx, kind, weak| cx.out.push(Candidate { span, kind, weak });
+    let words = || toks[a..b].iter().filter(|t| t.word);
+    // News agencies: "Deutsche Presse-Agentur", "Xinhua News Agency".
+    if words().any(|t| is_outlet_word(t.s))
+        || (n >= 2 && last == "Agency" && matches!(toks[b - 2].s, "News" | "Press"))
+    {
+        return push(cx, EntityKind::Outlet, false);
+    }
+    // "United Steelworkers", "Drivers United", "Halvorsen & Pike", "Banco Santander",
+    // "Bundesverband Wärmepumpe".
+    if (n >= 2
+        && (is_org_prefix(first)
+            || words().any(|t| t.s == "United")
+            || toks[a..b].iter().any(|t| t.s == "&")))
+        || words().any(|t| is_german_org_word(t.s))
+    {
+        return push(cx, EntityKind::Org, false);
+    }
     if n >= 2 && (is_org_suffix(last) || head_of(toks, a, b) == Some(EntityKind::Org)) {
         return push(cx, EntityKind::Org, false);
     }
@@ -669,6 +744,26 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
     }
     let initial_letter =
         |w: &str| w.len() == 2 && w.ends_with('.') && w.as_bytes()[0].is_ascii_uppercase();
+    // "a spokeswoman for X", "X, the San Francisco company": an organisation, unless
+    // the name starts with a given name or is a lone surname.
+    if l.first_name(first).is_none()
+        && !initial_letter(first)
+        && !(n == 1 && l.is_surname(first))
+        && org_context(cx, a, b)
+    {
+        return push(cx, EntityKind::Org, false);
+    }
+    // "in Palo Verde": two or three uncommon words after "in" name a place.
+    let possessive = matches!(next, Some("'s" | "’s" | "'" | "’"));
+    if (2..=3).contains(&n)
+        && matches!(prev, Some("in" | "near" | "outside"))
+        && !possessive
+        && l.first_name(first).is_none()
+        && !initial_letter(first)
+        && words().all(|t| !l.is_common(t.s) && !is_acronym(t.s))
+    {
+        return push(cx, EntityKind::Place, false);
+    }
     if n >= 2 && (l.first_name(first).is_some() || initial_letter(first)) {
         return push(cx, EntityKind::Person, false);
     }
@@ -715,4 +810,263 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
         return push(cx, kind, true);
     }
     push(cx, EntityKind::Misc, true)
+}
+
+/// The gazetteer entry that `text` matches as a whole, if any.
+pub(crate) fn gaz_full(text: &str) -> Option<crate::lists::GazEntry> {
+    let l = lists();
+    let m = l.gaz.find(text)?;
+    (m.start() == 0 && m.end() == text.len()).then(|| l.gaz_entries[m.pattern().as_usize()])
+}
+
+/// "CEDAR FALLS" → "Cedar Falls", "WINSTON-SALEM" → "Winston-Salem".
+pub(crate) fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = matches!(c, ' ' | '-' | '\n' | '\t');
+        }
+    }
+    out
+}
+
+/// End of a wire dateline at the start of a paragraph: one to four all-capital words
+/// followed by a comma, an opening bracket, a dash or a date ("NAIROBI (AFP) -",
+/// "CEDAR FALLS, Iowa (AP) —", "LONDON 1996-08-30"). The words must read as a place:
+/// a listed place, a structure that vouches for it (", Iowa (", "(Reuters)"), or at
+/// least one uncommon word of four letters or more.
+fn dateline(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let gap_start = if a == 0 { 0 } else { toks[a - 1].span.end };
+    if a > 0 && !cx.doc.text[gap_start..toks[a].span.start].contains('\n') {
+        return None;
+    }
+    let caps = |t: &Tk| {
+        t.word
+            && t.s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !t.s.chars().any(char::is_lowercase)
+    };
+    let mut k = a;
+    while k < b && k < a + 4 && caps(&toks[k]) {
+        k += 1;
+    }
+    if k == a || k >= b {
+        return None;
+    }
+    let next = toks[k].s;
+    let datey = (next.chars().any(|c| c.is_ascii_digit()) && next.contains(['-', '/']))
+        || is_never_name(next);
+    if !(datey || matches!(next, "," | "(" | "—" | "–" | "-" | "--" | "―")) {
+        return None;
+    }
+    let raw = &cx.doc.text[toks[a].span.start..toks[k - 1].span.end];
+    let title = title_case(raw);
+    let l = cx.l;
+    match gaz_full(raw).or_else(|| gaz_full(&title)) {
+        Some(e) if e.kind == EntityKind::Place => return Some(k),
+        Some(_) => return None,
+        None => {}
+    }
+    let after = toks.get(k + 1).filter(|t| t.sent == toks[a].sent);
+    let listed = |t: &Tk, kind: EntityKind| gaz_full(t.s).is_some_and(|e| e.kind == kind);
+    let structural = match next {
+        "," => after.is_some_and(|t| listed(t, EntityKind::Place)),
+        "(" => after.is_some_and(|t| listed(t, EntityKind::Outlet)),
+        _ => false,
+    };
+    let rest_caps = toks[k..b]
+        .iter()
+        .filter(|t| t.word && t.s.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .fold((0, 0), |(u, n), t| {
+            (u + usize::from(!t.s.chars().any(char::is_lowercase)), n + 1)
+        });
+    let shouting = rest_caps.0 * 2 >= rest_caps.1.max(1);
+    let uncommon = toks[a..k]
+        .iter()
+        .any(|t| t.s.chars().count() >= 4 && !l.is_common(t.s));
+    (structural || (uncommon && !shouting && (datey || next != ","))).then_some(k)
+}
+
+/// Context that marks a name as an organisation: "a spokeswoman for X", "shares of
+/// X", "X, the San Francisco company behind …", "The nonprofit behind it, X, …",
+/// "the X union", "X's shareholders", "X reported quarterly earnings".
+fn org_context(cx: &Ctx, a: usize, b: usize) -> bool {
+    let toks = cx.toks;
+    let sent = toks[a].sent;
+    let at = |k: usize| toks.get(k).filter(|t| t.sent == sent).map(|t| t.s);
+    let lower = |k: usize| at(k).map(str::to_lowercase).unwrap_or_default();
+    // Before: "spokeswoman for X", "shares of X".
+    if a >= 2 {
+        let p2 = lower(a - 2);
+        let hit = match at(a - 1) {
+            Some("for" | "at") => matches!(
+                p2.as_str(),
+                "spokeswoman"
+                    | "spokesman"
+                    | "spokesperson"
+                    | "spokespeople"
+                    | "analyst"
+                    | "analysts"
+                    | "economist"
+                    | "strategist"
+                    | "executive"
+                    | "executives"
+                    | "employee"
+                    | "employees"
+                    | "worker"
+                    | "workers"
+                    | "engineer"
+                    | "engineers"
+            ),
+            Some("of" | "in") => matches!(
+                p2.as_str(),
+                "shares"
+                    | "stake"
+                    | "subsidiary"
+                    | "shareholders"
+                    | "shareholder"
+                    | "co-founder"
+                    | "ceo"
+                    | "employees"
+            ),
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+    }
+    // After: "X, the … company behind …".
+    let next = at(b);
+    if next == Some(",") && matches!(at(b + 1), Some("the" | "a" | "an")) {
+        let mut k = b + 2;
+        while k < b + 10 {
+            let Some(w) = at(k) else { break };
+            if matches!(w, "," | "." | ";" | ":" | "—" | "–" | "(" | ")") {
+                break;
+            }
+            if is_org_noun(w) && org_noun_head(at(k + 1)) {
+                return true;
+            }
+            k += 1;
+        }
+    }
+    // "the United Steelworkers union".
+    if next.is_some_and(|w| {
+        matches!(
+            w,
+            "union"
+                | "company"
+                | "corporation"
+                | "firm"
+                | "coalition"
+                | "nonprofit"
+                | "charity"
+                | "foundation"
+                | "bank"
+                | "airline"
+                | "automaker"
+                | "carmaker"
+                | "retailer"
+                | "conglomerate"
+                | "startup"
+        )
+    }) && org_noun_head(at(b + 1))
+    {
+        return true;
+    }
+    // "X's shareholders", "X's chief executive".
+    if matches!(next, Some("'s" | "’s" | "'" | "’")) {
+        let w = at(b + 1).unwrap_or("");
+        let chief = w == "chief" && matches!(at(b + 2), Some("executive" | "financial" | "operating"));
+        if (w != "chief" && is_corporate_possession(w)) || chief {
+            return true;
+        }
+    }
+    // "X reported quarterly earnings".
+    if matches!(next, Some("reported" | "announced" | "posted")) {
+        let money = (b + 1..b + 6).filter_map(at).any(|w| {
+            matches!(
+                w,
+                "earnings" | "revenue" | "revenues" | "profit" | "profits" | "sales" | "dividend" | "layoffs"
+            )
+        });
+        if money {
+            return true;
+        }
+    }
+    // Before: "The nonprofit behind the project, X, says".
+    if a >= 2 && at(a - 1) == Some(",") && at(b) == Some(",") {
+        let mut k = a - 1;
+        let mut noun = false;
+        while k > 0 && a - k < 10 {
+            k -= 1;
+            let Some(w) = at(k) else { break };
+            if matches!(w, "," | "." | ";" | ":" | "—" | "–" | "(" | ")") {
+                break;
+            }
+            if is_org_noun(w) {
+                noun = true;
+            }
+            if noun
+                && matches!(
+                    w,
+                    "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "their" | "Their"
+                )
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// True when the word after an organisation noun leaves it the head of its phrase
+/// ("company behind", "company,"), not a modifier ("company spokesman", "company's").
+fn org_noun_head(next: Option<&str>) -> bool {
+    match next {
+        None => true,
+        Some(w) if matches!(w, "'s" | "’s" | "'" | "’") => false,
+        Some(w) if w.starts_with(|c: char| c.is_lowercase()) => matches!(
+            w,
+            "behind"
+                | "that"
+                | "which"
+                | "who"
+                | "based"
+                | "with"
+                | "in"
+                | "of"
+                | "for"
+                | "from"
+                | "founded"
+                | "headquartered"
+                | "whose"
+                | "and"
+                | "at"
+                | "on"
+                | "by"
+                | "known"
+                | "owned"
+                | "run"
+                | "led"
+                | "has"
+                | "had"
+                | "is"
+                | "was"
+                | "said"
+                | "says"
+                | "also"
+                | "said."
+        ),
+        Some(_) => true,
+    }
 }

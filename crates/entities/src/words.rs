@@ -858,3 +858,222 @@ pub fn is_misc_prefix(w: &str) -> bool {
         "Hurricane" | "Typhoon" | "Cyclone" | "Tropical" | "Storm" | "Operation" | "Super"
     )
 }
+
+/// First words that make a multi-word name an organisation: "United …" and the
+/// head-first organisation nouns of French, Spanish, Italian and German names
+/// ("Ministère de …", "Confédération …", "Banco …").
+pub fn is_org_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "United"
+            | "Union"
+            | "Banco"
+            | "Banca"
+            | "Banque"
+            | "Ministère"
+            | "Ministerio"
+            | "Ministero"
+            | "Confédération"
+            | "Confederación"
+            | "Confederazione"
+            | "Syndicat"
+            | "Sindicato"
+            | "Fédération"
+            | "Federación"
+            | "Federazione"
+            | "Parti"
+            | "Partido"
+            | "Partito"
+            | "Société"
+            | "Sociedad"
+            | "Società"
+            | "Asociación"
+            | "Associazione"
+            | "Institut"
+            | "Instituto"
+            | "Istituto"
+            | "Universidad"
+            | "Università"
+            | "Université"
+            | "Universität"
+            | "Fundación"
+            | "Fondation"
+            | "Fondazione"
+            | "Stiftung"
+            | "Agence"
+            | "Agencia"
+            | "Agenzia"
+            | "Compagnie"
+            | "Compañía"
+            | "Groupe"
+            | "Grupo"
+            | "Gruppo"
+            | "Conseil"
+            | "Consejo"
+            | "Consiglio"
+            | "Assemblée"
+            | "Verband"
+            | "Verein"
+    )
+}
+
+/// A German compound that names an organisation ("Bundesverband", "Wirtschaftsministerium",
+/// "Bundesregierung"): federal prefix or an organisation morpheme inside the word.
+pub fn is_german_org_word(w: &str) -> bool {
+    if !w.starts_with(|c: char| c.is_uppercase()) || w.chars().count() < 6 {
+        return false;
+    }
+    let l = w.to_lowercase();
+    if l.starts_with("bundesliga") || l.starts_with("bundesländ") || l.starts_with("bundesland")
+    {
+        return false;
+    }
+    l.starts_with("bundes")
+        || [
+            "verband",
+            "verein",
+            "gesellschaft",
+            "ministerium",
+            "behörde",
+            "gewerkschaft",
+            "stiftung",
+            "konzern",
+            "partei",
+            "regierung",
+            "institut",
+            "kammer",
+        ]
+        .iter()
+        .any(|m| l.contains(m))
+}
+
+/// A word that makes a name a news agency ("Presse-Agentur", "France-Presse",
+/// "Nachrichtenagentur").
+pub fn is_outlet_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    l.ends_with("agentur") || l.contains("presse") || l.starts_with("nachrichten")
+}
+
+/// Compass and size words that make "X Place" a larger or smaller place
+/// ("Eastern Europe", "Northern Kenya", "Greater Manchester").
+pub fn is_compass(w: &str) -> bool {
+    matches!(
+        w,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+            | "Northeastern"
+            | "Northwestern"
+            | "Southeastern"
+            | "Southwestern"
+            | "Upper"
+            | "Lower"
+            | "Greater"
+            | "Inner"
+            | "Outer"
+    )
+}
+
+/// Lower-case nouns for organisations ("the San Francisco company", "the union").
+pub fn is_org_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "company"
+            | "firm"
+            | "corporation"
+            | "startup"
+            | "start-up"
+            | "nonprofit"
+            | "non-profit"
+            | "charity"
+            | "group"
+            | "coalition"
+            | "union"
+            | "organization"
+            | "organisation"
+            | "association"
+            | "federation"
+            | "foundation"
+            | "bank"
+            | "lender"
+            | "insurer"
+            | "airline"
+            | "carrier"
+            | "automaker"
+            | "carmaker"
+            | "retailer"
+            | "chain"
+            | "manufacturer"
+            | "maker"
+            | "producer"
+            | "developer"
+            | "utility"
+            | "conglomerate"
+            | "subsidiary"
+            | "agency"
+            | "institute"
+            | "university"
+            | "council"
+            | "committee"
+            | "party"
+            | "club"
+            | "team"
+            | "publisher"
+            | "broker"
+            | "brokerage"
+            | "consultancy"
+            | "operator"
+            | "supplier"
+            | "contractor"
+            | "giant"
+            | "watchdog"
+            | "regulator"
+            | "fund"
+            | "lobby"
+            | "network"
+    )
+}
+
+/// Words after an organisation's possessive that only companies have
+/// ("X's shares", "X's chief executive").
+pub fn is_corporate_possession(w: &str) -> bool {
+    matches!(
+        w,
+        "shares"
+            | "stock"
+            | "shareholders"
+            | "headquarters"
+            | "subsidiary"
+            | "subsidiaries"
+            | "board"
+            | "CEO"
+            | "chief"
+            | "revenue"
+            | "revenues"
+            | "profit"
+            | "profits"
+            | "earnings"
+            | "employees"
+            | "workforce"
+            | "customers"
+            | "investors"
+            | "products"
+            | "factory"
+            | "factories"
+            | "plant"
+            | "plants"
+            | "stores"
+            | "members"
+            | "membership"
+    )
+}

@@ -412,8 +412,9 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         v.sort_by(|a, b| final_score[*b].total_cmp(&final_score[*a]));
         for &i in v.iter().take(8) {
             eprintln!(
-                "cand {i} {:?} cls={:?} raw={:.1} final={:.1} chars={} links={} parent={}",
-                elems[i].tag, elems[i].cls, score[i], final_score[i], chars[i], links[i], elems[i].parent
+                "cand {i} {:?} cls={:?} raw={:.1} final={:.1} chars={} links={} parent={} boiler={:?}",
+                elems[i].tag, elems[i].cls, score[i], final_score[i], chars[i], links[i], elems[i].parent,
+                (boiler[i] != NONE).then(|| (&elems[boiler[i] as usize].cls, elems[boiler[i] as usize].tag))
             );
         }
     }

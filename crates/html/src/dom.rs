@@ -117,7 +117,6 @@ fn skipped(name: &str) -> bool {
             | "input"
             | "textarea"
             | "map"
-            | "head"
             | "title"
             | "link"
             | "meta"

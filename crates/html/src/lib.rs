@@ -85,11 +85,32 @@ fn extract_depth(html: &str, opts: &Options, depth: u8) -> Extracted {
             "input larger than {MAX_INPUT_BYTES} bytes; only the first {cut} bytes were read"
         ));
     }
+    if let Some(cut) = depth_cut(src) {
+        src = &src[..cut];
+        warnings.push(format!(
+            "HTML nested deeper than {MAX_SCAN_DEPTH} elements; the page was cut at byte {cut}"
+        ));
+    }
     let doc = dom_query::Document::from(src);
     let walk = dom::walk(&doc);
     warnings.extend(walk.warnings.iter().cloned());
     let m = meta::collect(&walk.meta, &doc);
-    let title = m.title.clone().or_else(|| first_h1(&walk));
+    let title = if m.title_from_tag {
+        // `<title>` usually carries the site name: an `<h1>` it contains is the headline.
+        let t = m.title.clone().unwrap_or_default();
+        let tk = content::key(&t);
+        walk.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading && b.level <= 2)
+            .map(|b| b.text.replace('\n', " "))
+            .find(|h| {
+                let hk = content::key(h);
+                hk.len() >= 4 && tk.contains(&hk)
+            })
+            .or_else(|| Some(meta::strip_site(&t)))
+    } else {
+        m.title.clone().or_else(|| first_h1(&walk))
+    };
     let mut sel = content::select(&walk, title.as_deref(), &opts.params);
     if sel.no_article && depth == 0 {
         // Fallbacks: the post as HTML inside a script template, then JSON-LD articleBody.
@@ -147,10 +168,11 @@ fn extract_depth(html: &str, opts: &Options, depth: u8) -> Extracted {
     if sel.no_article {
         warnings.push(NO_ARTICLE.to_string());
     }
+    let published = m.published.or_else(|| page_date(&walk, m.url.as_deref()));
     Extracted {
         title,
         byline,
-        published: m.published,
+        published,
         outlet: m.outlet,
         language: m.language,
         url: m.url,
@@ -165,4 +187,131 @@ fn first_h1(w: &dom::Walk) -> Option<String> {
         .iter()
         .find(|b| b.kind == BlockKind::Heading && b.level == 1)
         .map(|b| b.text.replace('\n', " "))
+}
+
+/// Nesting depth at which the page is cut before parsing: the HTML5 tree
+/// builder's scope checks are linear in depth, so deep nests are quadratic.
+pub const MAX_SCAN_DEPTH: usize = 1_500;
+
+/// A cheap tag scan: the byte offset of the first start tag nested deeper than
+/// [`MAX_SCAN_DEPTH`], if any. Void elements, self-closing tags and elements
+/// with implied end tags (`p`, `li`, `td`, …) are not counted; comments and
+/// raw-text elements (`script`, `style`, …) are skipped.
+fn depth_cut(src: &str) -> Option<usize> {
+    let b = src.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        let Some(off) = b[i..].iter().position(|&c| c == b'<') else {
+            break;
+        };
+        let at = i + off;
+        i = at + 1;
+        if b[i..].starts_with(b"!--") {
+            match find(b, i + 3, b"-->") {
+                Some(e) => i = e + 3,
+                None => break,
+            }
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let ns = if closing { i + 1 } else { i };
+        let mut ne = ns;
+        while ne < b.len() && (b[ne].is_ascii_alphanumeric() || b[ne] == b'-') {
+            ne += 1;
+        }
+        if ne == ns || !b[ns].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = src[ns..ne].to_ascii_lowercase();
+        let gt = match b[ne..].iter().position(|&c| c == b'>') {
+            Some(p) => ne + p,
+            None => break,
+        };
+        i = gt + 1;
+        if matches!(
+            name.as_str(),
+            "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta"
+                | "source" | "track" | "wbr" | "param" | "keygen" | "p" | "li" | "dt" | "dd"
+                | "option" | "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "html" | "head"
+                | "body"
+        ) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if b[..gt].ends_with(b"/") {
+            continue;
+        }
+        if matches!(
+            name.as_str(),
+            "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes"
+                | "plaintext"
+        ) {
+            let close = format!("</{name}");
+            match find_ci(b, i, close.as_bytes()) {
+                Some(e) => i = e,
+                None => break,
+            }
+            continue;
+        }
+        depth += 1;
+        if depth > MAX_SCAN_DEPTH {
+            return Some(at);
+        }
+    }
+    None
+}
+
+fn find(h: &[u8], from: usize, n: &[u8]) -> Option<usize> {
+    if from >= h.len() {
+        return None;
+    }
+    h[from..].windows(n.len()).position(|w| w == n).map(|p| p + from)
+}
+
+fn find_ci(h: &[u8], from: usize, n: &[u8]) -> Option<usize> {
+    if from >= h.len() {
+        return None;
+    }
+    h[from..]
+        .windows(n.len())
+        .position(|w| w.eq_ignore_ascii_case(n))
+        .map(|p| p + from)
+}
+
+/// Date fallbacks: a `/2019/11/19/` path in the canonical URL, then a short
+/// block inside an element named like a date (`date`, `time`, `posted`, …).
+fn page_date(w: &dom::Walk, url: Option<&str>) -> Option<String> {
+    if let Some(u) = url {
+        let parts: Vec<&str> = u.split('/').collect();
+        for win in parts.windows(3) {
+            if win[0].len() == 4 && win[1].len() <= 2 && win[2].len() <= 2 {
+                if let Some(d) = date::iso(&format!("{}-{:0>2}-{:0>2}", win[0], win[1], win[2])) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    for b in w.blocks.iter().take(2_000) {
+        if b.elem == dom::NONE || b.text.len() > 120 {
+            continue;
+        }
+        let e = &w.elems[b.elem as usize];
+        let named = e.cls.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+            matches!(
+                t,
+                "date" | "time" | "posted" | "published" | "pubdate" | "datum" | "fecha"
+                    | "timestamp" | "postdate" | "entry-date" | "meta" | "byline" | "dateline"
+            )
+        }) || e.role.contains("datepublished");
+        if named {
+            if let Some(d) = date::iso(&b.text) {
+                return Some(d);
+            }
+        }
+    }
+    None
 }

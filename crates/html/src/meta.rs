@@ -14,6 +14,8 @@ pub(crate) struct Meta {
     pub outlet: Option<String>,
     pub language: Option<String>,
     pub url: Option<String>,
+    /// The title came from `<title>` only (less trusted than an `<h1>`).
+    pub title_from_tag: bool,
     /// JSON-LD `articleBody`, when given.
     pub ld_body: Option<String>,
 }
@@ -328,14 +330,15 @@ pub(crate) fn collect(raw: &RawMeta, doc: &Document) -> Meta {
     m.byline = byline;
     // <title> last, without the site name suffix.
     if m.title.is_none() {
-        m.title = raw.title.as_deref().and_then(clean).map(|t| strip_site(&t));
+        m.title = raw.title.as_deref().and_then(clean);
+        m.title_from_tag = m.title.is_some();
     }
     m
 }
 
 /// "Headline | Site" → "Headline" (keeps the longer side).
-fn strip_site(t: &str) -> String {
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+pub(crate) fn strip_site(t: &str) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " : "] {
         if let Some(i) = t.rfind(sep) {
             let (a, b) = (&t[..i], &t[i + sep.len()..]);
             if a.len() >= b.len() {

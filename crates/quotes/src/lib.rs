@@ -288,13 +288,16 @@ impl<'d> Detector<'d> {
             // The next quote in the paragraph ends the window, unless it is a short
             // name or phrase inside the attribution (`X, wearing "Cruz" pins, said`).
             let mut j = i + 1;
-            while self.marked.get(j).is_some_and(|x| {
-                let c = &text[x.content.start..x.content.end];
-                x.para == m.para
-                    && word_count(c) <= 3
-                    && !c.ends_with(['.', ',', '!', '?'])
-                    && !text[m.close_end..x.open].contains(['.', '!', '?'])
-            }) {
+            while j <= i + 2
+                && self.marked.get(j).is_some_and(|x| {
+                    let c = &text[x.content.start..x.content.end];
+                    x.para == m.para
+                        && x.open < m.close_end + WINDOW
+                        && word_count(c) <= 3
+                        && !c.ends_with(['.', ',', '!', '?'])
+                        && !text[m.close_end..x.open].contains(['.', '!', '?'])
+                })
+            {
                 j += 1;
             }
             let next_open = self
@@ -370,6 +373,7 @@ impl<'d> Detector<'d> {
             // The last direct quote before (skipping titles and scare quotes in its paragraph).
             let mut pj = i - 1;
             while pj > 0
+                && i - pj < 4
                 && !matches!(kinds[pj], QuoteKind::Direct | QuoteKind::Block)
                 && self.marked[pj].para == m.para
             {
@@ -1644,7 +1648,18 @@ impl<'d> Detector<'d> {
                     continue;
                 }
                 if let Some(q) = self.indirect_in(s0, s1) {
-                    out.push(q);
+                    // A clause that is mostly quoted words is already reported as
+                    // partial quotes; an indirect quote is the writer's paraphrase.
+                    let quoted: usize = self
+                        .marked
+                        .iter()
+                        .skip(self.marked.partition_point(|m| m.close_end <= q.span.start))
+                        .take_while(|m| m.open < q.span.end)
+                        .map(|m| word_count(&text[m.content.start..m.content.end]))
+                        .sum();
+                    if quoted * 2 <= word_count(&text[q.span.start..q.span.end]) {
+                        out.push(q);
+                    }
                 }
             }
         }

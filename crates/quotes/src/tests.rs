@@ -648,3 +648,10 @@ fn long_apposition_with_a_quoted_name_inside() {
     assert_eq!(q[0].2, s("delegate Bill Owens"));
     assert_eq!(q[0].3, s("said"));
 }
+
+#[test]
+fn many_scare_quotes_in_one_paragraph() {
+    let text = "The \"so-called\" plan ".repeat(5_000);
+    let d = run(&text);
+    assert!(d.quotes.iter().all(|q| q.kind == QuoteKind::Scare));
+}

@@ -105,7 +105,8 @@ function quoteLine(q, extra) {
   li.appendChild(el("span", "u-quote", q.text));
   const meta = el("div", "u-meta");
   meta.appendChild(el("span", "u-speaker", q.speaker || "no speaker"));
-  meta.appendChild(document.createTextNode(" · " + [q.outlet, q.date].filter(Boolean).join(" · ") + " · "));
+  for (const b of [q.outlet, q.date].filter(Boolean)) meta.appendChild(document.createTextNode(" · " + b));
+  meta.appendChild(document.createTextNode(" · "));
   const a = el("a", null, q.title || q.url || "article #" + q.doc_id);
   a.href = "/doc/" + encodeURIComponent(q.doc_id);
   meta.appendChild(a);
@@ -140,7 +141,7 @@ async function trace(q) {
   try {
     const r = await (await api("/api/provenance?q=" + encodeURIComponent(q))).json();
     $("prov-list").replaceChildren(...r.hits.map((h) => quoteLine(h.quote, h.relation + " (" + Math.round(h.similarity * 100) + "%)")));
-    status("prov-status", r.hits.length + " articles carry it");
+    status("prov-status", r.hits.length + (r.hits.length === 1 ? " article carries it" : " articles carry it"));
   } catch (e) {
     status("prov-status", "Failed: " + e.message, true);
   }
@@ -177,7 +178,7 @@ async function browse(reset) {
 async function stats() {
   try {
     const s = await (await api("/api/stats")).json();
-    $("u-stats").textContent = s.documents + " articles · " + s.quotes + " quotations in the corpus";
+    $("u-stats").textContent = s.documents + (s.documents === 1 ? " article · " : " articles · ") + s.quotes + " quotations in the corpus";
   } catch (e) { /* ignore */ }
 }
 

@@ -110,8 +110,14 @@ async fn with_store<T: Send + 'static>(
 fn html_page(body: String, csp: &'static str) -> Response {
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
-            (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp)),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(csp),
+            ),
         ],
         body,
     )
@@ -189,7 +195,8 @@ async fn app_css() -> Response {
 /// The report page with a small navigation bar back to the app.
 fn report_page(doc: &unspin_doc::Doc) -> String {
     let page = unspin_report::html(doc);
-    let nav = "<nav style=\"font:14px system-ui,sans-serif;padding:.4rem 1.2rem;background:#1f2a37\">\
+    let nav =
+        "<nav style=\"font:14px system-ui,sans-serif;padding:.4rem 1.2rem;background:#1f2a37\">\
                <a style=\"color:#fff\" href=\"/\">← unspin</a></nav>\n";
     match page.find("<body>\n") {
         Some(i) => format!("{}{}{}", &page[..i + 7], nav, &page[i + 7..]),
@@ -358,7 +365,9 @@ async fn search(
         Ok((docs, quotes))
     })
     .await?;
-    Ok(Json(json!({ "query": query, "docs": docs, "quotes": quotes })))
+    Ok(Json(
+        json!({ "query": query, "docs": docs, "quotes": quotes }),
+    ))
 }
 
 async fn quotes(

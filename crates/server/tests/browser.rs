@@ -15,10 +15,14 @@ fn chromium() -> Option<PathBuf> {
     if let Ok(p) = std::env::var("UNSPIN_CHROMIUM") {
         return Some(PathBuf::from(p));
     }
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
 }
 
 fn screenshots() -> PathBuf {
@@ -95,37 +99,91 @@ fn page_in_headless_chromium() {
     let addr = start(dir.join("corpus.db"), |_| {});
     // Put the article in the corpus so that search has something to find.
     let body = serde_json::json!({"text": ARTICLE, "store": true});
-    let r = common::http(addr, "POST", "/api/analyze", "application/json", body.to_string().as_bytes());
+    let r = common::http(
+        addr,
+        "POST",
+        "/api/analyze",
+        "application/json",
+        body.to_string().as_bytes(),
+    );
     assert_eq!(r.status, 200);
     let shots = screenshots();
 
     // 1. Paste (prefilled through ?text=, which submits the form) → highlighted report.
     let url = format!("http://{addr}/?text={}", enc(ARTICLE));
     let dom = chrome(&bin, &dir.join("p1"), &["--dump-dom".into()], &url);
-    assert!(dom.contains("data-analyzed=\"1\""), "the analysis did not finish:\n{}", &dom[..dom.len().min(3000)]);
+    assert!(
+        dom.contains("data-analyzed=\"1\""),
+        "the analysis did not finish:\n{}",
+        &dom[..dom.len().min(3000)]
+    );
     let report = &dom[dom.find("id=\"report\"").expect("report box")..];
     assert!(report.contains("class=\"q"), "no quotation highlighted");
-    assert!(report.contains("data-speaker=\"Tomas Varga\"") || report.contains("data-speaker=\"Mayor Tomas Varga\""),
-        "quote not attributed to Varga in the page");
+    assert!(
+        report.contains("data-speaker=\"Tomas Varga\"")
+            || report.contains("data-speaker=\"Mayor Tomas Varga\""),
+        "quote not attributed to Varga in the page"
+    );
     assert!(report.contains("Holloway"), "second speaker missing");
     assert!(dom.contains("quotation highlight"), "status line missing");
-    chrome(&bin, &dir.join("p2"), &[format!("--screenshot={}", shots.join("analyze.png").display())], &url);
-    assert!(shots.join("analyze.png").metadata().map(|m| m.len() > 10_000).unwrap_or(false), "no screenshot");
+    chrome(
+        &bin,
+        &dir.join("p2"),
+        &[format!(
+            "--screenshot={}",
+            shots.join("analyze.png").display()
+        )],
+        &url,
+    );
+    assert!(
+        shots
+            .join("analyze.png")
+            .metadata()
+            .map(|m| m.len() > 10_000)
+            .unwrap_or(false),
+        "no screenshot"
+    );
 
     // 2. Search finds the quotation.
     let url = format!("http://{addr}/?q={}", enc("\"next storm will not wait\""));
     let dom = chrome(&bin, &dir.join("p3"), &["--dump-dom".into()], &url);
     let list = &dom[dom.find("id=\"search-quotes\"").expect("quote list")..];
     let list = &list[..list.find("</ol>").unwrap()];
-    assert!(list.contains("the next storm will not wait for us"), "search did not list the quotation:\n{list}");
+    assert!(
+        list.contains("the next storm will not wait for us"),
+        "search did not list the quotation:\n{list}"
+    );
     assert!(list.contains("Varga"), "speaker not shown:\n{list}");
-    chrome(&bin, &dir.join("p4"), &[format!("--screenshot={}", shots.join("search.png").display())], &url);
+    chrome(
+        &bin,
+        &dir.join("p4"),
+        &[format!(
+            "--screenshot={}",
+            shots.join("search.png").display()
+        )],
+        &url,
+    );
 
     // 3. Provenance of a trimmed variant.
-    let url = format!("http://{addr}/?quote={}", enc("the next storm … will not wait"));
+    let url = format!(
+        "http://{addr}/?quote={}",
+        enc("the next storm … will not wait")
+    );
     let dom = chrome(&bin, &dir.join("p5"), &["--dump-dom".into()], &url);
-    assert!(dom.contains("1 articles carry it"), "provenance:\n{}", &dom[dom.find("prov-status").unwrap_or(0)..][..400.min(dom.len())]);
-    chrome(&bin, &dir.join("p6"), &[format!("--screenshot={}", shots.join("provenance.png").display())], &url);
+    assert!(
+        dom.contains("1 article carries it"),
+        "provenance:\n{}",
+        &dom[dom.find("prov-status").unwrap_or(0)..][..400.min(dom.len())]
+    );
+    chrome(
+        &bin,
+        &dir.join("p6"),
+        &[format!(
+            "--screenshot={}",
+            shots.join("provenance.png").display()
+        )],
+        &url,
+    );
     eprintln!("screenshots in {}", shots.display());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -191,9 +191,7 @@ pub fn doc_from_json(v: &Value) -> Result<Doc, String> {
             }),
             _ => None,
         };
-        let cue = q["cue"]
-            .as_str()
-            .and_then(|c| nearest(&doc.text, c, span));
+        let cue = q["cue"].as_str().and_then(|c| nearest(&doc.text, c, span));
         quotes.push(Quote {
             span,
             kind: quote_kind(q["kind"].as_str().unwrap_or("")),

@@ -346,7 +346,11 @@ impl Store {
     pub fn has_hash(&self, hash: &str) -> Result<bool> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM documents WHERE hash = ?1", [hash], |_| Ok(()))
+            .query_row(
+                "SELECT 1 FROM documents WHERE hash = ?1",
+                [hash],
+                |_| Ok(()),
+            )
             .optional()?
             .is_some())
     }
@@ -459,7 +463,8 @@ impl Store {
 
     /// Quotations matching a filter, earliest article first.
     pub fn quotes(&self, f: &QuoteFilter) -> Result<Vec<QuoteRow>> {
-        let mut sql = format!("SELECT {QUOTE_COLS} FROM quotes q JOIN documents d ON d.id = q.doc_id");
+        let mut sql =
+            format!("SELECT {QUOTE_COLS} FROM quotes q JOIN documents d ON d.id = q.doc_id");
         let mut conds: Vec<String> = vec![];
         let mut args: Vec<rusqlite::types::Value> = vec![];
         if let Some(t) = f.text.as_deref() {
@@ -656,6 +661,28 @@ fn norm_name(s: &str) -> String {
         .to_lowercase()
 }
 
+/// The database used when none is named: `$UNSPIN_DB`, else
+/// `$XDG_DATA_HOME/unspin/corpus.db`, else `~/.local/share/unspin/corpus.db`,
+/// else `corpus.db` in the working directory.
+pub fn default_db_path() -> std::path::PathBuf {
+    use std::path::PathBuf;
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    if let Some(p) = env("UNSPIN_DB") {
+        return p;
+    }
+    if let Some(d) = env("XDG_DATA_HOME") {
+        return d.join("unspin").join("corpus.db");
+    }
+    if let Some(h) = env("HOME") {
+        return h.join(".local/share/unspin/corpus.db");
+    }
+    PathBuf::from("corpus.db")
+}
+
 /// Host of a URL (`https://www.example.com/x` → `example.com`).
 pub fn url_host(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
@@ -668,9 +695,11 @@ pub fn url_host(url: &str) -> Option<String> {
 fn insert_tx(tx: &Transaction, it: &Ingested) -> Result<Option<i64>> {
     let doc = &it.doc;
     let exists = tx
-        .query_row("SELECT 1 FROM documents WHERE hash = ?1", [&it.hash], |_| {
-            Ok(())
-        })
+        .query_row(
+            "SELECT 1 FROM documents WHERE hash = ?1",
+            [&it.hash],
+            |_| Ok(()),
+        )
         .optional()?
         .is_some();
     if exists {
@@ -741,8 +770,9 @@ fn insert_tx(tx: &Transaction, it: &Ingested) -> Result<Option<i64>> {
         )?;
         let mut qfts =
             tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?1,?2,?3)")?;
-        let mut sk = tx
-            .prepare_cached("INSERT OR IGNORE INTO quote_sketch (shingle, quote_id) VALUES (?1,?2)")?;
+        let mut sk = tx.prepare_cached(
+            "INSERT OR IGNORE INTO quote_sketch (shingle, quote_id) VALUES (?1,?2)",
+        )?;
         let mut cache: HashMap<String, i64> = HashMap::new();
         for (i, q) in doc.quotes.iter().enumerate() {
             let text = doc.slice(q.span);
@@ -793,7 +823,12 @@ fn insert_tx(tx: &Transaction, it: &Ingested) -> Result<Option<i64>> {
             "INSERT INTO sources (doc_id, name, kind, mentions) VALUES (?1,?2,?3,?4)",
         )?;
         for s in &doc.sources {
-            src.execute(params![id, s.name, s.kind.as_str(), s.mentions.len() as i64])?;
+            src.execute(params![
+                id,
+                s.name,
+                s.kind.as_str(),
+                s.mentions.len() as i64
+            ])?;
         }
         let mut fnd =
             tx.prepare_cached("INSERT INTO findings (doc_id, kind, message) VALUES (?1,?2,?3)")?;

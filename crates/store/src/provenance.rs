@@ -119,9 +119,8 @@ pub(crate) fn find(store: &Store, quote: &str, limit: usize) -> Result<Vec<Prove
     }
     // Short queries (under a shingle) also match as a phrase inside longer quotations.
     if q_words.len() < SHINGLE {
-        let mut st = conn.prepare(
-            "SELECT rowid FROM quotes_fts WHERE quotes_fts.text MATCH ?1 LIMIT 5000",
-        )?;
+        let mut st =
+            conn.prepare("SELECT rowid FROM quotes_fts WHERE quotes_fts.text MATCH ?1 LIMIT 5000")?;
         let phrase = format!("\"{}\"", q_words.join(" ").replace('"', ""));
         let rows = st.query_map([phrase], |r| r.get::<_, i64>(0))?;
         for r in rows {
@@ -154,12 +153,18 @@ pub(crate) fn find(store: &Store, quote: &str, limit: usize) -> Result<Vec<Prove
         }
     }
     hits.sort_by(|a, b| {
-        (a.quote.date.is_none(), &a.quote.date, a.quote.doc_id, a.quote.id).cmp(&(
-            b.quote.date.is_none(),
-            &b.quote.date,
-            b.quote.doc_id,
-            b.quote.id,
-        ))
+        (
+            a.quote.date.is_none(),
+            &a.quote.date,
+            a.quote.doc_id,
+            a.quote.id,
+        )
+            .cmp(&(
+                b.quote.date.is_none(),
+                &b.quote.date,
+                b.quote.doc_id,
+                b.quote.id,
+            ))
     });
     hits.truncate(limit.max(1));
     Ok(hits)

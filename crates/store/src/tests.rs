@@ -38,9 +38,14 @@ fn migrates_once_and_reopens() {
     {
         let mut s = Store::open(&path).unwrap();
         assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
-        s.insert(&mk("Mayor Ann Lee said: \"We will rebuild.\"", "We will rebuild.", "Ann Lee", "2020-01-01"))
-            .unwrap()
-            .unwrap();
+        s.insert(&mk(
+            "Mayor Ann Lee said: \"We will rebuild.\"",
+            "We will rebuild.",
+            "Ann Lee",
+            "2020-01-01",
+        ))
+        .unwrap()
+        .unwrap();
     }
     let s = Store::open(&path).unwrap();
     assert_eq!(s.stats().unwrap().documents, 1);
@@ -57,7 +62,12 @@ fn migrates_once_and_reopens() {
 #[test]
 fn dedupes_by_hash() {
     let mut s = Store::open_in_memory().unwrap();
-    let it = mk("Ann Lee said \"hello there all\" today.", "hello there all", "Ann Lee", "2020-01-01");
+    let it = mk(
+        "Ann Lee said \"hello there all\" today.",
+        "hello there all",
+        "Ann Lee",
+        "2020-01-01",
+    );
     let ids = s.insert_batch(&[it.clone(), it.clone()]).unwrap();
     assert!(ids[0].is_some());
     assert_eq!(ids[1], None);
@@ -86,7 +96,11 @@ fn search_and_quote_queries() {
     .unwrap();
     let hits = s.search("wine mom", 10, 0).unwrap();
     assert_eq!(hits.len(), 1);
-    assert!(hits[0].snippet.contains("\u{2}wine\u{3}"), "{}", hits[0].snippet);
+    assert!(
+        hits[0].snippet.contains("\u{2}wine\u{3}"),
+        "{}",
+        hits[0].snippet
+    );
     assert_eq!(s.search("\"mom wine\"", 10, 0).unwrap().len(), 0);
     // Hostile FTS syntax is neutralised, never an error.
     for q in ["NEAR(", "\"", "*", "a OR", "x:y", "-", "'", "(((", ""] {
@@ -164,8 +178,15 @@ fn provenance_finds_variants_earliest_first() {
     ))
     .unwrap();
     let hits = s.provenance(Q, 20).unwrap();
-    let speakers: Vec<_> = hits.iter().map(|h| h.quote.speaker.clone().unwrap()).collect();
-    assert_eq!(speakers, ["Ann Lee", "the mayor", "Lee", "An aide"], "{hits:#?}");
+    let speakers: Vec<_> = hits
+        .iter()
+        .map(|h| h.quote.speaker.clone().unwrap())
+        .collect();
+    assert_eq!(
+        speakers,
+        ["Ann Lee", "the mayor", "Lee", "An aide"],
+        "{hits:#?}"
+    );
     assert_eq!(hits[0].relation, "longer");
     assert_eq!(hits[2].relation, "exact");
     assert!(hits[3].similarity >= MIN_SIMILARITY_TEST);
@@ -178,9 +199,13 @@ const MIN_SIMILARITY_TEST: f64 = provenance::MIN_SIMILARITY;
 
 #[test]
 fn json_round_trip_and_export() {
-    let text = "Senator Jo Park said \"costs are rising\" on Tuesday, according to the Daily Ledger.";
+    let text =
+        "Senator Jo Park said \"costs are rising\" on Tuesday, according to the Daily Ledger.";
     let mut it = mk(text, "costs are rising", "Jo Park", "2023-01-01");
-    it.doc.quotes[0].cue = Some(Span::new(text.find("said").unwrap(), text.find("said").unwrap() + 4));
+    it.doc.quotes[0].cue = Some(Span::new(
+        text.find("said").unwrap(),
+        text.find("said").unwrap() + 4,
+    ));
     it.doc.meta.title = Some("Caf\u{e9} \u{2019}costs\u{2019}".into());
     let mut s = Store::open_in_memory().unwrap();
     let id = s.insert(&it).unwrap().unwrap();
@@ -214,10 +239,19 @@ fn pipeline_document_stores() {
 
 #[test]
 fn hosts_and_hashes() {
-    assert_eq!(url_host("https://www.Example.com:8080/a?b").as_deref(), Some("example.com"));
+    assert_eq!(
+        url_host("https://www.Example.com:8080/a?b").as_deref(),
+        Some("example.com")
+    );
     assert_eq!(url_host("nope"), None);
     assert_ne!(content_hash(b"a"), content_hash(b"b"));
     assert_eq!(content_hash(b"").len(), 32);
-    assert_eq!(fts_query("wine \"mom x\" y*").as_deref(), Some("\"wine\" \"mom x\" \"y\""));
-    assert_eq!(normalize_words("Don’t … stop, [the] music!"), ["don't", "stop", "the", "music"]);
+    assert_eq!(
+        fts_query("wine \"mom x\" y*").as_deref(),
+        Some("\"wine\" \"mom x\" \"y\"")
+    );
+    assert_eq!(
+        normalize_words("Don’t … stop, [the] music!"),
+        ["don't", "stop", "the", "music"]
+    );
 }
