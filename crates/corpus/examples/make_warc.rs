@@ -92,7 +92,10 @@ fn main() -> std::io::Result<()> {
                 body.extend_from_slice(format!("\n<!-- copy {copy} -->\n").as_bytes());
             }
             let stem = f.file_name().unwrap().to_string_lossy().replace(".gz", "");
-            let uri = format!("https://bench{}.example/{}/{stem}", written % 7, copy);
+            let uri = format!(
+                "https://bench{}.example/{copy}/{written}-{stem}",
+                written % 7
+            );
             let date = format!("2024-01-{:02}T{:02}:00:00Z", 1 + written % 28, written % 24);
             bytes += body.len() as u64;
             member(&mut w, |w| {

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use unspin_ingest::{Format, RawInput};
 use unspin_pipeline::Options;
-use unspin_store::{content_hash, Ingested, Store};
+use unspin_store::{content_hash, Ingested, Prepared, Store};
 
 #[doc(hidden)]
 pub mod testdata;
@@ -75,6 +75,8 @@ pub struct IngestReport {
     /// `path: reason` for the first failures.
     pub errors: Vec<String>,
     pub seconds: f64,
+    /// Time the writer spent committing to the store (the rest overlaps with analysis).
+    pub write_seconds: f64,
     /// Stored documents per second.
     pub pages_per_second: f64,
 }
@@ -222,15 +224,13 @@ fn read_input(
                     Ok(None) => return Ok(()),
                     Err(e) => return Err(format!("{label}: {e}")),
                 };
-                let ev = if rec.kind != "response" || rec.oversized {
-                    Event::Skipped
-                } else if !rec
+                let not_http = !rec
                     .content_type
                     .as_deref()
                     .unwrap_or("application/http")
                     .to_ascii_lowercase()
-                    .starts_with("application/http")
-                {
+                    .starts_with("application/http");
+                let ev = if rec.kind != "response" || rec.oversized || not_http {
                     Event::Skipped
                 } else {
                     match parse_http(&rec.block) {
@@ -437,7 +437,7 @@ pub fn ingest(
     let (out_tx, out_rx) = sync_channel::<Msg>(threads * 4 + opts.batch);
 
     enum Msg {
-        Done(Result<Ingested, String>),
+        Done(Result<Box<Prepared>, String>),
         Known,
         NonHtml,
         Skipped,
@@ -496,7 +496,10 @@ pub fn ingest(
                     .into_iter()
                     .par_bridge()
                     .for_each_with(out_tx, |tx, d| {
-                        let _ = tx.send(Msg::Done(analyze_raw(d, aopts)));
+                        let r = analyze_raw(d, aopts).and_then(|it| {
+                            Prepared::new(&it).map(Box::new).map_err(|e| e.to_string())
+                        });
+                        let _ = tx.send(Msg::Done(r));
                     });
             });
         })
@@ -511,14 +514,18 @@ pub fn ingest(
         last: start,
         total_bytes,
     };
-    let mut batch: Vec<Ingested> = Vec::with_capacity(opts.batch);
+    let mut batch: Vec<Prepared> = Vec::with_capacity(opts.batch);
     let mut last_commit = Instant::now();
     let mut store_err = None;
-    let mut flush = |batch: &mut Vec<Ingested>, rep: &mut IngestReport| -> Result<(), String> {
+    let mut flush = |batch: &mut Vec<Prepared>, rep: &mut IngestReport| -> Result<(), String> {
         if batch.is_empty() {
             return Ok(());
         }
-        let ids = store.insert_batch(batch).map_err(|e| e.to_string())?;
+        let t = Instant::now();
+        let ids = store
+            .insert_prepared_batch(batch)
+            .map_err(|e| e.to_string())?;
+        rep.write_seconds += t.elapsed().as_secs_f64();
         for id in ids {
             if id.is_some() {
                 rep.stored += 1;
@@ -538,7 +545,7 @@ pub fn ingest(
         match msg {
             Some(Msg::Done(Ok(it))) => {
                 rep.read += 1;
-                batch.push(it);
+                batch.push(*it);
             }
             Some(Msg::Done(Err(e))) => {
                 rep.read += 1;

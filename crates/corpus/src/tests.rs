@@ -78,7 +78,7 @@ fn warc_gz_ingest_and_resume() {
     let warc = d.join("crawl.warc.gz");
     write_warc_gz(&warc, 12);
     let mut store = Store::open(d.join("c.db")).unwrap();
-    let r = ingest(&[warc.clone()], &mut store, &quiet(2)).unwrap();
+    let r = ingest(std::slice::from_ref(&warc), &mut store, &quiet(2)).unwrap();
     assert_eq!(r.stored, 12, "{r:?}");
     assert_eq!(r.skipped_non_html, 2, "{r:?}");
     assert_eq!(r.skipped_records, 13, "{r:?}");
@@ -123,7 +123,7 @@ fn jsonl_and_directories() {
     .unwrap();
     std::fs::write(sub.join("skip.png"), b"\x89PNG").unwrap();
     let mut store = Store::open_in_memory().unwrap();
-    let r = ingest(&[d.clone()], &mut store, &quiet(2)).unwrap();
+    let r = ingest(std::slice::from_ref(&d), &mut store, &quiet(2)).unwrap();
     assert_eq!(r.stored, 4, "{r:?}");
     assert_eq!(r.failed, 2, "{r:?}");
     assert_eq!(r.errors.len(), 2);
@@ -155,7 +155,7 @@ fn limit_and_missing_input() {
     let mut store = Store::open_in_memory().unwrap();
     let mut o = quiet(1);
     o.limit = Some(5);
-    let r = ingest(&[warc.clone()], &mut store, &o).unwrap();
+    let r = ingest(std::slice::from_ref(&warc), &mut store, &o).unwrap();
     assert!(r.stored >= 5 && r.stored < 20, "{r:?}");
     assert!(ingest(&[d.join("missing.warc")], &mut store, &o).is_err());
     // A truncated WARC is a failure, with the records before it kept.

@@ -179,6 +179,46 @@ pub fn is_html_type(ct: &str) -> bool {
     t == "text/html" || t == "application/xhtml+xml"
 }
 
+/// Writes one WARC/1.0 `response` record holding an HTTP 200 response with
+/// `content_type` and `body` (used by tests and the benchmark's generator).
+pub fn write_response(
+    w: &mut dyn std::io::Write,
+    uri: &str,
+    date: &str,
+    content_type: &str,
+    body: &[u8],
+) -> io::Result<()> {
+    let http = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    write!(
+        w,
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        http.len() + body.len()
+    )?;
+    w.write_all(http.as_bytes())?;
+    w.write_all(body)?;
+    w.write_all(b"\r\n\r\n")
+}
+
+/// Writes one non-response record (`request`, `metadata`, `warcinfo`).
+pub fn write_other(
+    w: &mut dyn std::io::Write,
+    kind: &str,
+    uri: &str,
+    block: &[u8],
+) -> io::Result<()> {
+    write!(
+        w,
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )?;
+    w.write_all(block)?;
+    w.write_all(b"\r\n\r\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,44 +261,4 @@ mod tests {
         data.truncate(data.len() - 8);
         assert!(WarcReader::new(&data[..]).next_record().is_err());
     }
-}
-
-/// Writes one WARC/1.0 `response` record holding an HTTP 200 response with
-/// `content_type` and `body` (used by tests and the benchmark's generator).
-pub fn write_response(
-    w: &mut dyn std::io::Write,
-    uri: &str,
-    date: &str,
-    content_type: &str,
-    body: &[u8],
-) -> io::Result<()> {
-    let http = format!(
-        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    );
-    write!(
-        w,
-        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n\
-         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
-        http.len() + body.len()
-    )?;
-    w.write_all(http.as_bytes())?;
-    w.write_all(body)?;
-    w.write_all(b"\r\n\r\n")
-}
-
-/// Writes one non-response record (`request`, `metadata`, `warcinfo`).
-pub fn write_other(
-    w: &mut dyn std::io::Write,
-    kind: &str,
-    uri: &str,
-    block: &[u8],
-) -> io::Result<()> {
-    write!(
-        w,
-        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nContent-Length: {}\r\n\r\n",
-        block.len()
-    )?;
-    w.write_all(block)?;
-    w.write_all(b"\r\n\r\n")
 }

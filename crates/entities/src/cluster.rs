@@ -9,8 +9,11 @@
 //! word wins ("President Clinton" → "President Bill Clinton"); (3) the cluster
 //! with the most full-name mentions wins (the article's main person of that name);
 //! (4) ties go to the one named most recently before the mention.
-//! Other names cluster by their gazetteer canonical form or exact text;
-//! acronyms join the organisation whose initials they spell.
+//! Other names cluster by their gazetteer canonical form or exact text (a dateline
+//! place in capitals by its ordinary form); a guessed or `Misc` short form made of
+//! an organisation's first words ("Ridgeline" for "Ridgeline Energy") joins it when
+//! only one organisation or outlet starts so; acronyms join the organisation whose
+//! initials they spell.
 
 use crate::fxhash::FxHashMap as HashMap;
 
@@ -263,16 +266,19 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
     };
     for ci in n_person..cls.len() {
         let c = &cls[ci];
-        if c.members.is_empty()
-            || c.canonical.is_some()
-            || !(c.kind == EntityKind::Misc || !c.strong)
-            || c.kind == EntityKind::Person
+        let movable = c.kind == EntityKind::Misc || !c.strong;
+        if c.members.is_empty() || c.canonical.is_some() || !movable || c.kind == EntityKind::Place
         {
             continue;
         }
         let Some(short) = longest(c) else { continue };
         let sw = &ms[short].words;
-        if !sw[0].starts_with(|ch: char| ch.is_uppercase()) || l.is_common(sw[0]) {
+        // Adjectives ("Panamanian", "Islamic") name no organisation on their own.
+        let adjective = sw.len() == 1
+            && ["an", "ese", "ic", "ish", "i"]
+                .iter()
+                .any(|e| sw[0].ends_with(e));
+        if !sw[0].starts_with(|ch: char| ch.is_uppercase()) || l.is_common(sw[0]) || adjective {
             continue;
         }
         let targets: Vec<usize> = (n_person..cls.len())

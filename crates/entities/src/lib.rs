@@ -14,13 +14,21 @@
 //!
 //! Kinds: `Person` (title, given-name list, surname list, or two or three
 //! uncommon capitalised words), `Outlet` (shipped list of outlets and agencies, or
-//! a name ending in Times/Post/Journal/Magazine/…), `Org` (shipped list, acronyms,
-//! names ending in Inc./Party/Committee/University/… or "Bank of …"), `Place`
-//! (shipped list, names ending in Street/River/County/…, "San …", or an unknown
-//! word after "in"/"at"), `Misc` otherwise: nationalities, religions and party
-//! members ("Democrat", "Republicans") are `Misc` (CoNLL convention), "Democratic
-//! Party" is `Org`; months and weekdays are never entities. Word lists and their
-//! sources: `data/README.md`.
+//! a name ending in Times/Post/Journal/Magazine/…, "… News Agency", "…-Agentur",
+//! "… Presse"), `Org` (shipped list, acronyms, names ending in
+//! Inc./Party/Committee/University/… or "Bank of …", names with "United" or "&",
+//! head-first foreign names such as "Ministère …", "Banco …", German compounds such
+//! as "Bundesverband", an acronym before a place ("NHS England"), a place before a
+//! club word ("Manchester United", "Chicago Bulls"), or an organisation context:
+//! "a spokeswoman for X", "shares of X", "X, the … company behind …", "the X
+//! union", "X's shareholders"), `Place` (shipped list, names ending in
+//! Street/River/County/…, "San …", a compass word before a place ("Eastern
+//! Europe"), a wire dateline ("NAIROBI (AFP) -", keyed by its ordinary form so
+//! that "Nairobi" joins it), two or three uncommon words after "in", or an
+//! unknown word after "in"/"at"), `Misc` otherwise: nationalities, religions and
+//! party members ("Democrat", "Republicans") are `Misc` (CoNLL convention),
+//! "Democratic Party" is `Org`; months and weekdays are never entities. Word lists
+//! and their sources: `data/README.md`.
 
 pub mod cluster;
 mod fxhash;

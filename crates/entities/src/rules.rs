@@ -110,6 +110,8 @@ struct Ctx<'a, 'd> {
     /// Words of longer non-person names in body sentences (kept in a headline only
     /// as part of a run of two or more such words).
     known_multi: HashSet<&'d str>,
+    /// Dateline places in their ordinary form ("Maple Grove" for "MAPLE GROVE").
+    places: HashSet<String>,
     out: Vec<Candidate>,
 }
 
@@ -140,6 +142,7 @@ pub fn detect_mentions(doc: &Doc) -> Vec<Candidate> {
         mid,
         known: HashSet::default(),
         known_multi: HashSet::default(),
+        places: HashSet::default(),
         out: Vec::new(),
     };
     // Sentence token ranges.
@@ -286,8 +289,10 @@ fn sentence(cx: &mut Ctx, gaz: &[Gaz], a: usize, b: usize, headline: bool) {
     // A wire dateline ("NAIROBI (AFP) -", "CEDAR FALLS, Iowa (AP) —"): a place.
     let a = match (!headline).then(|| dateline(cx, a, b)).flatten() {
         Some(e) => {
+            let span = Span::new(toks[a].span.start, toks[e - 1].span.end);
+            cx.places.insert(title_case(cx.doc.slice(span)));
             cx.out.push(Candidate {
-                span: Span::new(toks[a].span.start, toks[e - 1].span.end),
+                span,
                 kind: EntityKind::Place,
                 weak: false,
             });
@@ -447,7 +452,10 @@ fn run(cx: &mut Ctx, sgaz: &[Gaz], used: &mut [bool], i: usize, j: usize, headli
     // "NHS England", "ETH Zurich", "BBC Scotland": an acronym and a place name is an
     // organisation (or an outlet's branch), not two names.
     if j - i >= 2 && is_acronym(toks[i].s) && !is_non_entity_acronym(toks[i].s) {
-        let acro = sgaz.iter().find(|g| g.t0 == i && g.t1 == i + 1).map(kind_of);
+        let acro = sgaz
+            .iter()
+            .find(|g| g.t0 == i && g.t1 == i + 1)
+            .map(kind_of);
         let rest = sgaz
             .iter()
             .position(|g| g.t0 == i + 1 && g.t1 == j && kind_of(g) == EntityKind::Place);
@@ -481,6 +489,52 @@ fn run(cx: &mut Ctx, sgaz: &[Gaz], used: &mut [bool], i: usize, j: usize, headli
         if suppress_gaz(cx, g, i, end) {
             continue;
         }
+        // "Manchester United", "Chicago Bulls", "Kenya Airways": a place name and one or
+        // two more name words, the last "United" or a plural, name a club or company.
+        let tail = g.t1..end;
+        if kind_of(g) == EntityKind::Place
+            && g.t0 == k
+            && (1..=2).contains(&tail.len())
+            && !sgaz.iter().any(|h| h.t0 >= g.t1 && h.t0 < end)
+            && tail
+                .clone()
+                .all(|t| name_tok(&toks[t]) && !is_acronym(toks[t].s))
+            && {
+                let w = toks[end - 1].s;
+                w == "United"
+                    || (w.len() > 3
+                        && !cx.l.is_surname(w)
+                        && cx.l.first_name(w).is_none()
+                        && w.ends_with('s')
+                        && !w.ends_with("ss")
+                        && !is_place_suffix(w)
+                        && !is_org_suffix(w)
+                        && !is_outlet_suffix(w)
+                        && !is_misc_head(w)
+                        && !matches!(
+                            w,
+                            "Keys"
+                                | "Banks"
+                                | "Lakes"
+                                | "Plains"
+                                | "Highlands"
+                                | "Lowlands"
+                                | "Isles"
+                                | "Woods"
+                                | "Flats"
+                                | "Glades"
+                                | "Everglades"
+                        ))
+            }
+        {
+            cx.out.push(Candidate {
+                span: Span::new(toks[g.t0].span.start, toks[end - 1].span.end),
+                kind: EntityKind::Org,
+                weak: false,
+            });
+            k = end;
+            continue;
+        }
         // "Eastern Europe", "northern Kenya" (capitalised): a compass word joins the place.
         let t0 = if kind_of(g) == EntityKind::Place
             && g.t0 > k
@@ -509,6 +563,17 @@ fn run(cx: &mut Ctx, sgaz: &[Gaz], used: &mut [bool], i: usize, j: usize, headli
 
 /// A non-gazetteer part of a run. In headlines only known name words are kept.
 fn piece(cx: &mut Ctx, a: usize, b: usize, headline: bool) {
+    // A particle or connector left at either end by a gazetteer split ("… der").
+    let (mut a, mut b) = (a, b);
+    while a < b && !cx.toks[a].cap {
+        a += 1;
+    }
+    while b > a && !cx.toks[b - 1].cap {
+        b -= 1;
+    }
+    if a >= b {
+        return;
+    }
     if !headline {
         classify(cx, a, b);
         return;
@@ -694,6 +759,10 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
     let l = cx.l;
     let push = |cx: &mut Ctx, kind, weak| cx.out.push(Candidate { span, kind, weak });
     let words = || toks[a..b].iter().filter(|t| t.word);
+    // The ordinary form of a dateline place ("in Maple Grove" after "MAPLE GROVE, Minn.").
+    if !cx.places.is_empty() && cx.places.contains(cx.doc.slice(span)) {
+        return push(cx, EntityKind::Place, false);
+    }
     // News agencies: "Deutsche Presse-Agentur", "Xinhua News Agency".
     if words().any(|t| is_outlet_word(t.s))
         || (n >= 2 && last == "Agency" && matches!(toks[b - 2].s, "News" | "Press"))
@@ -746,12 +815,28 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
         |w: &str| w.len() == 2 && w.ends_with('.') && w.as_bytes()[0].is_ascii_uppercase();
     // "a spokeswoman for X", "X, the San Francisco company": an organisation, unless
     // the name starts with a given name or is a lone surname.
+    // Two or three uncommon words read as a person's name even in such a context.
+    let person_shape = (2..=3).contains(&n)
+        && words().all(|t| {
+            !l.is_common(t.s)
+                && !is_acronym(t.s)
+                && t.s.chars().all(|c| c.is_alphabetic() || c == '-')
+        });
     if l.first_name(first).is_none()
         && !initial_letter(first)
         && !(n == 1 && l.is_surname(first))
-        && org_context(cx, a, b)
+        && org_cue(cx, a, b).is_some_and(|direct| direct || !person_shape)
     {
         return push(cx, EntityKind::Org, false);
+    }
+    // "the Guangdong province", "Marsabit county": a place.
+    if next.is_some_and(|w| {
+        matches!(
+            w,
+            "province" | "region" | "county" | "district" | "prefecture" | "oblast" | "governorate"
+        )
+    }) {
+        return push(cx, EntityKind::Place, false);
     }
     // "in Palo Verde": two or three uncommon words after "in" name a place.
     let possessive = matches!(next, Some("'s" | "’s" | "'" | "’"));
@@ -760,7 +845,11 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
         && !possessive
         && l.first_name(first).is_none()
         && !initial_letter(first)
-        && words().all(|t| !l.is_common(t.s) && !is_acronym(t.s))
+        && words().all(|t| {
+            !l.is_common(t.s)
+                && !is_acronym(t.s)
+                && t.s.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
     {
         return push(cx, EntityKind::Place, false);
     }
@@ -879,7 +968,26 @@ fn dateline(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
     let after = toks.get(k + 1).filter(|t| t.sent == toks[a].sent);
     let listed = |t: &Tk, kind: EntityKind| gaz_full(t.s).is_some_and(|e| e.kind == kind);
     let structural = match next {
-        "," => after.is_some_and(|t| listed(t, EntityKind::Place)),
+        // "CEDAR FALLS, Iowa (AP)", "MARSABIT, Nov 25 (Reuters)".
+        "," => after.is_some_and(|t| {
+            listed(t, EntityKind::Place)
+                || is_never_name(t.s)
+                || matches!(
+                    t.s,
+                    "Jan"
+                        | "Feb"
+                        | "Mar"
+                        | "Apr"
+                        | "Jun"
+                        | "Jul"
+                        | "Aug"
+                        | "Sep"
+                        | "Sept"
+                        | "Oct"
+                        | "Nov"
+                        | "Dec"
+                )
+        }),
         "(" => after.is_some_and(|t| listed(t, EntityKind::Outlet)),
         _ => false,
     };
@@ -893,13 +1001,21 @@ fn dateline(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
     let uncommon = toks[a..k]
         .iter()
         .any(|t| t.s.chars().count() >= 4 && !l.is_common(t.s));
-    (structural || (uncommon && !shouting && (datey || next != ","))).then_some(k)
+    let dash = matches!(next, "—" | "–" | "--" | "―" | "(");
+    (structural || (uncommon && !shouting && (datey || dash))).then_some(k)
 }
 
 /// Context that marks a name as an organisation: "a spokeswoman for X", "shares of
 /// X", "X, the San Francisco company behind …", "The nonprofit behind it, X, …",
 /// "the X union", "X's shareholders", "X reported quarterly earnings".
 fn org_context(cx: &Ctx, a: usize, b: usize) -> bool {
+    org_cue(cx, a, b).is_some()
+}
+
+/// The organisation cue around `a..b`: `Some(true)` for a direct one ("the X union",
+/// "shares of X", "X's shareholders"), `Some(false)` for an apposition or "a
+/// spokeswoman for X", which a person's name can also fill.
+fn org_cue(cx: &Ctx, a: usize, b: usize) -> Option<bool> {
     let toks = cx.toks;
     let sent = toks[a].sent;
     let at = |k: usize| toks.get(k).filter(|t| t.sent == sent).map(|t| t.s);
@@ -927,21 +1043,25 @@ fn org_context(cx: &Ctx, a: usize, b: usize) -> bool {
                     | "engineer"
                     | "engineers"
             ),
-            Some("of" | "in") => matches!(
-                p2.as_str(),
-                "shares"
-                    | "stake"
-                    | "subsidiary"
-                    | "shareholders"
-                    | "shareholder"
-                    | "co-founder"
-                    | "ceo"
-                    | "employees"
-            ),
+            Some("of" | "in")
+                if matches!(
+                    p2.as_str(),
+                    "shares"
+                        | "stake"
+                        | "subsidiary"
+                        | "shareholders"
+                        | "shareholder"
+                        | "co-founder"
+                        | "ceo"
+                        | "employees"
+                ) =>
+            {
+                return Some(true)
+            }
             _ => false,
         };
         if hit {
-            return true;
+            return Some(false);
         }
     }
     // After: "X, the … company behind …".
@@ -954,41 +1074,44 @@ fn org_context(cx: &Ctx, a: usize, b: usize) -> bool {
                 break;
             }
             if is_org_noun(w) && org_noun_head(at(k + 1)) {
-                return true;
+                return Some(false);
             }
             k += 1;
         }
     }
-    // "the United Steelworkers union".
-    if next.is_some_and(|w| {
-        matches!(
-            w,
-            "union"
-                | "company"
-                | "corporation"
-                | "firm"
-                | "coalition"
-                | "nonprofit"
-                | "charity"
-                | "foundation"
-                | "bank"
-                | "airline"
-                | "automaker"
-                | "carmaker"
-                | "retailer"
-                | "conglomerate"
-                | "startup"
-        )
-    }) && org_noun_head(at(b + 1))
+    // "the United Steelworkers union" (a lone word may be an adjective: "Panamanian company").
+    if b - a >= 2
+        && next.is_some_and(|w| {
+            matches!(
+                w,
+                "union"
+                    | "company"
+                    | "corporation"
+                    | "firm"
+                    | "coalition"
+                    | "nonprofit"
+                    | "charity"
+                    | "foundation"
+                    | "bank"
+                    | "airline"
+                    | "automaker"
+                    | "carmaker"
+                    | "retailer"
+                    | "conglomerate"
+                    | "startup"
+            )
+        })
+        && org_noun_head(at(b + 1))
     {
-        return true;
+        return Some(true);
     }
     // "X's shareholders", "X's chief executive".
     if matches!(next, Some("'s" | "’s" | "'" | "’")) {
         let w = at(b + 1).unwrap_or("");
-        let chief = w == "chief" && matches!(at(b + 2), Some("executive" | "financial" | "operating"));
+        let chief =
+            w == "chief" && matches!(at(b + 2), Some("executive" | "financial" | "operating"));
         if (w != "chief" && is_corporate_possession(w)) || chief {
-            return true;
+            return Some(true);
         }
     }
     // "X reported quarterly earnings".
@@ -996,11 +1119,18 @@ fn org_context(cx: &Ctx, a: usize, b: usize) -> bool {
         let money = (b + 1..b + 6).filter_map(at).any(|w| {
             matches!(
                 w,
-                "earnings" | "revenue" | "revenues" | "profit" | "profits" | "sales" | "dividend" | "layoffs"
+                "earnings"
+                    | "revenue"
+                    | "revenues"
+                    | "profit"
+                    | "profits"
+                    | "sales"
+                    | "dividend"
+                    | "layoffs"
             )
         });
         if money {
-            return true;
+            return Some(true);
         }
     }
     // Before: "The nonprofit behind the project, X, says".
@@ -1016,17 +1146,21 @@ fn org_context(cx: &Ctx, a: usize, b: usize) -> bool {
             if is_org_noun(w) {
                 noun = true;
             }
+            // "the head of the committee, X": the organisation is not the head noun.
+            if noun && matches!(w, "of" | "for" | "at" | "to" | "with") {
+                break;
+            }
             if noun
                 && matches!(
                     w,
                     "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "their" | "Their"
                 )
             {
-                return true;
+                return Some(false);
             }
         }
     }
-    false
+    None
 }
 
 /// True when the word after an organisation noun leaves it the head of its phrase
@@ -1034,7 +1168,7 @@ fn org_context(cx: &Ctx, a: usize, b: usize) -> bool {
 fn org_noun_head(next: Option<&str>) -> bool {
     match next {
         None => true,
-        Some(w) if matches!(w, "'s" | "’s" | "'" | "’") => false,
+        Some("'s" | "’s" | "'" | "’") => false,
         Some(w) if w.starts_with(|c: char| c.is_lowercase()) => matches!(
             w,
             "behind"

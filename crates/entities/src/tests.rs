@@ -484,3 +484,96 @@ fn company_names_that_are_surnames() {
     assert_eq!(texts(&d, find(&d, "Gerald Ford")), ["Gerald Ford", "Ford"]);
     assert_eq!(find(&d, "Ford").kind, EntityKind::Org);
 }
+
+#[test]
+fn wire_datelines_are_places() {
+    let d = run("MAPLE GROVE, Minn. (AP) — The council met. Later it left.\n\nOfficials in Maple Grove agreed.");
+    let e = find(&d, "Maple Grove");
+    assert_eq!(e.kind, EntityKind::Place);
+    assert_eq!(texts(&d, e), ["MAPLE GROVE", "Maple Grove"]);
+    let d = run("KAMPALA (Reuters) - Rain fell on Tuesday.\n\nFlights from Kampala resumed.");
+    assert_eq!(texts(&d, find(&d, "Kampala")), ["KAMPALA", "Kampala"]);
+    let d = run("MOYALE, Nov 25 (Reuters) - Rain fell.\n\nFlights from Moyale resumed.");
+    assert_eq!(texts(&d, find(&d, "Moyale")), ["MOYALE", "Moyale"]);
+    // An all-capitals label is not a dateline.
+    let d = run("UPDATE — The vote was delayed.");
+    assert!(!mentioned(&d, "UPDATE"));
+}
+
+#[test]
+fn org_cues_from_names_and_context() {
+    let d = run(
+        "Workers at Brightwater Paper joined the Allied Millworkers union on Monday. \
+                 \"We are ready,\" said Tom Reyes, a spokesman for Allied Millworkers.",
+    );
+    assert_eq!(find(&d, "Allied Millworkers").kind, EntityKind::Org);
+    let d = run("The walkout was called by Couriers United, a group of app drivers.");
+    assert_eq!(find(&d, "Couriers United").kind, EntityKind::Org);
+    let d = run("Analysts at Brandt & Moss were cautious.");
+    assert_eq!(find(&d, "Brandt & Moss").kind, EntityKind::Org);
+    let d = run(
+        "Zipply, the Austin company behind the app, disputed the figures. \
+                 \"Pay is up,\" said Ana Ruiz, a spokeswoman for Zipply.",
+    );
+    assert_eq!(find(&d, "Zipply").kind, EntityKind::Org);
+    let d = run("The charity behind the shelter, Open Door Housing, says it is ready.");
+    assert_eq!(find(&d, "Open Door Housing").kind, EntityKind::Org);
+    // A person's name in the same position stays a person.
+    let d = run("The head of the league's committee, Anatoly Gorokhov, said no.");
+    assert_eq!(find(&d, "Anatoly Gorokhov").kind, EntityKind::Person);
+}
+
+#[test]
+fn short_form_joins_its_organisation() {
+    let d = run("Its developer, Stonebrook Energy, says costs rose. Later, Stonebrook told investors it would wait.");
+    let e = find(&d, "Stonebrook Energy");
+    assert_eq!(e.kind, EntityKind::Org);
+    assert_eq!(texts(&d, e), ["Stonebrook Energy", "Stonebrook"]);
+    // A listed place keeps its own entity ("Boston" is not "Boston Globe").
+    let d = run("The Boston Globe reported it. Boston officials agreed.");
+    assert_eq!(find(&d, "Boston").kind, EntityKind::Place);
+}
+
+#[test]
+fn acronym_and_place_compass_and_place() {
+    let d = run("NHS Scotland said waits had fallen. She studied at EPFL Lausanne.");
+    assert_eq!(find(&d, "NHS Scotland").kind, EntityKind::Org);
+    assert_eq!(find(&d, "EPFL Lausanne").kind, EntityKind::Org);
+    let d = run("Troops moved to Western Europe and Northern Kenya.");
+    assert_eq!(find(&d, "Western Europe").kind, EntityKind::Place);
+    assert_eq!(find(&d, "Northern Kenya").kind, EntityKind::Place);
+    let d = run("Residents in Palo Seco complained. Tom Reyes agreed.");
+    assert_eq!(find(&d, "Palo Seco").kind, EntityKind::Place);
+}
+
+#[test]
+fn european_names() {
+    let d = run("Il a parlé sur France Inter à Bruxelles, puis à Toulouse.");
+    assert_eq!(find(&d, "France Inter").kind, EntityKind::Outlet);
+    assert_eq!(find(&d, "Bruxelles").kind, EntityKind::Place);
+    assert_eq!(find(&d, "Toulouse").kind, EntityKind::Place);
+    let d = run(
+        "Das sagte die Sprecherin des Bundesverbands Solarwirtschaft der Deutschen Presse-Agentur.",
+    );
+    assert_eq!(
+        find(&d, "Bundesverbands Solarwirtschaft").kind,
+        EntityKind::Org
+    );
+    assert_eq!(find(&d, "Deutsche Presse-Agentur").kind, EntityKind::Outlet);
+    let d = run("Das berichtete die Katholische Nachrichten-Agentur am Montag.");
+    assert_eq!(
+        find(&d, "Katholische Nachrichten-Agentur").kind,
+        EntityKind::Outlet
+    );
+    let d = run("The report came from the Xinhua News Agency and the Bolivar Press Agency.");
+    assert_eq!(find(&d, "Bolivar Press Agency").kind, EntityKind::Outlet);
+}
+
+#[test]
+fn agency_description_needs_a_news_agency() {
+    let d = run(
+        "Mr. Lee told Fox News the plan was late. The Federal Energy Regulatory Commission \
+                 declined to comment. A spokesman said the agency would decide soon.",
+    );
+    assert_eq!(texts(&d, find(&d, "Fox News")), ["Fox News"]);
+}

@@ -300,6 +300,82 @@ pub fn is_org_suffix(w: &str) -> bool {
             | "Laboratory"
             | "Laboratories"
             | "Cooperative"
+            | "Co"
+            | "Cos"
+            | "Cos."
+            | "Plc"
+            | "Limited"
+            | "Incorporated"
+            | "S.A."
+            | "N.V."
+            | "SpA"
+            | "S.p.A."
+            | "AB"
+            | "ASA"
+            | "BV"
+            | "KG"
+            | "Pty"
+            | "Bhd"
+            | "Tbk"
+            | "Therapeutics"
+            | "Biosciences"
+            | "Semiconductor"
+            | "Semiconductors"
+            | "Electronics"
+            | "Software"
+            | "Solutions"
+            | "Logistics"
+            | "Insurance"
+            | "Investments"
+            | "Securities"
+            | "Financial"
+            | "Brands"
+            | "Telecom"
+            | "Telecommunications"
+            | "Communications"
+            | "Railways"
+            | "Railway"
+            | "Railroad"
+            | "Petroleum"
+            | "Oil"
+            | "Mining"
+            | "Steel"
+            | "Chemicals"
+            | "Chemical"
+            | "Resources"
+            | "Realty"
+            | "Properties"
+            | "Hotels"
+            | "Resorts"
+            | "Restaurants"
+            | "Pharma"
+            | "Healthcare"
+            | "Automotive"
+            | "Aerospace"
+            | "Dynamics"
+            | "Robotics"
+            | "Networks"
+            | "Pictures"
+            | "Publishing"
+            | "Books"
+            | "Unions"
+            | "Syndicate"
+            | "Cartel"
+            | "Brigade"
+            | "Brigades"
+            | "Battalion"
+            | "Regiment"
+            | "Militia"
+            | "Front"
+            | "Collective"
+            | "Guild"
+            | "Fellowship"
+            | "Diocese"
+            | "Archdiocese"
+            | "Synod"
+            | "Municipality"
+            | "Constabulary"
+            | "Inquiry"
     )
 }
 
@@ -924,8 +1000,7 @@ pub fn is_german_org_word(w: &str) -> bool {
         return false;
     }
     let l = w.to_lowercase();
-    if l.starts_with("bundesliga") || l.starts_with("bundesländ") || l.starts_with("bundesland")
-    {
+    if l.starts_with("bundesliga") || l.starts_with("bundesländ") || l.starts_with("bundesland") {
         return false;
     }
     l.starts_with("bundes")
@@ -951,7 +1026,11 @@ pub fn is_german_org_word(w: &str) -> bool {
 /// "Nachrichtenagentur").
 pub fn is_outlet_word(w: &str) -> bool {
     let l = w.to_lowercase();
-    l.ends_with("agentur") || l.contains("presse") || l.starts_with("nachrichten")
+    l == "presse"
+        || l.ends_with("-presse")
+        || l.starts_with("presse-")
+        || l.ends_with("agentur")
+        || l.starts_with("nachrichtenagentur")
 }
 
 /// Compass and size words that make "X Place" a larger or smaller place

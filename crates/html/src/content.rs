@@ -13,6 +13,9 @@ pub struct Params {
     pub max_link_density: f32,
     /// Share of the top score a sibling needs to be included.
     pub sibling_share: f32,
+    /// A sibling block with prose votes, few links and more characters than
+    /// this joins the article even when its score is low.
+    pub loose_sibling_chars: u32,
     /// Fewer kept characters than this means "no article found".
     pub min_article_chars: usize,
     /// Print the candidate scores to stderr (development aid).
@@ -25,6 +28,7 @@ impl Default for Params {
             min_vote_chars: 25,
             max_link_density: 0.5,
             sibling_share: 0.2,
+            loose_sibling_chars: 150,
             min_article_chars: 120,
             debug: false,
         }
@@ -127,6 +131,10 @@ fn class_sign(cls: &str) -> i32 {
 /// Furniture inside an article container: sharing bars, related links, ads,
 /// newsletters, author boxes, tags, comments.
 fn boiler_elem(e: &Elem) -> bool {
+    // Page-level classes on <html>/<body> are layout flags ("no-sidebar").
+    if matches!(e.tag, Tag::Body | Tag::Html) {
+        return false;
+    }
     if matches!(e.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header) {
         return true;
     }
@@ -156,6 +164,8 @@ fn boiler_elem(e: &Elem) -> bool {
                 | "signup"
                 | "popup"
                 | "modal"
+                | "gdpr"
+                | "consent"
                 | "comments"
                 | "comment"
                 | "disqus"
@@ -188,12 +198,35 @@ fn boiler_elem(e: &Elem) -> bool {
             || t.starts_with("promo")
             || t.starts_with("recommend")
             || t.starts_with("subscribe")
+            || t.starts_with("login")
+            || t.starts_with("cookie")
             || t.starts_with("comment") && !t.starts_with("commentary");
         if bad {
             return true;
         }
     }
     false
+}
+
+/// Furniture that disqualifies everything inside it as the article: comments,
+/// sidebars, related links, navigation, footers, dialogs.
+fn strong_boiler(e: &Elem) -> bool {
+    if matches!(e.tag, Tag::Nav | Tag::Aside | Tag::Footer) {
+        return true;
+    }
+    if matches!(e.tag, Tag::Body | Tag::Html) || e.cls.is_empty() {
+        return false;
+    }
+    tokens(&e.cls).any(|t| {
+        matches!(
+            t,
+            "comments" | "sidebar" | "footer" | "nav" | "navigation" | "menu" | "modal" | "popup"
+                | "outbrain" | "taboola" | "recirc" | "trending" | "newsletter" | "gdpr" | "consent"
+        ) || (t.starts_with("comment") && !t.starts_with("commentary"))
+            || t.starts_with("related")
+            || t.starts_with("login")
+            || t.starts_with("cookie")
+    })
 }
 
 /// Whole-line boilerplate phrases (lower case, no trailing punctuation).
@@ -318,14 +351,21 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
     }
     // Nearest boilerplate ancestor-or-self (parents precede children).
     let mut boiler = vec![NONE; n];
+    // A box holding half the page's text is the page, not furniture, whatever
+    // its compound class says ("content-with-sidebar").
+    let total = chars.iter().copied().max().unwrap_or(0) as f32;
+    let mut strong = vec![false; n];
     for i in 0..n {
-        boiler[i] = if boiler_elem(&elems[i]) {
+        let small = (chars[i] as f32) < 0.5 * total;
+        boiler[i] = if boiler_elem(&elems[i]) && small {
             i as u32
         } else if elems[i].parent != NONE {
             boiler[elems[i].parent as usize]
         } else {
             NONE
         };
+        strong[i] = (strong_boiler(&elems[i]) && small)
+            || (elems[i].parent != NONE && strong[elems[i].parent as usize]);
     }
 
     // Paragraph votes.
@@ -380,7 +420,7 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         };
         // Class names move a score by at most its own size (so a tiny
         // "post-time" box cannot win on its name alone).
-        let sign = class_sign(&e.cls);
+        let sign = if matches!(e.tag, Tag::Body | Tag::Html) { 0 } else { class_sign(&e.cls) };
         let cw = if sign > 0 { score[i].min(25.0) } else { 0.0 };
         let ld = if chars[i] > 0 {
             links[i] as f32 / chars[i] as f32
@@ -389,7 +429,7 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         };
         let mut s = (score[i] + base + cw) * (1.0 - ld);
         // Furniture by name (comments, sidebars) or inside furniture.
-        if sign < 0 || boiler[i] != NONE {
+        if sign < 0 || strong[i] {
             s *= 0.3;
         }
         s
@@ -467,6 +507,12 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
                 }
                 let ld = links[i] as f32 / chars[i] as f32;
                 let ok = s >= threshold
+                    || (!matches!(e.tag, Tag::P)
+                        && boiler[i] == NONE
+                        && !strong[i]
+                        && chars[i] > p.loose_sibling_chars
+                        && ld < 0.2
+                        && score[i] > 0.0)
                     || (matches!(e.tag, Tag::P) && !boiler_elem(e) && {
                         chars[i] > 80 && ld < 0.25
                             || chars[i] <= 80 && ld == 0.0 && {
@@ -523,17 +569,52 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         !commentish
             && (chars[i] as f32 >= 0.4 * root_chars as f32 || (score[i] >= 8.0 && ld < 0.15))
     };
+    // Paragraph continuity: prose blocks just before the first root (a lead
+    // or standfirst set outside the body container) join the article.
+    let in_roots = |e: u32| roots.iter().any(|&r| e >= r && e <= elems[r as usize].end);
+    let mut lead: Vec<usize> = Vec::new();
+    if let Some(first) = w.blocks.iter().position(|b| b.elem != NONE && in_roots(b.elem)) {
+        let mut j = first;
+        while j > 0 && lead.len() < 3 {
+            j -= 1;
+            let b = &w.blocks[j];
+            if b.elem == NONE {
+                break;
+            }
+            let ld = b.link_chars as f32 / b.chars.max(1) as f32;
+            let prose = b.kind == BlockKind::Paragraph
+                && b.chars >= 80
+                && ld < 0.1
+                && ends_sentence(&b.text)
+                && boiler[b.elem as usize] == NONE
+                && !strong[b.elem as usize];
+            if !prose {
+                break;
+            }
+            lead.push(j);
+        }
+    }
     // Blocks inside the chosen roots, with boilerplate dropped.
     let mut out: Vec<Picked> = Vec::new();
     let title_key = title.map(key);
-    for b in &w.blocks {
+    for (bi, b) in w.blocks.iter().enumerate() {
         if b.elem == NONE {
+            continue;
+        }
+        if lead.contains(&bi) {
+            out.push(Picked {
+                text: b.text.replace('\n', " "),
+                kind: b.kind,
+            });
             continue;
         }
         let Some(&root) = roots
             .iter()
             .find(|&&r| b.elem >= r && b.elem <= elems[r as usize].end)
         else {
+            if p.debug {
+                eprintln!("  outside: {}", b.text.replace('\n', " "));
+            }
             continue;
         };
         let ba = boiler[b.elem as usize];
@@ -541,9 +622,12 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         // the article's text is not furniture whatever its class says.
         if ba != NONE && ba > root && !prose_box(ba as usize) {
             if p.debug {
-                eprintln!("  boiler[{}]: {:.60}", elems[ba as usize].cls, b.text);
+                eprintln!("  boiler: {}", b.text.replace('\n', " "));
             }
             continue;
+        }
+        if !keep_block(b, p) && p.debug {
+            eprintln!("  linky: {}", b.text.replace('\n', " "));
         }
         if keep_block(b, p) {
             for line in b.text.split('\n') {
@@ -572,7 +656,7 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
             }
         }
     }
-    trim_edges(&mut out);
+    trim_edges(&mut out, p.debug);
     let body_chars: usize = out
         .iter()
         .filter(|b| b.kind != BlockKind::Caption)
@@ -623,7 +707,7 @@ fn word_count(t: &str) -> usize {
 
 /// Drops short non-sentence lines (dates, bylines, labels) and trailing
 /// headings at the start and end of the article.
-fn trim_edges(out: &mut Vec<Picked>) {
+fn trim_edges(out: &mut Vec<Picked>, debug: bool) {
     let junk = |b: &Picked| {
         let wc = word_count(&b.text);
         (b.kind == BlockKind::Heading && wc <= 12)
@@ -631,17 +715,25 @@ fn trim_edges(out: &mut Vec<Picked>) {
             || byline_line(&b.text)
     };
     let mut start = 0;
-    while std::env::var_os("NOTRIMS").is_none() && start < out.len() && junk(&out[start]) && start < 4 {
+    while start < out.len() && junk(&out[start]) && start < 4 {
         start += 1;
     }
     // Never throw away a heading that introduces the text.
-    out.drain(..start);
+    for b in out.drain(..start) {
+        if debug {
+            eprintln!("  trim: {}", b.text);
+        }
+    }
     let mut k = 0;
     while let Some(b) = out.last() {
-        if std::env::var_os("NOTRIME").is_some() || k >= 6 || !(junk(b) || b.kind == BlockKind::Caption) {
+        if k >= 6 || !(junk(b) || b.kind == BlockKind::Caption) {
             break;
         }
-        out.pop();
+        if let Some(b) = out.pop() {
+            if debug {
+                eprintln!("  trim: {}", b.text);
+            }
+        }
         k += 1;
     }
 }

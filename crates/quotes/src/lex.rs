@@ -127,6 +127,7 @@ const VERBS: &[(&str, &[&str])] = &[
     ("acknowledge", &[]),
     ("point", &[]),
     ("denounce", &[]),
+    ("accuse", &[]),
     ("slam", &["slammed", "slamming", "slams"]),
     ("blast", &[]),
     ("decry", &["decried", "decries", "decrying"]),
@@ -155,7 +156,7 @@ const VERBS: &[(&str, &[&str])] = &[
 const LABEL_VERBS: &[&str] = &[
     "call", "dub", "label", "brand", "term", "think", "believe", "cite", "quote", "begin",
     "continue", "offer", "press", "fume", "beam", "crack", "gripe", "snipe", "sigh", "laugh",
-    "denounce", "slam", "blast", "decry", "condemn", "deride", "dismiss",
+    "denounce", "accuse", "slam", "blast", "decry", "condemn", "deride", "dismiss",
 ];
 
 /// Verbs that take an object before the content.
@@ -234,7 +235,73 @@ fn cue_table() -> &'static HashMap<String, Cue> {
 
 /// The cue entry for a (lower-cased) word, if it is a reporting verb.
 pub fn cue(word_lower: &str) -> Option<Cue> {
-    cue_table().get(word_lower).copied()
+    cue_table()
+        .get(word_lower)
+        .copied()
+        .or_else(|| foreign_cue(word_lower))
+}
+
+/// German and French reporting verbs (finite forms and past participles), for quotes
+/// in „…“ or «…» styles: `„…“, sagte X`, `«…», a déclaré X`.
+const FOREIGN_CUES: &[&str] = &[
+    // German
+    "sagte", "sagt", "sagten", "erklärte", "erklärt", "erklärten", "betonte", "betont",
+    "kritisierte", "kritisiert", "warnte", "warnt", "meinte", "meint", "fügte", "ergänzte",
+    "ergänzt", "schrieb", "schreibt", "sprach", "forderte", "fordert", "bekräftigte",
+    "unterstrich", "versicherte", "mahnte", "räumte", "kündigte", "teilte", "berichtete",
+    "berichtet", "bestätigte", "widersprach", "entgegnete", "antwortete", "rief",
+    // French
+    "déclaré", "déclare", "dit", "affirme", "affirmé", "estime", "estimé", "explique",
+    "expliqué", "ajoute", "ajouté", "souligne", "souligné", "précise", "précisé", "confie",
+    "confié", "lance", "lancé", "indique", "indiqué", "assure", "assuré", "raconte",
+    "raconté", "poursuit", "poursuivi", "insiste", "insisté", "martèle", "martelé",
+    "regrette", "regretté", "dénonce", "dénoncé", "reconnaît", "reconnu", "répond",
+    "répondu", "rappelle", "rappelé", "prévient", "averti", "avertit", "déplore",
+    "déploré", "annonce", "annoncé", "résume", "résumé", "tranche", "tranché",
+];
+
+/// German and French label verbs ("nannte die Pläne „…“", "qualifie de « … »").
+const FOREIGN_LABELS: &[&str] = &["nannte", "nennt", "bezeichnete", "qualifie", "qualifié"];
+
+/// True for a German or French reporting or label verb.
+pub fn is_foreign_cue(w: &str) -> bool {
+    FOREIGN_CUES.contains(&w) || FOREIGN_LABELS.contains(&w)
+}
+
+fn foreign_cue(w: &str) -> Option<Cue> {
+    if FOREIGN_CUES.contains(&w) {
+        return Some(Cue {
+            speech: false,
+            object: false,
+            rumour: false,
+        });
+    }
+    FOREIGN_LABELS.contains(&w).then_some(Cue {
+        speech: false,
+        object: false,
+        rumour: false,
+    })
+}
+
+/// A French inverted cue with its subject pronoun glued on (`a-t-il`, `confie-t-elle`,
+/// `dit-il`): the byte length of the pronoun at the end of the word.
+pub fn french_inverted_pronoun(word: &str) -> Option<usize> {
+    let l = word.to_lowercase();
+    for p in ["-t-il", "-t-elle", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles"] {
+        if l.len() > p.len() + 1 && l.ends_with(p) {
+            return Some(p.trim_start_matches("-t").trim_start_matches('-').len());
+        }
+    }
+    None
+}
+
+/// Words between a subject and a foreign past participle: the French auxiliary and
+/// reflexive ("a déclaré", "se dit") and German auxiliaries ("hat gesagt").
+pub fn is_foreign_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "ont" | "avait" | "avaient" | "aurait" | "se" | "s'est" | "hat" | "hatte" | "habe"
+    )
 }
 
 /// Whether a cue word is a verb form usable in a finite clause (not a bare base used
@@ -367,6 +434,10 @@ pub fn pronoun(word_lower: &str) -> Option<Pronoun> {
         "she" => Pronoun::She,
         "they" => Pronoun::They,
         "it" => Pronoun::It,
+        // German and French subject pronouns in speaker position ("sagte er").
+        "er" | "il" => Pronoun::He,
+        "sie" | "elle" => Pronoun::She,
+        "ils" | "elles" => Pronoun::They,
         "i" | "we" | "you" => Pronoun::Other,
         _ => return None,
     })
@@ -550,6 +621,25 @@ pub fn ends_inverted_speaker(w: &str) -> bool {
             | "since"
             | "according"
             | "then"
+            // German and French prepositions and conjunctions after an inverted cue
+            // ("sagte X am Mittwoch", "a déclaré X lors de …").
+            | "am"
+            | "im"
+            | "auf"
+            | "bei"
+            | "vor"
+            | "nach"
+            | "gegenüber"
+            | "und"
+            | "sur"
+            | "à"
+            | "au"
+            | "aux"
+            | "dans"
+            | "lors"
+            | "devant"
+            | "et"
+            | "mais"
     )
 }
 

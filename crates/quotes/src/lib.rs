@@ -452,6 +452,53 @@ impl<'d> Detector<'d> {
                 }
             }
         }
+        // A quote paragraph right after a paragraph that ends in reported speech
+        // (`X said the team had …` / `"…` on the next line): X goes on speaking.
+        for i in 0..n {
+            let m = &self.marked[i];
+            if attrs[i].is_some()
+                || rumour[i]
+                || m.cont_prev
+                || kinds[i] != QuoteKind::Direct
+                || m.para == 0
+                || !text[self.paras[m.para].span.start..m.open].trim().is_empty()
+                || self.paras[m.para - 1].kind != ParagraphKind::Body
+                || self.marked.iter().any(|x| x.para == m.para - 1)
+            {
+                continue;
+            }
+            let pp = self.paras[m.para - 1].span;
+            let (s0, _) = self.sentence_of(m.para - 1, pp.end.saturating_sub(1));
+            // The sentence's first reporting verb and its subject.
+            let ws = self.ws(s0, pp.end);
+            let Some(cw) = ws.iter().find(|w| {
+                let l = w.lower();
+                lex::cue(&l).is_some_and(|c| c.speech && !c.rumour) && !lex::ambiguous_noun(&l)
+            }) else {
+                continue;
+            };
+            let mut dummy = false;
+            let Some(a) = self.parse_before(s0, cw.end, &mut dummy) else {
+                continue;
+            };
+            let Some(sp) = a.speaker else { continue };
+            let person = self
+                .resolve(sp)
+                .entity
+                .is_some_and(|e| self.doc.entities[e].kind == EntityKind::Person);
+            if !person {
+                continue;
+            }
+            attrs[i] = Some(Attr {
+                side: Side::Inherited,
+                ..a
+            });
+            let mut j = i + 1;
+            while j < n && self.marked[j].cont_prev && attrs[j].is_none() {
+                attrs[j] = attrs[i];
+                j += 1;
+            }
+        }
         let mut out = vec![];
         for (i, m) in self.marked.iter().enumerate() {
             if !text[m.content.start..m.content.end]
@@ -478,6 +525,7 @@ impl<'d> Detector<'d> {
             });
         }
         out.extend(self.interview());
+        out.extend(self.transcript());
         out.extend(self.blocks());
         let direct: Vec<Span> = self
             .marked
@@ -660,6 +708,58 @@ impl<'d> Detector<'d> {
                 end: sp.end,
             });
         }
+        // French and German "according to": `«…», selon X` / `„…“, laut X`.
+        if ws.len() >= 2 && matches!(ws[0].lower().as_str(), "selon" | "laut") {
+            let sp = self.np_forward(&ws[1..])?;
+            return Some(Attr {
+                speaker: Some(sp),
+                cue: Some(Span::new(ws[0].start, ws[0].end)),
+                side: Side::After,
+                end: sp.end,
+            });
+        }
+        // German `„…“, so X.`: "so" and a name closing the sentence.
+        if comma && ws.len() >= 2 && ws[0].text == "so" {
+            if let Some(sp) = self.np_forward(&ws[1..]) {
+                let n = ws.iter().position(|w| w.end == sp.end).unwrap_or(0);
+                let closes = ws
+                    .get(n + 1)
+                    .is_none_or(|w| matches!(w.text, "." | "!" | "?" | ","));
+                let pron = lex::pronoun(&ws[1].lower()).is_some();
+                if closes && !pron && ws[1..=n].iter().any(|w| w.capitalised()) {
+                    return Some(Attr {
+                        speaker: Some(sp),
+                        cue: Some(Span::new(ws[0].start, ws[0].end)),
+                        side: Side::After,
+                        end: sp.end,
+                    });
+                }
+            }
+        }
+        // French inversion with a glued pronoun: `«…», a-t-il affirmé` / `confie-t-elle`.
+        if let Some(w0) = ws.first() {
+            if let Some(pl) = lex::french_inverted_pronoun(w0.text) {
+                let sp = Span::new(w0.end - pl, w0.end);
+                let cue = ws
+                    .get(1)
+                    .filter(|w| lex::is_foreign_cue(&w.lower()))
+                    .map_or_else(
+                        || {
+                            let stem = w0.text[..w0.text.len() - pl]
+                                .trim_end_matches('-')
+                                .trim_end_matches("-t");
+                            Span::new(w0.start, w0.start + stem.len())
+                        },
+                        |w| Span::new(w.start, w.end),
+                    );
+                return Some(Attr {
+                    speaker: Some(sp),
+                    cue: Some(cue),
+                    side: Side::After,
+                    end: cue.end.max(sp.end),
+                });
+            }
+        }
         // Find the first cue within the first 12 words, not past a clause break.
         let mut ci = None;
         for (j, w) in ws.iter().enumerate().take(14) {
@@ -685,8 +785,12 @@ impl<'d> Detector<'d> {
         let ci = ci?;
         let cue = Span::new(ws[ci].start, ws[ci].end);
         // Inversion: `said X`.
+        let foreign = lex::is_foreign_cue(&ws[ci].lower());
         let mut pre = ci;
-        while pre > 0 && lex::is_adverb_or_aux(&ws[pre - 1].lower()) {
+        while pre > 0
+            && (lex::is_adverb_or_aux(&ws[pre - 1].lower())
+                || foreign && lex::is_foreign_aux(&ws[pre - 1].lower()))
+        {
             pre -= 1;
         }
         if pre == 0 {
@@ -703,6 +807,10 @@ impl<'d> Detector<'d> {
             return None;
         }
         let mut phrase = &ws[..pre];
+        // `a spokesman, Jane Roe, said`: the name set off after a role.
+        if let Some(name) = self.appositive_name(phrase) {
+            phrase = name;
+        }
         // `X, a senior official, said`: the name before the first comma.
         if let Some(c) = phrase.iter().position(|w| w.text == "," || w.text == "(") {
             if c == 0 {
@@ -732,6 +840,51 @@ impl<'d> Detector<'d> {
             side: Side::After,
             end: cue.end,
         })
+    }
+
+    /// `ROLE, Name,` (the words before a cue, ending in a comma): the name when a
+    /// role description ("His spokesman", "a commission spokesman", "Le ministre de
+    /// l'Agriculture") is followed by a name in commas.
+    fn appositive_name<'a, 'w>(&self, phrase: &'a [Word<'w>]) -> Option<&'a [Word<'w>]> {
+        if phrase.len() < 4 || phrase[phrase.len() - 1].text != "," {
+            return None;
+        }
+        let inner = &phrase[..phrase.len() - 1];
+        let c = inner.iter().rposition(|w| w.text == ",")?;
+        let name = &inner[c + 1..];
+        // The role phrase: back from the comma to a clause break.
+        let mut r = c;
+        while r > 0 && c - r < 8 {
+            let w = &inner[r - 1];
+            let l = w.lower();
+            if w.is_punct() && !matches!(w.text, "'" | "’" | "-")
+                || lex::is_clause_start(&l) && !matches!(l.as_str(), "of" | "for" | "at" | "de")
+            {
+                break;
+            }
+            r -= 1;
+        }
+        let role = &inner[r..c];
+        if role.is_empty() || name.is_empty() || name.len() > 5 {
+            return None;
+        }
+        let is_name = name
+            .iter()
+            .all(|w| w.capitalised() || matches!(w.text, "." | "-" | "'" | "’"))
+            && name.iter().filter(|w| !w.is_punct()).count() >= 2
+            && lex::pronoun(&name[0].lower()).is_none();
+        // The role part: no comma of its own, and a lower-case word (a role noun).
+        let is_role = role.len() <= 8
+            && role.iter().all(|w| !w.is_punct() || matches!(w.text, "'" | "’" | "-"))
+            && role
+                .iter()
+                .any(|w| w.text.chars().next().is_some_and(|c| c.is_lowercase()))
+            && !role.iter().any(|w| {
+                let l = w.lower();
+                lex::is_clause_start(&l) && !matches!(l.as_str(), "of" | "for" | "at" | "de")
+                    || lex::cue(&l).is_some()
+            });
+        (is_name && is_role).then_some(name)
     }
 
     /// A speaker phrase: short, and a name, pronoun, role or group.
@@ -785,6 +938,12 @@ impl<'d> Detector<'d> {
 
     /// A noun phrase at the start of `ws` (after an inverted cue or "according to").
     fn np_forward(&self, ws: &[Word]) -> Option<Span> {
+        // `„…“, fügte er hinzu`: a subject pronoun stands alone.
+        if let Some(w) = ws.first() {
+            if lex::pronoun(&w.lower()).is_some_and(|p| p != Pronoun::Other) {
+                return Some(Span::new(w.start, w.end));
+            }
+        }
         let mut end = 0;
         for (j, w) in ws.iter().enumerate() {
             if j >= 10 {
@@ -835,6 +994,19 @@ impl<'d> Detector<'d> {
                     return Some(Attr {
                         speaker: Some(sp),
                         cue: Some(Span::new(ws[j].start, ws[j + 1].end)),
+                        side: Side::Before,
+                        end: sp.end,
+                    });
+                }
+            }
+        }
+        // French "selon X, « … »" at the start of the clause.
+        for j in (0..ws.len().saturating_sub(1)).rev() {
+            if ws[j].lower() == "selon" && (j == 0 || ws[j - 1].is_punct()) {
+                if let Some(sp) = self.np_forward(&ws[j + 1..]) {
+                    return Some(Attr {
+                        speaker: Some(sp),
+                        cue: Some(Span::new(ws[j].start, ws[j].end)),
                         side: Side::Before,
                         end: sp.end,
                     });
@@ -900,8 +1072,12 @@ impl<'d> Detector<'d> {
             return None;
         };
         let cue = Span::new(ws[ci].start, ws[ci].end);
+        let foreign = lex::is_foreign_cue(&ws[ci].lower());
         let mut pre = ci;
-        while pre > 0 && lex::is_adverb_or_aux(&ws[pre - 1].lower()) {
+        while pre > 0
+            && (lex::is_adverb_or_aux(&ws[pre - 1].lower())
+                || foreign && lex::is_foreign_aux(&ws[pre - 1].lower()))
+        {
             pre -= 1;
         }
         // `X urged …, saying "…"` / `X … and joked, "…"` / `upon saying "…"`: the
@@ -1009,6 +1185,16 @@ impl<'d> Detector<'d> {
         {
             end -= 2;
         }
+        // `His spokesman, Jane Roe, said`: the name in commas after a role.
+        if let Some(name) = self.appositive_name(&ws[..end]) {
+            let sp = Span::new(name[0].start, name[name.len() - 1].end);
+            return Some(Attr {
+                speaker: Some(sp),
+                cue: Some(cue),
+                side: Side::Before,
+                end: cue.end,
+            });
+        }
         if ws[end - 1].text == "," {
             // appositive: `X, a spokesman, said`
             let mut k = end - 1;
@@ -1021,16 +1207,33 @@ impl<'d> Detector<'d> {
             end = k - 1;
         }
         let mut start = end;
+        // The last place-like preposition crossed ("A diplomat in Washington").
+        let mut prep: Option<usize> = None;
         while start > 0 && end - start < 10 {
             let w = &ws[start - 1];
             let l = w.lower();
             if w.is_punct() && !matches!(w.text, "'" | "’" | "-") {
                 break;
             }
+            if matches!(l.as_str(), "in" | "at" | "from")
+                && start < end
+                && prep.is_none()
+                && ws[start].capitalised()
+            {
+                prep = Some(start - 1);
+                start -= 1;
+                continue;
+            }
             if lex::is_clause_start(&l) && !(l == "of" && start < end) {
                 break;
             }
             start -= 1;
+        }
+        // Keep the prepositional phrase only inside a determiner-led noun phrase.
+        if let Some(p) = prep {
+            if start == p || !lex::is_determiner(&ws[start].lower()) {
+                start = p + 1;
+            }
         }
         let mut phrase = &ws[start..end];
         // Strip a leading "of X" fragment left by the walk.
@@ -1263,6 +1466,12 @@ impl<'d> Detector<'d> {
         for (ei, e) in ents.iter().enumerate() {
             for mn in &e.mentions {
                 if mn.span.overlaps(&sp) {
+                    // `A diplomat in Washington`: a place after a preposition only
+                    // locates the speaker.
+                    if e.kind == EntityKind::Place && self.after_preposition(sp.start, mn.span.start)
+                    {
+                        continue;
+                    }
                     let person = e.kind == EntityKind::Person;
                     let better = match best {
                         None => true,
@@ -1286,6 +1495,8 @@ impl<'d> Detector<'d> {
                 Some(Err(group)) => name = text[group.start..group.end].to_string(),
                 None => {}
             }
+        } else if let Some(ei) = self.role_entity(&lower, sp.start) {
+            entity = Some(ei);
         } else if let Some(outlet) = description_kind(&lower) {
             // "the magazine" → the nearest outlet; "the company" → the nearest org.
             entity = self.nearest_entity(
@@ -1308,6 +1519,67 @@ impl<'d> Detector<'d> {
             entity,
             name,
         }
+    }
+
+    /// The last word of `[a, b)` is a preposition ("in", "at", "of", …).
+    fn after_preposition(&self, a: usize, b: usize) -> bool {
+        self.ws(a, b).last().is_some_and(|w| {
+            matches!(
+                w.lower().as_str(),
+                "in" | "at" | "from" | "of" | "for" | "near" | "de" | "à" | "aus" | "bei" | "im"
+            )
+        })
+    }
+
+    /// A definite role description ("the governor", "the spokesman", "die Ministerin")
+    /// → the last person introduced before `pos` with that title or role next to a
+    /// mention ("Gov. Mark Roe", "spokesman Jim Poe", "Wirtschaftsministerin X").
+    fn role_entity(&self, lower: &str, pos: usize) -> Option<usize> {
+        let mut parts = lower.split_whitespace();
+        let det = parts.next()?;
+        let role = parts.next()?;
+        if parts.next().is_some()
+            || !matches!(det, "the" | "der" | "die" | "le" | "la")
+            || description_kind(lower).is_some()
+            || role.len() < 3
+            || !role.chars().all(char::is_alphabetic)
+        {
+            return None;
+        }
+        let abbrev = role_abbrev(role);
+        let fits = |w: &str| {
+            let w = w.trim_end_matches('.').to_lowercase();
+            w == role
+                || abbrev.is_some_and(|a| w == a)
+                || w.chars().count() > role.chars().count() + 3 && w.ends_with(role)
+        };
+        let mut best: Option<(usize, usize)> = None;
+        for (ei, e) in self.doc.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            for mn in e.mentions.iter().filter(|m| !m.reference) {
+                if mn.span.end > pos || self.in_content(mn.span.start) {
+                    continue;
+                }
+                let a = self.floor_boundary(mn.span.start.saturating_sub(60));
+                let before = self.ws(a, mn.span.start);
+                let near: Vec<&Word> = before
+                    .iter()
+                    .rev()
+                    .take_while(|w| !matches!(w.text, "." | "!" | "?" | ";"))
+                    .filter(|w| !w.is_punct())
+                    .take(3)
+                    .collect();
+                let inside = self.ws(mn.span.start, mn.span.end);
+                let titled = near.iter().any(|w| fits(w.text))
+                    || inside.iter().take(2).any(|w| fits(w.text));
+                if titled && best.is_none_or(|(_, s)| mn.span.start > s) {
+                    best = Some((ei, mn.span.start));
+                }
+            }
+        }
+        best.map(|b| b.0)
     }
 
     fn para_index(&self, pos: usize) -> usize {
@@ -1359,12 +1631,29 @@ impl<'d> Detector<'d> {
                     break;
                 }
                 match w.text {
-                    "he" | "him" | "his" | "himself" => he += 1,
+                    "he" | "his" | "himself" => he += 1,
                     "she" | "her" | "hers" | "herself" => she += 1,
                     _ => continue,
                 }
                 break;
             }
+        }
+        // A title just before a mention ("Ms. [Kane]", "Herr [Roe]").
+        let (mut he_t, mut she_t) = (0, 0);
+        for m in e.mentions.iter().filter(|m| !m.reference) {
+            let a = self.floor_boundary(m.span.start.saturating_sub(8));
+            if let Some(w) = self.ws(a, m.span.start).last() {
+                match w.text.trim_end_matches('.').to_lowercase().as_str() {
+                    "mr" | "herr" | "m" => he_t += 1,
+                    "ms" | "mrs" | "miss" | "frau" | "mme" => she_t += 1,
+                    _ => {}
+                }
+            }
+        }
+        match he_t.cmp(&she_t) {
+            std::cmp::Ordering::Greater => return Some(Pronoun::He),
+            std::cmp::Ordering::Less => return Some(Pronoun::She),
+            std::cmp::Ordering::Equal => {}
         }
         for m in &e.mentions {
             let t = self.text[m.span.start..m.span.end].to_lowercase();
@@ -1515,6 +1804,94 @@ impl<'d> Detector<'d> {
             out.push(q);
         }
         out
+    }
+
+    /// Broadcast transcript turns: paragraphs opening with a speaker label
+    /// (`JANE ROE, HOST: …`, `ROE: …`, `Jane Roe: …`). Each turn is a direct quote by
+    /// the labelled speaker, resolved to the person introduced with that name. Only
+    /// read when the article has at least three such turns by two or more speakers.
+    fn transcript(&self) -> Vec<Quote> {
+        let text = self.text;
+        let mut turns: Vec<(Span, Span)> = vec![]; // (label, content)
+        for p in &self.paras {
+            if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::Blockquote) {
+                continue;
+            }
+            let t = &text[p.span.start..p.span.end];
+            if let Some((label, body)) = transcript_label(t) {
+                let b0 = p.span.start + body;
+                // A headline after the label ("Jane Roe: Taxes Are Too High") is not
+                // a turn.
+                if b0 < p.span.end && !headline_like(&text[b0..p.span.end]) {
+                    turns.push((
+                        Span::new(p.span.start, p.span.start + label),
+                        Span::new(b0, p.span.end),
+                    ));
+                }
+            }
+        }
+        // One label style per transcript: with upper-case labels (`ROE:`), a
+        // mixed-case "Jane Roe: …" line is a headline or note.
+        let is_upper = |l: &Span| !text[l.start..l.end].chars().any(char::is_lowercase);
+        if turns.iter().any(|(l, _)| is_upper(l)) {
+            turns.retain(|(l, _)| is_upper(l));
+        }
+        // Speakers keyed by the last word of the label ("RACHEL ROE" and "ROE").
+        let mut names: Vec<String> = turns
+            .iter()
+            .filter_map(|(l, _)| text[l.start..l.end].split_whitespace().last())
+            .map(str::to_lowercase)
+            .collect();
+        names.sort();
+        names.dedup();
+        // A conversation: two or more speakers, and someone speaks twice (a list
+        // of "Name: position" items has each name once).
+        if turns.len() < 3 || names.len() < 2 || names.len() == turns.len() {
+            return vec![];
+        }
+        turns
+            .into_iter()
+            .filter(|(_, c)| {
+                // Turns made of one marked quote are already reported.
+                !self.marked.iter().any(|m| m.open <= c.start && c.end <= m.close_end)
+            })
+            .map(|(label, content)| Quote {
+                span: content,
+                kind: QuoteKind::Direct,
+                speaker: Some(self.resolve_label(label)),
+                cue: None,
+            })
+            .collect()
+    }
+
+    /// A transcript label ("RACHEL ROE", "ROE") → the person whose name holds its words.
+    fn resolve_label(&self, label: Span) -> Speaker {
+        let lt = self.text[label.start..label.end].to_lowercase();
+        let lw: Vec<&str> = lt.split_whitespace().collect();
+        let mut best: Option<(usize, usize)> = None; // (entity, mentions)
+        for (ei, e) in self.doc.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let name = e.name.to_lowercase();
+            let nw: Vec<&str> = name
+                .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+                .filter(|w| !w.is_empty())
+                .collect();
+            if lw.iter().all(|w| nw.contains(w))
+                && best.is_none_or(|(_, n)| e.mentions.len() > n)
+            {
+                best = Some((ei, e.mentions.len()));
+            }
+        }
+        match best {
+            Some((ei, _)) => Speaker {
+                span: label,
+                entity: Some(ei),
+                name: self.doc.entities[ei].name.clone(),
+            },
+            None => self.resolve(label),
+        }
     }
 
     /// Interview answers: paragraphs opening with `A:` after `Q:` ones; the speaker
@@ -1899,6 +2276,87 @@ fn qa_prefix(t: &str, question: bool) -> Option<usize> {
     None
 }
 
+/// A transcript speaker label at the start of a paragraph: `NAME[, ROLE]: text`.
+/// Returns the byte length of the name and the offset of the text. The name is one
+/// to four words, all upper-case (`RACHEL ROE`) or capitalised (`Rachel Roe`, two or
+/// more words); notes such as `UPDATE:` or `Q:` are not speakers.
+fn transcript_label(t: &str) -> Option<(usize, usize)> {
+    let colon = t.find(':')?;
+    if colon == 0 || colon > 60 {
+        return None;
+    }
+    let head = &t[..colon];
+    let name = head.split(',').next()?.trim_end();
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 4 || name.len() != name.trim_start().len() {
+        return None;
+    }
+    let wordish = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+            && w.chars().next().is_some_and(char::is_uppercase)
+    };
+    if !ws.iter().all(|w| wordish(w)) {
+        return None;
+    }
+    let upper = ws
+        .iter()
+        .all(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+    // The role after the comma is short and in the same style.
+    if let Some(role) = head.get(name.len()..) {
+        let role = role.trim_start_matches(',').trim();
+        if word_count(role) > 4 || (upper && role.chars().any(char::is_lowercase)) {
+            return None;
+        }
+    }
+    let lower = name.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "q" | "a"
+            | "question"
+            | "answer"
+            | "update"
+            | "updated"
+            | "correction"
+            | "note"
+            | "editor's note"
+            | "photo"
+            | "video"
+            | "source"
+            | "sources"
+            | "read more"
+            | "related"
+            | "watch"
+            | "listen"
+    ) || (!upper && ws.len() < 2)
+        || (upper && ws.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() < 2))
+    {
+        return None;
+    }
+    let rest = &t[colon + 1..];
+    let body = colon + 1 + (rest.len() - rest.trim_start().len());
+    Some((name.len(), body))
+}
+
+/// A headline or section title: no sentence punctuation anywhere and mostly
+/// capitalised words ("Trump Is Trying To Win").
+fn headline_like(s: &str) -> bool {
+    let s = s.trim();
+    if s.contains(['.', '?', '!']) {
+        return false;
+    }
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    let caps = ws
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase())
+        })
+        .count();
+    ws.len() >= 3 && caps * 10 >= ws.len() * 6
+}
+
 /// Short title-case text without sentence punctuation: a name of a work or show.
 fn is_title_case(s: &str) -> bool {
     const SMALL: &[&str] = &[
@@ -1927,6 +2385,28 @@ fn is_title_case(s: &str) -> bool {
             || caps == 1
                 && ws[0].chars().filter(|c| c.is_uppercase()).count() >= 1
                 && ws[0].len() > 1)
+}
+
+/// The abbreviated title for a role word ("governor" → "gov").
+fn role_abbrev(role: &str) -> Option<&'static str> {
+    Some(match role {
+        "governor" => "gov",
+        "senator" => "sen",
+        "representative" | "congressman" | "congresswoman" => "rep",
+        "president" => "pres",
+        "general" => "gen",
+        "professor" => "prof",
+        "doctor" => "dr",
+        "secretary" => "sec",
+        "attorney" => "atty",
+        "superintendent" => "supt",
+        "lieutenant" => "lt",
+        "colonel" => "col",
+        "captain" => "capt",
+        "sergeant" => "sgt",
+        "reverend" => "rev",
+        _ => return None,
+    })
 }
 
 /// Definite descriptions of organisations: `Some(true)` for news outlets ("the

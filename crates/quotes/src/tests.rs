@@ -655,3 +655,176 @@ fn many_scare_quotes_in_one_paragraph() {
     let d = run(&text);
     assert!(d.quotes.iter().all(|q| q.kind == QuoteKind::Scare));
 }
+
+/// Speaker name of the first non-indirect quote whose text starts with `start`.
+fn speaker_name(d: &Doc, start: &str) -> Option<String> {
+    d.quotes
+        .iter()
+        .find(|q| d.slice(q.span).starts_with(start))
+        .and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+}
+
+fn kind_of(d: &Doc, start: &str) -> Option<QuoteKind> {
+    d.quotes
+        .iter()
+        .find(|q| d.slice(q.span).starts_with(start))
+        .map(|q| q.kind)
+}
+
+#[test]
+fn german_cues_inverted_and_pronoun() {
+    let t = "„Die Brücke bleibt bis Juni gesperrt“, sagte Bürgermeister Paul Wendt am Montag in Köln.\n\n\
+             Wendt verteidigte die Entscheidung. Die Sperrung sei „leider unvermeidbar“, sagte er.";
+    let mut d = run(t);
+    entity(&mut d, "Paul Wendt", EntityKind::Person, &["Paul Wendt", "Wendt"]);
+    detect(&mut d);
+    let q = marked(&d);
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(q[0].2, s("Bürgermeister Paul Wendt"));
+    assert_eq!(q[0].3, s("sagte"));
+    assert_eq!(kind_of(&d, "leider"), Some(QuoteKind::Partial));
+    assert_eq!(speaker_name(&d, "leider").as_deref(), Some("Paul Wendt"));
+}
+
+#[test]
+fn german_so_x_closing_the_sentence() {
+    let d = run("„Wir rechnen mit weiteren Streiks“, so Gewerkschafterin Anna Brandt.");
+    let q = marked(&d);
+    assert_eq!(q[0].2, s("Gewerkschafterin Anna Brandt"));
+    assert_eq!(q[0].3, s("so"));
+    // English "so" after a quote is no cue.
+    let d = run("\"I am tired,\" so he went home early.");
+    assert!(marked(&d)[0].2.is_none());
+}
+
+#[test]
+fn german_role_then_name_in_commas() {
+    let d = run("Der Sprecher der Stadtwerke, Lukas Hein, nannte den Plan „völlig überzogen“.");
+    let q = marked(&d);
+    assert_eq!(q[0].0, QuoteKind::Partial);
+    assert_eq!(q[0].2, s("Lukas Hein"));
+}
+
+#[test]
+fn french_cues_compound_past_and_glued_pronoun() {
+    let t = "« Nous ne céderons pas sur les salaires », a déclaré Marie Rolland, secrétaire du syndicat. \
+             « La grève continuera lundi », a-t-elle ajouté.";
+    let mut d = run(t);
+    entity(&mut d, "Marie Rolland", EntityKind::Person, &["Marie Rolland"]);
+    detect(&mut d);
+    let q = marked(&d);
+    assert_eq!(q[0].2, s("Marie Rolland"));
+    assert_eq!(q[0].3, s("déclaré"));
+    assert_eq!(q[1].2, s("elle"));
+    assert_eq!(q[1].3, s("ajouté"));
+    assert_eq!(speaker_name(&d, "La grève").as_deref(), Some("Marie Rolland"));
+}
+
+#[test]
+fn french_partial_with_se_dit_and_confie_t_il() {
+    let t = "Au marché, Paul Besson, maraîcher à Lyon, se dit « inquiet ». \
+             « Les prix ne couvrent plus nos coûts », confie-t-il.";
+    let d = run(t);
+    assert_eq!(kind_of(&d, "inquiet"), Some(QuoteKind::Partial));
+    let q = marked(&d);
+    assert_eq!(q[0].2, s("Paul Besson"));
+    assert_eq!(q[1].2, s("il"));
+    assert_eq!(q[1].3, s("confie"));
+}
+
+#[test]
+fn french_selon_and_inverted_dit() {
+    let d = run("« Le texte sera voté en mars », selon Hélène Caradec. « C'est trop tard », dit Luc Morin.");
+    let q = marked(&d);
+    assert_eq!(q[0].2, s("Hélène Caradec"));
+    assert_eq!(q[0].3, s("selon"));
+    assert_eq!(q[1].2, s("Luc Morin"));
+}
+
+#[test]
+fn definite_role_resolves_to_the_titled_person() {
+    let t = "Gov. Dana Whitcombe signed the budget on Friday.\n\n\
+             \"This is a good day,\" the governor said.";
+    let mut d = run(t);
+    entity(&mut d, "Dana Whitcombe", EntityKind::Person, &["Dana Whitcombe"]);
+    detect(&mut d);
+    assert_eq!(speaker_name(&d, "This is").as_deref(), Some("Dana Whitcombe"));
+    // No titled person: the role stays unresolved.
+    let t = "Dana Whitcombe signed the budget.\n\n\"This is a good day,\" the senator said.";
+    let mut d = run(t);
+    entity(&mut d, "Dana Whitcombe", EntityKind::Person, &["Dana Whitcombe"]);
+    detect(&mut d);
+    assert_eq!(speaker_name(&d, "This is").as_deref(), Some("the senator"));
+}
+
+#[test]
+fn role_then_appositive_name_is_the_speaker() {
+    let d = run("Her spokeswoman, Nora Lind, said only that the mayor \"has no regrets.\"");
+    assert_eq!(marked(&d)[0].2, s("Nora Lind"));
+    let d = run("\"We are reviewing it,\" a ministry spokesman, Tomas Berg, said.");
+    assert_eq!(marked(&d)[0].2, s("Tomas Berg"));
+    // The name first and the role in commas keeps the name.
+    let d = run("\"We are reviewing it,\" Tomas Berg, a ministry spokesman, said.");
+    assert_eq!(marked(&d)[0].2, s("Tomas Berg"));
+}
+
+#[test]
+fn unnamed_speaker_with_a_place_is_not_the_place() {
+    let t = "An Egyptian official in Cairo, who asked not to be named, said talks sought \"firm guarantees\" on water.";
+    let mut d = run(t);
+    entity(&mut d, "Cairo", EntityKind::Place, &["Cairo"]);
+    detect(&mut d);
+    let q = marked(&d);
+    assert_eq!(q[0].2, s("An Egyptian official in Cairo"));
+    assert_eq!(speaker_name(&d, "firm").as_deref(), Some("An Egyptian official in Cairo"));
+}
+
+#[test]
+fn she_resolves_to_the_woman_titled_ms() {
+    let t = "Arthur Penn, the founder, will retire. His niece, Clara Penn, will succeed him.\n\n\
+             Ms. Penn joined in 2010. \"We will stay independent,\" she said.";
+    let mut d = run(t);
+    entity(&mut d, "Arthur Penn", EntityKind::Person, &["Arthur Penn"]);
+    entity(&mut d, "Clara Penn", EntityKind::Person, &["Clara Penn", "Penn"]);
+    // The second "Penn" mention is the one after "Ms.".
+    let ms = d.text.find("Ms. Penn").unwrap() + 4;
+    d.entities[1].mentions[1].span = Span::new(ms, ms + 4);
+    detect(&mut d);
+    assert_eq!(speaker_name(&d, "We will").as_deref(), Some("Clara Penn"));
+}
+
+#[test]
+fn quote_paragraph_after_reported_speech_paragraph() {
+    let t = "Dr. Ines Varga, a chemist at the institute who led the work, said the team checked every sample twice.\n\n\
+             \"We could not believe the numbers at first. So we ran them again.\"";
+    let mut d = run(t);
+    entity(&mut d, "Ines Varga", EntityKind::Person, &["Ines Varga"]);
+    detect(&mut d);
+    assert_eq!(speaker_name(&d, "We could").as_deref(), Some("Ines Varga"));
+}
+
+#[test]
+fn transcript_turns_are_quotes_by_the_labelled_speaker() {
+    let t = "NINA COLE, HOST: Good morning. Our guest is Dr. Raj Mehta.\n\n\
+             RAJ MEHTA: Thanks for having me.\n\n\
+             COLE: Why did the clinic close?\n\n\
+             MEHTA: We ran out of money.";
+    let mut d = run(t);
+    entity(&mut d, "Nina Cole", EntityKind::Person, &["NINA COLE"]);
+    entity(&mut d, "Raj Mehta", EntityKind::Person, &["Raj Mehta"]);
+    detect(&mut d);
+    let q = quotes(&d);
+    assert_eq!(q.len(), 4, "{q:?}");
+    assert!(q.iter().all(|x| x.0 == QuoteKind::Direct));
+    assert_eq!(speaker_name(&d, "Why did").as_deref(), Some("Nina Cole"));
+    assert_eq!(speaker_name(&d, "We ran").as_deref(), Some("Raj Mehta"));
+}
+
+#[test]
+fn name_colon_lists_and_notes_are_not_transcripts() {
+    // Each name once: a list of positions, not a conversation.
+    let t = "Ann Lee: Wants lower taxes.\n\nBo Park: Wants more schools.\n\nCy Diaz: Wants new roads.";
+    assert!(run(t).quotes.iter().all(|q| q.kind == QuoteKind::Indirect));
+    let t = "UPDATE: The road is open.\n\nNOTE: Times are local.\n\nUPDATE: Rain is expected.";
+    assert!(run(t).quotes.is_empty());
+}

@@ -9,6 +9,9 @@ pub mod abbrev;
 use abbrev::AbbrevClass;
 use unspin_doc::{Attribution, Doc, Paragraph, ParagraphKind, Sentence, Span, Token};
 
+/// Longest sentence in tokens; longer runs are cut (no real sentence comes close).
+pub const MAX_SENTENCE_TOKENS: usize = 500;
+
 /// Adds `doc.sentences` and `doc.tokens` (reads `doc.paragraphs`). When no earlier
 /// stage set paragraphs, the text is split on blank lines into body paragraphs first.
 pub fn segment(doc: &mut Doc) {
@@ -29,15 +32,23 @@ pub fn segment(doc: &mut Doc) {
         }
         tokenize_into(&doc.text, s, e, &mut buf);
         split_sentences(&doc.text, &buf, |a, b| {
-            let si = sentences.len();
-            sentences.push(Sentence {
-                span: Span::new(buf[a].start, buf[b - 1].end),
-                paragraph: pi,
-                attribution: Attribution::Own,
-                opinion: false,
-                speculation: false,
-            });
-            tokens.extend(buf[a..b].iter().map(|&span| Token { span, sentence: si }));
+            // Run-on text with no sentence end (a 5 MB single line) is cut into
+            // pieces of at most MAX_SENTENCE_TOKENS so every later stage's
+            // per-sentence work stays bounded.
+            let mut a = a;
+            while a < b {
+                let end = b.min(a + MAX_SENTENCE_TOKENS);
+                let si = sentences.len();
+                sentences.push(Sentence {
+                    span: Span::new(buf[a].start, buf[end - 1].end),
+                    paragraph: pi,
+                    attribution: Attribution::Own,
+                    opinion: false,
+                    speculation: false,
+                });
+                tokens.extend(buf[a..end].iter().map(|&span| Token { span, sentence: si }));
+                a = end;
+            }
         });
     }
     doc.sentences = sentences;

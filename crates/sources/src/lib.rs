@@ -30,8 +30,11 @@ use unspin_doc::{
     Attribution, Doc, EntityKind, ParagraphKind, QuoteKind, Source, SourceKind, Span,
 };
 
+/// Longest unit (sentence) scanned for sourcing cues, in tokens.
+const MAX_UNIT_TOKENS: usize = 600;
+
 /// Who a credit names.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Who {
     Named {
         entity: Option<usize>,
@@ -58,6 +61,9 @@ pub(crate) enum Via {
     Possessive,
     By,
     Interview,
+    /// The outlet that carried a person's statement ("told Fox News", "in an
+    /// interview with the Herald"): where a fact-checker finds the words.
+    Carried,
     Phrase,
 }
 
@@ -269,18 +275,35 @@ impl<'a> Ctx<'a> {
         };
         let units = spans
             .into_iter()
-            .map(|(span, sentence)| Unit {
-                span,
-                sentence,
-                toks: tokenize(&doc.text, span),
+            .map(|(span, sentence)| {
+                let mut toks = tokenize(&doc.text, span);
+                // No real sentence is this long (run-on junk, a 5 MB single line):
+                // it is not scanned for cues, which keeps the work linear.
+                if toks.len() > MAX_UNIT_TOKENS {
+                    toks.clear();
+                }
+                Unit {
+                    span,
+                    sentence,
+                    toks,
+                }
             })
             .collect();
-        let quoted = doc
+        // Quoted stretches, sorted and merged so that `in_quote` can binary-search.
+        let mut spans: Vec<Span> = doc
             .quotes
             .iter()
             .filter(|q| q.kind != QuoteKind::Indirect)
             .map(|q| q.span)
             .collect();
+        spans.sort();
+        let mut quoted: Vec<Span> = Vec::with_capacity(spans.len());
+        for q in spans {
+            match quoted.last_mut() {
+                Some(l) if q.start <= l.end => l.end = l.end.max(q.end),
+                _ => quoted.push(q),
+            }
+        }
         Ctx {
             doc,
             units,
@@ -318,7 +341,7 @@ impl<'a> Ctx<'a> {
         self.quote_credits();
         // Hearsay words in a sentence that names its source ("…, reportedly,
         // according to the AP") are not unsourced.
-        let sourced: Vec<usize> = self
+        let sourced: std::collections::HashSet<usize> = self
             .credits
             .iter()
             .filter(|c| matches!(c.who, Who::Named { .. }))
@@ -338,26 +361,22 @@ impl<'a> Ctx<'a> {
             Via::Quote(_) => 5,
             Via::Verb => 6,
             Via::Interview => 7,
-            Via::Phrase => 8,
+            Via::Carried => 8,
+            Via::Phrase => 9,
         };
         self.credits
             .sort_by_key(|c| (c.span.start, c.span.end, rank(&c.via)));
-        let mut seen = Vec::new();
-        self.credits.retain(|c| {
-            let key = (c.span, c.who.clone());
-            if seen.contains(&key) {
-                false
-            } else {
-                seen.push(key);
-                true
-            }
-        });
+        let mut seen = std::collections::HashSet::new();
+        self.credits
+            .retain(|c| seen.insert((c.span, c.who.clone())));
         self.credits.sort_by_key(|c| (c.span.start, c.span.end));
     }
 
     /// True when byte `pos` lies inside quoted words.
     pub(crate) fn in_quote(&self, pos: usize) -> bool {
-        self.quoted.iter().any(|q| q.start <= pos && pos < q.end)
+        // `quoted` is sorted and disjoint: only the last span starting at or before `pos` can hold it.
+        let i = self.quoted.partition_point(|q| q.start <= pos);
+        i > 0 && pos < self.quoted[i - 1].end
     }
 
     fn tok_span(&self, u: usize, a: usize, b: usize) -> Span {
@@ -388,8 +407,13 @@ impl<'a> Ctx<'a> {
             if !unit.span.contains(&span) || span.is_empty() {
                 continue;
             }
-            let first = unit.toks.iter().position(|t| t.span.end > span.start);
-            let last = unit.toks.iter().rposition(|t| t.span.start < span.end);
+            // Tokens are in text order: binary search keeps long units linear.
+            let f = unit.toks.partition_point(|t| t.span.end <= span.start);
+            let first = (f < unit.toks.len()).then_some(f);
+            let last = unit
+                .toks
+                .partition_point(|t| t.span.start < span.end)
+                .checked_sub(1);
             if let (Some(first), Some(last)) = (first, last) {
                 if first <= last {
                     out.push(M {
@@ -742,7 +766,15 @@ impl<'a> Ctx<'a> {
                         })
                     })
                     .flatten();
+                // `a commission spokesman, Jane Roe, said`: the role is named at once.
+                let named = toks.get(h + 1).is_some_and(|t| t.low == ",")
+                    && mentions.iter().any(|m| {
+                        m.kind == EntityKind::Person
+                            && m.first == h + 2
+                            && toks.get(m.last + 1).is_some_and(|t| t.low == ",")
+                    });
                 match org {
+                    _ if named => {}
                     Some(m) => spokes_for.push(*m),
                     None => found.push((start, end)),
                 }
@@ -924,6 +956,14 @@ impl<'a> Ctx<'a> {
                     if let Some(c) = (j + 2..n.min(j + 12)).find(|&k| toks[k].low == ",") {
                         j = c + 1;
                     }
+                } else if prev == Some(",")
+                    && toks.get(j).is_some_and(|t| t.low == ",")
+                    && m.first >= 2
+                    && toks[..m.first - 1].iter().all(|t| t.word || t.low == "'s")
+                {
+                    // The name set off after its description: "The group behind the
+                    // plan, Acme Housing, says …".
+                    j += 1;
                 }
                 let mut gap = 0;
                 while j < n && gap < 3 && toks[j].is(bit::VERB_GAP) {
@@ -1025,9 +1065,12 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if interview {
-                // The outlet conducts the interview; a person interviewed is the source.
-                if m.kind == EntityKind::Person {
-                    out.push((self.named_who(&m), m.span, Via::Interview));
+                // A person interviewed is the source; an outlet conducting the
+                // interview carried the words (as with "told X").
+                match m.kind {
+                    EntityKind::Person => out.push((self.named_who(&m), m.span, Via::Interview)),
+                    EntityKind::Outlet => out.push((self.named_who(&m), m.span, Via::Carried)),
+                    _ => {}
                 }
                 continue;
             }
@@ -1169,9 +1212,89 @@ impl<'a> Ctx<'a> {
             }
         }
 
+        // "X told Fox News": the outlet that carried the statement is credited
+        // (kind outlet), like the outlet of "an interview with X".
+        for j in 0..n {
+            if !matches!(&*toks[j].low, "told" | "tells" | "telling")
+                || self.in_quote(toks[j].span.start)
+            {
+                continue;
+            }
+            let m = first_at(j + 1, (j + 3).min(n), &|m| m.kind == EntityKind::Outlet);
+            if let Some(m) = m {
+                if toks[j + 1..m.first].iter().all(|t| t.word) {
+                    out.push((self.named_who(&m), m.span, Via::Carried));
+                }
+            }
+        }
+        // "published (Wednesday) in the journal Nature": the journal is a source.
+        for j in 0..n {
+            if toks[j].low != "published" || self.in_quote(toks[j].span.start) {
+                continue;
+            }
+            let Some(p) = (j + 1..n.min(j + 4)).find(|&k| toks[k].low == "in") else {
+                continue;
+            };
+            if toks[j + 1..p].iter().any(|t| !t.word) {
+                continue;
+            }
+            let mut a = p + 1;
+            while a < n && matches!(&*toks[a].low, "the" | "journal" | "magazine") && !toks[a].cap {
+                a += 1;
+            }
+            if toks.get(a).is_some_and(|t| t.low == "the") {
+                a += 1;
+            }
+            if let Some(m) = first_at(p + 1, (a + 2).min(n), &|m| {
+                matches!(m.kind, EntityKind::Outlet | EntityKind::Org | EntityKind::Misc)
+            }) {
+                let who = match self.named_who(&m) {
+                    Who::Named { entity, name, kind } => Who::Named {
+                        entity,
+                        name,
+                        kind: if kind == SourceKind::Outlet {
+                            kind
+                        } else {
+                            SourceKind::Org
+                        },
+                    },
+                    w => w,
+                };
+                out.push((who, m.span, Via::Intro { indefinite: false }));
+                continue;
+            }
+            // A journal the entity stage did not name: its capitalised words.
+            let mut e = a;
+            while e < n.min(a + 10)
+                && toks[e].word
+                && (toks[e].cap || matches!(&*toks[e].low, "of" | "the" | "and" | "for"))
+            {
+                e += 1;
+            }
+            while e > a && !toks[e - 1].cap {
+                e -= 1;
+            }
+            let named = mentions.iter().any(|m| m.first < e && m.last >= a);
+            if e > a && !named && toks[a].cap && (e - a >= 2 || toks[p + 1].low == "journal") {
+                let span = self.tok_span(u, a, e);
+                let name = collapse(self.doc.slice(span));
+                out.push((
+                    Who::Named {
+                        entity: None,
+                        name,
+                        kind: SourceKind::Org,
+                    },
+                    span,
+                    Via::Intro { indefinite: false },
+                ));
+            }
+        }
+
         self.second_report |= second;
         // A person interviewed counts only when no one else is credited here.
-        let others = out.iter().any(|(_, _, v)| *v != Via::Interview);
+        let others = out
+            .iter()
+            .any(|(_, _, v)| !matches!(v, Via::Interview | Via::Carried));
         for (who, span, via) in out {
             if via == Via::Interview && others {
                 continue;

@@ -85,8 +85,10 @@ fn person_found_is_not_a_finding_verb() {
     assert_eq!(attr_of(&d, "Maria Lopez"), Attribution::Own);
 }
 
+/// The person speaks; the outlet that carried the interview is credited too (kind
+/// outlet), the same as for "told X": it is where a fact-checker finds the words.
 #[test]
-fn interview_with_outlet_credits_the_speaker_not_the_outlet() {
+fn interview_with_outlet_credits_the_speaker_and_the_outlet() {
     let mut b = B::new(
         "Governor Alan Brooks said in an interview with the Coastal Herald that taxes would fall.",
     );
@@ -99,12 +101,13 @@ fn interview_with_outlet_credits_the_speaker_not_the_outlet() {
     );
     let d = b.run();
     assert!(source(&d, "Alan Brooks").is_some());
-    assert!(source(&d, "Coastal Herald").is_none(), "{:?}", d.sources);
+    let o = source(&d, "Coastal Herald").expect("outlet that carried the interview");
+    assert_eq!(o.kind, SourceKind::Outlet);
     assert_eq!(d.sentences[0].attribution, Attribution::Attributed);
 }
 
 #[test]
-fn told_object_is_not_a_source() {
+fn told_outlet_is_credited_as_the_outlet_that_carried_it() {
     let mut b = B::new("The mayor told the Daily Sentinel that she would run again.");
     b.ent(
         "Daily Sentinel",
@@ -113,7 +116,63 @@ fn told_object_is_not_a_source() {
         &[],
     );
     let d = b.run();
-    assert!(source(&d, "Daily Sentinel").is_none(), "{:?}", d.sources);
+    let o = source(&d, "Daily Sentinel").expect("outlet source");
+    assert_eq!(o.kind, SourceKind::Outlet);
+}
+
+#[test]
+fn told_a_person_or_reporters_credits_no_outlet() {
+    let mut b = B::new("The mayor told Jim Ross and reporters that she would run again.");
+    b.ent("Jim Ross", EntityKind::Person, &["Jim Ross"], &[]);
+    let d = b.run();
+    assert!(d.sources.iter().all(|s| s.kind != SourceKind::Outlet), "{:?}", d.sources);
+}
+
+#[test]
+fn journal_that_published_a_study_is_a_named_source() {
+    let mut b = B::new(
+        "Sleep loss raises blood pressure, according to a study published Tuesday in the Journal of Sleep Medicine.          The results, published in the journal Cell Metabolism, surprised doctors.",
+    );
+    b.ent(
+        "Journal of Sleep Medicine",
+        EntityKind::Org,
+        &["Journal of Sleep Medicine"],
+        &[],
+    );
+    let d = b.run();
+    assert!(source(&d, "Journal of Sleep Medicine").is_some(), "{:?}", d.sources);
+    // Without an entity: the capitalised name after "the journal".
+    let s = source(&d, "Cell Metabolism").expect("journal without entity");
+    assert_eq!(s.kind, SourceKind::Org);
+}
+
+#[test]
+fn statement_from_org_is_a_named_source() {
+    let mut b = B::new("The plant will reopen in May, according to a statement from Norvale Steel.");
+    b.ent("Norvale Steel", EntityKind::Org, &["Norvale Steel"], &[]);
+    let d = b.run();
+    assert!(source(&d, "Norvale Steel").is_some(), "{:?}", d.sources);
+    assert_eq!(d.sentences[0].attribution, Attribution::Attributed);
+}
+
+#[test]
+fn role_named_in_commas_is_not_anonymous() {
+    let mut b = B::new("A ministry spokesman, Tomas Berg, said the plan was final.");
+    b.ent("Tomas Berg", EntityKind::Person, &["Tomas Berg"], &[]);
+    let d = b.run();
+    assert!(source(&d, "Tomas Berg").is_some(), "{:?}", d.sources);
+    assert!(d.sources.iter().all(|s| s.kind != SourceKind::Anonymous), "{:?}", d.sources);
+    // Unnamed, it stays anonymous.
+    let d = B::new("A ministry spokesman said the plan was final.").run();
+    assert!(d.sources.iter().any(|s| s.kind == SourceKind::Anonymous), "{:?}", d.sources);
+}
+
+#[test]
+fn org_named_after_its_description_is_a_source() {
+    let mut b = B::new("The charity behind the shelter, Harbor Homes Trust, says beds will be ready.");
+    b.ent("Harbor Homes Trust", EntityKind::Org, &["Harbor Homes Trust"], &[]);
+    let d = b.run();
+    assert!(source(&d, "Harbor Homes Trust").is_some(), "{:?}", d.sources);
 }
 
 #[test]
@@ -768,7 +827,11 @@ fn photo_credit_is_not_a_source() {
     });
     let d = b.run();
     // The credited agency is not in the body: nothing to warn about.
-    assert!(kinds(&d, "caption_credit_not_source").is_empty(), "{:?}", d.findings);
+    assert!(
+        kinds(&d, "caption_credit_not_source").is_empty(),
+        "{:?}",
+        d.findings
+    );
     assert!(d.sources.iter().all(|s| s.name != "Wire Agency"));
 
     let mut b = B::new("Wire Agency covered the speech. The mayor spoke at length.");
@@ -960,4 +1023,12 @@ fn more_unnamed_and_hearsay_phrasing() {
     }
     assert_eq!(kinds(&d, "rumour").len(), 2, "{:?}", d.findings);
     assert_eq!(kinds(&d, "anonymous_sourcing").len(), 4, "{:?}", d.findings);
+}
+
+#[test]
+fn published_in_a_place_is_no_source() {
+    let mut b = B::new("The memoir, published in New York last spring, sold well.");
+    b.ent("New York", EntityKind::Place, &["New York"], &[]);
+    let d = b.run();
+    assert!(d.sources.is_empty(), "{:?}", d.sources);
 }

@@ -309,6 +309,8 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "cache_size", -32768)?; // 32 MiB page cache
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         let mut s = Store { conn };
         s.migrate()?;
         Ok(s)
@@ -377,6 +379,17 @@ impl Store {
         let mut ids = Vec::with_capacity(items.len());
         for it in items {
             ids.push(insert_tx(&tx, it)?);
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Inserts prepared documents in one transaction (see [`Prepared`]).
+    pub fn insert_prepared_batch(&mut self, items: &[Prepared]) -> Result<Vec<Option<i64>>> {
+        let tx = self.conn.transaction()?;
+        let mut ids = Vec::with_capacity(items.len());
+        for p in items {
+            ids.push(insert_prepared(&tx, p)?);
         }
         tx.commit()?;
         Ok(ids)
@@ -692,162 +705,235 @@ pub fn url_host(url: &str) -> Option<String> {
     (!host.is_empty()).then_some(host)
 }
 
+/// A document turned into rows, ready to insert: everything that does not need
+/// the database (JSON, compression, offsets, sketches) is done here, so that
+/// ingest workers can do it in parallel and the single writer only inserts.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub hash: String,
+    url: Option<String>,
+    source: String,
+    title: Option<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+    seen: Option<String>,
+    language: Option<String>,
+    format: String,
+    bytes: i64,
+    counts: [i64; 6],
+    text: String,
+    report: Vec<u8>,
+    entities: Vec<(String, String, &'static str, i64)>,
+    quotes: Vec<PreparedQuote>,
+    sources: Vec<(String, &'static str, i64)>,
+    findings: Vec<(String, String)>,
+    techniques: Vec<(String, String, i64, i64, f64)>,
+}
+
+#[derive(Debug, Clone)]
+struct PreparedQuote {
+    kind: &'static str,
+    text: String,
+    start: i64,
+    end: i64,
+    speaker: Option<String>,
+    cue: Option<String>,
+    sketch: Vec<i64>,
+}
+
+impl Prepared {
+    /// Builds the rows of one analysed document.
+    pub fn new(it: &Ingested) -> Result<Prepared> {
+        let doc = &it.doc;
+        let url = doc.meta.url.clone();
+        let outlet = doc
+            .meta
+            .outlet
+            .clone()
+            .or_else(|| url.as_deref().and_then(url_host));
+        let n_attr = doc
+            .sentences
+            .iter()
+            .filter(|s| s.attribution != Attribution::Own)
+            .count() as i64;
+        let ix = CharIndex::new(&doc.text);
+        let quotes = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let text = doc.slice(q.span);
+                PreparedQuote {
+                    kind: q.kind.as_str(),
+                    text: text.to_string(),
+                    start: ix.char_of(q.span.start) as i64,
+                    end: ix.char_of(q.span.end) as i64,
+                    speaker: q
+                        .speaker
+                        .as_ref()
+                        .map(|s| s.name.trim().to_string())
+                        .filter(|s| !s.is_empty()),
+                    cue: q.cue.map(|c| doc.slice(c).to_string()),
+                    sketch: if q.kind == unspin_doc::QuoteKind::Scare {
+                        vec![]
+                    } else {
+                        provenance::sketch(text)
+                    },
+                }
+            })
+            .collect();
+        Ok(Prepared {
+            hash: it.hash.clone(),
+            url,
+            source: it.source.clone(),
+            title: doc.meta.title.clone(),
+            outlet,
+            published: doc.meta.published.clone(),
+            seen: it.seen.clone(),
+            language: doc.meta.language.clone(),
+            format: doc.input.format.clone(),
+            bytes: doc.input.bytes as i64,
+            counts: [
+                doc.text.split_whitespace().count() as i64,
+                doc.sentences.len() as i64,
+                n_attr,
+                doc.quotes.len() as i64,
+                doc.techniques.len() as i64,
+                doc.findings.len() as i64,
+            ],
+            text: doc.text.clone(),
+            report: pack(&doc.to_json())?,
+            entities: doc
+                .entities
+                .iter()
+                .map(|e| {
+                    (
+                        e.id.clone(),
+                        e.name.clone(),
+                        e.kind.as_str(),
+                        e.mentions.len() as i64,
+                    )
+                })
+                .collect(),
+            quotes,
+            sources: doc
+                .sources
+                .iter()
+                .map(|s| (s.name.clone(), s.kind.as_str(), s.mentions.len() as i64))
+                .collect(),
+            findings: doc
+                .findings
+                .iter()
+                .map(|f| (f.kind.clone(), f.message.clone()))
+                .collect(),
+            techniques: doc
+                .techniques
+                .iter()
+                .map(|t| {
+                    (
+                        t.technique.clone(),
+                        doc.slice(t.span).to_string(),
+                        ix.char_of(t.span.start) as i64,
+                        ix.char_of(t.span.end) as i64,
+                        t.score as f64,
+                    )
+                })
+                .collect(),
+        })
+    }
+}
+
 fn insert_tx(tx: &Transaction, it: &Ingested) -> Result<Option<i64>> {
-    let doc = &it.doc;
+    insert_prepared(tx, &Prepared::new(it)?)
+}
+
+fn insert_prepared(tx: &Transaction, p: &Prepared) -> Result<Option<i64>> {
     let exists = tx
-        .query_row(
-            "SELECT 1 FROM documents WHERE hash = ?1",
-            [&it.hash],
-            |_| Ok(()),
-        )
+        .prepare_cached("SELECT 1 FROM documents WHERE hash = ?1")?
+        .query_row([&p.hash], |_| Ok(()))
         .optional()?
         .is_some();
     if exists {
         return Ok(None);
     }
-    let url = doc.meta.url.clone();
-    let outlet = doc
-        .meta
-        .outlet
-        .clone()
-        .or_else(|| url.as_deref().and_then(url_host));
-    let n_words = doc.text.split_whitespace().count() as i64;
-    let n_attr = doc
-        .sentences
-        .iter()
-        .filter(|s| s.attribution != Attribution::Own)
-        .count() as i64;
-    let json = doc.to_json();
-    tx.execute(
+    let c = &p.counts;
+    tx.prepare_cached(
         "INSERT INTO documents (hash, url, source, title, outlet, published, seen, language, format, bytes, \
          n_words, n_sentences, n_attributed, n_quotes, n_techniques, n_findings, text, report) \
          VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
-        params![
-            it.hash,
-            url,
-            it.source,
-            doc.meta.title,
-            outlet,
-            doc.meta.published,
-            it.seen,
-            doc.meta.language,
-            doc.input.format,
-            doc.input.bytes as i64,
-            n_words,
-            doc.sentences.len() as i64,
-            n_attr,
-            doc.quotes.len() as i64,
-            doc.techniques.len() as i64,
-            doc.findings.len() as i64,
-            doc.text,
-            pack(&json)?,
-        ],
-    )?;
+    )?
+    .execute(params![
+        p.hash, p.url, p.source, p.title, p.outlet, p.published, p.seen, p.language, p.format,
+        p.bytes, c[0], c[1], c[2], c[3], c[4], c[5], p.text, p.report,
+    ])?;
     let id = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO docs_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-        params![id, doc.meta.title, doc.text],
+    tx.prepare_cached("INSERT INTO docs_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, p.title, p.text])?;
+    let mut ent = tx.prepare_cached(
+        "INSERT INTO entities (doc_id, eid, name, kind, mentions) VALUES (?1,?2,?3,?4,?5)",
     )?;
-    let ix = CharIndex::new(&doc.text);
-    {
-        let mut ent = tx.prepare_cached(
-            "INSERT INTO entities (doc_id, eid, name, kind, mentions) VALUES (?1,?2,?3,?4,?5)",
-        )?;
-        for e in &doc.entities {
-            ent.execute(params![
-                id,
-                e.id,
-                e.name,
-                e.kind.as_str(),
-                e.mentions.len() as i64
-            ])?;
-        }
-        let mut spk_get = tx.prepare_cached("SELECT id FROM speakers WHERE norm = ?1")?;
-        let mut spk_put = tx.prepare_cached("INSERT INTO speakers (norm, name) VALUES (?1, ?2)")?;
-        let mut qput = tx.prepare_cached(
-            "INSERT INTO quotes (doc_id, idx, kind, text, start, end, speaker, speaker_id, cue) \
-             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-        )?;
-        let mut qfts =
-            tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?1,?2,?3)")?;
-        let mut sk = tx.prepare_cached(
-            "INSERT OR IGNORE INTO quote_sketch (shingle, quote_id) VALUES (?1,?2)",
-        )?;
-        let mut cache: HashMap<String, i64> = HashMap::new();
-        for (i, q) in doc.quotes.iter().enumerate() {
-            let text = doc.slice(q.span);
-            let speaker = q.speaker.as_ref().map(|s| s.name.trim().to_string());
-            let speaker_id = match speaker.as_deref().filter(|s| !s.is_empty()) {
-                Some(name) => {
-                    let norm = norm_name(name);
-                    match cache.get(&norm) {
-                        Some(&sid) => Some(sid),
-                        None => {
-                            let sid = match spk_get
-                                .query_row([&norm], |r| r.get::<_, i64>(0))
-                                .optional()?
-                            {
-                                Some(sid) => sid,
-                                None => {
-                                    spk_put.execute(params![norm, name])?;
-                                    tx.last_insert_rowid()
-                                }
-                            };
-                            cache.insert(norm, sid);
-                            Some(sid)
-                        }
+    for (eid, name, kind, n) in &p.entities {
+        ent.execute(params![id, eid, name, kind, n])?;
+    }
+    let mut spk_get = tx.prepare_cached("SELECT id FROM speakers WHERE norm = ?1")?;
+    let mut spk_put = tx.prepare_cached("INSERT INTO speakers (norm, name) VALUES (?1, ?2)")?;
+    let mut qput = tx.prepare_cached(
+        "INSERT INTO quotes (doc_id, idx, kind, text, start, end, speaker, speaker_id, cue) \
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+    )?;
+    let mut qfts =
+        tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?1,?2,?3)")?;
+    let mut sk =
+        tx.prepare_cached("INSERT OR IGNORE INTO quote_sketch (shingle, quote_id) VALUES (?1,?2)")?;
+    let mut cache: HashMap<String, i64> = HashMap::new();
+    for (i, q) in p.quotes.iter().enumerate() {
+        let speaker_id = match q.speaker.as_deref() {
+            Some(name) => {
+                let norm = norm_name(name);
+                match cache.get(&norm) {
+                    Some(&sid) => Some(sid),
+                    None => {
+                        let sid = match spk_get
+                            .query_row([&norm], |r| r.get::<_, i64>(0))
+                            .optional()?
+                        {
+                            Some(sid) => sid,
+                            None => {
+                                spk_put.execute(params![norm, name])?;
+                                tx.last_insert_rowid()
+                            }
+                        };
+                        cache.insert(norm, sid);
+                        Some(sid)
                     }
                 }
-                None => None,
-            };
-            qput.execute(params![
-                id,
-                i as i64,
-                q.kind.as_str(),
-                text,
-                ix.char_of(q.span.start) as i64,
-                ix.char_of(q.span.end) as i64,
-                speaker,
-                speaker_id,
-                q.cue.map(|c| doc.slice(c).to_string()),
-            ])?;
-            let qid = tx.last_insert_rowid();
-            qfts.execute(params![qid, text, speaker])?;
-            if q.kind != unspin_doc::QuoteKind::Scare {
-                for h in provenance::sketch(text) {
-                    sk.execute(params![h, qid])?;
-                }
             }
+            None => None,
+        };
+        qput.execute(params![
+            id, i as i64, q.kind, q.text, q.start, q.end, q.speaker, speaker_id, q.cue,
+        ])?;
+        let qid = tx.last_insert_rowid();
+        qfts.execute(params![qid, q.text, q.speaker])?;
+        for h in &q.sketch {
+            sk.execute(params![h, qid])?;
         }
-        let mut src = tx.prepare_cached(
-            "INSERT INTO sources (doc_id, name, kind, mentions) VALUES (?1,?2,?3,?4)",
-        )?;
-        for s in &doc.sources {
-            src.execute(params![
-                id,
-                s.name,
-                s.kind.as_str(),
-                s.mentions.len() as i64
-            ])?;
-        }
-        let mut fnd =
-            tx.prepare_cached("INSERT INTO findings (doc_id, kind, message) VALUES (?1,?2,?3)")?;
-        for f in &doc.findings {
-            fnd.execute(params![id, f.kind, f.message])?;
-        }
-        let mut tq = tx.prepare_cached(
-            "INSERT INTO techniques (doc_id, technique, text, start, end, score) VALUES (?1,?2,?3,?4,?5,?6)",
-        )?;
-        for t in &doc.techniques {
-            tq.execute(params![
-                id,
-                t.technique,
-                doc.slice(t.span),
-                ix.char_of(t.span.start) as i64,
-                ix.char_of(t.span.end) as i64,
-                t.score as f64
-            ])?;
-        }
+    }
+    let mut src = tx.prepare_cached(
+        "INSERT INTO sources (doc_id, name, kind, mentions) VALUES (?1,?2,?3,?4)",
+    )?;
+    for (name, kind, n) in &p.sources {
+        src.execute(params![id, name, kind, n])?;
+    }
+    let mut fnd =
+        tx.prepare_cached("INSERT INTO findings (doc_id, kind, message) VALUES (?1,?2,?3)")?;
+    for (kind, msg) in &p.findings {
+        fnd.execute(params![id, kind, msg])?;
+    }
+    let mut tq = tx.prepare_cached(
+        "INSERT INTO techniques (doc_id, technique, text, start, end, score) VALUES (?1,?2,?3,?4,?5,?6)",
+    )?;
+    for (t, text, s, e, score) in &p.techniques {
+        tq.execute(params![id, t, text, s, e, score])?;
     }
     Ok(Some(id))
 }
