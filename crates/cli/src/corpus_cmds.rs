@@ -18,13 +18,13 @@ use unspin_store::{default_db_path, QuoteFilter, Store};
     long_about = "Analyse documents into a corpus database (SQLite, created when missing).\n\n\
 INPUT may be a WARC or WARC.gz file (HTTP `response` records; non-HTML records are skipped and \
 counted), a JSONL file (one {\"url\", \"html\"|\"text\"} object per line, optionally .gz), an \
-article file, or a directory of any of these (recursively). Runs on all cores, commits in batches, \
+article file, a directory of any of these (recursively), or - for JSONL on standard input. Runs on all cores, commits in batches, \
 and is resumable: documents already stored (same content hash) are skipped, so an interrupted run \
 can simply be run again.",
     after_help = "Examples:\n  unspin ingest CC-NEWS-20240101.warc.gz --db news.db\n  unspin ingest pages/ feed.jsonl --db news.db --threads 2"
 )]
 pub struct IngestArgs {
-    /// WARC / WARC.gz / JSONL files, article files or directories.
+    /// WARC / WARC.gz / JSONL files, article files, directories, or - (JSONL on stdin).
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// The corpus database [default: $UNSPIN_DB or ~/.local/share/unspin/corpus.db].

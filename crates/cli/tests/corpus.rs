@@ -162,6 +162,18 @@ fn ingest_query_export() {
             "unspin/1"
         );
     }
+    // JSONL on standard input.
+    let mut child = bin()
+        .args(["ingest", "-", "--db", dbs, "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let line = serde_json::json!({"url": "https://stdin.example/1", "text": "\"Piped articles count too,\" said Hana Haddad."});
+    writeln!(child.stdin.take().unwrap(), "{line}").unwrap();
+    let r = json_out(&child.wait_with_output().unwrap());
+    assert_eq!(r["stored"], 1, "{r}");
     // A missing database is an error that names it.
     let o = run(&[
         "query",
@@ -179,7 +191,7 @@ fn sigkill_then_resume() {
     if !hooked_up() {
         return;
     }
-    const N: usize = 600;
+    const N: usize = 1000;
     let d = tmpdir("kill");
     let warc = d.join("crawl.warc");
     write_warc(&warc, N);
@@ -203,7 +215,7 @@ fn sigkill_then_resume() {
     let t0 = Instant::now();
     let mut before = 0;
     while t0.elapsed() < Duration::from_secs(120) {
-        std::thread::sleep(Duration::from_millis(50));
+        std::thread::sleep(Duration::from_millis(20));
         if let Ok(s) = Store::open_read_only(&db) {
             before = s.stats().map(|s| s.documents).unwrap_or(0);
             if before >= 20 {

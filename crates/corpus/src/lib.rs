@@ -114,6 +114,9 @@ pub enum InputKind {
 
 /// Classifies a file by its name (`.warc[.gz]`, `.arc`-less; `.jsonl[.gz]`, `.ndjson`).
 pub fn input_kind(path: &Path) -> InputKind {
+    if path.as_os_str() == "-" {
+        return InputKind::Jsonl; // standard input is read as JSONL
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
@@ -128,11 +131,15 @@ pub fn input_kind(path: &Path) -> InputKind {
     }
 }
 
-/// Expands inputs: directories recursively (WARC, JSONL and article files in
+/// Expands inputs (`-` is JSONL on standard input): directories recursively (WARC, JSONL and article files in
 /// them, sorted), files as they are. Missing paths are errors.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = vec![];
     for p in inputs {
+        if p.as_os_str() == "-" {
+            out.push(p.clone());
+            continue;
+        }
         let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
         if meta.is_dir() {
             walk(p, &mut out).map_err(|e| format!("{}: {e}", p.display()))?;
@@ -188,7 +195,11 @@ impl<R: Read> Read for Counting<R> {
 
 /// Opens a file as a decompressed buffered stream (gzip by magic bytes).
 fn open_stream(path: &Path, counter: Arc<AtomicU64>) -> io::Result<Box<dyn BufRead + Send>> {
-    let f = File::open(path)?;
+    let f: Box<dyn Read + Send> = if path.as_os_str() == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(File::open(path)?)
+    };
     let mut r = BufReader::with_capacity(
         256 * 1024,
         Counting {
@@ -239,9 +250,7 @@ fn read_input(
                             rec.target_uri.as_deref().unwrap_or(&label)
                         )),
                         Some(h) if !(200..300).contains(&h.status) => Event::Skipped,
-                        Some(h) if !h.content_type.as_deref().is_some_and(is_html_type) => {
-                            Event::NonHtml
-                        }
+                        Some(h) if !is_html_response(&h) => Event::NonHtml,
                         Some(h) => Event::Doc(RawDoc {
                             label: rec.target_uri.clone().unwrap_or_else(|| label.clone()),
                             url: rec.target_uri,
@@ -299,6 +308,20 @@ fn read_input(
                 bytes,
             }));
             Ok(())
+        }
+    }
+}
+
+/// True when an HTTP response is HTML: by its media type, or (when it has none)
+/// by an HTML start in its first kilobyte.
+fn is_html_response(h: &warc::HttpResponse) -> bool {
+    match h.content_type.as_deref() {
+        Some(ct) if !ct.trim().is_empty() => is_html_type(ct),
+        _ => {
+            let head =
+                String::from_utf8_lossy(&h.body[..h.body.len().min(1024)]).to_ascii_lowercase();
+            let t = head.trim_start_matches('\u{feff}').trim_start();
+            t.starts_with("<!doctype html") || t.starts_with("<html") || head.contains("<head")
         }
     }
 }
@@ -368,6 +391,18 @@ fn u128_of(hex: &str) -> u128 {
     u128::from_str_radix(hex, 16).unwrap_or(0)
 }
 
+/// The stored content hashes, as 16-byte keys (streamed, not collected as strings).
+fn known_hashes(store: &Store) -> unspin_store::rusqlite::Result<HashSet<u128>> {
+    let mut st = store.conn().prepare("SELECT hash FROM documents")?;
+    let mut rows = st.query([])?;
+    let mut set = HashSet::new();
+    while let Some(r) = rows.next()? {
+        let h: String = r.get(0)?;
+        set.insert(u128_of(&h));
+    }
+    Ok(set)
+}
+
 /// Progress line on a terminal: pages/s, bytes read and ETA.
 struct Progress {
     on: bool,
@@ -425,12 +460,7 @@ pub fn ingest(
     } else {
         opts.threads
     };
-    let mut known: HashSet<u128> = store
-        .hashes()
-        .map_err(|e| e.to_string())?
-        .iter()
-        .map(|h| u128_of(h))
-        .collect();
+    let mut known = known_hashes(store).map_err(|e| format!("reading the store: {e}"))?;
     let counter = Arc::new(AtomicU64::new(0));
     let stop = Arc::new(AtomicBool::new(false));
     let (raw_tx, raw_rx): (SyncSender<RawDoc>, Receiver<RawDoc>) = sync_channel(threads * 4);
@@ -603,3 +633,27 @@ pub fn ingest(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod sniff_tests {
+    use super::*;
+
+    fn resp(ct: Option<&str>, body: &str) -> warc::HttpResponse {
+        warc::HttpResponse {
+            status: 200,
+            content_type: ct.map(str::to_string),
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn html_by_type_or_sniffing() {
+        assert!(is_html_response(&resp(
+            Some("text/html; charset=utf-8"),
+            "x"
+        )));
+        assert!(!is_html_response(&resp(Some("application/pdf"), "<html>")));
+        assert!(is_html_response(&resp(None, "\n <!DOCTYPE html><html>")));
+        assert!(!is_html_response(&resp(None, "%PDF-1.4")));
+    }
+}

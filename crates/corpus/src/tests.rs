@@ -175,4 +175,5 @@ fn kinds_by_name() {
     );
     assert_eq!(input_kind(Path::new("x.jsonl")), InputKind::Jsonl);
     assert_eq!(input_kind(Path::new("x.html.gz")), InputKind::Document);
+    assert_eq!(input_kind(Path::new("-")), InputKind::Jsonl);
 }

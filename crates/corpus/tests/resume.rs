@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use unspin_corpus::{ingest, testdata::article_html, warc::write_response, IngestOptions};
 use unspin_store::Store;
 
-const N: usize = 500;
+const N: usize = 1000;
 
 #[test]
 fn child_ingest() {
@@ -63,7 +63,7 @@ fn killed_run_resumes() {
     let t0 = Instant::now();
     let mut before = 0;
     while t0.elapsed() < Duration::from_secs(120) {
-        std::thread::sleep(Duration::from_millis(50));
+        std::thread::sleep(Duration::from_millis(20));
         if let Ok(s) = Store::open_read_only(&db) {
             before = s.stats().map(|s| s.documents).unwrap_or(0);
             if before >= 20 {
@@ -91,7 +91,9 @@ fn killed_run_resumes() {
         progress: false,
         ..Default::default()
     };
+    let t1 = Instant::now();
     let r = ingest(&[warc], &mut store, &opts).unwrap();
+    let resume_s = t1.elapsed().as_secs_f64();
     assert_eq!(r.known as i64, after_kill, "{r:?}");
     assert_eq!(r.stored as i64, N as i64 - after_kill, "{r:?}");
     let docs: i64 = store
@@ -103,7 +105,7 @@ fn killed_run_resumes() {
     assert_eq!(docs as usize, N, "every page stored exactly once");
     assert_eq!(store.stats().unwrap().documents as usize, N);
     eprintln!(
-        "killed after {after_kill} committed documents; resumed {} more",
+        "killed after {after_kill} committed documents; resumed {} more in {resume_s:.2} s",
         r.stored
     );
     let _ = std::fs::remove_dir_all(&dir);

@@ -364,6 +364,13 @@ fn sentence(cx: &mut Ctx, gaz: &[Gaz], a: usize, b: usize, headline: bool) {
                 && toks[j].s.bytes().all(|c| c.is_ascii_digit())
                 && !toks[j - 1].s.ends_with('.')
                 && toks[j].span.start == toks[j - 1].span.end + 1
+                // Not a score in a results table ("Surrey 238 (", "Watford 2 Wigan 0"):
+                // prose follows ("Apollo 11 astronauts", "Windows 11.").
+                && toks.get(j + 1).is_some_and(|t| {
+                    t.sent == toks[j].sent
+                        && (t.s.starts_with(char::is_lowercase)
+                            || matches!(t.s, "," | "." | ";" | ":" | "!" | "?" | "'s" | "’s"))
+                })
             {
                 j += 1;
             }
@@ -432,12 +439,27 @@ fn suppress_gaz(cx: &Ctx, g: &Gaz, ri: usize, rj: usize) -> bool {
             return true;
         }
     }
+    // "Journal of the American Heart Association": the whole run is a journal.
+    if g.t1 == rj
+        && (ri..g.t0.saturating_sub(1)).any(|k| is_outlet_head(toks[k].s) && toks[k + 1].s == "of")
+    {
+        return true;
+    }
     if matches!(e.kind, EntityKind::Place | EntityKind::Misc) && g.t0 > ri + 1 {
         let before = toks[g.t0 - 1].s;
         let head = toks[g.t0 - 2].s;
         if is_org_connector(before)
             && (is_org_suffix(head) || is_misc_head(head) || is_head_noun(head))
             && cap_title(head).is_none()
+        {
+            return true;
+        }
+        // "Banque de France", "Ministerio del Interior": a head-first organisation.
+        if matches!(
+            before,
+            "de" | "du" | "des" | "del" | "della" | "di" | "der" | "für"
+        ) && is_org_prefix(head)
+            && !matches!(head, "United" | "Union")
         {
             return true;
         }
@@ -565,10 +587,11 @@ fn run(cx: &mut Ctx, sgaz: &[Gaz], used: &mut [bool], i: usize, j: usize, headli
 fn piece(cx: &mut Ctx, a: usize, b: usize, headline: bool) {
     // A particle or connector left at either end by a gazetteer split ("… der").
     let (mut a, mut b) = (a, b);
-    while a < b && !cx.toks[a].cap {
+    let loose = |t: &Tk| !t.cap && !t.s.starts_with(|c: char| c.is_ascii_digit());
+    while a < b && loose(&cx.toks[a]) {
         a += 1;
     }
-    while b > a && !cx.toks[b - 1].cap {
+    while b > a && loose(&cx.toks[b - 1]) {
         b -= 1;
     }
     if a >= b {
@@ -715,6 +738,9 @@ fn head_of(toks: &[Tk], a: usize, b: usize) -> Option<EntityKind> {
             if is_misc_head(w) {
                 return Some(EntityKind::Misc);
             }
+            if is_outlet_head(w) && toks[k + 1].s == "of" {
+                return Some(EntityKind::Outlet);
+            }
             if is_place_suffix(w) && !is_org_suffix(w) {
                 return Some(EntityKind::Place);
             }
@@ -771,13 +797,33 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
     }
     // "United Steelworkers", "Drivers United", "Halvorsen & Pike", "Banco Santander",
     // "Bundesverband Wärmepumpe".
-    if (n >= 2
-        && (is_org_prefix(first)
-            || words().any(|t| t.s == "United")
-            || toks[a..b].iter().any(|t| t.s == "&")))
+    // "Selon la Banque de France": a particle split the run before a head-first name.
+    if let Some(k) = (a + 2..b).find(|&k| {
+        is_org_prefix(toks[k].s)
+            && !matches!(toks[k].s, "United" | "Union")
+            && is_name_particle(toks[k - 1].s)
+    }) {
+        plain(cx, a, k - 1);
+        cx.out.push(Candidate {
+            span: Span::new(toks[k].span.start, toks[b - 1].span.end),
+            kind: EntityKind::Org,
+            weak: false,
+        });
+        return;
+    }
+    // A head-first organisation word alone ("le Syndicat", "die Stiftung") is one too.
+    if (n == 1 && is_org_prefix(first) && !matches!(first, "United" | "Union"))
+        || (n >= 2
+            && (is_org_prefix(first)
+                || words().any(|t| t.s == "United")
+                || toks[a..b].iter().any(|t| t.s == "&")))
         || words().any(|t| is_german_org_word(t.s))
     {
         return push(cx, EntityKind::Org, false);
+    }
+    // "Journal of the American Heart Association", "Annals of Internal Medicine".
+    if n >= 2 && is_outlet_head(first) && head_of(toks, a, b) == Some(EntityKind::Outlet) {
+        return push(cx, EntityKind::Outlet, false);
     }
     if n >= 2 && (is_org_suffix(last) || head_of(toks, a, b) == Some(EntityKind::Org)) {
         return push(cx, EntityKind::Org, false);
@@ -1064,6 +1110,52 @@ fn org_cue(cx: &Ctx, a: usize, b: usize) -> Option<bool> {
             return Some(false);
         }
     }
+    // Before: "packaging company Cofinec", "tyre giant Pirelli", "chipmaker X".
+    if a >= 1 {
+        if let Some(p) = at(a - 1) {
+            let pre = matches!(
+                p,
+                "company"
+                    | "firm"
+                    | "group"
+                    | "giant"
+                    | "conglomerate"
+                    | "retailer"
+                    | "lender"
+                    | "insurer"
+                    | "airline"
+                    | "carrier"
+                    | "bank"
+                    | "startup"
+                    | "start-up"
+                    | "operator"
+                    | "publisher"
+                    | "brokerage"
+                    | "utility"
+                    | "manufacturer"
+                    | "supplier"
+                    | "nonprofit"
+                    | "charity"
+                    | "union"
+            ) || p.ends_with("-maker")
+                || matches!(
+                    p,
+                    "maker"
+                        | "chipmaker"
+                        | "drugmaker"
+                        | "carmaker"
+                        | "automaker"
+                        | "toymaker"
+                        | "planemaker"
+                        | "steelmaker"
+                        | "truckmaker"
+                        | "phonemaker"
+                );
+            if pre {
+                return Some(false);
+            }
+        }
+    }
     // After: "X, the … company behind …".
     let next = at(b);
     if next == Some(",") && matches!(at(b + 1), Some("the" | "a" | "an")) {
@@ -1075,6 +1167,10 @@ fn org_cue(cx: &Ctx, a: usize, b: usize) -> Option<bool> {
             }
             if is_org_noun(w) && org_noun_head(at(k + 1)) {
                 return Some(false);
+            }
+            // "X, the head of the company": a person described by the organisation.
+            if matches!(w, "of" | "at" | "for" | "to" | "with" | "from") {
+                break;
             }
             k += 1;
         }
@@ -1192,14 +1288,6 @@ fn org_noun_head(next: Option<&str>) -> bool {
                 | "owned"
                 | "run"
                 | "led"
-                | "has"
-                | "had"
-                | "is"
-                | "was"
-                | "said"
-                | "says"
-                | "also"
-                | "said."
         ),
         Some(_) => true,
     }

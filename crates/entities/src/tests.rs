@@ -516,6 +516,11 @@ fn org_cues_from_names_and_context() {
                  \"Pay is up,\" said Ana Ruiz, a spokeswoman for Zipply.",
     );
     assert_eq!(find(&d, "Zipply").kind, EntityKind::Org);
+    let d =
+        run("Shares of tyre maker Velorra rose after packaging firm Brisque bid. Velorra said no.");
+    assert_eq!(texts(&d, find(&d, "Velorra")), ["Velorra", "Velorra"]);
+    assert_eq!(find(&d, "Velorra").kind, EntityKind::Org);
+    assert_eq!(find(&d, "Brisque").kind, EntityKind::Org);
     let d = run("The charity behind the shelter, Open Door Housing, says it is ready.");
     assert_eq!(find(&d, "Open Door Housing").kind, EntityKind::Org);
     // A person's name in the same position stays a person.
@@ -560,6 +565,8 @@ fn european_names() {
         EntityKind::Org
     );
     assert_eq!(find(&d, "Deutsche Presse-Agentur").kind, EntityKind::Outlet);
+    let d = run("Selon la Banque de France, la croissance ralentit.");
+    assert_eq!(find(&d, "Banque de France").kind, EntityKind::Org);
     let d = run("Das berichtete die Katholische Nachrichten-Agentur am Montag.");
     assert_eq!(
         find(&d, "Katholische Nachrichten-Agentur").kind,
@@ -576,4 +583,38 @@ fn agency_description_needs_a_news_agency() {
                  declined to comment. A spokesman said the agency would decide soon.",
     );
     assert_eq!(texts(&d, find(&d, "Fox News")), ["Fox News"]);
+}
+
+#[test]
+fn journal_titles_are_outlets() {
+    let d =
+        run("The study was published in the Journal of the American Heart Association on Monday.");
+    assert_eq!(
+        find(&d, "Journal of the American Heart Association").kind,
+        EntityKind::Outlet
+    );
+    let d = run("It appeared in the Annals of Internal Medicine.");
+    assert_eq!(
+        find(&d, "Annals of Internal Medicine").kind,
+        EntityKind::Outlet
+    );
+}
+
+#[test]
+fn clause_final_names_are_not_appositions() {
+    // "X, the group said": the group is the speaker, not a description of X.
+    let d = run("The rule would mainly hurt Okonjo, the group said on Monday.");
+    assert_ne!(find(&d, "Okonjo").kind, EntityKind::Org);
+    let d = run("Mr. Ames met Tanaka, the head of the company, on Friday.");
+    assert_ne!(find(&d, "Tanaka").kind, EntityKind::Org);
+    let d = run("Mr. Ames met Tanaka, a company spokesman, on Friday.");
+    assert_ne!(find(&d, "Tanaka").kind, EntityKind::Org);
+}
+
+#[test]
+fn numbered_names_but_not_scores() {
+    let d = run("We watched Zephyrine 11 launch on Monday.");
+    assert!(mentioned(&d, "Zephyrine 11"), "{:?}", dump(&d));
+    let d = run("Results: Torvik 2 Blandamere 0.");
+    assert!(!mentioned(&d, "Torvik 2"), "{:?}", dump(&d));
 }

@@ -143,6 +143,13 @@ pub fn is_head_noun(w: &str) -> bool {
                 | "Lake"
                 | "Mount"
                 | "Times"
+                | "Journal"
+                | "Review"
+                | "Bulletin"
+                | "Chronicle"
+                | "News"
+                | "Annals"
+                | "Proceedings"
                 | "Bank"
                 | "Order"
                 | "Knights"
@@ -1154,5 +1161,20 @@ pub fn is_corporate_possession(w: &str) -> bool {
             | "stores"
             | "members"
             | "membership"
+    )
+}
+
+/// Head nouns of journal titles followed by "of" ("Journal of …", "Annals of …").
+pub fn is_outlet_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Journal"
+            | "Review"
+            | "Bulletin"
+            | "Chronicle"
+            | "News"
+            | "Annals"
+            | "Proceedings"
+            | "Times"
     )
 }

@@ -19,7 +19,10 @@ fn data(set: &str) -> Option<PathBuf> {
 
 #[test]
 fn metric_matches_the_benchmark() {
-    assert_eq!(tokens("It's 4-grams, ok?"), vec!["It", "s", "4", "grams", "ok"]);
+    assert_eq!(
+        tokens("It's 4-grams, ok?"),
+        vec!["It", "s", "4", "grams", "ok"]
+    );
     let (tp, fp, fn_) = shingle_match("a b c d e", "a b c d e", 4);
     assert_eq!((tp, fp, fn_), (1.0, 0.0, 0.0));
     let (tp, fp, fn_) = shingle_match("a b c d e", "a b c d x", 4);
@@ -35,8 +38,16 @@ fn check(set: &str, min_f1: f64, min_p: f64) {
     let r = evaluate(set, &dir).expect("evaluate");
     eprintln!("{r}");
     assert!(r.all.f1 >= min_f1, "{set}: F1 {:.3} < {min_f1}", r.all.f1);
-    assert!(r.all.precision >= min_p, "{set}: P {:.3} < {min_p}", r.all.precision);
-    assert!(r.held.f1 >= min_f1 - 0.05, "{set}: held F1 {:.3}", r.held.f1);
+    assert!(
+        r.all.precision >= min_p,
+        "{set}: P {:.3} < {min_p}",
+        r.all.precision
+    );
+    assert!(
+        r.held.f1 >= min_f1 - 0.05,
+        "{set}: held F1 {:.3}",
+        r.held.f1
+    );
 }
 
 #[test]
@@ -61,7 +72,9 @@ fn l3s_gn1() {
 
 #[test]
 fn trafilatura_eval() {
-    let Some(dir) = data("trafilatura-eval") else { return };
+    let Some(dir) = data("trafilatura-eval") else {
+        return;
+    };
     let r = evaluate("trafilatura-eval", &dir).expect("evaluate");
     eprintln!("{r}");
     assert!(r.all.f1 >= 0.88, "F1 {:.3}", r.all.f1);

@@ -22,7 +22,11 @@ fn main() {
     files.sort();
     let mut pages = Vec::new();
     for f in &files {
-        let name = f.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let name = f
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         let id = name
             .trim_end_matches(".gz")
             .trim_end_matches(".html")

@@ -1,7 +1,10 @@
 //! Times extraction of a pathologically nested page (development aid).
 //! `cargo run --release -p unspin-html --example deep -- [N]`
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
     let mut s = String::from("<html><body>");
     for _ in 0..n {
         s.push_str("<div>");

@@ -8,7 +8,10 @@ fn main() {
                 let mut opts = unspin_html::Options::default();
                 opts.params.debug = std::env::var_os("DEBUG").is_some();
                 let ex = unspin_html::extract_with(&raw.text, &opts);
-                println!("{}", serde_json::to_string_pretty(&ex.to_json()).unwrap_or_default());
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&ex.to_json()).unwrap_or_default()
+                );
             }
             Err(e) => eprintln!("{path}: {e:?}"),
         }

@@ -220,8 +220,21 @@ fn strong_boiler(e: &Elem) -> bool {
     tokens(&e.cls).any(|t| {
         matches!(
             t,
-            "comments" | "sidebar" | "footer" | "nav" | "navigation" | "menu" | "modal" | "popup"
-                | "outbrain" | "taboola" | "recirc" | "trending" | "newsletter" | "gdpr" | "consent"
+            "comments"
+                | "sidebar"
+                | "footer"
+                | "nav"
+                | "navigation"
+                | "menu"
+                | "modal"
+                | "popup"
+                | "outbrain"
+                | "taboola"
+                | "recirc"
+                | "trending"
+                | "newsletter"
+                | "gdpr"
+                | "consent"
         ) || (t.starts_with("comment") && !t.starts_with("commentary"))
             || t.starts_with("related")
             || t.starts_with("login")
@@ -412,15 +425,24 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         let base = match e.tag {
             Tag::Div | Tag::Article | Tag::Main | Tag::Section => 5.0,
             Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
-            Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => {
-                -3.0
-            }
+            Tag::Address
+            | Tag::Ol
+            | Tag::Ul
+            | Tag::Dl
+            | Tag::Dd
+            | Tag::Dt
+            | Tag::Li
+            | Tag::Form => -3.0,
             Tag::H(_) => -5.0,
             _ => 0.0,
         };
         // Class names move a score by at most its own size (so a tiny
         // "post-time" box cannot win on its name alone).
-        let sign = if matches!(e.tag, Tag::Body | Tag::Html) { 0 } else { class_sign(&e.cls) };
+        let sign = if matches!(e.tag, Tag::Body | Tag::Html) {
+            0
+        } else {
+            class_sign(&e.cls)
+        };
         let cw = if sign > 0 { score[i].min(25.0) } else { 0.0 };
         let ld = if chars[i] > 0 {
             links[i] as f32 / chars[i] as f32
@@ -551,7 +573,10 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
     }
     if p.debug {
         for &r in &roots {
-            eprintln!("root {r} {:?} cls={:?} chars={}", elems[r as usize].tag, elems[r as usize].cls, chars[r as usize]);
+            eprintln!(
+                "root {r} {:?} cls={:?} chars={}",
+                elems[r as usize].tag, elems[r as usize].cls, chars[r as usize]
+            );
         }
     }
     // A box holding much of the article's text, or several prose paragraphs
@@ -565,7 +590,8 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
             .max()
             .unwrap_or(0);
         let ld = links[i] as f32 / chars[i].max(1) as f32;
-        let commentish = tokens(&elems[i].cls).any(|t| t.starts_with("comment") && !t.starts_with("commentary"));
+        let commentish =
+            tokens(&elems[i].cls).any(|t| t.starts_with("comment") && !t.starts_with("commentary"));
         !commentish
             && (chars[i] as f32 >= 0.4 * root_chars as f32 || (score[i] >= 8.0 && ld < 0.15))
     };
@@ -573,7 +599,11 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
     // or standfirst set outside the body container) join the article.
     let in_roots = |e: u32| roots.iter().any(|&r| e >= r && e <= elems[r as usize].end);
     let mut lead: Vec<usize> = Vec::new();
-    if let Some(first) = w.blocks.iter().position(|b| b.elem != NONE && in_roots(b.elem)) {
+    if let Some(first) = w
+        .blocks
+        .iter()
+        .position(|b| b.elem != NONE && in_roots(b.elem))
+    {
         let mut j = first;
         while j > 0 && lead.len() < 3 {
             j -= 1;

@@ -74,7 +74,10 @@ pub fn iso(s: &str) -> Option<String> {
         return Some(date);
     }
     // YYYYMMDD
-    if b.len() >= 8 && b[..8].iter().all(u8::is_ascii_digit) && (b.len() == 8 || !b[8].is_ascii_digit()) {
+    if b.len() >= 8
+        && b[..8].iter().all(u8::is_ascii_digit)
+        && (b.len() == 8 || !b[8].is_ascii_digit())
+    {
         return fmt(num(&s[..4])?, num(&s[4..6])?, num(&s[6..8])?);
     }
     // Word forms: "November 19, 2019", "19 Nov 2019", "Tue, 19 Nov 2019 10:00 GMT",
@@ -159,7 +162,10 @@ mod tests {
             Some("2019-11-19T10:05:00Z")
         );
         assert_eq!(iso("November 19, 2019").as_deref(), Some("2019-11-19"));
-        assert_eq!(iso("Tue, 19 Nov 2019 10:00:00 GMT").as_deref(), Some("2019-11-19"));
+        assert_eq!(
+            iso("Tue, 19 Nov 2019 10:00:00 GMT").as_deref(),
+            Some("2019-11-19")
+        );
         assert_eq!(iso("19. November 2019").as_deref(), Some("2019-11-19"));
         assert_eq!(iso("19.11.2019").as_deref(), Some("2019-11-19"));
         assert_eq!(iso("20191119").as_deref(), Some("2019-11-19"));

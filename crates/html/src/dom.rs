@@ -85,9 +85,7 @@ impl Tag {
             "br" => Tag::Br,
             "a" => Tag::A,
             "time" => Tag::Time,
-            "center" | "hr" | "details" | "summary" | "legend" | "dialog" | "picture" => {
-                Tag::Other
-            }
+            "center" | "hr" | "details" | "summary" | "legend" | "dialog" | "picture" => Tag::Other,
             _ => Tag::Inline,
         };
         let block = !matches!(t, Tag::Inline | Tag::A | Tag::Time | Tag::Br);
@@ -439,7 +437,8 @@ pub(crate) fn walk(doc: &Document) -> Walk {
                             .or_else(|| get("itemprop"))
                             .or_else(|| get("http-equiv"));
                         if let (Some(k), Some(c)) = (key, get("content")) {
-                            meta.metas.push((k.trim().to_ascii_lowercase(), c.to_string()));
+                            meta.metas
+                                .push((k.trim().to_ascii_lowercase(), c.to_string()));
                         }
                         continue;
                     }
@@ -457,8 +456,7 @@ pub(crate) fn walk(doc: &Document) -> Walk {
                         }
                     }
                     "script" => {
-                        if get("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
-                        {
+                        if get("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
                             let txt = node.text().to_string();
                             if txt.len() < 2_000_000 {
                                 meta.ld_json.push(txt);
@@ -531,7 +529,17 @@ pub(crate) fn walk(doc: &Document) -> Walk {
                     || cls
                         .split(|c: char| !c.is_ascii_alphanumeric())
                         .any(|t| matches!(t, "byline" | "author" | "byline__name" | "authors"));
-                if authorish && meta.authors.len() < 20 {
+                // Not a commenter's name or a form label.
+                let in_comments = authorish
+                    && open.iter().any(|c| {
+                        let e = &b.elems[c.elem as usize];
+                        e.tag == Tag::Form
+                            || !matches!(e.tag, Tag::Body | Tag::Html)
+                                && e.cls.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+                                    t.starts_with("comment") && !t.starts_with("commentary")
+                                })
+                    });
+                if authorish && !in_comments && meta.authors.len() < 20 {
                     meta.authors.push((idx, id, role.contains("author")));
                 }
                 if tag == Tag::Br {

@@ -231,9 +231,34 @@ fn depth_cut(src: &str) -> Option<usize> {
         i = gt + 1;
         if matches!(
             name.as_str(),
-            "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta"
-                | "source" | "track" | "wbr" | "param" | "keygen" | "p" | "li" | "dt" | "dd"
-                | "option" | "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "html" | "head"
+            "area"
+                | "base"
+                | "br"
+                | "col"
+                | "embed"
+                | "hr"
+                | "img"
+                | "input"
+                | "link"
+                | "meta"
+                | "source"
+                | "track"
+                | "wbr"
+                | "param"
+                | "keygen"
+                | "p"
+                | "li"
+                | "dt"
+                | "dd"
+                | "option"
+                | "tr"
+                | "td"
+                | "th"
+                | "tbody"
+                | "thead"
+                | "tfoot"
+                | "html"
+                | "head"
                 | "body"
         ) {
             continue;
@@ -247,7 +272,14 @@ fn depth_cut(src: &str) -> Option<usize> {
         }
         if matches!(
             name.as_str(),
-            "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes"
+            "script"
+                | "style"
+                | "textarea"
+                | "title"
+                | "xmp"
+                | "iframe"
+                | "noembed"
+                | "noframes"
                 | "plaintext"
         ) {
             let close = format!("</{name}");
@@ -269,7 +301,10 @@ fn find(h: &[u8], from: usize, n: &[u8]) -> Option<usize> {
     if from >= h.len() {
         return None;
     }
-    h[from..].windows(n.len()).position(|w| w == n).map(|p| p + from)
+    h[from..]
+        .windows(n.len())
+        .position(|w| w == n)
+        .map(|p| p + from)
 }
 
 fn find_ci(h: &[u8], from: usize, n: &[u8]) -> Option<usize> {
@@ -303,8 +338,19 @@ fn page_date(w: &dom::Walk, url: Option<&str>) -> Option<String> {
         let named = e.cls.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
             matches!(
                 t,
-                "date" | "time" | "posted" | "published" | "pubdate" | "datum" | "fecha"
-                    | "timestamp" | "postdate" | "entry-date" | "meta" | "byline" | "dateline"
+                "date"
+                    | "time"
+                    | "posted"
+                    | "published"
+                    | "pubdate"
+                    | "datum"
+                    | "fecha"
+                    | "timestamp"
+                    | "postdate"
+                    | "entry-date"
+                    | "meta"
+                    | "byline"
+                    | "dateline"
             )
         }) || e.role.contains("datepublished");
         if named {

@@ -97,13 +97,32 @@ fn split_names(s: &str) -> Vec<String> {
     let s = strip_by(s);
     s.split([',', ';', '|'])
         .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" und "))
+        .flat_map(|p| p.split(" & "))
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect()
 }
 
 fn strip_by(s: &str) -> &str {
-    let t = s.trim();
+    let mut t = s.trim();
+    // "Autor: Jane Doe", "Written by: Jane Doe"
+    if let Some(i) = t.find(':') {
+        if t[..i].split_whitespace().count() <= 2 && t[i + 1..].trim().len() > 2 {
+            t = t[i + 1..].trim();
+        }
+    }
+    for pre in [
+        "Written by ",
+        "written by ",
+        "Posted by ",
+        "posted by ",
+        "Geschrieben von ",
+    ] {
+        if let Some(r) = t.strip_prefix(pre) {
+            return r.trim();
+        }
+    }
     for pre in ["By ", "by ", "BY ", "Von ", "von ", "Par ", "Por "] {
         if let Some(r) = t.strip_prefix(pre) {
             return r.trim();
@@ -208,7 +227,11 @@ pub(crate) fn collect(raw: &RawMeta, doc: &Document) -> Meta {
     }
     let meta = |keys: &[&str]| -> Option<String> {
         for k in keys {
-            if let Some((_, v)) = raw.metas.iter().find(|(n, v)| n == k && !v.trim().is_empty()) {
+            if let Some((_, v)) = raw
+                .metas
+                .iter()
+                .find(|(n, v)| n == k && !v.trim().is_empty())
+            {
                 if let Some(c) = clean(v) {
                     return Some(c);
                 }
@@ -270,7 +293,12 @@ pub(crate) fn collect(raw: &RawMeta, doc: &Document) -> Meta {
         .and_then(|d| crate::date::iso(&d));
     }
     if m.outlet.is_none() {
-        m.outlet = meta(&["og:site_name", "application-name", "publisher", "dc.publisher"]);
+        m.outlet = meta(&[
+            "og:site_name",
+            "application-name",
+            "publisher",
+            "dc.publisher",
+        ]);
     }
     if m.url.is_none() {
         m.url = raw
@@ -316,9 +344,7 @@ pub(crate) fn collect(raw: &RawMeta, doc: &Document) -> Meta {
             }
             let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
             for part in split_names(&t) {
-                if part.split_whitespace().count() >= 2
-                    && part.chars().next().is_some_and(|c| c.is_uppercase())
-                {
+                if person_like(&part) {
                     push_name(&mut byline, &part);
                 }
             }
@@ -338,7 +364,9 @@ pub(crate) fn collect(raw: &RawMeta, doc: &Document) -> Meta {
 
 /// "Headline | Site" → "Headline" (keeps the longer side).
 pub(crate) fn strip_site(t: &str) -> String {
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " : "] {
+    for sep in [
+        " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " : ",
+    ] {
         if let Some(i) = t.rfind(sep) {
             let (a, b) = (&t[..i], &t[i + sep.len()..]);
             if a.len() >= b.len() {
@@ -347,4 +375,24 @@ pub(crate) fn strip_site(t: &str) -> String {
         }
     }
     t.to_string()
+}
+
+/// A personal name as bylines print it: 2-5 words, capitalised (particles
+/// aside), no digits, labels or punctuation such as `:` `*` `(`.
+fn person_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() < 2 || !s.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return false;
+    }
+    if s.contains(['*', ':', '@']) {
+        return false;
+    }
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    !matches!(
+        last.as_str(),
+        "says" | "sagt" | "dit" | "dice" | "on" | "am" | "by"
+    ) && !matches!(
+        words[0].to_lowercase().as_str(),
+        "name" | "posted" | "published" | "publiziert"
+    )
 }

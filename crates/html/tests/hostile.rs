@@ -43,7 +43,9 @@ fn empty_page() {
 fn no_article_page() {
     let mut s = String::from("<html><body><ul>");
     for i in 0..60 {
-        s.push_str(&format!("<li><a href=/a{i}>Teaser headline number {i}</a></li>"));
+        s.push_str(&format!(
+            "<li><a href=/a{i}>Teaser headline number {i}</a></li>"
+        ));
     }
     s.push_str("</ul></body></html>");
     let ex = extract(&s);
@@ -106,7 +108,9 @@ fn nested_inline_and_unclosed() {
     }
     s.push_str("text");
     for i in 0..5 {
-        s.push_str(&format!("<p>Unclosed paragraph {i}, with a comma, long enough to count here"));
+        s.push_str(&format!(
+            "<p>Unclosed paragraph {i}, with a comma, long enough to count here"
+        ));
     }
     let h = std::thread::Builder::new()
         .stack_size(256 * 1024)
@@ -162,7 +166,14 @@ fn block_kinds_and_metadata() {
     assert!(!ex.text.contains("A caption under"));
     let j = ex.to_json();
     for k in [
-        "title", "byline", "published", "outlet", "language", "url", "text", "blocks",
+        "title",
+        "byline",
+        "published",
+        "outlet",
+        "language",
+        "url",
+        "text",
+        "blocks",
     ] {
         assert!(j.get(k).is_some(), "{k}");
     }

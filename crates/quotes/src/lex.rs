@@ -245,19 +245,94 @@ pub fn cue(word_lower: &str) -> Option<Cue> {
 /// in „…“ or «…» styles: `„…“, sagte X`, `«…», a déclaré X`.
 const FOREIGN_CUES: &[&str] = &[
     // German
-    "sagte", "sagt", "sagten", "erklärte", "erklärt", "erklärten", "betonte", "betont",
-    "kritisierte", "kritisiert", "warnte", "warnt", "meinte", "meint", "fügte", "ergänzte",
-    "ergänzt", "schrieb", "schreibt", "sprach", "forderte", "fordert", "bekräftigte",
-    "unterstrich", "versicherte", "mahnte", "räumte", "kündigte", "teilte", "berichtete",
-    "berichtet", "bestätigte", "widersprach", "entgegnete", "antwortete", "rief",
+    "sagte",
+    "sagt",
+    "sagten",
+    "erklärte",
+    "erklärt",
+    "erklärten",
+    "betonte",
+    "betont",
+    "kritisierte",
+    "kritisiert",
+    "warnte",
+    "warnt",
+    "meinte",
+    "meint",
+    "fügte",
+    "ergänzte",
+    "ergänzt",
+    "schrieb",
+    "schreibt",
+    "sprach",
+    "forderte",
+    "fordert",
+    "bekräftigte",
+    "unterstrich",
+    "versicherte",
+    "mahnte",
+    "räumte",
+    "kündigte",
+    "teilte",
+    "berichtete",
+    "berichtet",
+    "bestätigte",
+    "widersprach",
+    "entgegnete",
+    "antwortete",
+    "rief",
     // French
-    "déclaré", "déclare", "dit", "affirme", "affirmé", "estime", "estimé", "explique",
-    "expliqué", "ajoute", "ajouté", "souligne", "souligné", "précise", "précisé", "confie",
-    "confié", "lance", "lancé", "indique", "indiqué", "assure", "assuré", "raconte",
-    "raconté", "poursuit", "poursuivi", "insiste", "insisté", "martèle", "martelé",
-    "regrette", "regretté", "dénonce", "dénoncé", "reconnaît", "reconnu", "répond",
-    "répondu", "rappelle", "rappelé", "prévient", "averti", "avertit", "déplore",
-    "déploré", "annonce", "annoncé", "résume", "résumé", "tranche", "tranché",
+    "déclaré",
+    "déclare",
+    "dit",
+    "affirme",
+    "affirmé",
+    "estime",
+    "estimé",
+    "explique",
+    "expliqué",
+    "ajoute",
+    "ajouté",
+    "souligne",
+    "souligné",
+    "précise",
+    "précisé",
+    "confie",
+    "confié",
+    "lancé",
+    "indique",
+    "indiqué",
+    "assure",
+    "assuré",
+    "raconte",
+    "raconté",
+    "poursuit",
+    "poursuivi",
+    "insiste",
+    "insisté",
+    "martèle",
+    "martelé",
+    "regrette",
+    "regretté",
+    "dénonce",
+    "dénoncé",
+    "reconnaît",
+    "reconnu",
+    "répond",
+    "répondu",
+    "rappelle",
+    "rappelé",
+    "prévient",
+    "averti",
+    "avertit",
+    "déplore",
+    "déploré",
+    "annonce",
+    "annoncé",
+    "résume",
+    "résumé",
+    "tranche",
+    "tranché",
 ];
 
 /// German and French label verbs ("nannte die Pläne „…“", "qualifie de « … »").
@@ -287,7 +362,9 @@ fn foreign_cue(w: &str) -> Option<Cue> {
 /// `dit-il`): the byte length of the pronoun at the end of the word.
 pub fn french_inverted_pronoun(word: &str) -> Option<usize> {
     let l = word.to_lowercase();
-    for p in ["-t-il", "-t-elle", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles"] {
+    for p in [
+        "-t-il", "-t-elle", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles",
+    ] {
         if l.len() > p.len() + 1 && l.ends_with(p) {
             return Some(p.trim_start_matches("-t").trim_start_matches('-').len());
         }
@@ -679,6 +756,15 @@ pub fn is_determiner(w: &str) -> bool {
             | "senior"
             | "top"
             | "former"
+    )
+}
+
+/// French and German articles that open a role phrase ("le maire", "der Minister").
+/// Kept apart from [`is_determiner`] because "die" and "das" are English words too.
+pub fn is_foreign_article(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la" | "les" | "l'" | "un" | "une" | "der" | "die" | "das" | "ein" | "eine"
     )
 }
 

@@ -8,16 +8,19 @@
 //! `"…," said X, a …`, `X said: "…"`, `As X said, … "…"`, `according to X`,
 //! `X …, saying "…"`); inherit speakers for continuation quotes (a mid attribution
 //! splitting one quote, a quote paragraph after an attributed one, the parts of a
-//! multi-paragraph quote); classify the kind; add indirect reported speech, block
-//! quotes without marks (blockquote paragraphs, embedded-post signatures) and
-//! interview answers (`Q:`/`A:`); resolve speakers (names, role phrases, pronouns,
-//! "they") to entities.
+//! multi-paragraph quote, a quote paragraph after a paragraph of reported speech);
+//! classify the kind; add indirect reported speech, block quotes without marks
+//! (blockquote paragraphs, embedded-post signatures), interview answers (`Q:`/`A:`)
+//! and broadcast transcript turns (`JANE ROE: …`); resolve speakers (names, role
+//! phrases such as "the governor", pronouns, "they") to entities. German and French
+//! cues are read too (`„…“, sagte X`, `«…», a déclaré X`, `a-t-il ajouté`, `selon X`,
+//! `so X`), and `ROLE, Name, said` credits the name.
 //!
 //! What others can rely on:
 //! - `span` is the content without the marks; quotes found from marks never overlap
 //!   each other. An `Indirect` span is a reported clause with no marks of its own, but
-//!   it may contain a partial or scare quote; an interview answer (`Direct`, no cue)
-//!   may contain quoted words.
+//!   it may contain a partial or scare quote; an interview answer or transcript turn
+//!   (`Direct`, no cue) may contain quoted words.
 //! - `Scare` quotes have no speaker and no cue (irony, titles of works and shows,
 //!   phrases echoing a headline or teaser).
 //! - A rumoured partial ("is rumored to be "…"", "reportedly "…"") has no speaker and
@@ -461,7 +464,9 @@ impl<'d> Detector<'d> {
                 || m.cont_prev
                 || kinds[i] != QuoteKind::Direct
                 || m.para == 0
-                || !text[self.paras[m.para].span.start..m.open].trim().is_empty()
+                || !text[self.paras[m.para].span.start..m.open]
+                    .trim()
+                    .is_empty()
                 || self.paras[m.para - 1].kind != ParagraphKind::Body
                 || self.marked.iter().any(|x| x.para == m.para - 1)
             {
@@ -517,6 +522,25 @@ impl<'d> Detector<'d> {
             } else {
                 cue
             };
+            // A quoted transcript excerpt (`"ROE: We will …"`): the label names the
+            // speaker and is not part of the words.
+            let content = &text[m.content.start..m.content.end];
+            if speaker.is_none() && kind != QuoteKind::Scare && !m.cont_prev {
+                if let Some((label, body)) = transcript_label(content) {
+                    let lt = &content[..label];
+                    let upper = !lt.chars().any(char::is_lowercase);
+                    if upper && body < content.len() {
+                        let ls = Span::new(m.content.start, m.content.start + label);
+                        out.push(Quote {
+                            span: Span::new(m.content.start + body, m.content.end),
+                            kind: QuoteKind::Direct,
+                            speaker: Some(self.resolve_label(ls)),
+                            cue: None,
+                        });
+                        continue;
+                    }
+                }
+            }
             out.push(Quote {
                 span: m.content,
                 kind,
@@ -875,7 +899,9 @@ impl<'d> Detector<'d> {
             && lex::pronoun(&name[0].lower()).is_none();
         // The role part: no comma of its own, and a lower-case word (a role noun).
         let is_role = role.len() <= 8
-            && role.iter().all(|w| !w.is_punct() || matches!(w.text, "'" | "’" | "-"))
+            && role
+                .iter()
+                .all(|w| !w.is_punct() || matches!(w.text, "'" | "’" | "-"))
             && role
                 .iter()
                 .any(|w| w.text.chars().next().is_some_and(|c| c.is_lowercase()))
@@ -938,9 +964,16 @@ impl<'d> Detector<'d> {
 
     /// A noun phrase at the start of `ws` (after an inverted cue or "according to").
     fn np_forward(&self, ws: &[Word]) -> Option<Span> {
-        // `„…“, fügte er hinzu`: a subject pronoun stands alone.
+        // `„…“, fügte er hinzu`: a subject pronoun stands alone (not `said it was`).
         if let Some(w) = ws.first() {
-            if lex::pronoun(&w.lower()).is_some_and(|p| p != Pronoun::Other) {
+            let verb_next = ws.get(1).is_some_and(|n| {
+                let l = n.lower();
+                lex::is_be(&l) || lex::is_adverb_or_aux(&l)
+            });
+            if !verb_next
+                && lex::pronoun(&w.lower())
+                    .is_some_and(|p| !matches!(p, Pronoun::Other | Pronoun::It))
+            {
                 return Some(Span::new(w.start, w.end));
             }
         }
@@ -966,10 +999,31 @@ impl<'d> Detector<'d> {
             return None;
         }
         let phrase = &ws[..end];
-        if !self.valid_speaker(phrase) {
+        // `said the mayor, Paul Roe` / `a dit le maire, Paul Roe`: a role in lower
+        // case, then the name set off by a comma.
+        let role = phrase.iter().all(|w| !w.capitalised())
+            && (lex::is_determiner(&phrase[0].lower()) || lex::is_foreign_article(&phrase[0].lower()));
+        if role && ws.get(end).is_some_and(|w| w.text == ",") {
+            let rest = &ws[end + 1..];
+            let mut n = rest
+                .iter()
+                .take(5)
+                .take_while(|w| w.capitalised() || matches!(w.text, "." | "-" | "'" | "’"))
+                .count();
+            while n > 0 && rest[n - 1].is_punct() {
+                n -= 1;
+            }
+            let names = rest[..n].iter().filter(|w| w.capitalised()).count();
+            if names >= 2 && self.valid_speaker(&rest[..n]) {
+                return Some(Span::new(rest[0].start, rest[n - 1].end));
+            }
+        }
+        let foreign_role = lex::is_foreign_article(&phrase[0].lower()) && phrase.len() >= 2;
+        if !foreign_role && !self.valid_speaker(phrase) {
             return None;
         }
-        if !(phrase.iter().any(|w| w.capitalised())
+        if !(foreign_role
+            || phrase.iter().any(|w| w.capitalised())
             || lex::pronoun(&phrase[0].lower()).is_some()
             || lex::is_determiner(&phrase[0].lower())
             || phrase.iter().any(|w| lex::is_group_noun(&w.lower())))
@@ -1229,9 +1283,10 @@ impl<'d> Detector<'d> {
             }
             start -= 1;
         }
-        // Keep the prepositional phrase only inside a determiner-led noun phrase.
+        // Keep the prepositional phrase after a head ("Officials in Washington"); the
+        // place is not the speaker (see `resolve`).
         if let Some(p) = prep {
-            if start == p || !lex::is_determiner(&ws[start].lower()) {
+            if start == p {
                 start = p + 1;
             }
         }
@@ -1468,8 +1523,21 @@ impl<'d> Detector<'d> {
                 if mn.span.overlaps(&sp) {
                     // `A diplomat in Washington`: a place after a preposition only
                     // locates the speaker.
-                    if e.kind == EntityKind::Place && self.after_preposition(sp.start, mn.span.start)
+                    if e.kind == EntityKind::Place
+                        && self.after_preposition(sp.start, mn.span.start)
                     {
+                        continue;
+                    }
+                    // `a Senate aide`, `one Kremlin official`: a name modifying the head
+                    // noun of an unnamed speaker.
+                    let indefinite = self.ws(sp.start, mn.span.start).first().is_some_and(|w| {
+                        matches!(w.lower().as_str(), "a" | "an" | "one" | "some" | "several")
+                    });
+                    let head_after = self
+                        .ws(mn.span.end.min(sp.end), sp.end)
+                        .last()
+                        .is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase));
+                    if e.kind != EntityKind::Person && indefinite && head_after {
                         continue;
                     }
                     let person = e.kind == EntityKind::Person;
@@ -1853,7 +1921,10 @@ impl<'d> Detector<'d> {
             .into_iter()
             .filter(|(_, c)| {
                 // Turns made of one marked quote are already reported.
-                !self.marked.iter().any(|m| m.open <= c.start && c.end <= m.close_end)
+                !self
+                    .marked
+                    .iter()
+                    .any(|m| m.open <= c.start && c.end <= m.close_end)
             })
             .map(|(label, content)| Quote {
                 span: content,
@@ -1878,9 +1949,7 @@ impl<'d> Detector<'d> {
                 .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
                 .filter(|w| !w.is_empty())
                 .collect();
-            if lw.iter().all(|w| nw.contains(w))
-                && best.is_none_or(|(_, n)| e.mentions.len() > n)
-            {
+            if lw.iter().all(|w| nw.contains(w)) && best.is_none_or(|(_, n)| e.mentions.len() > n) {
                 best = Some((ei, e.mentions.len()));
             }
         }
@@ -2154,15 +2223,29 @@ impl<'d> Detector<'d> {
                 continue;
             }
             let mut start = pre;
+            let mut prep: Option<usize> = None;
             while start > 0 && pre - start < 8 {
                 let w = &ws[start - 1];
                 let l = w.lower();
+                // "Officials in Washington said": the place locates the speaker.
+                if matches!(l.as_str(), "in" | "at" | "from")
+                    && start < pre
+                    && prep.is_none()
+                    && ws[start].capitalised()
+                {
+                    prep = Some(start - 1);
+                    start -= 1;
+                    continue;
+                }
                 if w.is_punct() && !matches!(w.text, "'" | "’" | "-")
                     || lex::is_clause_start(&l) && l != "of"
                 {
                     break;
                 }
                 start -= 1;
+            }
+            if prep == Some(start) {
+                start += 1;
             }
             let phrase = &ws[start..pre];
             if !self.valid_speaker(phrase) {
@@ -2299,9 +2382,11 @@ fn transcript_label(t: &str) -> Option<(usize, usize)> {
     if !ws.iter().all(|w| wordish(w)) {
         return None;
     }
-    let upper = ws
-        .iter()
-        .all(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+    let upper = ws.iter().all(|w| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    });
     // The role after the comma is short and in the same style.
     if let Some(role) = head.get(name.len()..) {
         let role = role.trim_start_matches(',').trim();
@@ -2328,8 +2413,34 @@ fn transcript_label(t: &str) -> Option<(usize, usize)> {
             | "related"
             | "watch"
             | "listen"
+            | "read"
+            | "see"
+            | "more"
+            | "also"
+            | "breaking"
+            | "exclusive"
+            | "clarification"
+            | "disclosure"
+            | "warning"
+            | "advertisement"
+            | "sponsored"
+            | "transcript"
+            | "credit"
+            | "image"
+            | "caption"
+            | "pictured"
+            | "tags"
+            | "topics"
+            | "share"
+            | "follow"
+            | "email"
+            | "contact"
+            | "subscribe"
     ) || (!upper && ws.len() < 2)
-        || (upper && ws.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() < 2))
+        || (upper
+            && ws
+                .iter()
+                .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() < 2))
     {
         return None;
     }

@@ -676,7 +676,12 @@ fn german_cues_inverted_and_pronoun() {
     let t = "„Die Brücke bleibt bis Juni gesperrt“, sagte Bürgermeister Paul Wendt am Montag in Köln.\n\n\
              Wendt verteidigte die Entscheidung. Die Sperrung sei „leider unvermeidbar“, sagte er.";
     let mut d = run(t);
-    entity(&mut d, "Paul Wendt", EntityKind::Person, &["Paul Wendt", "Wendt"]);
+    entity(
+        &mut d,
+        "Paul Wendt",
+        EntityKind::Person,
+        &["Paul Wendt", "Wendt"],
+    );
     detect(&mut d);
     let q = marked(&d);
     assert_eq!(q[0].0, QuoteKind::Direct);
@@ -710,14 +715,22 @@ fn french_cues_compound_past_and_glued_pronoun() {
     let t = "« Nous ne céderons pas sur les salaires », a déclaré Marie Rolland, secrétaire du syndicat. \
              « La grève continuera lundi », a-t-elle ajouté.";
     let mut d = run(t);
-    entity(&mut d, "Marie Rolland", EntityKind::Person, &["Marie Rolland"]);
+    entity(
+        &mut d,
+        "Marie Rolland",
+        EntityKind::Person,
+        &["Marie Rolland"],
+    );
     detect(&mut d);
     let q = marked(&d);
     assert_eq!(q[0].2, s("Marie Rolland"));
     assert_eq!(q[0].3, s("déclaré"));
     assert_eq!(q[1].2, s("elle"));
     assert_eq!(q[1].3, s("ajouté"));
-    assert_eq!(speaker_name(&d, "La grève").as_deref(), Some("Marie Rolland"));
+    assert_eq!(
+        speaker_name(&d, "La grève").as_deref(),
+        Some("Marie Rolland")
+    );
 }
 
 #[test]
@@ -734,7 +747,9 @@ fn french_partial_with_se_dit_and_confie_t_il() {
 
 #[test]
 fn french_selon_and_inverted_dit() {
-    let d = run("« Le texte sera voté en mars », selon Hélène Caradec. « C'est trop tard », dit Luc Morin.");
+    let d = run(
+        "« Le texte sera voté en mars », selon Hélène Caradec. « C'est trop tard », dit Luc Morin.",
+    );
     let q = marked(&d);
     assert_eq!(q[0].2, s("Hélène Caradec"));
     assert_eq!(q[0].3, s("selon"));
@@ -746,13 +761,26 @@ fn definite_role_resolves_to_the_titled_person() {
     let t = "Gov. Dana Whitcombe signed the budget on Friday.\n\n\
              \"This is a good day,\" the governor said.";
     let mut d = run(t);
-    entity(&mut d, "Dana Whitcombe", EntityKind::Person, &["Dana Whitcombe"]);
+    entity(
+        &mut d,
+        "Dana Whitcombe",
+        EntityKind::Person,
+        &["Dana Whitcombe"],
+    );
     detect(&mut d);
-    assert_eq!(speaker_name(&d, "This is").as_deref(), Some("Dana Whitcombe"));
+    assert_eq!(
+        speaker_name(&d, "This is").as_deref(),
+        Some("Dana Whitcombe")
+    );
     // No titled person: the role stays unresolved.
     let t = "Dana Whitcombe signed the budget.\n\n\"This is a good day,\" the senator said.";
     let mut d = run(t);
-    entity(&mut d, "Dana Whitcombe", EntityKind::Person, &["Dana Whitcombe"]);
+    entity(
+        &mut d,
+        "Dana Whitcombe",
+        EntityKind::Person,
+        &["Dana Whitcombe"],
+    );
     detect(&mut d);
     assert_eq!(speaker_name(&d, "This is").as_deref(), Some("the senator"));
 }
@@ -776,7 +804,10 @@ fn unnamed_speaker_with_a_place_is_not_the_place() {
     detect(&mut d);
     let q = marked(&d);
     assert_eq!(q[0].2, s("An Egyptian official in Cairo"));
-    assert_eq!(speaker_name(&d, "firm").as_deref(), Some("An Egyptian official in Cairo"));
+    assert_eq!(
+        speaker_name(&d, "firm").as_deref(),
+        Some("An Egyptian official in Cairo")
+    );
 }
 
 #[test]
@@ -785,7 +816,12 @@ fn she_resolves_to_the_woman_titled_ms() {
              Ms. Penn joined in 2010. \"We will stay independent,\" she said.";
     let mut d = run(t);
     entity(&mut d, "Arthur Penn", EntityKind::Person, &["Arthur Penn"]);
-    entity(&mut d, "Clara Penn", EntityKind::Person, &["Clara Penn", "Penn"]);
+    entity(
+        &mut d,
+        "Clara Penn",
+        EntityKind::Person,
+        &["Clara Penn", "Penn"],
+    );
     // The second "Penn" mention is the one after "Ms.".
     let ms = d.text.find("Ms. Penn").unwrap() + 4;
     d.entities[1].mentions[1].span = Span::new(ms, ms + 4);
@@ -823,8 +859,79 @@ fn transcript_turns_are_quotes_by_the_labelled_speaker() {
 #[test]
 fn name_colon_lists_and_notes_are_not_transcripts() {
     // Each name once: a list of positions, not a conversation.
-    let t = "Ann Lee: Wants lower taxes.\n\nBo Park: Wants more schools.\n\nCy Diaz: Wants new roads.";
+    let t =
+        "Ann Lee: Wants lower taxes.\n\nBo Park: Wants more schools.\n\nCy Diaz: Wants new roads.";
     assert!(run(t).quotes.iter().all(|q| q.kind == QuoteKind::Indirect));
     let t = "UPDATE: The road is open.\n\nNOTE: Times are local.\n\nUPDATE: Rain is expected.";
     assert!(run(t).quotes.is_empty());
+}
+
+#[test]
+fn german_definite_role_matches_a_compound_title() {
+    let t = "Verkehrsministerin Eva Roth stellte den Plan vor.\n\n\
+             „Die Bahn bekommt mehr Geld“, sagte die Ministerin.";
+    let mut d = run(t);
+    entity(&mut d, "Eva Roth", EntityKind::Person, &["Eva Roth"]);
+    detect(&mut d);
+    assert_eq!(speaker_name(&d, "Die Bahn").as_deref(), Some("Eva Roth"));
+}
+
+#[test]
+fn capitalised_lance_is_a_name_not_a_french_cue() {
+    let d = run("\"We ride at dawn,\" Lance Morrow said.");
+    assert_eq!(marked(&d)[0].2, s("Lance Morrow"));
+}
+
+#[test]
+fn quoted_transcript_excerpt_credits_the_label() {
+    let t = "Kay Dorsey was asked about the leak at the debate.\n\n\
+             \"DORSEY: I regret it, and I have said so many times.\"";
+    let mut d = run(t);
+    entity(&mut d, "Kay Dorsey", EntityKind::Person, &["Kay Dorsey"]);
+    detect(&mut d);
+    let q = marked(&d);
+    assert_eq!(q[0].1, "I regret it, and I have said so many times.");
+    assert_eq!(q[0].2, s("DORSEY"));
+    assert_eq!(speaker_name(&d, "I regret").as_deref(), Some("Kay Dorsey"));
+}
+
+#[test]
+fn org_modifying_an_unnamed_speaker_is_not_the_speaker() {
+    let t = "\"The vote is close,\" a Senate aide said.";
+    let mut d = run(t);
+    entity(&mut d, "Senate", EntityKind::Org, &["Senate"]);
+    detect(&mut d);
+    let q = &d.quotes[0];
+    let sp = q.speaker.as_ref().expect("speaker");
+    assert_eq!(sp.entity, None);
+    assert_eq!(sp.name, "a Senate aide");
+}
+
+#[test]
+fn group_in_a_place_is_the_speaker() {
+    let t = "Officials in Lisbon said the plan was \"fully funded.\"";
+    let mut d = run(t);
+    entity(&mut d, "Lisbon", EntityKind::Place, &["Lisbon"]);
+    detect(&mut d);
+    assert_eq!(
+        speaker_name(&d, "fully").as_deref(),
+        Some("Officials in Lisbon")
+    );
+}
+
+#[test]
+fn said_it_was_is_no_pronoun_speaker() {
+    let d = run("\"The deal is done,\" said it was a bad day for the firm.");
+    assert!(marked(&d)[0].2.is_none());
+}
+
+#[test]
+fn inverted_role_then_name_after_comma() {
+    let d = run("« Nous verrons », a dit le maire, Paul Girard.");
+    assert_eq!(marked(&d)[0].2, s("Paul Girard"));
+    let d = run("\"We will see,\" said the mayor, Paul Girard, on Monday.");
+    assert_eq!(marked(&d)[0].2, s("Paul Girard"));
+    // A French role with no name is still a speaker phrase.
+    let d = run("« Nous verrons », a dit le maire.");
+    assert_eq!(marked(&d)[0].2, s("le maire"));
 }

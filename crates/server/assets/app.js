@@ -12,6 +12,8 @@ function el(tag, cls, text) {
   return e;
 }
 
+function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
 function status(id, msg, err) {
   const s = $(id);
   s.textContent = msg || "";
@@ -82,7 +84,7 @@ function docLine(d) {
   const a = el("a", null, d.title || d.url || "(untitled)");
   a.href = "/doc/" + encodeURIComponent(d.id);
   li.appendChild(a);
-  const bits = [d.outlet, d.published || d.seen, d.n_quotes + " quotes"].filter(Boolean);
+  const bits = [d.outlet, d.published || d.seen, plural(d.n_quotes, "quote")].filter(Boolean);
   li.appendChild(el("div", "u-meta", bits.join(" · ")));
   return li;
 }
@@ -129,7 +131,7 @@ async function search(q) {
     const ql = $("search-quotes"), dl = $("search-docs");
     ql.replaceChildren(...r.quotes.map((x) => quoteLine(x)));
     dl.replaceChildren(...r.docs.map((h) => { const li = docLine(h.doc); li.appendChild(snippet(h.snippet)); return li; }));
-    status("search-status", r.quotes.length + " quotations, " + r.docs.length + " articles");
+    status("search-status", plural(r.quotes.length, "quotation") + ", " + plural(r.docs.length, "article"));
   } catch (e) {
     status("search-status", "Failed: " + e.message, true);
   }
@@ -159,7 +161,7 @@ async function browse(reset) {
     if (reset) {
       const s = await (await api("/api/speakers?top=20")).json();
       $("browse-speakers").replaceChildren(...s.speakers.map((x) => {
-        const li = el("li", null, x.name + " — " + x.quotes + " quotes in " + x.documents + " articles");
+        const li = el("li", null, x.name + " — " + plural(x.quotes, "quote") + " in " + plural(x.documents, "article"));
         return li;
       }));
       const o = await (await api("/api/outlets?top=30")).json();

@@ -184,6 +184,24 @@ fn page_in_headless_chromium() {
         )],
         &url,
     );
+
+    // 4. The corpus tab lists the article and its speakers.
+    let url = format!("http://{addr}/#browse");
+    let dom = chrome(&bin, &dir.join("p7"), &["--dump-dom".into()], &url);
+    let sp = &dom[dom.find("id=\"browse-speakers\"").expect("speaker list")..];
+    assert!(
+        sp[..sp.find("</ol>").unwrap()].contains("Varga"),
+        "speakers not listed"
+    );
+    chrome(
+        &bin,
+        &dir.join("p8"),
+        &[format!(
+            "--screenshot={}",
+            shots.join("corpus.png").display()
+        )],
+        &url,
+    );
     eprintln!("screenshots in {}", shots.display());
     let _ = std::fs::remove_dir_all(&dir);
 }

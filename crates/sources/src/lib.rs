@@ -845,7 +845,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// Named sources: "according to X", "X said/reported/found", "a report from X",
-    /// "X's reporting", "first reported by X", "…, said X", "in an interview with X".
+    /// "X's reporting", "first reported by X", "…, said X", "in an interview with X",
+    /// "told <outlet>" (the outlet that carried the words), "published in the
+    /// journal X", "The group behind it, X, says".
     fn named(&mut self, u: usize) {
         let mentions = self.mentions(u);
         let toks = &self.units[u].toks;
@@ -926,7 +928,16 @@ impl<'a> Ctx<'a> {
             let object = prev.is_some_and(|w| {
                 matches!(
                     w,
-                    "of" | "to" | "for" | "with" | "told" | "from" | "by" | "about"
+                    "of" | "to"
+                        | "for"
+                        | "with"
+                        | "told"
+                        | "from"
+                        | "by"
+                        | "about"
+                        | "in"
+                        | "at"
+                        | "near"
                 )
             });
             if !object && m.kind != EntityKind::Misc {
@@ -1245,10 +1256,29 @@ impl<'a> Ctx<'a> {
             if toks.get(a).is_some_and(|t| t.low == "the") {
                 a += 1;
             }
-            if let Some(m) = first_at(p + 1, (a + 2).min(n), &|m| {
-                matches!(m.kind, EntityKind::Outlet | EntityKind::Org | EntityKind::Misc)
-            }) {
-                let who = match self.named_who(&m) {
+            // The capitalised name after "in (the journal)".
+            let mut e = a;
+            while e < n.min(a + 10)
+                && toks[e].word
+                && (toks[e].cap || matches!(&*toks[e].low, "of" | "the" | "and" | "for"))
+            {
+                e += 1;
+            }
+            while e > a && !toks[e - 1].cap {
+                e -= 1;
+            }
+            let publisher = |m: &M| {
+                matches!(
+                    m.kind,
+                    EntityKind::Outlet | EntityKind::Org | EntityKind::Misc
+                )
+            };
+            // An entity naming the whole run ("The Lancet", "Nature Geoscience").
+            let whole = mentions
+                .iter()
+                .find(|m| m.first > p && m.first <= a && m.last + 1 >= e && publisher(m));
+            if let Some(m) = whole {
+                let who = match self.named_who(m) {
                     Who::Named { entity, name, kind } => Who::Named {
                         entity,
                         name,
@@ -1263,19 +1293,12 @@ impl<'a> Ctx<'a> {
                 out.push((who, m.span, Via::Intro { indefinite: false }));
                 continue;
             }
-            // A journal the entity stage did not name: its capitalised words.
-            let mut e = a;
-            while e < n.min(a + 10)
-                && toks[e].word
-                && (toks[e].cap || matches!(&*toks[e].low, "of" | "the" | "and" | "for"))
-            {
-                e += 1;
-            }
-            while e > a && !toks[e - 1].cap {
-                e -= 1;
-            }
-            let named = mentions.iter().any(|m| m.first < e && m.last >= a);
-            if e > a && !named && toks[a].cap && (e - a >= 2 || toks[p + 1].low == "journal") {
+            // A journal the entity stage did not name, or named only in part
+            // ("Journal of the [American Heart Association]"): its capitalised words.
+            let other = mentions
+                .iter()
+                .any(|m| m.first < e && m.last >= a && !publisher(m));
+            if e > a && !other && toks[a].cap && (e - a >= 2 || toks[p + 1].low == "journal") {
                 let span = self.tok_span(u, a, e);
                 let name = collapse(self.doc.slice(span));
                 out.push((

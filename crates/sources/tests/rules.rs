@@ -125,7 +125,11 @@ fn told_a_person_or_reporters_credits_no_outlet() {
     let mut b = B::new("The mayor told Jim Ross and reporters that she would run again.");
     b.ent("Jim Ross", EntityKind::Person, &["Jim Ross"], &[]);
     let d = b.run();
-    assert!(d.sources.iter().all(|s| s.kind != SourceKind::Outlet), "{:?}", d.sources);
+    assert!(
+        d.sources.iter().all(|s| s.kind != SourceKind::Outlet),
+        "{:?}",
+        d.sources
+    );
 }
 
 #[test]
@@ -140,7 +144,11 @@ fn journal_that_published_a_study_is_a_named_source() {
         &[],
     );
     let d = b.run();
-    assert!(source(&d, "Journal of Sleep Medicine").is_some(), "{:?}", d.sources);
+    assert!(
+        source(&d, "Journal of Sleep Medicine").is_some(),
+        "{:?}",
+        d.sources
+    );
     // Without an entity: the capitalised name after "the journal".
     let s = source(&d, "Cell Metabolism").expect("journal without entity");
     assert_eq!(s.kind, SourceKind::Org);
@@ -148,7 +156,8 @@ fn journal_that_published_a_study_is_a_named_source() {
 
 #[test]
 fn statement_from_org_is_a_named_source() {
-    let mut b = B::new("The plant will reopen in May, according to a statement from Norvale Steel.");
+    let mut b =
+        B::new("The plant will reopen in May, according to a statement from Norvale Steel.");
     b.ent("Norvale Steel", EntityKind::Org, &["Norvale Steel"], &[]);
     let d = b.run();
     assert!(source(&d, "Norvale Steel").is_some(), "{:?}", d.sources);
@@ -161,18 +170,36 @@ fn role_named_in_commas_is_not_anonymous() {
     b.ent("Tomas Berg", EntityKind::Person, &["Tomas Berg"], &[]);
     let d = b.run();
     assert!(source(&d, "Tomas Berg").is_some(), "{:?}", d.sources);
-    assert!(d.sources.iter().all(|s| s.kind != SourceKind::Anonymous), "{:?}", d.sources);
+    assert!(
+        d.sources.iter().all(|s| s.kind != SourceKind::Anonymous),
+        "{:?}",
+        d.sources
+    );
     // Unnamed, it stays anonymous.
     let d = B::new("A ministry spokesman said the plan was final.").run();
-    assert!(d.sources.iter().any(|s| s.kind == SourceKind::Anonymous), "{:?}", d.sources);
+    assert!(
+        d.sources.iter().any(|s| s.kind == SourceKind::Anonymous),
+        "{:?}",
+        d.sources
+    );
 }
 
 #[test]
 fn org_named_after_its_description_is_a_source() {
-    let mut b = B::new("The charity behind the shelter, Harbor Homes Trust, says beds will be ready.");
-    b.ent("Harbor Homes Trust", EntityKind::Org, &["Harbor Homes Trust"], &[]);
+    let mut b =
+        B::new("The charity behind the shelter, Harbor Homes Trust, says beds will be ready.");
+    b.ent(
+        "Harbor Homes Trust",
+        EntityKind::Org,
+        &["Harbor Homes Trust"],
+        &[],
+    );
     let d = b.run();
-    assert!(source(&d, "Harbor Homes Trust").is_some(), "{:?}", d.sources);
+    assert!(
+        source(&d, "Harbor Homes Trust").is_some(),
+        "{:?}",
+        d.sources
+    );
 }
 
 #[test]
@@ -1031,4 +1058,31 @@ fn published_in_a_place_is_no_source() {
     b.ent("New York", EntityKind::Place, &["New York"], &[]);
     let d = b.run();
     assert!(d.sources.is_empty(), "{:?}", d.sources);
+}
+
+#[test]
+fn journal_named_in_part_by_an_entity_keeps_its_full_name() {
+    let mut b = B::new(
+        "Coffee helps, according to a study published in the Journal of the Pacific Heart Society.",
+    );
+    b.ent(
+        "Pacific Heart Society",
+        EntityKind::Org,
+        &["Pacific Heart Society"],
+        &[],
+    );
+    let d = b.run();
+    assert!(
+        source(&d, "Journal of the Pacific Heart Society").is_some(),
+        "{:?}",
+        d.sources
+    );
+}
+
+#[test]
+fn place_after_in_is_not_the_subject() {
+    let mut b = B::new("Officials in Washington said the talks were useful.");
+    b.ent("Washington", EntityKind::Place, &["Washington"], &[]);
+    let d = b.run();
+    assert!(source(&d, "Washington").is_none(), "{:?}", d.sources);
 }

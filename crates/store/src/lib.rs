@@ -25,6 +25,8 @@ pub mod provenance;
 
 pub use fromjson::doc_from_json;
 pub use provenance::{content_hash, normalize_words, shingles};
+/// The SQLite binding, re-exported for ad-hoc queries over [`Store::conn`].
+pub use rusqlite;
 
 /// The schema version this build writes (SQLite `user_version`).
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -255,3 +255,28 @@ fn hosts_and_hashes() {
         ["don't", "stop", "the", "music"]
     );
 }
+
+#[test]
+fn newer_schema_is_refused_and_readers_see_commits() {
+    let dir = std::env::temp_dir().join(format!("unspin-store-v-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let path = dir.join("c.db");
+    let mut w = Store::open(&path).unwrap();
+    // A reader opened before the write sees it after the commit (WAL).
+    let r = Store::open_read_only(&path).unwrap();
+    w.insert(&mk(
+        "Ann Lee said \"it is done now\".",
+        "it is done now",
+        "Ann Lee",
+        "2020-01-01",
+    ))
+    .unwrap();
+    assert_eq!(r.stats().unwrap().documents, 1);
+    w.conn()
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    drop((w, r));
+    let e = Store::open(&path).err().expect("newer schema refused");
+    assert!(e.to_string().contains("newer"), "{e}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
