@@ -33,6 +33,7 @@
 pub mod cluster;
 mod fxhash;
 pub mod lists;
+pub mod merge;
 pub mod refs;
 pub mod rules;
 pub mod words;
@@ -87,9 +88,16 @@ pub fn refine_outlets(doc: &Doc, cands: &mut [Candidate]) {
 
 /// Adds `doc.entities` (reads sentences and tokens).
 pub fn detect(doc: &mut Doc) {
-    let cands = rules::detect_mentions(doc);
-    let entities = link(doc, &cands);
-    doc.entities = entities;
+    detect_with(doc, unspin_ner::embedded());
+}
+
+/// [`detect`] with a given tagger: the trained model finds the names, the rules
+/// add listed outlets and further mentions of names the model found (see [`merge`]).
+pub fn detect_with(doc: &mut Doc, model: &unspin_ner::Model) {
+    let rule = rules::detect_mentions(doc);
+    let tagged = merge::from_model(doc, &unspin_ner::mentions(model, doc));
+    let cands = merge::merge(doc, &tagged, &rule);
+    doc.entities = link(doc, &cands);
 }
 
 /// Clusters candidates from any detector (in text order, non-overlapping) into

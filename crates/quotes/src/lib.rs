@@ -1002,7 +1002,8 @@ impl<'d> Detector<'d> {
         // `said the mayor, Paul Roe` / `a dit le maire, Paul Roe`: a role in lower
         // case, then the name set off by a comma.
         let role = phrase.iter().all(|w| !w.capitalised())
-            && (lex::is_determiner(&phrase[0].lower()) || lex::is_foreign_article(&phrase[0].lower()));
+            && (lex::is_determiner(&phrase[0].lower())
+                || lex::is_foreign_article(&phrase[0].lower()));
         if role && ws.get(end).is_some_and(|w| w.text == ",") {
             let rest = &ws[end + 1..];
             let mut n = rest
