@@ -52,7 +52,10 @@ pub fn merge(doc: &Doc, model: &[Candidate], rule: &[Candidate]) -> Vec<Candidat
     out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     let mut result: Vec<Candidate> = Vec::with_capacity(out.len());
     for c in out {
-        if result.last().is_some_and(|p: &Candidate| p.span.end > c.span.start) {
+        if result
+            .last()
+            .is_some_and(|p: &Candidate| p.span.end > c.span.start)
+        {
             continue;
         }
         result.push(c);
@@ -64,7 +67,9 @@ pub fn merge(doc: &Doc, model: &[Candidate], rule: &[Candidate]) -> Vec<Candidat
 /// ("CEO", "TV").
 fn not_a_name(text: &str) -> bool {
     !text.contains(' ')
-        && (words::is_non_entity_acronym(text) || words::is_never_name(text) || words::cap_title(text).is_some())
+        && (words::is_non_entity_acronym(text)
+            || words::is_never_name(text)
+            || words::cap_title(text).is_some())
 }
 
 /// Maps the tagger's mentions to candidates (PER → person, ORG → org, LOC → place,
@@ -152,8 +157,18 @@ mod model_tests {
     fn the_trained_model_is_used() {
         let text = "Brandvold beat Kowalczyk in the final at Tbilisi. Brandvold said little.";
         let real = analyse(text, unspin_ner::embedded());
-        assert_eq!(kind_of(&real, "Kowalczyk"), Some(EntityKind::Person), "{:?}", real.entities);
-        assert_eq!(kind_of(&real, "Tbilisi"), Some(EntityKind::Place), "{:?}", real.entities);
+        assert_eq!(
+            kind_of(&real, "Kowalczyk"),
+            Some(EntityKind::Person),
+            "{:?}",
+            real.entities
+        );
+        assert_eq!(
+            kind_of(&real, "Tbilisi"),
+            Some(EntityKind::Place),
+            "{:?}",
+            real.entities
+        );
         let docs = unspin_ner::read_conll("the DT O\nfinal NN O\nended VBD O\n. . O\n").unwrap();
         let opts = unspin_ner::TrainOptions {
             epochs: 1,
@@ -164,8 +179,14 @@ mod model_tests {
         let (dummy, _) = unspin_ner::train_docs(&docs, None, &opts);
         let fake = analyse(text, &dummy);
         assert_ne!(
-            real.entities.iter().map(|e| (&e.name, e.kind)).collect::<Vec<_>>(),
-            fake.entities.iter().map(|e| (&e.name, e.kind)).collect::<Vec<_>>(),
+            real.entities
+                .iter()
+                .map(|e| (&e.name, e.kind))
+                .collect::<Vec<_>>(),
+            fake.entities
+                .iter()
+                .map(|e| (&e.name, e.kind))
+                .collect::<Vec<_>>(),
             "entities do not depend on the model"
         );
     }

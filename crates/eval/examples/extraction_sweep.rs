@@ -8,7 +8,13 @@ use unspin_html::Options;
 
 fn main() {
     let data = Path::new("../shared/data");
-    let sets = ["scrapinghub-aeb", "trafilatura-eval", "l3s-gn1", "cleaneval", "cleanportaleval"];
+    let sets = [
+        "scrapinghub-aeb",
+        "trafilatura-eval",
+        "l3s-gn1",
+        "cleaneval",
+        "cleanportaleval",
+    ];
     let loaded: Vec<_> = sets
         .iter()
         .filter_map(|s| load(s, &data.join(s)).ok().map(|p| (*s, p)))
@@ -23,7 +29,12 @@ fn main() {
                 let mut line = format!("share={share} loose={loose} ld={ld}:");
                 for (s, pages) in &loaded {
                     let r = evaluate_pages(s, pages, &o);
-                    line.push_str(&format!(" {}={:.4}/{:.3}", &s[..4], r.tune.f1, r.tune.precision));
+                    line.push_str(&format!(
+                        " {}={:.4}/{:.3}",
+                        &s[..4],
+                        r.tune.f1,
+                        r.tune.precision
+                    ));
                 }
                 println!("{line}");
             }

@@ -1480,6 +1480,22 @@ pub fn outlet_hint(line: &str, kind: ChromeKind) -> Option<(String, u8)> {
                 let outletish = word_count(&t) == 1 || ends_with_outlet_word(&t) || t.contains('.');
                 return (looks_outlet(&t) && outletish).then_some((t, 2));
             }
+            // "Sign up for The Sentinel's daily newsletter": the outlet owns the newsletter.
+            if let Some(rest) = ["sign up for ", "subscribe to "]
+                .iter()
+                .find(|p| lower.starts_with(*p))
+                .map(|p| &line[p.len()..])
+            {
+                if let Some(i) = rest.find("'s ").or_else(|| rest.find("\u{2019}s ")) {
+                    let name = rest[..i].trim();
+                    let capitalised = name
+                        .split_whitespace()
+                        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+                    if capitalised && (1..=4).contains(&word_count(name)) && looks_outlet(name) {
+                        return Some((name.to_string(), 2));
+                    }
+                }
+            }
             if lower.starts_with("join ") {
                 let rest = line[5..].trim();
                 let mut ws: Vec<&str> = rest
@@ -1745,6 +1761,17 @@ mod tests {
         assert_eq!(
             outlet_hint("Follow Clarion on Facebook", ChromeKind::CallToAction),
             Some(("Clarion".into(), 2))
+        );
+        assert_eq!(
+            outlet_hint(
+                "Sign up for The Harbor Ledger's free daily newsletter",
+                ChromeKind::CallToAction
+            ),
+            Some(("The Harbor Ledger".into(), 2))
+        );
+        assert_eq!(
+            outlet_hint("Sign up for our newsletter", ChromeKind::CallToAction),
+            None
         );
         assert_eq!(
             outlet_hint(

@@ -624,6 +624,34 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
             lead.push(j);
         }
     }
+    // …and prose right after the last root (a body continued in a sibling box).
+    if let Some(last) = w
+        .blocks
+        .iter()
+        .rposition(|b| b.elem != NONE && in_roots(b.elem))
+    {
+        let mut j = last + 1;
+        let mut k = 0;
+        while j < w.blocks.len() && k < 3 {
+            let b = &w.blocks[j];
+            if b.elem == NONE {
+                break;
+            }
+            let ld = b.link_chars as f32 / b.chars.max(1) as f32;
+            let prose = b.kind == BlockKind::Paragraph
+                && b.chars >= 80
+                && ld < 0.1
+                && ends_sentence(&b.text)
+                && boiler[b.elem as usize] == NONE
+                && !strong[b.elem as usize];
+            if !prose {
+                break;
+            }
+            lead.push(j);
+            j += 1;
+            k += 1;
+        }
+    }
     // Blocks inside the chosen roots, with boilerplate dropped.
     let mut out: Vec<Picked> = Vec::new();
     let title_key = title.map(key);

@@ -385,15 +385,27 @@ fn mention_is(mention: &str, form: &str) -> bool {
         })
 }
 
+/// The title word right before a mention ("Ms." before "Kane"), if any: mention
+/// spans hold the name only, so "Ms. Kane" in an expected form is the title + name.
+fn title_before(doc: &Doc, start: usize) -> Option<&str> {
+    let before = doc.text[..start].trim_end();
+    let word = before.rsplit(char::is_whitespace).next()?;
+    let w = word.trim_end_matches('.').to_lowercase();
+    (before.len() < start && TITLES.contains(&w.as_str())).then_some(word)
+}
+
 /// Entity indices holding a mention whose text is `form` (see [`mention_is`]).
 fn entities_with_form(doc: &Doc, form: &str) -> Vec<usize> {
     doc.entities
         .iter()
         .enumerate()
         .filter(|(_, e)| {
-            e.mentions
-                .iter()
-                .any(|m| mention_is(doc.slice(m.span), form))
+            e.mentions.iter().any(|m| {
+                let text = doc.slice(m.span);
+                mention_is(text, form)
+                    || title_before(doc, m.span.start)
+                        .is_some_and(|t| mention_is(&format!("{t} {text}"), form))
+            })
         })
         .map(|(i, _)| i)
         .collect()
