@@ -16,6 +16,10 @@ pub struct Params {
     /// A sibling block with prose votes, few links and more characters than
     /// this joins the article even when its score is low.
     pub loose_sibling_chars: u32,
+    /// Most prose paragraphs taken from just before (and after) the container.
+    pub lead_max: usize,
+    /// Short non-prose blocks a lead paragraph may be separated from the body by.
+    pub lead_skip: u32,
     /// Fewer kept characters than this means "no article found".
     pub min_article_chars: usize,
     /// Print the candidate scores to stderr (development aid).
@@ -29,6 +33,8 @@ impl Default for Params {
             max_link_density: 0.5,
             sibling_share: 0.2,
             loose_sibling_chars: 150,
+            lead_max: 3,
+            lead_skip: 6,
             min_article_chars: 120,
             debug: false,
         }
@@ -239,6 +245,7 @@ fn strong_boiler(e: &Elem) -> bool {
             || t.starts_with("related")
             || t.starts_with("login")
             || t.starts_with("cookie")
+            || t.starts_with("popmake")
     })
 }
 
@@ -604,11 +611,17 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         .iter()
         .position(|b| b.elem != NONE && in_roots(b.elem))
     {
+        // Walk back to the headline, skipping a few short non-prose blocks
+        // (dates, credits, share labels) between it and the body.
         let mut j = first;
-        while j > 0 && lead.len() < 3 {
+        let mut skipped = 0;
+        while j > 0 && lead.len() < p.lead_max {
             j -= 1;
             let b = &w.blocks[j];
-            if b.elem == NONE {
+            if b.elem == NONE || strong[b.elem as usize] {
+                break;
+            }
+            if b.kind == BlockKind::Heading && b.level == 1 {
                 break;
             }
             let ld = b.link_chars as f32 / b.chars.max(1) as f32;
@@ -616,12 +629,15 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
                 && b.chars >= 80
                 && ld < 0.1
                 && ends_sentence(&b.text)
-                && boiler[b.elem as usize] == NONE
-                && !strong[b.elem as usize];
-            if !prose {
+                && boiler[b.elem as usize] == NONE;
+            if prose {
+                lead.push(j);
+                continue;
+            }
+            skipped += 1;
+            if skipped > p.lead_skip || b.chars >= 80 {
                 break;
             }
-            lead.push(j);
         }
     }
     // …and prose right after the last root (a body continued in a sibling box).
@@ -632,7 +648,7 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
     {
         let mut j = last + 1;
         let mut k = 0;
-        while j < w.blocks.len() && k < 3 {
+        while j < w.blocks.len() && k < p.lead_max {
             let b = &w.blocks[j];
             if b.elem == NONE {
                 break;
