@@ -12,6 +12,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use unspin_pipeline::{Doc, Options};
 
+mod corpus_cmds;
+
 /// The article analysed when `unspin analyze` is given no input on a terminal.
 const EXAMPLE: &str = include_str!("../assets/example.txt");
 
@@ -50,6 +52,14 @@ character offsets into its `text` field, end exclusive.",
         #[command(subcommand)]
         what: EvalCommand,
     },
+    /// Analyse WARC / JSONL / article files into a corpus database (all cores, resumable).
+    Ingest(corpus_cmds::IngestArgs),
+    /// Query a corpus: quotes, search, speakers, outlets, provenance, stats.
+    Query(corpus_cmds::QueryArgs),
+    /// Export a corpus as JSONL (one unspin/1 report per line).
+    Export(corpus_cmds::ExportArgs),
+    /// Serve the web page and JSON API (127.0.0.1:8080 by default).
+    Serve(corpus_cmds::ServeArgs),
     /// Train the project's own models from annotated data.
     Train {
         #[command(subcommand)]
@@ -181,6 +191,10 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze(args),
         Command::Eval { what } => eval(what),
         Command::Train { what } => train(what),
+        Command::Ingest(a) => corpus_cmds::run_ingest(a),
+        Command::Query(a) => corpus_cmds::run_query(a),
+        Command::Export(a) => corpus_cmds::run_export(a),
+        Command::Serve(a) => corpus_cmds::run_serve(a),
         Command::Tag { conll: _, file } => tag(&file),
     }
 }

@@ -83,6 +83,11 @@ impl<'a> Ctx<'a> {
         (i < self.sents.len() && self.sents[i].0.start <= pos).then_some(i)
     }
 
+    /// Every sentence span, in text order.
+    pub fn sentence_spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.sents.iter().map(|(s, _)| *s)
+    }
+
     /// The sentence around `pos` (or its line when no sentence covers it).
     pub fn sentence_span(&self, pos: usize) -> Span {
         match self.sentence_index(pos) {

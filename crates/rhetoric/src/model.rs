@@ -1,0 +1,565 @@
+//! Trained rhetoric model (SemEval-2020 Task 11 / PTC): a token tagger that marks
+//! propaganda spans (SI) and a span classifier that names their technique (TC), both
+//! averaged perceptrons over hashed features (words with names and political sides
+//! masked, lexicon hits, VADER valence, quotes, position, repetition).
+
+use crate::lexicon::lexicon;
+use crate::text::Ctx;
+use crate::Hit;
+use unspin_doc::Span;
+
+/// The 14 PTC technique labels, as the corpus spells them (model class order).
+pub const PTC_LABELS: [&str; 14] = [
+    "Loaded_Language",
+    "Name_Calling,Labeling",
+    "Repetition",
+    "Doubt",
+    "Exaggeration,Minimisation",
+    "Appeal_to_fear-prejudice",
+    "Flag-Waving",
+    "Causal_Oversimplification",
+    "Appeal_to_Authority",
+    "Slogans",
+    "Black-and-White_Fallacy",
+    "Whataboutism,Straw_Men,Red_Herring",
+    "Thought-terminating_Cliches",
+    "Bandwagon,Reductio_ad_hitlerum",
+];
+
+/// The same labels as unspin's snake_case technique names.
+pub const SNAKE: [&str; 14] = [
+    "loaded_language",
+    "name_calling",
+    "repetition",
+    "doubt",
+    "exaggeration",
+    "appeal_to_fear",
+    "flag_waving",
+    "causal_oversimplification",
+    "appeal_to_authority",
+    "slogans",
+    "black_and_white_fallacy",
+    "whataboutism",
+    "thought_terminating_cliche",
+    "bandwagon",
+];
+
+/// PTC label → class index.
+pub fn label_index(label: &str) -> Option<usize> {
+    PTC_LABELS.iter().position(|l| *l == label)
+}
+
+/// snake_case name → class index.
+pub fn snake_index(name: &str) -> Option<usize> {
+    SNAKE.iter().position(|l| *l == name)
+}
+
+pub(crate) const SI_BITS: u32 = 18;
+pub(crate) const TC_BITS: u32 = 16;
+const MAGIC: &[u8; 8] = b"UNSPRH01";
+
+/// Words naming political sides, parties and camps: masked to one symbol so that
+/// swapping sides never changes a feature (neutrality).
+const SIDES: &[&str] = &[
+    "liberal",
+    "conservative",
+    "progressive",
+    "leftist",
+    "rightist",
+    "socialist",
+    "nationalist",
+    "left",
+    "right",
+    "maga",
+    "tory",
+    "tories",
+    "labour",
+    "labor",
+    "democrat",
+    "democratic",
+    "republican",
+    "gop",
+    "dem",
+    "libertarian",
+    "communist",
+    "marxist",
+    "fascist",
+    "centrist",
+    "populist",
+    "wing",
+    "far",
+    "alt",
+    "woke",
+];
+
+/// Function words whose sentence-initial capital is not a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
+    "i", "you", "his", "her", "their", "our", "my", "your", "but", "and", "or", "so", "if",
+    "when", "while", "what", "who", "why", "how", "where", "which", "there", "here", "in", "on",
+    "at", "for", "with", "from", "by", "of", "to", "as", "after", "before", "since", "because",
+    "although", "though", "yet", "no", "not", "nor", "all", "some", "many", "most", "every",
+    "everyone", "everybody", "nobody", "no one", "none", "one", "instead", "now", "then", "still",
+    "also", "even", "just", "only", "meanwhile", "however", "indeed", "perhaps", "maybe",
+    "clearly", "obviously", "surely", "of course", "worse", "sadly", "unfortunately", "again",
+    "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+    "would", "can", "could", "should", "may", "might", "must", "let", "judging",
+    "once", "according", "despite", "like", "unlike", "both",
+];
+
+/// Capitalised words kept as words (group and flag words PTC leans on).
+const KEEP_CAPS: &[&str] = &["america", "american", "americans", "nazi", "nazis", "hitler"];
+
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58476d1ce4e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d049bb133111eb);
+    x ^ (x >> 31)
+}
+
+/// FNV-1a over a tag and a value, finalised; stable across platforms and runs.
+pub(crate) fn fhash(tag: &str, val: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in tag.bytes().chain([0xffu8]).chain(val.bytes()) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    mix(h)
+}
+
+fn is_side(lower: &str) -> bool {
+    let w = lower
+        .trim_end_matches("'s")
+        .trim_end_matches("\u{2019}s")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    w.split(['-', '\u{2010}', '\u{2011}']).any(|p| {
+        let p1 = p.strip_suffix('s').unwrap_or(p);
+        SIDES.contains(&p) || SIDES.contains(&p1)
+    })
+}
+
+/// The masked word form a feature sees for a token.
+fn norm_token(tok: &str, sentence_initial: bool) -> String {
+    let first = tok.chars().next().unwrap_or(' ');
+    if !tok.chars().any(char::is_alphanumeric) {
+        return match tok {
+            "\u{201c}" | "\u{201d}" | "\u{201e}" | "''" | "``" => "\"".into(),
+            "\u{2018}" | "\u{2019}" => "'".into(),
+            _ => tok.into(),
+        };
+    }
+    if tok.chars().any(|c| c.is_ascii_digit()) {
+        return "<num>".into();
+    }
+    let lower = tok.to_lowercase();
+    if is_side(&lower) {
+        return "<side>".into();
+    }
+    if first.is_uppercase() {
+        if KEEP_CAPS.contains(&lower.as_str())
+            || (sentence_initial && FUNCTION_WORDS.contains(&lower.as_str()))
+        {
+            return lower;
+        }
+        if tok.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            && tok.chars().count() > 1
+        {
+            return "<ACAP>".into();
+        }
+        return "<Cap>".into();
+    }
+    lower
+}
+
+fn shape(tok: &str) -> &'static str {
+    let alpha: Vec<char> = tok.chars().filter(|c| c.is_alphabetic()).collect();
+    if alpha.is_empty() {
+        if tok.chars().any(|c| c.is_ascii_digit()) {
+            "d"
+        } else {
+            "p"
+        }
+    } else if alpha.len() > 1 && alpha.iter().all(|c| c.is_uppercase()) {
+        "AA"
+    } else if alpha[0].is_uppercase() {
+        "Aa"
+    } else {
+        "a"
+    }
+}
+
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=4 => "3-4",
+        5..=8 => "5-8",
+        9..=16 => "9-16",
+        17..=32 => "17-32",
+        _ => "33+",
+    }
+}
+
+/// One document prepared for feature extraction: tokens per sentence and their
+/// masked forms, lexicon techniques, valence and quote state.
+pub(crate) struct Prep<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Span>,
+    /// Sentence index of each token.
+    pub sent: Vec<usize>,
+    /// Token range of each sentence.
+    pub sent_toks: Vec<(usize, usize)>,
+    pub norm: Vec<String>,
+    pub raw_shape: Vec<&'static str>,
+    pub lex: Vec<Option<&'static str>>,
+    pub val: Vec<f32>,
+    pub quoted: Vec<bool>,
+    lower_text: String,
+    /// Sentence flags: has '!', has '?', lexicon hits.
+    sent_info: Vec<(bool, bool, usize)>,
+}
+
+impl<'a> Prep<'a> {
+    pub fn new(ctx: &Ctx<'a>, hits: &[Hit]) -> Self {
+        let text = ctx.text;
+        let lex = lexicon();
+        let mut toks = Vec::new();
+        let mut sent = Vec::new();
+        let mut sent_toks = Vec::new();
+        for (si, s) in ctx.sentence_spans().enumerate() {
+            let a = toks.len();
+            unspin_segment::tokenize_into(text, s.start, s.end, &mut toks);
+            sent.resize(toks.len(), si);
+            sent_toks.push((a, toks.len()));
+        }
+        let mut norm = Vec::with_capacity(toks.len());
+        let mut raw_shape = Vec::with_capacity(toks.len());
+        let mut val = Vec::with_capacity(toks.len());
+        let mut quoted = vec![false; toks.len()];
+        let mut lexv: Vec<Option<&'static str>> = vec![None; toks.len()];
+        for &(a, b) in &sent_toks {
+            let mut inq = false;
+            for i in a..b {
+                let t = &text[toks[i].start..toks[i].end];
+                norm.push(norm_token(t, i == a));
+                raw_shape.push(shape(t));
+                val.push(
+                    lex.vader
+                        .get(t.to_lowercase().as_str())
+                        .copied()
+                        .unwrap_or(0.0),
+                );
+                match t {
+                    "\"" => inq = !inq,
+                    "\u{201c}" => inq = true,
+                    "\u{201d}" => inq = false,
+                    _ => quoted[i] = inq,
+                }
+            }
+        }
+        for h in hits {
+            let tech = lex.entries[h.entry].technique;
+            let i = toks.partition_point(|t| t.end <= h.start);
+            let j = toks.partition_point(|t| t.start < h.end);
+            for l in lexv.iter_mut().take(j).skip(i) {
+                *l = Some(tech);
+            }
+        }
+        let sent_info = sent_toks
+            .iter()
+            .map(|&(a, b)| {
+                let ex = (a..b).any(|i| norm[i] == "!");
+                let q = (a..b).any(|i| norm[i] == "?");
+                let mut n = 0;
+                let mut prev = None;
+                for l in &lexv[a..b] {
+                    if l.is_some() && *l != prev {
+                        n += 1;
+                    }
+                    prev = *l;
+                }
+                (ex, q, n)
+            })
+            .collect();
+        Prep {
+            text,
+            toks,
+            sent,
+            sent_toks,
+            norm,
+            raw_shape,
+            lex: lexv,
+            val,
+            quoted,
+            lower_text: text.to_lowercase(),
+            sent_info,
+        }
+    }
+
+    fn w(&self, i: isize, lo: usize, hi: usize) -> &str {
+        if i < lo as isize {
+            "<s>"
+        } else if i >= hi as isize {
+            "</s>"
+        } else {
+            &self.norm[i as usize]
+        }
+    }
+
+    /// Hashed SI features of token `i`.
+    pub fn token_features(&self, i: usize, out: &mut Vec<u64>) {
+        out.clear();
+        let (lo, hi) = self.sent_toks[self.sent[i]];
+        let ii = i as isize;
+        let w0 = self.w(ii, lo, hi);
+        let wm1 = self.w(ii - 1, lo, hi);
+        let wp1 = self.w(ii + 1, lo, hi);
+        out.push(fhash("b", ""));
+        out.push(fhash("w0", w0));
+        out.push(fhash("w-1", wm1));
+        out.push(fhash("w+1", wp1));
+        out.push(fhash("w-2", self.w(ii - 2, lo, hi)));
+        out.push(fhash("w+2", self.w(ii + 2, lo, hi)));
+        out.push(fhash("w-1w0", &format!("{wm1} {w0}")));
+        out.push(fhash("w0w+1", &format!("{w0} {wp1}")));
+        if w0.chars().count() > 4 && !w0.starts_with('<') {
+            let cs: Vec<char> = w0.chars().collect();
+            let suf: String = cs[cs.len() - 3..].iter().collect();
+            out.push(fhash("suf3", &suf));
+        }
+        out.push(fhash("shape", self.raw_shape[i]));
+        let lexat = |j: isize| -> &str {
+            if j < lo as isize || j >= hi as isize {
+                "-"
+            } else {
+                self.lex[j as usize].unwrap_or("-")
+            }
+        };
+        out.push(fhash("lex0", lexat(ii)));
+        out.push(fhash("lex-1", lexat(ii - 1)));
+        out.push(fhash("lex+1", lexat(ii + 1)));
+        out.push(fhash("lex0w0", &format!("{} {w0}", lexat(ii))));
+        let mut near = false;
+        for d in -3isize..=3 {
+            if lexat(ii + d) != "-" {
+                near = true;
+            }
+        }
+        out.push(fhash("lexnear", if near { "y" } else { "n" }));
+        let v = self.val[i];
+        out.push(fhash(
+            "val",
+            if v <= -2.0 {
+                "neg"
+            } else if v >= 2.0 {
+                "pos"
+            } else {
+                "0"
+            },
+        ));
+        let mut vmax = 0f32;
+        for j in i.saturating_sub(3).max(lo)..(i + 4).min(hi) {
+            vmax = vmax.max(self.val[j].abs());
+        }
+        out.push(fhash("vwin", if vmax >= 2.0 { "y" } else { "n" }));
+        out.push(fhash("q", if self.quoted[i] { "y" } else { "n" }));
+        let s = self.sent[i];
+        out.push(fhash("sidx", bucket(s)));
+        out.push(fhash("tpos", bucket(i - lo)));
+        out.push(fhash("tend", bucket(hi - 1 - i)));
+        out.push(fhash("slen", bucket(hi - lo)));
+        let (ex, q, nl) = self.sent_info[s];
+        out.push(fhash("sinfo", &format!("{ex}{q}")));
+        out.push(fhash("slex", bucket(nl)));
+        out.push(fhash("slexw0", &format!("{} {w0}", bucket(nl.min(3)))));
+    }
+
+    /// Token index range covered by a byte span.
+    pub fn tok_range(&self, span: Span) -> (usize, usize) {
+        let i = self.toks.partition_point(|t| t.end <= span.start);
+        let j = self.toks.partition_point(|t| t.start < span.end);
+        (i, j.max(i))
+    }
+
+    /// Hashed TC features of a byte span.
+    pub fn span_features(&self, span: Span, out: &mut Vec<u64>) {
+        out.clear();
+        let (a, b) = self.tok_range(span);
+        out.push(fhash("b", ""));
+        let n = b - a;
+        out.push(fhash("ntok", bucket(n)));
+        if n == 0 {
+            return;
+        }
+        let (lo, hi) = self.sent_toks[self.sent[a]];
+        for i in a..b {
+            out.push(fhash("u", &self.norm[i]));
+            if i + 1 < b {
+                out.push(fhash("bi", &format!("{} {}", self.norm[i], self.norm[i + 1])));
+            }
+            if let Some(l) = self.lex[i] {
+                out.push(fhash("lex", l));
+            }
+            out.push(fhash("shape", self.raw_shape[i]));
+        }
+        out.push(fhash("first", &self.norm[a]));
+        out.push(fhash("last", &self.norm[b - 1]));
+        let ctx = |j: isize| -> &str { self.w(j, lo, hi) };
+        out.push(fhash("p1", ctx(a as isize - 1)));
+        out.push(fhash("p2", ctx(a as isize - 2)));
+        out.push(fhash("n1", ctx(b as isize)));
+        out.push(fhash("n2", ctx(b as isize + 1)));
+        // Share of the sentence covered.
+        let cover = (n * 4) / (hi - lo).max(1);
+        out.push(fhash("cover", bucket(cover)));
+        out.push(fhash("ncover", &format!("{} {}", bucket(n), bucket(cover))));
+        // Repetition: other occurrences of the span's words in the article.
+        let t = self.text[span.start..span.end].trim().to_lowercase();
+        let reps = if t.len() >= 3 {
+            self.lower_text.matches(t.as_str()).count().saturating_sub(1)
+        } else {
+            0
+        };
+        out.push(fhash("rep", bucket(reps)));
+        out.push(fhash("repn", &format!("{} {}", bucket(reps), bucket(n))));
+        let (mut neg, mut pos) = (0, 0);
+        for v in &self.val[a..b] {
+            if *v <= -2.0 {
+                neg += 1;
+            } else if *v >= 2.0 {
+                pos += 1;
+            }
+        }
+        out.push(fhash("vneg", bucket(neg)));
+        out.push(fhash("vpos", bucket(pos)));
+        out.push(fhash("q", if self.quoted[a] { "y" } else { "n" }));
+        let (ex, q, _) = self.sent_info[self.sent[a]];
+        out.push(fhash("sinfo", &format!("{ex}{q}")));
+        out.push(fhash("sidx", bucket(self.sent[a])));
+    }
+}
+
+/// The trained weights.
+pub struct Model {
+    pub si: Vec<f32>,
+    pub tc: Vec<f32>,
+    /// Token score above which a token is inside a span.
+    pub threshold: f32,
+    /// Training options and scores, as text.
+    pub info: String,
+}
+
+impl Model {
+    pub fn si_score(&self, feats: &[u64]) -> f32 {
+        let m = (1u64 << SI_BITS) - 1;
+        feats.iter().map(|f| self.si[(f & m) as usize]).sum()
+    }
+
+    pub fn tc_scores(&self, feats: &[u64]) -> [f32; 14] {
+        let m = (1u64 << TC_BITS) - 1;
+        let mut s = [0f32; 14];
+        for f in feats {
+            let idx = (f & m) as usize;
+            for (c, v) in s.iter_mut().enumerate() {
+                *v += self.tc[(c << TC_BITS) + idx];
+            }
+        }
+        s
+    }
+
+    /// Class index and a 0..1 confidence (softmax of the scores).
+    pub fn classify(&self, feats: &[u64]) -> (usize, f32) {
+        let s = self.tc_scores(feats);
+        let mut best = 0;
+        for c in 1..14 {
+            if s[c] > s[best] {
+                best = c;
+            }
+        }
+        let z: f32 = s.iter().map(|v| (v - s[best]).exp()).sum();
+        (best, 1.0 / z)
+    }
+
+    /// Predicted propaganda spans (byte ranges) with a 0..1 score.
+    pub(crate) fn spans(&self, p: &Prep) -> Vec<(Span, f32)> {
+        let mut out = Vec::new();
+        let mut f = Vec::with_capacity(48);
+        let scores: Vec<f32> = (0..p.toks.len())
+            .map(|i| {
+                p.token_features(i, &mut f);
+                self.si_score(&f) - self.threshold
+            })
+            .collect();
+        for &(lo, hi) in &p.sent_toks {
+            let mut i = lo;
+            while i < hi {
+                if scores[i] <= 0.0 {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                // Runs joined over one-token gaps.
+                while j < hi && (scores[j] > 0.0 || (j + 1 < hi && scores[j + 1] > 0.0)) {
+                    j += 1;
+                }
+                let (mut a, mut b) = (i, j);
+                while a < b && p.raw_shape[a] == "p" {
+                    a += 1;
+                }
+                while b > a && p.raw_shape[b - 1] == "p" {
+                    b -= 1;
+                }
+                if a < b {
+                    let mean: f32 = scores[a..b].iter().sum::<f32>() / (b - a) as f32;
+                    let score = 1.0 / (1.0 + (-mean / 4.0).exp());
+                    out.push((Span::new(p.toks[a].start, p.toks[b - 1].end), score));
+                }
+                i = j;
+            }
+        }
+        out
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut v = Vec::with_capacity(8 + 4 * (self.si.len() + self.tc.len()) + 64);
+        v.extend_from_slice(MAGIC);
+        for x in [SI_BITS, TC_BITS, 14, self.info.len() as u32] {
+            v.extend_from_slice(&x.to_le_bytes());
+        }
+        v.extend_from_slice(&self.threshold.to_le_bytes());
+        v.extend_from_slice(self.info.as_bytes());
+        for w in self.si.iter().chain(&self.tc) {
+            v.extend_from_slice(&w.to_le_bytes());
+        }
+        v
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+        if b.len() < 28 || &b[..8] != MAGIC {
+            return Err("not a rhetoric model (bad magic)".into());
+        }
+        let u = |o: usize| u32::from_le_bytes(b[o..o + 4].try_into().unwrap());
+        let (sb, tb, nc, il) = (u(8), u(12), u(16) as usize, u(20) as usize);
+        if sb != SI_BITS || tb != TC_BITS || nc != 14 {
+            return Err("rhetoric model dimensions do not match this build".into());
+        }
+        let threshold = f32::from_le_bytes(b[24..28].try_into().unwrap());
+        let info = String::from_utf8_lossy(b.get(28..28 + il).ok_or("truncated")?).into_owned();
+        let ns = 1usize << sb;
+        let nt = nc << tb;
+        let body = &b[28 + il..];
+        if body.len() != 4 * (ns + nt) {
+            return Err("rhetoric model has the wrong size".into());
+        }
+        let f = |c: &[u8]| f32::from_le_bytes(c.try_into().unwrap());
+        let all: Vec<f32> = body.chunks_exact(4).map(f).collect();
+        Ok(Model {
+            si: all[..ns].to_vec(),
+            tc: all[ns..].to_vec(),
+            threshold,
+            info,
+        })
+    }
+}
