@@ -293,10 +293,94 @@ fn eval(what: EvalCommand) -> ExitCode {
     }
 }
 
-/// One unit of work: a path to read, or the embedded example.
+/// One unit of work: a path to read, bytes already read, or the embedded example.
 enum Job {
     Path(String),
+    Bytes(String, Vec<u8>),
     Example,
+}
+
+/// `analyze --format jsonl -` with JSON Lines on stdin (`{"url", "html"|"text"}` per
+/// line): a streaming filter, one report line out per line in, in order, bounded memory.
+fn stream_jsonl(first: String, opts: Options, min_score: f32) -> ExitCode {
+    use std::io::BufRead;
+    const BATCH: usize = 256;
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    let mut pending = vec![(1usize, first)];
+    let mut next_no = 2usize;
+    let mut failed = false;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    loop {
+        while pending.len() < BATCH {
+            match lines.next() {
+                Some(Ok(l)) => {
+                    pending.push((next_no, l));
+                    next_no += 1;
+                }
+                Some(Err(e)) => {
+                    eprintln!("unspin: -: line {next_no}: {e}");
+                    failed = true;
+                    break;
+                }
+                None => break,
+            }
+        }
+        if pending.is_empty() {
+            break;
+        }
+        let results: Vec<Result<String, String>> = pending
+            .par_iter()
+            .map(|(no, line)| {
+                if line.trim().is_empty() {
+                    return Ok(String::new());
+                }
+                let v: serde_json::Value = serde_json::from_str(line)
+                    .map_err(|e| format!("-: line {no}: not JSON: {e}"))?;
+                let url = v.get("url").and_then(|u| u.as_str());
+                let label = url.map(str::to_string).unwrap_or_else(|| format!("-:{no}"));
+                let (content, html) = match (
+                    v.get("html").and_then(|h| h.as_str()),
+                    v.get("text").and_then(|t| t.as_str()),
+                ) {
+                    (Some(h), _) => (h, true),
+                    (None, Some(t)) => (t, false),
+                    _ => {
+                        return Err(format!(
+                            "-: line {no}: needs an \"html\" or \"text\" string"
+                        ))
+                    }
+                };
+                let mut doc = unspin_pipeline::analyze_str(&label, content, html, opts);
+                if doc.meta.url.is_none() {
+                    doc.meta.url = url.map(str::to_string);
+                }
+                doc.techniques.retain(|t| t.score >= min_score);
+                Ok(serde_json::to_string(&doc.to_json()).unwrap_or_default() + "\n")
+            })
+            .collect();
+        pending.clear();
+        for r in results {
+            match r {
+                Ok(s) => {
+                    if out.write_all(s.as_bytes()).is_err() {
+                        return ExitCode::from(1);
+                    }
+                }
+                Err(e) => {
+                    eprintln!("unspin: {e}");
+                    failed = true;
+                }
+            }
+        }
+    }
+    let _ = out.flush();
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn analyze(args: AnalyzeArgs) -> ExitCode {
@@ -331,15 +415,41 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
 
     let mut failed = false;
     let mut jobs = Vec::new();
-    if args.example {
+    let stdin_piped = !std::io::stdin().is_terminal();
+    let reads_stdin =
+        args.inputs == ["-"] || (args.inputs.is_empty() && !args.example && stdin_piped);
+    if reads_stdin {
+        // Peek at stdin: JSON Lines of pages make `analyze` a streaming filter.
+        let mut bytes = Vec::new();
+        let mut first = String::new();
+        use std::io::BufRead;
+        let mut lock = std::io::stdin().lock();
+        if let Err(e) = lock.read_line(&mut first) {
+            eprintln!("unspin: -: {e}");
+            return ExitCode::from(1);
+        }
+        let is_page = serde_json::from_str::<serde_json::Value>(first.trim())
+            .ok()
+            .is_some_and(|v| v.get("html").is_some() || v.get("text").is_some());
+        if is_page && format == Format::Jsonl && args.out_dir.is_none() {
+            drop(lock);
+            return stream_jsonl(first, opts_of(&args), args.min_score);
+        }
+        bytes.extend_from_slice(first.as_bytes());
+        if let Err(e) = std::io::Read::read_to_end(&mut lock, &mut bytes) {
+            eprintln!("unspin: -: {e}");
+            return ExitCode::from(1);
+        }
+        jobs.push(Job::Bytes("-".into(), bytes));
+    }
+    if reads_stdin {
+    } else if args.example {
         jobs.push(Job::Example);
     } else if args.inputs.is_empty() {
-        if std::io::stdin().is_terminal() {
-            eprintln!("unspin: no input given; analysing the built-in example (see `unspin analyze --help`)");
-            jobs.push(Job::Example);
-        } else {
-            jobs.push(Job::Path("-".into()));
-        }
+        eprintln!(
+            "unspin: no input given; analysing the built-in example (see `unspin analyze --help`)"
+        );
+        jobs.push(Job::Example);
     } else {
         for input in &args.inputs {
             match expand(input) {
@@ -371,16 +481,17 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
         return ExitCode::from(2);
     }
 
-    let opts = Options {
-        clean: !args.no_clean,
-        rhetoric: !args.no_rhetoric,
-    };
+    let opts = opts_of(&args);
     let min_score = args.min_score;
     let results: Vec<Result<Doc, String>> = jobs
         .par_iter()
         .map(|job| {
             let mut doc = match job {
                 Job::Example => unspin_pipeline::analyze_text("example", EXAMPLE, opts),
+                Job::Bytes(label, bytes) => {
+                    unspin_pipeline::analyze_bytes(label, bytes.clone(), opts)
+                        .map_err(|e| e.to_string())?
+                }
                 Job::Path(p) => {
                     unspin_pipeline::analyze_path(p, opts).map_err(|e| e.to_string())?
                 }
@@ -422,6 +533,13 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn opts_of(args: &AnalyzeArgs) -> Options {
+    Options {
+        clean: !args.no_clean,
+        rhetoric: !args.no_rhetoric,
     }
 }
 

@@ -318,3 +318,32 @@ fn eval_ner_scores_a_conll_file() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("nope.txt"));
 }
+
+#[test]
+fn jsonl_in_jsonl_out_streaming_filter() {
+    let lines = [
+        serde_json::json!({"url": "https://example.org/a", "text": "Title One\n\n\"We will appeal,\" said Dana Ortiz, the club's lawyer.\n"}),
+        serde_json::json!({"url": "https://example.org/b", "html": "<html><head><title>B</title></head><body><p>\"No comment,\" the minister said.</p></body></html>"}),
+        serde_json::json!({"url": "https://example.org/c"}),
+    ];
+    let input: String = lines.iter().map(|l| format!("{l}\n")).collect::<String>() + "not json\n";
+    let o = run_stdin(&["analyze", "--format", "jsonl", "-"], input.as_bytes());
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "bad lines are reported: {}",
+        stderr(&o)
+    );
+    let err = stderr(&o);
+    assert!(err.contains("line 3") && err.contains("line 4"), "{err}");
+    let out = stdout(&o);
+    let docs: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 2, "one report per good line, in order");
+    docs.iter().for_each(check_json);
+    assert_eq!(docs[0]["meta"]["url"], "https://example.org/a");
+    assert_eq!(docs[1]["input"]["format"], "html");
+    assert_eq!(docs[0]["quotes"][0]["speaker"]["name"], "Dana Ortiz");
+}

@@ -66,3 +66,21 @@ pub fn analyze_path(path: &str, opts: Options) -> Result<Doc, IngestError> {
     let raw = unspin_ingest::read_path(path)?;
     Ok(analyze_input(&raw, opts))
 }
+
+/// Decodes and analyses raw bytes (gzip, any encoding) that came from `label`.
+pub fn analyze_bytes(label: &str, bytes: Vec<u8>, opts: Options) -> Result<Doc, IngestError> {
+    let raw = unspin_ingest::decode(label, bytes)?;
+    Ok(analyze_input(&raw, opts))
+}
+
+/// Analyses a page given as a string: HTML when `html`, else plain text.
+pub fn analyze_str(label: &str, content: &str, html: bool, opts: Options) -> Doc {
+    let raw = RawInput {
+        path: label.to_string(),
+        bytes: content.len() as u64,
+        format: if html { Format::Html } else { Format::Text },
+        text: content.to_string(),
+        warnings: vec![],
+    };
+    analyze_input(&raw, opts)
+}

@@ -7,7 +7,11 @@
 //! the detector behind the same [`detect`] entry point.
 
 mod lexicon;
+pub mod model;
+pub mod ptc;
 mod text;
+
+pub use ptc::train;
 
 use lexicon::{lexicon, Entry, Mode};
 use text::Ctx;
@@ -82,6 +86,11 @@ struct Hit {
 
 /// Adds `doc.techniques` and each sentence's `opinion` and `speculation`.
 pub fn detect(doc: &mut Doc) {
+    detect_rules(doc);
+}
+
+/// The first-version detector alone: lexicon hits placed by context rules.
+pub fn detect_rules(doc: &mut Doc) {
     let ctx = Ctx::new(doc);
     let lex = lexicon();
     let hits = find_hits(&ctx);

@@ -1,0 +1,566 @@
+//! The PTC corpus (SemEval-2020 Task 11) at train and eval time: loading, the
+//! deterministic train / held-out split, the task's official metrics, and training.
+
+use crate::model::{fhash, label_index, snake_index, Model, Prep, SI_BITS, TC_BITS};
+use crate::text::Ctx;
+use std::fmt::Write as _;
+use std::path::Path;
+use unspin_doc::{Doc, Span};
+
+/// One PTC article with its gold spans as byte ranges.
+pub struct Article {
+    pub id: String,
+    pub text: String,
+    /// Gold SI spans (byte ranges).
+    pub si: Vec<Span>,
+    /// Gold TC spans (byte ranges) with their class index (see `model::PTC_LABELS`).
+    pub tc: Vec<(Span, usize)>,
+    /// Byte offset → char offset (for the official char-based metric).
+    char_of: Vec<u32>,
+}
+
+impl Article {
+    fn chars(&self, s: Span) -> (usize, usize) {
+        (self.char_of[s.start] as usize, self.char_of[s.end] as usize)
+    }
+}
+
+/// Loads every article listed in `DIR/ids.txt`.
+pub fn load(dir: &Path) -> Result<Vec<Article>, String> {
+    let ids = std::fs::read_to_string(dir.join("ids.txt"))
+        .map_err(|e| format!("no PTC data at {}: {e}", dir.display()))?;
+    let mut out = Vec::new();
+    for id in ids.split_whitespace() {
+        let id = id.trim_start_matches("article").to_string();
+        let text = std::fs::read_to_string(dir.join(format!("articles/article{id}.txt")))
+            .map_err(|e| format!("article {id}: {e}"))?;
+        let mut char_of = vec![0u32; text.len() + 1];
+        let mut byte_at = Vec::with_capacity(text.len() + 1);
+        for (ci, (bi, ch)) in text.char_indices().enumerate() {
+            byte_at.push(bi);
+            for k in 0..ch.len_utf8() {
+                char_of[bi + k] = ci as u32;
+            }
+        }
+        byte_at.push(text.len());
+        char_of[text.len()] = (byte_at.len() - 1) as u32;
+        let span = |a: &str, b: &str| -> Option<Span> {
+            let a = *byte_at.get(a.trim().parse::<usize>().ok()?)?;
+            let b = *byte_at.get(b.trim().parse::<usize>().ok()?)?;
+            (a < b).then(|| Span::new(a, b))
+        };
+        let tcs = std::fs::read_to_string(dir.join(format!("labels-tc/article{id}.task2-TC.labels")))
+            .unwrap_or_default();
+        let tc = tcs
+            .lines()
+            .filter_map(|l| {
+                let c: Vec<&str> = l.split('\t').collect();
+                Some((span(c.get(2)?, c.get(3)?)?, label_index(c.get(1)?.trim())?))
+            })
+            .collect();
+        let sis = std::fs::read_to_string(dir.join(format!("labels-si/article{id}.task1-SI.labels")))
+            .unwrap_or_default();
+        let si = sis
+            .lines()
+            .filter_map(|l| {
+                let c: Vec<&str> = l.split('\t').collect();
+                span(c.get(1)?, c.get(2)?)
+            })
+            .collect();
+        out.push(Article {
+            id,
+            text,
+            si,
+            tc,
+            char_of,
+        });
+    }
+    Ok(out)
+}
+
+/// Deterministic 80/20 split: articles sorted by a stable hash of their id; the first
+/// 80% are the train part, the rest held out.
+pub fn split(mut arts: Vec<Article>) -> (Vec<Article>, Vec<Article>) {
+    arts.sort_by_key(|a| (fhash("split", &a.id), a.id.clone()));
+    let n = arts.len() * 4 / 5;
+    let held = arts.split_off(n);
+    (arts, held)
+}
+
+/// Scores on one set of articles: SI with the task's partial-overlap credit and TC
+/// micro-F1 on gold spans.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PtcScores {
+    pub articles: usize,
+    pub si_p: f64,
+    pub si_r: f64,
+    pub si_f1: f64,
+    pub si_pred: usize,
+    pub si_gold: usize,
+    pub tc_correct: usize,
+    pub tc_total: usize,
+}
+
+impl PtcScores {
+    pub fn tc_f1(&self) -> f64 {
+        self.tc_correct as f64 / self.tc_total.max(1) as f64
+    }
+}
+
+/// Sums for the SI metric.
+#[derive(Default, Clone, Copy)]
+struct SiSums {
+    p: f64,
+    np: usize,
+    r: f64,
+    nr: usize,
+}
+
+impl SiSums {
+    /// Adds one article: predictions are merged where they overlap (as the official
+    /// scorer does), then each predicted span earns |overlap with gold| / |pred| and each
+    /// gold span |overlap with predictions| / |gold| (char offsets).
+    fn add(&mut self, art: &Article, pred: &[Span]) {
+        let mut p: Vec<(usize, usize)> = pred.iter().map(|s| art.chars(*s)).collect();
+        p.sort();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for s in p {
+            match merged.last_mut() {
+                Some(l) if s.0 < l.1 => l.1 = l.1.max(s.1),
+                _ => merged.push(s),
+            }
+        }
+        let gold: Vec<(usize, usize)> = art.si.iter().map(|s| art.chars(*s)).collect();
+        let inter = |a: (usize, usize), b: (usize, usize)| a.1.min(b.1).saturating_sub(a.0.max(b.0));
+        for &s in &merged {
+            self.np += 1;
+            let c: usize = gold.iter().map(|&g| inter(s, g)).sum();
+            self.p += (c as f64 / (s.1 - s.0).max(1) as f64).min(1.0);
+        }
+        for &g in &gold {
+            self.nr += 1;
+            let c: usize = merged.iter().map(|&s| inter(s, g)).sum();
+            self.r += (c as f64 / (g.1 - g.0).max(1) as f64).min(1.0);
+        }
+    }
+
+    fn fill(&self, s: &mut PtcScores) {
+        s.si_p = self.p / self.np.max(1) as f64;
+        s.si_r = self.r / self.nr.max(1) as f64;
+        s.si_f1 = 2.0 * s.si_p * s.si_r / (s.si_p + s.si_r).max(1e-12);
+        s.si_pred = self.np;
+        s.si_gold = self.nr;
+    }
+}
+
+fn segmented(text: &str) -> Doc {
+    let mut d = Doc::new(text);
+    unspin_segment::segment(&mut d);
+    d
+}
+
+/// The first-version lexicon detector on these articles (speculation and ridicule are
+/// not PTC techniques and are left out). TC: the technique of the flag overlapping a
+/// gold span most, else the majority class (loaded language).
+pub fn score_lexicon(arts: &[Article]) -> PtcScores {
+    let mut out = PtcScores {
+        articles: arts.len(),
+        ..Default::default()
+    };
+    let mut si = SiSums::default();
+    for a in arts {
+        let mut d = segmented(&a.text);
+        crate::detect_rules(&mut d);
+        let pred: Vec<(Span, Option<usize>)> = d
+            .techniques
+            .iter()
+            .filter(|t| t.technique != "speculation" && t.technique != "ridicule")
+            .map(|t| (t.span, snake_index(&t.technique)))
+            .collect();
+        let spans: Vec<Span> = pred.iter().map(|p| p.0).collect();
+        si.add(a, &spans);
+        for (g, lab) in &a.tc {
+            let mut best = (0usize, 0usize);
+            for (s, c) in &pred {
+                let ov = s.end.min(g.end).saturating_sub(s.start.max(g.start));
+                if let Some(c) = c {
+                    if ov > best.0 {
+                        best = (ov, *c);
+                    }
+                }
+            }
+            out.tc_total += 1;
+            out.tc_correct += (best.1 == *lab) as usize;
+        }
+    }
+    si.fill(&mut out);
+    out
+}
+
+/// The trained model alone: its SI spans, and its TC label for each gold span.
+pub fn score_model(model: &Model, arts: &[Article]) -> PtcScores {
+    let mut out = PtcScores {
+        articles: arts.len(),
+        ..Default::default()
+    };
+    let mut si = SiSums::default();
+    let mut f = Vec::new();
+    for a in arts {
+        let d = segmented(&a.text);
+        let ctx = Ctx::new(&d);
+        let hits = crate::find_hits(&ctx);
+        let p = Prep::new(&ctx, &hits);
+        let spans: Vec<Span> = model.spans(&p).into_iter().map(|x| x.0).collect();
+        si.add(a, &spans);
+        for (g, lab) in &a.tc {
+            p.span_features(*g, &mut f);
+            out.tc_total += 1;
+            out.tc_correct += (model.classify(&f).0 == *lab) as usize;
+        }
+    }
+    si.fill(&mut out);
+    out
+}
+
+/// `detect` as wired (model and rules together) on these articles: SI only (`detect`
+/// does not classify given spans).
+pub fn score_detect(arts: &[Article]) -> PtcScores {
+    let mut out = PtcScores {
+        articles: arts.len(),
+        ..Default::default()
+    };
+    let mut si = SiSums::default();
+    for a in arts {
+        let mut d = segmented(&a.text);
+        crate::detect(&mut d);
+        let spans: Vec<Span> = d
+            .techniques
+            .iter()
+            .filter(|t| t.technique != "speculation" && t.technique != "ridicule")
+            .map(|t| t.span)
+            .collect();
+        si.add(a, &spans);
+    }
+    si.fill(&mut out);
+    out
+}
+
+/// Averaged perceptron weights (the "lazy average" trick: avg = w - u / c).
+struct Avg {
+    w: Vec<f32>,
+    u: Vec<f64>,
+    c: f64,
+}
+
+impl Avg {
+    fn new(n: usize) -> Self {
+        Avg {
+            w: vec![0.0; n],
+            u: vec![0.0; n],
+            c: 1.0,
+        }
+    }
+    fn add(&mut self, i: usize, d: f32) {
+        self.w[i] += d;
+        self.u[i] += self.c * d as f64;
+    }
+    fn averaged(&self) -> Vec<f32> {
+        self.w
+            .iter()
+            .zip(&self.u)
+            .map(|(w, u)| (*w as f64 - u / self.c) as f32)
+            .collect()
+    }
+}
+
+/// Deterministic shuffle (xorshift, fixed seed).
+fn shuffle<T>(v: &mut [T], seed: u64) {
+    let mut x = seed | 1;
+    for i in (1..v.len()).rev() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        v.swap(i, (x % (i as u64 + 1)) as usize);
+    }
+}
+
+/// Precomputed features of one article.
+struct Feats {
+    /// Per sentence token range, shapes (for span trimming), token spans.
+    sent_toks: Vec<(usize, usize)>,
+    punct: Vec<bool>,
+    toks: Vec<Span>,
+    /// Token features (masked to SI_BITS) and gold in-span labels.
+    tok: Vec<Vec<u32>>,
+    y: Vec<bool>,
+    /// Gold TC spans: features (masked to TC_BITS) and class.
+    tc: Vec<(Vec<u32>, usize)>,
+}
+
+fn featurize(a: &Article) -> Feats {
+    let d = segmented(&a.text);
+    let ctx = Ctx::new(&d);
+    let hits = crate::find_hits(&ctx);
+    let p = Prep::new(&ctx, &hits);
+    let (sm, tm) = ((1u64 << SI_BITS) - 1, (1u64 << TC_BITS) - 1);
+    let mut f = Vec::new();
+    let mut tok = Vec::with_capacity(p.toks.len());
+    let mut y = Vec::with_capacity(p.toks.len());
+    for (i, t) in p.toks.iter().enumerate() {
+        p.token_features(i, &mut f);
+        tok.push(f.iter().map(|h| (h & sm) as u32).collect());
+        let mid = (t.start + t.end) / 2;
+        y.push(a.si.iter().any(|g| g.start <= mid && mid < g.end));
+    }
+    let tc = a
+        .tc
+        .iter()
+        .map(|(g, c)| {
+            p.span_features(*g, &mut f);
+            (f.iter().map(|h| (h & tm) as u32).collect(), *c)
+        })
+        .collect();
+    Feats {
+        sent_toks: p.sent_toks.clone(),
+        punct: p.raw_shape.iter().map(|s| *s == "p").collect(),
+        toks: p.toks.clone(),
+        tok,
+        y,
+        tc,
+    }
+}
+
+fn train_si(data: &[&Feats], epochs: usize, mut each: impl FnMut(usize, Vec<f32>)) {
+    let mut order: Vec<(usize, usize)> = data
+        .iter()
+        .enumerate()
+        .flat_map(|(d, f)| (0..f.tok.len()).map(move |i| (d, i)))
+        .collect();
+    let mut m = Avg::new(1 << SI_BITS);
+    for e in 0..epochs {
+        shuffle(&mut order, 0x5eed_0001 + e as u64);
+        for &(d, i) in &order {
+            let x = &data[d].tok[i];
+            let s: f32 = x.iter().map(|j| m.w[*j as usize]).sum();
+            let y = if data[d].y[i] { 1.0 } else { -1.0 };
+            if y * s <= 0.0 {
+                for j in x {
+                    m.add(*j as usize, y);
+                }
+            }
+            m.c += 1.0;
+        }
+        each(e + 1, m.averaged());
+    }
+}
+
+fn train_tc(data: &[&Feats], epochs: usize, mut each: impl FnMut(usize, Vec<f32>)) {
+    let mut order: Vec<(usize, usize)> = data
+        .iter()
+        .enumerate()
+        .flat_map(|(d, f)| (0..f.tc.len()).map(move |i| (d, i)))
+        .collect();
+    let mut m = Avg::new(14 << TC_BITS);
+    for e in 0..epochs {
+        shuffle(&mut order, 0x5eed_0002 + e as u64);
+        for &(d, i) in &order {
+            let (x, y) = &data[d].tc[i];
+            let mut s = [0f32; 14];
+            for j in x {
+                for (c, v) in s.iter_mut().enumerate() {
+                    *v += m.w[(c << TC_BITS) + *j as usize];
+                }
+            }
+            let mut best = 0;
+            for c in 1..14 {
+                if s[c] > s[best] {
+                    best = c;
+                }
+            }
+            if best != *y {
+                for j in x {
+                    m.add((*y << TC_BITS) + *j as usize, 1.0);
+                    m.add((best << TC_BITS) + *j as usize, -1.0);
+                }
+            }
+            m.c += 1.0;
+        }
+        each(e + 1, m.averaged());
+    }
+}
+
+/// SI spans from token margins (same decoding as `Model::spans`).
+fn decode(f: &Feats, scores: &[f32]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for &(lo, hi) in &f.sent_toks {
+        let mut i = lo;
+        while i < hi {
+            if scores[i] <= 0.0 {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < hi && (scores[j] > 0.0 || (j + 1 < hi && scores[j + 1] > 0.0)) {
+                j += 1;
+            }
+            let (mut a, mut b) = (i, j);
+            while a < b && f.punct[a] {
+                a += 1;
+            }
+            while b > a && f.punct[b - 1] {
+                b -= 1;
+            }
+            if a < b {
+                out.push(Span::new(f.toks[a].start, f.toks[b - 1].end));
+            }
+            i = j;
+        }
+    }
+    out
+}
+
+fn si_eval(w: &[f32], arts: &[&Article], feats: &[&Feats]) -> (f32, f64) {
+    let raw: Vec<Vec<f32>> = feats
+        .iter()
+        .map(|f| {
+            f.tok
+                .iter()
+                .map(|x| x.iter().map(|j| w[*j as usize]).sum())
+                .collect()
+        })
+        .collect();
+    let mut best = (0f32, -1f64);
+    for k in -12..=12 {
+        let th = k as f32 * 0.5;
+        let mut s = SiSums::default();
+        for ((a, f), r) in arts.iter().zip(feats).zip(&raw) {
+            let sc: Vec<f32> = r.iter().map(|v| v - th).collect();
+            s.add(a, &decode(f, &sc));
+        }
+        let mut p = PtcScores::default();
+        s.fill(&mut p);
+        if p.si_f1 > best.1 {
+            best = (th, p.si_f1);
+        }
+    }
+    best
+}
+
+fn tc_eval(w: &[f32], feats: &[&Feats]) -> f64 {
+    let (mut ok, mut n) = (0usize, 0usize);
+    for f in feats {
+        for (x, y) in &f.tc {
+            let mut s = [0f32; 14];
+            for j in x {
+                for (c, v) in s.iter_mut().enumerate() {
+                    *v += w[(c << TC_BITS) + *j as usize];
+                }
+            }
+            let mut best = 0;
+            for c in 1..14 {
+                if s[c] > s[best] {
+                    best = c;
+                }
+            }
+            n += 1;
+            ok += (best == *y) as usize;
+        }
+    }
+    ok as f64 / n.max(1) as f64
+}
+
+/// Trains the model on the train part of the PTC split (epochs and the SI threshold
+/// chosen on a fifth of that part), writes it to `out`, returns a report.
+pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
+    const MAX_EPOCHS: usize = 10;
+    let t0 = std::time::Instant::now();
+    let (train, held) = split(load(dir)?);
+    let feats: Vec<Feats> = train.iter().map(featurize).collect();
+    let mut rep = String::new();
+    let _ = writeln!(
+        rep,
+        "PTC {}: {} train-part articles, {} held out",
+        dir.display(),
+        train.len(),
+        held.len()
+    );
+    let inner_dev: Vec<bool> = train.iter().map(|a| fhash("dev", &a.id) % 5 == 0).collect();
+    let pick = |dev: bool| -> (Vec<&Article>, Vec<&Feats>) {
+        train
+            .iter()
+            .zip(&feats)
+            .zip(&inner_dev)
+            .filter(|(_, d)| **d == dev)
+            .map(|((a, f), _)| (a, f))
+            .unzip()
+    };
+    let (_, tr_f) = pick(false);
+    let (dv_a, dv_f) = pick(true);
+    // SI: epochs and threshold on the inner dev fifth.
+    let mut best_si = (0usize, 0f32, -1f64);
+    train_si(&tr_f, MAX_EPOCHS, |e, w| {
+        let (th, f1) = si_eval(&w, &dv_a, &dv_f);
+        let _ = writeln!(rep, "  SI epoch {e}: inner-dev F1 {f1:.4} at threshold {th}");
+        if f1 > best_si.2 {
+            best_si = (e, th, f1);
+        }
+    });
+    let mut best_tc = (0usize, -1f64);
+    train_tc(&tr_f, MAX_EPOCHS * 2, |e, w| {
+        let acc = tc_eval(&w, &dv_f);
+        let _ = writeln!(rep, "  TC epoch {e}: inner-dev micro-F1 {acc:.4}");
+        if acc > best_tc.1 {
+            best_tc = (e, acc);
+        }
+    });
+    // Final: the whole train part with the chosen settings.
+    let all: Vec<&Feats> = feats.iter().collect();
+    let mut si = Vec::new();
+    train_si(&all, best_si.0, |e, w| {
+        if e == best_si.0 {
+            si = w
+        }
+    });
+    let mut tc = Vec::new();
+    train_tc(&all, best_tc.0, |e, w| {
+        if e == best_tc.0 {
+            tc = w
+        }
+    });
+    let info = format!(
+        "PTC train part ({} articles, split by hash of id); SI epochs={} threshold={} (inner-dev F1 {:.4}); TC epochs={} (inner-dev micro-F1 {:.4}); SI_BITS={SI_BITS} TC_BITS={TC_BITS}",
+        train.len(),
+        best_si.0,
+        best_si.1,
+        best_si.2,
+        best_tc.0,
+        best_tc.1
+    );
+    let model = Model {
+        si,
+        tc,
+        threshold: best_si.1,
+        info: info.clone(),
+    };
+    let bytes = model.to_bytes();
+    std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    let _ = writeln!(rep, "{info}");
+    let _ = writeln!(
+        rep,
+        "wrote {} ({} bytes) in {:.1} s",
+        out.display(),
+        bytes.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    let h = score_model(&model, &held);
+    let _ = writeln!(
+        rep,
+        "held-out ({} articles): SI P {:.4} R {:.4} F1 {:.4}; TC micro-F1 {:.4}",
+        h.articles,
+        h.si_p,
+        h.si_r,
+        h.si_f1,
+        h.tc_f1()
+    );
+    Ok(rep)
+}
