@@ -404,6 +404,27 @@ impl<'a> Prep<'a> {
             }
             out.push(fhash("shape", self.raw_shape[i]));
         }
+        if n <= 4 {
+            out.push(fhash("whole", &self.norm[a..b].join(" ")));
+        }
+        // How often the span's rarest word occurs among the article's tokens.
+        let minfreq = (a..b)
+            .filter(|&i| self.raw_shape[i] != "p" && self.norm[i].chars().count() > 3)
+            .map(|i| self.norm.iter().filter(|w| **w == self.norm[i]).count())
+            .min()
+            .unwrap_or(0);
+        out.push(fhash("minfreq", bucket(minfreq)));
+        out.push(fhash("minfreqn", &format!("{} {}", bucket(minfreq), bucket(n))));
+        for j in a.saturating_sub(3).max(lo)..a {
+            if let Some(l) = self.lex[j] {
+                out.push(fhash("lexp", l));
+            }
+        }
+        for j in b..(b + 3).min(hi) {
+            if let Some(l) = self.lex[j] {
+                out.push(fhash("lexn", l));
+            }
+        }
         out.push(fhash("first", &self.norm[a]));
         out.push(fhash("last", &self.norm[b - 1]));
         let ctx = |j: isize| -> &str { self.w(j, lo, hi) };

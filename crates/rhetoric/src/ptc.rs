@@ -430,7 +430,7 @@ fn si_eval(w: &[f32], arts: &[&Article], feats: &[&Feats]) -> (f32, f64) {
         })
         .collect();
     let mut best = (0f32, -1f64);
-    for k in -12..=12 {
+    for k in -24..=8 {
         let th = k as f32 * 0.5;
         let mut s = SiSums::default();
         for ((a, f), r) in arts.iter().zip(feats).zip(&raw) {
