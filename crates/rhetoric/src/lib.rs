@@ -34,6 +34,7 @@ pub const TECHNIQUES: &[&str] = &[
     "causal_oversimplification",
     "black_and_white_fallacy",
     "appeal_to_authority",
+    "repetition",
 ];
 
 /// A one-line definition of a technique, for reports ("" for unknown names).
@@ -54,6 +55,7 @@ pub fn definition(technique: &str) -> &'static str {
         "causal_oversimplification" => "Assuming a single cause or reason for an outcome that has many.",
         "black_and_white_fallacy" => "Presenting two options as the only possibilities when more exist.",
         "appeal_to_authority" => "Claiming something is true because unnamed experts or authorities say so, without the evidence.",
+        "repetition" => "Repeating the same word or phrase so that the audience comes to accept it.",
         _ => "",
     }
 }
@@ -84,9 +86,68 @@ struct Hit {
     entry: usize,
 }
 
-/// Adds `doc.techniques` and each sentence's `opinion` and `speculation`.
+/// The trained model shipped in `models/rhetoric.bin` (see `models/README.md`).
+static MODEL_BYTES: &[u8] = include_bytes!("../../../models/rhetoric.bin");
+
+/// The embedded trained model, parsed once.
+pub fn embedded() -> &'static model::Model {
+    static M: std::sync::OnceLock<model::Model> = std::sync::OnceLock::new();
+    M.get_or_init(|| model::Model::from_bytes(MODEL_BYTES).expect("models/rhetoric.bin"))
+}
+
+/// Stage-2 token margin a model span needs to be reported by [`detect`] (stricter than
+/// the F1-optimal threshold used for scoring: the flags are shown to readers).
+pub const DETECT_THRESHOLD: f32 = -8.0;
+
+/// Adds `doc.techniques` and each sentence's `opinion` and `speculation`: the rule
+/// detector's flags, plus the trained model's spans that the rules missed and that
+/// contain a trigger word (a lexicon hit or a strongly valenced word).
 pub fn detect(doc: &mut Doc) {
+    detect_at(doc, DETECT_THRESHOLD);
+}
+
+/// [`detect`] with an explicit model threshold (for tuning and evaluation).
+pub fn detect_at(doc: &mut Doc, threshold: f32) {
     detect_rules(doc);
+    let found = detect_model_at(doc, threshold, true);
+    let mut add = Vec::new();
+    for t in found {
+        if !doc.techniques.iter().any(|r| r.span.overlaps(&t.span)) {
+            add.push(t);
+        }
+    }
+    doc.techniques.extend(add);
+    doc.techniques
+        .sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
+}
+
+/// The trained model alone (PTC techniques) at its F1-optimal threshold: spans from the
+/// token tagger, each named by the span classifier. Score: span confidence times
+/// (0.5 + 0.5 × label confidence).
+pub fn detect_model(doc: &Doc) -> Vec<Technique> {
+    detect_model_at(doc, embedded().threshold, false)
+}
+
+fn detect_model_at(doc: &Doc, threshold: f32, need_trigger: bool) -> Vec<Technique> {
+    let m = embedded();
+    let ctx = Ctx::new(doc);
+    let hits = find_hits(&ctx);
+    let p = model::Prep::new(&ctx, &hits);
+    let mut f = Vec::new();
+    let mut out = Vec::new();
+    for (span, s) in m.spans_at(&p, threshold) {
+        if need_trigger && !p.has_trigger(span) {
+            continue;
+        }
+        p.span_features(span, &mut f);
+        let (c, conf) = m.classify(&f);
+        out.push(Technique {
+            span,
+            technique: model::SNAKE[c].to_string(),
+            score: s * (0.5 + 0.5 * conf),
+        });
+    }
+    out
 }
 
 /// The first-version detector alone: lexicon hits placed by context rules.

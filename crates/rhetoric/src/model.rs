@@ -54,8 +54,8 @@ pub fn snake_index(name: &str) -> Option<usize> {
     SNAKE.iter().position(|l| *l == name)
 }
 
-pub(crate) const SI_BITS: u32 = 18;
-pub(crate) const TC_BITS: u32 = 16;
+pub(crate) const SI_BITS: u32 = 17;
+pub(crate) const TC_BITS: u32 = 15;
 const MAGIC: &[u8; 8] = b"UNSPRH01";
 
 /// Words naming political sides, parties and camps: masked to one symbol so that
@@ -120,10 +120,25 @@ fn mix(mut x: u64) -> u64 {
 
 /// FNV-1a over a tag and a value, finalised; stable across platforms and runs.
 pub(crate) fn fhash(tag: &str, val: &str) -> u64 {
+    fhash_n(tag, &[val], "")
+}
+
+/// `fhash(tag, parts.join(sep))` without building the string.
+pub(crate) fn fhash_n(tag: &str, parts: &[&str], sep: &str) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in tag.bytes().chain([0xffu8]).chain(val.bytes()) {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
+    let mut eat = |bytes: &[u8]| {
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    };
+    eat(tag.as_bytes());
+    eat(&[0xff]);
+    for (k, p) in parts.iter().enumerate() {
+        if k > 0 {
+            eat(sep.as_bytes());
+        }
+        eat(p.as_bytes());
     }
     mix(h)
 }
@@ -189,6 +204,14 @@ fn shape(tok: &str) -> &'static str {
     }
 }
 
+fn tf(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 fn bucket(n: usize) -> &'static str {
     match n {
         0 => "0",
@@ -243,8 +266,10 @@ impl<'a> Prep<'a> {
             let mut inq = false;
             for i in a..b {
                 let t = &text[toks[i].start..toks[i].end];
-                norm.push(norm_token(t, i == a));
-                raw_shape.push(shape(t));
+                let n = norm_token(t, i == a);
+                // A side word's shape (MAGA vs progressive) must not tell sides apart.
+                raw_shape.push(if n == "<side>" { "a" } else { shape(t) });
+                norm.push(n);
                 val.push(
                     lex.vader
                         .get(t.to_lowercase().as_str())
@@ -322,8 +347,8 @@ impl<'a> Prep<'a> {
         out.push(fhash("w+1", wp1));
         out.push(fhash("w-2", self.w(ii - 2, lo, hi)));
         out.push(fhash("w+2", self.w(ii + 2, lo, hi)));
-        out.push(fhash("w-1w0", &format!("{wm1} {w0}")));
-        out.push(fhash("w0w+1", &format!("{w0} {wp1}")));
+        out.push(fhash_n("w-1w0", &[wm1, w0], " "));
+        out.push(fhash_n("w0w+1", &[w0, wp1], " "));
         if w0.chars().count() > 4 && !w0.starts_with('<') {
             let cs: Vec<char> = w0.chars().collect();
             let suf: String = cs[cs.len() - 3..].iter().collect();
@@ -340,7 +365,7 @@ impl<'a> Prep<'a> {
         out.push(fhash("lex0", lexat(ii)));
         out.push(fhash("lex-1", lexat(ii - 1)));
         out.push(fhash("lex+1", lexat(ii + 1)));
-        out.push(fhash("lex0w0", &format!("{} {w0}", lexat(ii))));
+        out.push(fhash_n("lex0w0", &[lexat(ii), w0], " "));
         let mut near = false;
         for d in -3isize..=3 {
             if lexat(ii + d) != "-" {
@@ -371,9 +396,32 @@ impl<'a> Prep<'a> {
         out.push(fhash("tend", bucket(hi - 1 - i)));
         out.push(fhash("slen", bucket(hi - lo)));
         let (ex, q, nl) = self.sent_info[s];
-        out.push(fhash("sinfo", &format!("{ex}{q}")));
+        out.push(fhash_n("sinfo", &[tf(ex), tf(q)], ""));
         out.push(fhash("slex", bucket(nl)));
-        out.push(fhash("slexw0", &format!("{} {w0}", bucket(nl.min(3)))));
+        out.push(fhash_n("slexw0", &[bucket(nl.min(3)), w0], " "));
+    }
+
+    /// True when a token of `span` is a strongly negative word (VADER) that no lexicon
+    /// entry covers (lexicon hits are the rule detector's to judge in context) and that
+    /// is not in a literal collocation ("disaster relief", "natural disaster").
+    pub fn has_trigger(&self, span: Span) -> bool {
+        let (a, b) = self.tok_range(span);
+        if (a..b).any(|i| self.lex[i].is_some_and(|l| !l.starts_with('_'))) {
+            // A lexicon word the rules did not flag here was judged literal in context.
+            return false;
+        }
+        let lex = lexicon();
+        (a..b).any(|i| {
+            let (lo, hi) = self.sent_range(i);
+            let literal = (i + 1 < hi && lex.in_set("literal_next", &self.norm[i + 1]))
+                || (i > lo && lex.in_set("literal_prev", &self.norm[i - 1]));
+            self.lex[i].is_none() && self.val[i] <= -2.0 && !literal
+        })
+    }
+
+    /// Token range of the sentence of token `i`.
+    pub fn sent_range(&self, i: usize) -> (usize, usize) {
+        self.sent_toks[self.sent[i]]
     }
 
     /// Token index range covered by a byte span.
@@ -397,7 +445,7 @@ impl<'a> Prep<'a> {
         for i in a..b {
             out.push(fhash("u", &self.norm[i]));
             if i + 1 < b {
-                out.push(fhash("bi", &format!("{} {}", self.norm[i], self.norm[i + 1])));
+                out.push(fhash_n("bi", &[&self.norm[i], &self.norm[i + 1]], " "));
             }
             if let Some(l) = self.lex[i] {
                 out.push(fhash("lex", l));
@@ -414,7 +462,7 @@ impl<'a> Prep<'a> {
             .min()
             .unwrap_or(0);
         out.push(fhash("minfreq", bucket(minfreq)));
-        out.push(fhash("minfreqn", &format!("{} {}", bucket(minfreq), bucket(n))));
+        out.push(fhash_n("minfreqn", &[bucket(minfreq), bucket(n)], " "));
         for j in a.saturating_sub(3).max(lo)..a {
             if let Some(l) = self.lex[j] {
                 out.push(fhash("lexp", l));
@@ -435,7 +483,7 @@ impl<'a> Prep<'a> {
         // Share of the sentence covered.
         let cover = (n * 4) / (hi - lo).max(1);
         out.push(fhash("cover", bucket(cover)));
-        out.push(fhash("ncover", &format!("{} {}", bucket(n), bucket(cover))));
+        out.push(fhash_n("ncover", &[bucket(n), bucket(cover)], " "));
         // Repetition: other occurrences of the span's words in the article.
         let t = self.text[span.start..span.end].trim().to_lowercase();
         let reps = if t.len() >= 3 {
@@ -444,7 +492,7 @@ impl<'a> Prep<'a> {
             0
         };
         out.push(fhash("rep", bucket(reps)));
-        out.push(fhash("repn", &format!("{} {}", bucket(reps), bucket(n))));
+        out.push(fhash_n("repn", &[bucket(reps), bucket(n)], " "));
         let (mut neg, mut pos) = (0, 0);
         for v in &self.val[a..b] {
             if *v <= -2.0 {
@@ -457,14 +505,50 @@ impl<'a> Prep<'a> {
         out.push(fhash("vpos", bucket(pos)));
         out.push(fhash("q", if self.quoted[a] { "y" } else { "n" }));
         let (ex, q, _) = self.sent_info[self.sent[a]];
-        out.push(fhash("sinfo", &format!("{ex}{q}")));
+        out.push(fhash_n("sinfo", &[tf(ex), tf(q)], ""));
         out.push(fhash("sidx", bucket(self.sent[a])));
     }
 }
 
+/// Stage-2 features of token `i` from the stage-1 token scores `s1` (neighbours and
+/// sentence `lo..hi`), appended to `out`.
+pub(crate) fn stack_features(s1: &[f32], (lo, hi): (usize, usize), i: usize, out: &mut Vec<u64>) {
+    const NUMS: [&str; 17] = [
+        "-8", "-7", "-6", "-5", "-4", "-3", "-2", "-1", "0", "1", "2", "3", "4", "5", "6", "7", "8",
+    ];
+    let b = |v: f32| NUMS[((v / 2.0).round().clamp(-8.0, 8.0) as i32 + 8) as usize];
+    let at = |j: isize| -> &str {
+        if j < lo as isize || j >= hi as isize {
+            "x"
+        } else {
+            b(s1[j as usize])
+        }
+    };
+    let ii = i as isize;
+    let c = at(ii);
+    out.push(fhash("s0", c));
+    out.push(fhash("s-1", at(ii - 1)));
+    out.push(fhash("s+1", at(ii + 1)));
+    out.push(fhash("s-2", at(ii - 2)));
+    out.push(fhash("s+2", at(ii + 2)));
+    out.push(fhash_n("s-1s0s+1", &[at(ii - 1), c, at(ii + 1)], " "));
+    let sent = &s1[lo..hi];
+    let max = sent.iter().copied().fold(f32::MIN, f32::max);
+    let mean = sent.iter().sum::<f32>() / sent.len().max(1) as f32;
+    out.push(fhash("smax", b(max)));
+    out.push(fhash("smean", b(mean)));
+    out.push(fhash_n("smeans0", &[b(mean), c], " "));
+    let lmax = s1[lo..i].iter().copied().fold(f32::MIN, f32::max);
+    let rmax = s1[i + 1..hi].iter().copied().fold(f32::MIN, f32::max);
+    out.push(fhash_n("lrmax", &[b(lmax), b(rmax)], " "));
+}
+
 /// The trained weights.
+#[derive(Clone)]
 pub struct Model {
+    /// Stage-1 and stage-2 token weights.
     pub si: Vec<f32>,
+    pub si2: Vec<f32>,
     pub tc: Vec<f32>,
     /// Token score above which a token is inside a span.
     pub threshold: f32,
@@ -505,12 +589,35 @@ impl Model {
 
     /// Predicted propaganda spans (byte ranges) with a 0..1 score.
     pub(crate) fn spans(&self, p: &Prep) -> Vec<(Span, f32)> {
+        self.spans_at(p, self.threshold)
+    }
+
+    /// Predicted spans with token margin above `threshold`; score 0.5 at the threshold.
+    pub(crate) fn spans_at(&self, p: &Prep, threshold: f32) -> Vec<(Span, f32)> {
         let mut out = Vec::new();
         let mut f = Vec::with_capacity(48);
-        let scores: Vec<f32> = (0..p.toks.len())
+        let m = (1u64 << SI_BITS) - 1;
+        let mut base: Vec<u64> = Vec::with_capacity(p.toks.len() * 32);
+        let mut ends = Vec::with_capacity(p.toks.len() + 1);
+        ends.push(0);
+        let s1: Vec<f32> = (0..p.toks.len())
             .map(|i| {
                 p.token_features(i, &mut f);
-                self.si_score(&f) - self.threshold
+                base.extend_from_slice(&f);
+                ends.push(base.len());
+                self.si_score(&f)
+            })
+            .collect();
+        let scores: Vec<f32> = (0..p.toks.len())
+            .map(|i| {
+                f.clear();
+                stack_features(&s1, p.sent_range(i), i, &mut f);
+                base[ends[i]..ends[i + 1]]
+                    .iter()
+                    .chain(&f)
+                    .map(|h| self.si2[(h & m) as usize])
+                    .sum::<f32>()
+                    - threshold
             })
             .collect();
         for &(lo, hi) in &p.sent_toks {
@@ -551,7 +658,7 @@ impl Model {
         }
         v.extend_from_slice(&self.threshold.to_le_bytes());
         v.extend_from_slice(self.info.as_bytes());
-        for w in self.si.iter().chain(&self.tc) {
+        for w in self.si.iter().chain(&self.si2).chain(&self.tc) {
             v.extend_from_slice(&w.to_le_bytes());
         }
         v
@@ -571,14 +678,15 @@ impl Model {
         let ns = 1usize << sb;
         let nt = nc << tb;
         let body = &b[28 + il..];
-        if body.len() != 4 * (ns + nt) {
+        if body.len() != 4 * (2 * ns + nt) {
             return Err("rhetoric model has the wrong size".into());
         }
         let f = |c: &[u8]| f32::from_le_bytes(c.try_into().unwrap());
         let all: Vec<f32> = body.chunks_exact(4).map(f).collect();
         Ok(Model {
             si: all[..ns].to_vec(),
-            tc: all[ns..].to_vec(),
+            si2: all[ns..2 * ns].to_vec(),
+            tc: all[2 * ns..].to_vec(),
             threshold,
             info,
         })

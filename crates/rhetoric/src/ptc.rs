@@ -1,7 +1,9 @@
 //! The PTC corpus (SemEval-2020 Task 11) at train and eval time: loading, the
 //! deterministic train / held-out split, the task's official metrics, and training.
 
-use crate::model::{fhash, label_index, snake_index, Model, Prep, SI_BITS, TC_BITS};
+use crate::model::{
+    fhash, label_index, snake_index, stack_features, Model, Prep, SI_BITS, TC_BITS,
+};
 use crate::text::Ctx;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -225,6 +227,11 @@ pub fn score_model(model: &Model, arts: &[Article]) -> PtcScores {
 /// `detect` as wired (model and rules together) on these articles: SI only (`detect`
 /// does not classify given spans).
 pub fn score_detect(arts: &[Article]) -> PtcScores {
+    score_detect_at(arts, crate::DETECT_THRESHOLD)
+}
+
+/// [`score_detect`] with an explicit model threshold.
+pub fn score_detect_at(arts: &[Article], threshold: f32) -> PtcScores {
     let mut out = PtcScores {
         articles: arts.len(),
         ..Default::default()
@@ -232,7 +239,7 @@ pub fn score_detect(arts: &[Article]) -> PtcScores {
     let mut si = SiSums::default();
     for a in arts {
         let mut d = segmented(&a.text);
-        crate::detect(&mut d);
+        crate::detect_at(&mut d, threshold);
         let spans: Vec<Span> = d
             .techniques
             .iter()
@@ -293,6 +300,8 @@ struct Feats {
     /// Token features (masked to SI_BITS) and gold in-span labels.
     tok: Vec<Vec<u32>>,
     y: Vec<bool>,
+    /// Sentence token range of each token.
+    sent: Vec<(usize, usize)>,
     /// Gold TC spans: features (masked to TC_BITS) and class.
     tc: Vec<(Vec<u32>, usize)>,
 }
@@ -324,6 +333,7 @@ fn featurize(a: &Article) -> Feats {
         sent_toks: p.sent_toks.clone(),
         punct: p.raw_shape.iter().map(|s| *s == "p").collect(),
         toks: p.toks.clone(),
+        sent: (0..p.toks.len()).map(|i| p.sent_range(i)).collect(),
         tok,
         y,
         tc,
@@ -475,7 +485,56 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
     const MAX_EPOCHS: usize = 10;
     let t0 = std::time::Instant::now();
     let (train, held) = split(load(dir)?);
-    let feats: Vec<Feats> = train.iter().map(featurize).collect();
+    const SI1_EPOCHS: usize = 2;
+    let mut feats: Vec<Feats> = train.iter().map(featurize).collect();
+    // Stage 1 on the whole train part (shipped), and cross-fold stage-1 scores for
+    // training stage 2 on scores like those it will see.
+    let mut si1 = Vec::new();
+    {
+        let all: Vec<&Feats> = feats.iter().collect();
+        train_si(&all, SI1_EPOCHS, |e, w| {
+            if e == SI1_EPOCHS {
+                si1 = w
+            }
+        });
+    }
+    let fold: Vec<u64> = train.iter().map(|a| fhash("fold", &a.id) % 5).collect();
+    let mut stacks: Vec<Vec<Vec<u32>>> = vec![Vec::new(); feats.len()];
+    let sm = (1u64 << SI_BITS) - 1;
+    for k in 0..5 {
+        let tr: Vec<&Feats> = feats
+            .iter()
+            .zip(&fold)
+            .filter(|(_, f)| **f != k)
+            .map(|x| x.0)
+            .collect();
+        let mut w1 = Vec::new();
+        train_si(&tr, SI1_EPOCHS, |e, w| {
+            if e == SI1_EPOCHS {
+                w1 = w
+            }
+        });
+        for (d, f) in feats.iter().enumerate().filter(|(d, _)| fold[*d] == k) {
+            let s1: Vec<f32> = f
+                .tok
+                .iter()
+                .map(|x| x.iter().map(|j| w1[*j as usize]).sum())
+                .collect();
+            let mut h = Vec::new();
+            stacks[d] = (0..f.tok.len())
+                .map(|i| {
+                    h.clear();
+                    stack_features(&s1, f.sent[i], i, &mut h);
+                    h.iter().map(|x| (x & sm) as u32).collect()
+                })
+                .collect();
+        }
+    }
+    for (f, st) in feats.iter_mut().zip(stacks) {
+        for (t, s) in f.tok.iter_mut().zip(st) {
+            t.extend(s);
+        }
+    }
     let mut rep = String::new();
     let _ = writeln!(
         rep,
@@ -528,7 +587,7 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
         }
     });
     let info = format!(
-        "PTC train part ({} articles, split by hash of id); SI epochs={} threshold={} (inner-dev F1 {:.4}); TC epochs={} (inner-dev micro-F1 {:.4}); SI_BITS={SI_BITS} TC_BITS={TC_BITS}",
+        "PTC train part ({} articles, split by hash of id); SI stage-1 epochs={SI1_EPOCHS}, stage-2 epochs={} threshold={} (inner-dev F1 {:.4}); TC epochs={} (inner-dev micro-F1 {:.4}); SI_BITS={SI_BITS} TC_BITS={TC_BITS}",
         train.len(),
         best_si.0,
         best_si.1,
@@ -537,7 +596,8 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
         best_tc.1
     );
     let model = Model {
-        si,
+        si: si1,
+        si2: si,
         tc,
         threshold: best_si.1,
         info: info.clone(),
