@@ -52,6 +52,15 @@ character offsets into its `text` field, end exclusive.",
         #[command(subcommand)]
         what: EvalCommand,
     },
+    /// Extract the article (clean text, blocks and metadata) from HTML pages.
+    #[command(
+        long_about = "Extract the article from HTML pages (.html, .html.gz, a directory, or - for standard input): \
+the body text without headline or page chrome (paragraphs separated by a blank line), its blocks \
+(paragraph, heading, blockquote, list_item, caption, pre) and metadata (title, byline, published, \
+outlet, language, canonical url).",
+        after_help = "Examples:\n  unspin extract page.html.gz\n  unspin extract --format jsonl pages/ > articles.jsonl"
+    )]
+    Extract(ExtractArgs),
     /// Analyse WARC / JSONL / article files into a corpus database (all cores, resumable).
     Ingest(corpus_cmds::IngestArgs),
     /// Query a corpus: quotes, search, speakers, outlets, provenance, stats.
@@ -80,6 +89,25 @@ appended as a last column.",
         /// CoNLL file, or - for standard input.
         file: String,
     },
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// HTML files, directories, or - for standard input.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// jsonl: one JSON object per page; text: the body only.
+    #[arg(short, long, value_enum, default_value = "jsonl")]
+    format: ExtractFormat,
+    /// Worker threads [default: all cores].
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
+enum ExtractFormat {
+    Jsonl,
+    Text,
 }
 
 #[derive(Subcommand)]
@@ -114,6 +142,20 @@ content-span precision, recall and F1 for direct and indirect quotes separately,
         /// Print the scores as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Article extraction from HTML, scored as each data set's README defines it.
+    #[command(
+        long_about = "Score HTML main-content extraction on one of the development sets in ../shared/data \
+(scrapinghub-aeb, cleaneval, cleanportaleval, l3s-gn1, trafilatura-eval): precision, recall and F1 \
+on a tuning part and a held-out part of the set, metadata accuracy where annotated, and pages/s.",
+        after_help = "Example:\n  unspin eval extraction ../shared/data/scrapinghub-aeb"
+    )]
+    Extraction {
+        /// The set's folder; its name says which set it is unless --set is given.
+        dir: PathBuf,
+        /// Set name (default: the folder's name).
+        #[arg(long)]
+        set: Option<String>,
     },
     /// Named entities: entity-level precision, recall and F1 per type (conlleval semantics).
     Ner {
@@ -191,6 +233,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze(args),
         Command::Eval { what } => eval(what),
         Command::Train { what } => train(what),
+        Command::Extract(a) => extract(a),
         Command::Ingest(a) => corpus_cmds::run_ingest(a),
         Command::Query(a) => corpus_cmds::run_query(a),
         Command::Export(a) => corpus_cmds::run_export(a),
@@ -257,8 +300,105 @@ fn train(what: TrainCommand) -> ExitCode {
     }
 }
 
+fn extract(args: ExtractArgs) -> ExitCode {
+    if let Some(n) = args.threads {
+        if n == 0 {
+            eprintln!("unspin: --threads must be at least 1");
+            return ExitCode::from(2);
+        }
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
+    let mut failed = false;
+    let mut paths = Vec::new();
+    for input in &args.inputs {
+        match expand(input) {
+            Ok(p) => paths.extend(p),
+            Err(e) => {
+                eprintln!("unspin: {e}");
+                failed = true;
+            }
+        }
+    }
+    let results: Vec<Result<String, String>> = paths
+        .par_iter()
+        .map(|p| {
+            let raw = unspin_pipeline::read_path(p).map_err(|e| e.to_string())?;
+            let x = unspin_html::extract(&raw.text);
+            Ok(match args.format {
+                ExtractFormat::Text => {
+                    if x.text.is_empty() {
+                        String::new()
+                    } else {
+                        x.text.clone() + "\n"
+                    }
+                }
+                ExtractFormat::Jsonl => {
+                    let mut v = x.to_json();
+                    if let Some(o) = v.as_object_mut() {
+                        let mut with_path = serde_json::Map::new();
+                        with_path.insert("path".into(), serde_json::Value::String(p.clone()));
+                        with_path.extend(std::mem::take(o));
+                        *o = with_path;
+                    }
+                    serde_json::to_string(&v).unwrap_or_default() + "\n"
+                }
+            })
+        })
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (i, r) in results.into_iter().enumerate() {
+        match r {
+            Ok(s) => {
+                if args.format == ExtractFormat::Text && i > 0 && !s.is_empty() {
+                    let _ = out.write_all(b"\n");
+                }
+                if out.write_all(s.as_bytes()).is_err() {
+                    break;
+                }
+            }
+            Err(e) => {
+                eprintln!("unspin: {e}");
+                failed = true;
+            }
+        }
+    }
+    let _ = out.flush();
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn eval(what: EvalCommand) -> ExitCode {
     match what {
+        EvalCommand::Extraction { dir, set } => {
+            let set = set.unwrap_or_else(|| {
+                dir.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            });
+            if !unspin_eval::extraction::SETS.contains(&set.as_str()) {
+                eprintln!(
+                    "unspin: eval extraction: unknown set {set:?}; use --set with one of {}",
+                    unspin_eval::extraction::SETS.join(", ")
+                );
+                return ExitCode::from(2);
+            }
+            match unspin_eval::extraction::evaluate(&set, &dir) {
+                Ok(r) => {
+                    println!("{r}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("unspin: eval extraction {}: {e}", dir.display());
+                    ExitCode::from(1)
+                }
+            }
+        }
         EvalCommand::Ner { file } => {
             let scores = read_text(&file.to_string_lossy())
                 .and_then(|t| unspin_ner::eval_conll(&t, unspin_ner::embedded()));

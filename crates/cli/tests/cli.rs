@@ -347,3 +347,60 @@ fn jsonl_in_jsonl_out_streaming_filter() {
     assert_eq!(docs[1]["input"]["format"], "html");
     assert_eq!(docs[0]["quotes"][0]["speaker"]["name"], "Dana Ortiz");
 }
+
+#[test]
+fn extract_prints_article_and_metadata() {
+    let d = tmpdir("extract");
+    let page = d.join("p.html");
+    std::fs::write(
+        &page,
+        r#"<html lang="en"><head><title>Bridge Reopens | The Harbor Ledger</title>
+<meta property="og:site_name" content="The Harbor Ledger"><meta name="author" content="Mina Patel">
+<link rel="canonical" href="https://example.org/bridge"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Bridge Reopens</h1>
+<p>The Elm Street bridge reopened on Monday after eight months of repairs that cost the city more than it planned.</p>
+<blockquote><p>"We are glad to have our shortcut back," said a shop owner who had lost customers.</p></blockquote>
+<p>Engineers said the new deck should last for forty years, and the city will inspect it every spring.</p>
+</article><footer>Copyright 2025 The Harbor Ledger</footer></body></html>"#,
+    )
+    .unwrap();
+    let o = run(&["extract", "--format", "jsonl", page.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["path"], page.to_str().unwrap());
+    assert_eq!(v["title"], "Bridge Reopens");
+    assert_eq!(v["url"], "https://example.org/bridge");
+    let text = v["text"].as_str().unwrap();
+    assert!(
+        text.contains("Elm Street bridge") && text.contains("forty years"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Home") && !text.contains("Copyright"),
+        "{text}"
+    );
+    assert!(v["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b["kind"] == "blockquote"));
+    let o = run(&["extract", "--format", "text", page.to_str().unwrap()]);
+    assert!(
+        stdout(&o).starts_with("The Elm Street bridge"),
+        "{}",
+        stdout(&o)
+    );
+    // The analysed page keeps the block quote as quoted material.
+    let v = json_of(&run(&[
+        "analyze",
+        "--format",
+        "json",
+        page.to_str().unwrap(),
+    ]));
+    assert!(v["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["kind"] == "blockquote"));
+}

@@ -100,7 +100,8 @@ mod tests {
     /// the held-out part (skips when the data is absent).
     #[test]
     fn model_beats_lexicon_on_held_out() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ptc-semeval2020-task11");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/data/ptc-semeval2020-task11");
         if !dir.join("ids.txt").exists() {
             eprintln!("skipped: no PTC data at {}", dir.display());
             return;

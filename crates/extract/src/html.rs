@@ -775,6 +775,15 @@ fn flatten_deep(src: &str) -> Option<String> {
 
 pub fn extract(src: &str, clean: bool) -> Doc {
     let flat = flatten_deep(src);
+    if clean {
+        let mut doc = from_main_content(unspin_html::extract(flat.as_deref().unwrap_or(src)));
+        if flat.is_some() {
+            doc.warnings.push(format!(
+                "HTML nested deeper than {MAX_NESTING} elements; inner tags ignored"
+            ));
+        }
+        return doc;
+    }
     let src = flat.as_deref().unwrap_or(src);
     let document = Document::from(src);
     let root = document.root();
@@ -883,6 +892,68 @@ pub fn extract(src: &str, clean: bool) -> Doc {
         doc.warnings.push(format!(
             "HTML nested deeper than {MAX_NESTING} elements; inner tags ignored"
         ));
+    }
+    doc
+}
+
+/// Builds the document from the main-content extractor's article (`unspin-html`):
+/// its headline leads the text as the title paragraph, its blocks keep their kinds
+/// (block quotes stay quoted material, captions become chrome), and the chrome
+/// rules of the text path still run over every block.
+fn from_main_content(x: unspin_html::Extracted) -> Doc {
+    use unspin_html::BlockKind;
+    let meta = Meta {
+        title: x.title.clone(),
+        byline: x.byline.clone(),
+        published: x.published.clone(),
+        outlet: x.outlet.clone(),
+        language: x.language.clone(),
+        url: x.url.clone(),
+    };
+    let mut blocks: Vec<Block> = Vec::with_capacity(x.blocks.len() + 1);
+    if let Some(t) = &x.title {
+        blocks.push(Block {
+            lines: vec![t.clone()],
+            hint: Some(ParagraphKind::Title),
+            linky: false,
+            gap: 0,
+        });
+    }
+    for b in &x.blocks {
+        let hint = match b.kind {
+            BlockKind::Paragraph | BlockKind::Pre => ParagraphKind::Body,
+            BlockKind::Heading => ParagraphKind::Heading,
+            BlockKind::Blockquote => ParagraphKind::Blockquote,
+            BlockKind::ListItem => ParagraphKind::ListItem,
+            BlockKind::Caption => ParagraphKind::Caption,
+        };
+        blocks.push(Block {
+            lines: vec![b.text.clone()],
+            hint: Some(hint),
+            linky: false,
+            gap: 0,
+        });
+    }
+    let mut doc = assemble(blocks, meta);
+    if let Some(t) = &x.title {
+        doc.meta.title = Some(t.clone());
+    }
+    doc.warnings.extend(x.warnings);
+    let has_body = doc.paragraphs.iter().any(|p| {
+        !matches!(
+            p.kind,
+            ParagraphKind::Title | ParagraphKind::Heading | ParagraphKind::Caption
+        )
+    });
+    if !has_body {
+        doc.text.clear();
+        doc.paragraphs.clear();
+        if !doc.warnings.iter().any(|w| w == unspin_html::NO_ARTICLE) {
+            doc.warnings.push(unspin_html::NO_ARTICLE.to_string());
+        }
+    }
+    if doc.meta.language.is_none() {
+        doc.meta.language = guess_language(&doc.text);
     }
     doc
 }

@@ -2,7 +2,7 @@
 //! ingest → extract → segment → entities → quotes → sources → rhetoric.
 
 pub use unspin_doc::Doc;
-pub use unspin_ingest::{expand_paths_lenient, Format, IngestError, RawInput};
+pub use unspin_ingest::{expand_paths_lenient, read_path, Format, IngestError, RawInput};
 
 /// What to run.
 #[derive(Debug, Clone, Copy)]

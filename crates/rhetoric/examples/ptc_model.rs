@@ -13,12 +13,22 @@ fn main() {
     println!("{}", m0.info);
     for (name, part) in [("train", &train), ("held", &held)] {
         let s = unspin_rhetoric::ptc::score_lexicon(part);
-        println!("lexicon {name:<5} SI P {:.3} R {:.3} F1 {:.3} (pred {}) TC {:.3}", s.si_p, s.si_r, s.si_f1, s.si_pred, s.tc_f1());
+        println!(
+            "lexicon {name:<5} SI P {:.3} R {:.3} F1 {:.3} (pred {}) TC {:.3}",
+            s.si_p,
+            s.si_r,
+            s.si_f1,
+            s.si_pred,
+            s.tc_f1()
+        );
     }
     for th in [-8.0f32, -6.0, -4.0, -2.0, 0.0] {
         for (name, part) in [("train", &train), ("held", &held)] {
             let s = unspin_rhetoric::ptc::score_detect_at(part, th);
-            println!("detect th {th:>5} {name:<5} SI P {:.3} R {:.3} F1 {:.3} (pred {})", s.si_p, s.si_r, s.si_f1, s.si_pred);
+            println!(
+                "detect th {th:>5} {name:<5} SI P {:.3} R {:.3} F1 {:.3} (pred {})",
+                s.si_p, s.si_r, s.si_f1, s.si_pred
+            );
         }
     }
     for th in [-8.0f32, -6.0, -4.0, -2.0, 0.0, 2.0, 4.0, 6.0] {

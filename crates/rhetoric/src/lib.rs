@@ -108,31 +108,21 @@ pub fn detect(doc: &mut Doc) {
 
 /// [`detect`] with an explicit model threshold (for tuning and evaluation).
 pub fn detect_at(doc: &mut Doc, threshold: f32) {
-    detect_rules(doc);
-    let found = detect_model_at(doc, threshold, true);
-    let mut add = Vec::new();
-    for t in found {
-        if !doc.techniques.iter().any(|r| r.span.overlaps(&t.span)) {
-            add.push(t);
-        }
-    }
-    doc.techniques.extend(add);
-    doc.techniques
-        .sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
+    detect_inner(doc, Some(threshold));
 }
 
 /// The trained model alone (PTC techniques) at its F1-optimal threshold: spans from the
 /// token tagger, each named by the span classifier. Score: span confidence times
 /// (0.5 + 0.5 × label confidence).
 pub fn detect_model(doc: &Doc) -> Vec<Technique> {
-    detect_model_at(doc, embedded().threshold, false)
-}
-
-fn detect_model_at(doc: &Doc, threshold: f32, need_trigger: bool) -> Vec<Technique> {
-    let m = embedded();
     let ctx = Ctx::new(doc);
     let hits = find_hits(&ctx);
-    let p = model::Prep::new(&ctx, &hits);
+    detect_model_at(&ctx, &hits, embedded().threshold, false)
+}
+
+fn detect_model_at(ctx: &Ctx, hits: &[Hit], threshold: f32, need_trigger: bool) -> Vec<Technique> {
+    let m = embedded();
+    let p = model::Prep::new(ctx, hits);
     let mut f = Vec::new();
     let mut out = Vec::new();
     for (span, s) in m.spans_at(&p, threshold) {
@@ -152,6 +142,12 @@ fn detect_model_at(doc: &Doc, threshold: f32, need_trigger: bool) -> Vec<Techniq
 
 /// The first-version detector alone: lexicon hits placed by context rules.
 pub fn detect_rules(doc: &mut Doc) {
+    detect_inner(doc, None);
+}
+
+/// Rules, then (with a threshold) the model's spans that the rules missed and that
+/// contain a trigger word.
+fn detect_inner(doc: &mut Doc, model_threshold: Option<f32>) {
     let ctx = Ctx::new(doc);
     let lex = lexicon();
     let hits = find_hits(&ctx);
@@ -179,11 +175,22 @@ pub fn detect_rules(doc: &mut Doc) {
     for (i, s) in doc.sentences.iter().enumerate() {
         flags[i] = sentence_flags(&ctx, s.span, s.attribution, &hits, &techniques);
     }
+    let extra: Vec<Technique> = match model_threshold {
+        Some(th) => detect_model_at(&ctx, &hits, th, true)
+            .into_iter()
+            .filter(|t| !techniques.iter().any(|r| r.span.overlaps(&t.span)))
+            .collect(),
+        None => Vec::new(),
+    };
     for (s, (op, sp)) in doc.sentences.iter_mut().zip(flags) {
         s.opinion = op;
         s.speculation = sp;
     }
     doc.techniques.extend(techniques);
+    if !extra.is_empty() {
+        doc.techniques.extend(extra);
+        doc.techniques.sort_by_key(|t| (t.span.start, t.span.end));
+    }
 }
 
 /// Every lexicon match whose ends fall on word boundaries (stems and gaps resolved).

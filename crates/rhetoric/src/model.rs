@@ -56,7 +56,7 @@ pub fn snake_index(name: &str) -> Option<usize> {
 
 pub(crate) const SI_BITS: u32 = 17;
 pub(crate) const TC_BITS: u32 = 15;
-const MAGIC: &[u8; 8] = b"UNSPRH01";
+const MAGIC: &[u8; 8] = b"UNSPRH02";
 
 /// Words naming political sides, parties and camps: masked to one symbol so that
 /// swapping sides never changes a feature (neutrality).
@@ -94,21 +94,133 @@ const SIDES: &[&str] = &[
 
 /// Function words whose sentence-initial capital is not a name.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
-    "i", "you", "his", "her", "their", "our", "my", "your", "but", "and", "or", "so", "if",
-    "when", "while", "what", "who", "why", "how", "where", "which", "there", "here", "in", "on",
-    "at", "for", "with", "from", "by", "of", "to", "as", "after", "before", "since", "because",
-    "although", "though", "yet", "no", "not", "nor", "all", "some", "many", "most", "every",
-    "everyone", "everybody", "nobody", "no one", "none", "one", "instead", "now", "then", "still",
-    "also", "even", "just", "only", "meanwhile", "however", "indeed", "perhaps", "maybe",
-    "clearly", "obviously", "surely", "of course", "worse", "sadly", "unfortunately", "again",
-    "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
-    "would", "can", "could", "should", "may", "might", "must", "let", "judging",
-    "once", "according", "despite", "like", "unlike", "both",
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "but",
+    "and",
+    "or",
+    "so",
+    "if",
+    "when",
+    "while",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "there",
+    "here",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "from",
+    "by",
+    "of",
+    "to",
+    "as",
+    "after",
+    "before",
+    "since",
+    "because",
+    "although",
+    "though",
+    "yet",
+    "no",
+    "not",
+    "nor",
+    "all",
+    "some",
+    "many",
+    "most",
+    "every",
+    "everyone",
+    "everybody",
+    "nobody",
+    "no one",
+    "none",
+    "one",
+    "instead",
+    "now",
+    "then",
+    "still",
+    "also",
+    "even",
+    "just",
+    "only",
+    "meanwhile",
+    "however",
+    "indeed",
+    "perhaps",
+    "maybe",
+    "clearly",
+    "obviously",
+    "surely",
+    "of course",
+    "worse",
+    "sadly",
+    "unfortunately",
+    "again",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "let",
+    "judging",
+    "once",
+    "according",
+    "despite",
+    "like",
+    "unlike",
+    "both",
 ];
 
 /// Capitalised words kept as words (group and flag words PTC leans on).
-const KEEP_CAPS: &[&str] = &["america", "american", "americans", "nazi", "nazis", "hitler"];
+const KEEP_CAPS: &[&str] = &[
+    "america",
+    "american",
+    "americans",
+    "nazi",
+    "nazis",
+    "hitler",
+];
 
 fn mix(mut x: u64) -> u64 {
     x ^= x >> 30;
@@ -177,7 +289,10 @@ fn norm_token(tok: &str, sentence_initial: bool) -> String {
         {
             return lower;
         }
-        if tok.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        if tok
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
             && tok.chars().count() > 1
         {
             return "<ACAP>".into();
@@ -424,6 +539,29 @@ impl<'a> Prep<'a> {
         self.sent_toks[self.sent[i]]
     }
 
+    /// Hashed features of sentence `si` as a whole (bag of words and bigrams, lexicon
+    /// techniques), for the sentence classifier.
+    pub fn sentence_features(&self, si: usize, out: &mut Vec<u64>) {
+        out.clear();
+        let (lo, hi) = self.sent_toks[si];
+        out.push(fhash("b", ""));
+        out.push(fhash("slen", bucket(hi - lo)));
+        for i in lo..hi {
+            out.push(fhash("sw", &self.norm[i]));
+            if i + 1 < hi {
+                out.push(fhash_n("sb", &[&self.norm[i], &self.norm[i + 1]], " "));
+            }
+            if let Some(l) = self.lex[i] {
+                out.push(fhash("sl", l));
+            }
+            if self.val[i] <= -2.0 {
+                out.push(fhash("sv", "neg"));
+            } else if self.val[i] >= 2.0 {
+                out.push(fhash("sv", "pos"));
+            }
+        }
+    }
+
     /// Token index range covered by a byte span.
     pub fn tok_range(&self, span: Span) -> (usize, usize) {
         let i = self.toks.partition_point(|t| t.end <= span.start);
@@ -444,6 +582,11 @@ impl<'a> Prep<'a> {
         let (lo, hi) = self.sent_toks[self.sent[a]];
         for i in a..b {
             out.push(fhash("u", &self.norm[i]));
+            let w = &self.norm[i];
+            if w.len() > 5 && !w.starts_with('<') {
+                let cut = (0..=5).rev().find(|k| w.is_char_boundary(*k)).unwrap_or(0);
+                out.push(fhash("pre5", &w[..cut]));
+            }
             if i + 1 < b {
                 out.push(fhash_n("bi", &[&self.norm[i], &self.norm[i + 1]], " "));
             }
@@ -487,7 +630,10 @@ impl<'a> Prep<'a> {
         // Repetition: other occurrences of the span's words in the article.
         let t = self.text[span.start..span.end].trim().to_lowercase();
         let reps = if t.len() >= 3 {
-            self.lower_text.matches(t.as_str()).count().saturating_sub(1)
+            self.lower_text
+                .matches(t.as_str())
+                .count()
+                .saturating_sub(1)
         } else {
             0
         };
@@ -512,7 +658,13 @@ impl<'a> Prep<'a> {
 
 /// Stage-2 features of token `i` from the stage-1 token scores `s1` (neighbours and
 /// sentence `lo..hi`), appended to `out`.
-pub(crate) fn stack_features(s1: &[f32], (lo, hi): (usize, usize), i: usize, out: &mut Vec<u64>) {
+pub(crate) fn stack_features(
+    s1: &[f32],
+    sent_score: f32,
+    (lo, hi): (usize, usize),
+    i: usize,
+    out: &mut Vec<u64>,
+) {
     const NUMS: [&str; 17] = [
         "-8", "-7", "-6", "-5", "-4", "-3", "-2", "-1", "0", "1", "2", "3", "4", "5", "6", "7", "8",
     ];
@@ -541,12 +693,16 @@ pub(crate) fn stack_features(s1: &[f32], (lo, hi): (usize, usize), i: usize, out
     let lmax = s1[lo..i].iter().copied().fold(f32::MIN, f32::max);
     let rmax = s1[i + 1..hi].iter().copied().fold(f32::MIN, f32::max);
     out.push(fhash_n("lrmax", &[b(lmax), b(rmax)], " "));
+    let ss = b(sent_score / 2.0);
+    out.push(fhash("sent", ss));
+    out.push(fhash_n("sents0", &[ss, c], " "));
 }
 
 /// The trained weights.
 #[derive(Clone)]
 pub struct Model {
-    /// Stage-1 and stage-2 token weights.
+    /// Sentence classifier, stage-1 and stage-2 token weights.
+    pub sent: Vec<f32>,
     pub si: Vec<f32>,
     pub si2: Vec<f32>,
     pub tc: Vec<f32>,
@@ -608,10 +764,16 @@ impl Model {
                 self.si_score(&f)
             })
             .collect();
+        let ss: Vec<f32> = (0..p.sent_toks.len())
+            .map(|si| {
+                p.sentence_features(si, &mut f);
+                f.iter().map(|h| self.sent[(h & m) as usize]).sum()
+            })
+            .collect();
         let scores: Vec<f32> = (0..p.toks.len())
             .map(|i| {
                 f.clear();
-                stack_features(&s1, p.sent_range(i), i, &mut f);
+                stack_features(&s1, ss[p.sent[i]], p.sent_range(i), i, &mut f);
                 base[ends[i]..ends[i + 1]]
                     .iter()
                     .chain(&f)
@@ -629,7 +791,11 @@ impl Model {
                 }
                 let mut j = i + 1;
                 // Runs joined over one-token gaps.
-                while j < hi && (scores[j] > 0.0 || (j + 1 < hi && scores[j + 1] > 0.0)) {
+                while j < hi
+                    && (scores[j] > 0.0
+                        || (j + 1 < hi && scores[j + 1] > 0.0)
+                        || (j + 2 < hi && scores[j + 2] > 0.0))
+                {
                     j += 1;
                 }
                 let (mut a, mut b) = (i, j);
@@ -658,7 +824,13 @@ impl Model {
         }
         v.extend_from_slice(&self.threshold.to_le_bytes());
         v.extend_from_slice(self.info.as_bytes());
-        for w in self.si.iter().chain(&self.si2).chain(&self.tc) {
+        for w in self
+            .sent
+            .iter()
+            .chain(&self.si)
+            .chain(&self.si2)
+            .chain(&self.tc)
+        {
             v.extend_from_slice(&w.to_le_bytes());
         }
         v
@@ -678,15 +850,16 @@ impl Model {
         let ns = 1usize << sb;
         let nt = nc << tb;
         let body = &b[28 + il..];
-        if body.len() != 4 * (2 * ns + nt) {
+        if body.len() != 4 * (3 * ns + nt) {
             return Err("rhetoric model has the wrong size".into());
         }
         let f = |c: &[u8]| f32::from_le_bytes(c.try_into().unwrap());
         let all: Vec<f32> = body.chunks_exact(4).map(f).collect();
         Ok(Model {
-            si: all[..ns].to_vec(),
-            si2: all[ns..2 * ns].to_vec(),
-            tc: all[2 * ns..].to_vec(),
+            sent: all[..ns].to_vec(),
+            si: all[ns..2 * ns].to_vec(),
+            si2: all[2 * ns..3 * ns].to_vec(),
+            tc: all[3 * ns..].to_vec(),
             threshold,
             info,
         })

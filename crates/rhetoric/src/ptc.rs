@@ -51,8 +51,9 @@ pub fn load(dir: &Path) -> Result<Vec<Article>, String> {
             let b = *byte_at.get(b.trim().parse::<usize>().ok()?)?;
             (a < b).then(|| Span::new(a, b))
         };
-        let tcs = std::fs::read_to_string(dir.join(format!("labels-tc/article{id}.task2-TC.labels")))
-            .unwrap_or_default();
+        let tcs =
+            std::fs::read_to_string(dir.join(format!("labels-tc/article{id}.task2-TC.labels")))
+                .unwrap_or_default();
         let tc = tcs
             .lines()
             .filter_map(|l| {
@@ -60,8 +61,9 @@ pub fn load(dir: &Path) -> Result<Vec<Article>, String> {
                 Some((span(c.get(2)?, c.get(3)?)?, label_index(c.get(1)?.trim())?))
             })
             .collect();
-        let sis = std::fs::read_to_string(dir.join(format!("labels-si/article{id}.task1-SI.labels")))
-            .unwrap_or_default();
+        let sis =
+            std::fs::read_to_string(dir.join(format!("labels-si/article{id}.task1-SI.labels")))
+                .unwrap_or_default();
         let si = sis
             .lines()
             .filter_map(|l| {
@@ -133,7 +135,8 @@ impl SiSums {
             }
         }
         let gold: Vec<(usize, usize)> = art.si.iter().map(|s| art.chars(*s)).collect();
-        let inter = |a: (usize, usize), b: (usize, usize)| a.1.min(b.1).saturating_sub(a.0.max(b.0));
+        let inter =
+            |a: (usize, usize), b: (usize, usize)| a.1.min(b.1).saturating_sub(a.0.max(b.0));
         for &s in &merged {
             self.np += 1;
             let c: usize = gold.iter().map(|&g| inter(s, g)).sum();
@@ -302,6 +305,11 @@ struct Feats {
     y: Vec<bool>,
     /// Sentence token range of each token.
     sent: Vec<(usize, usize)>,
+    /// Sentence index of each token.
+    sent_of: Vec<usize>,
+    /// Sentence features (masked to SI_BITS) and labels (overlaps a gold span).
+    sents: Vec<Vec<u32>>,
+    sent_y: Vec<bool>,
     /// Gold TC spans: features (masked to TC_BITS) and class.
     tc: Vec<(Vec<u32>, usize)>,
 }
@@ -321,38 +329,70 @@ fn featurize(a: &Article) -> Feats {
         let mid = (t.start + t.end) / 2;
         y.push(a.si.iter().any(|g| g.start <= mid && mid < g.end));
     }
-    let tc = a
-        .tc
-        .iter()
-        .map(|(g, c)| {
-            p.span_features(*g, &mut f);
-            (f.iter().map(|h| (h & tm) as u32).collect(), *c)
-        })
-        .collect();
+    let tc =
+        a.tc.iter()
+            .map(|(g, c)| {
+                p.span_features(*g, &mut f);
+                (f.iter().map(|h| (h & tm) as u32).collect(), *c)
+            })
+            .collect();
     Feats {
         sent_toks: p.sent_toks.clone(),
         punct: p.raw_shape.iter().map(|s| *s == "p").collect(),
         toks: p.toks.clone(),
         sent: (0..p.toks.len()).map(|i| p.sent_range(i)).collect(),
+        sent_of: p.sent.clone(),
+        sents: (0..p.sent_toks.len())
+            .map(|si| {
+                p.sentence_features(si, &mut f);
+                f.iter().map(|h| (h & sm) as u32).collect()
+            })
+            .collect(),
+        sent_y: p
+            .sent_toks
+            .iter()
+            .map(|&(lo, hi)| (lo..hi).any(|i| y[i]))
+            .collect(),
         tok,
         y,
         tc,
     }
 }
 
-fn train_si(data: &[&Feats], epochs: usize, mut each: impl FnMut(usize, Vec<f32>)) {
+fn train_si(data: &[&Feats], epochs: usize, each: impl FnMut(usize, Vec<f32>)) {
+    train_binary(data, false, epochs, each)
+}
+
+/// Binary averaged perceptron over tokens, or over sentences when `sentences`.
+fn train_binary(
+    data: &[&Feats],
+    sentences: bool,
+    epochs: usize,
+    mut each: impl FnMut(usize, Vec<f32>),
+) {
+    let n = |f: &Feats| {
+        if sentences {
+            f.sents.len()
+        } else {
+            f.tok.len()
+        }
+    };
     let mut order: Vec<(usize, usize)> = data
         .iter()
         .enumerate()
-        .flat_map(|(d, f)| (0..f.tok.len()).map(move |i| (d, i)))
+        .flat_map(|(d, f)| (0..n(f)).map(move |i| (d, i)))
         .collect();
     let mut m = Avg::new(1 << SI_BITS);
     for e in 0..epochs {
-        shuffle(&mut order, 0x5eed_0001 + e as u64);
+        shuffle(&mut order, 0x5eed_0001 + e as u64 + 100 * sentences as u64);
         for &(d, i) in &order {
-            let x = &data[d].tok[i];
+            let (x, y) = if sentences {
+                (&data[d].sents[i], data[d].sent_y[i])
+            } else {
+                (&data[d].tok[i], data[d].y[i])
+            };
             let s: f32 = x.iter().map(|j| m.w[*j as usize]).sum();
-            let y = if data[d].y[i] { 1.0 } else { -1.0 };
+            let y = if y { 1.0 } else { -1.0 };
             if y * s <= 0.0 {
                 for j in x {
                     m.add(*j as usize, y);
@@ -410,7 +450,11 @@ fn decode(f: &Feats, scores: &[f32]) -> Vec<Span> {
                 continue;
             }
             let mut j = i + 1;
-            while j < hi && (scores[j] > 0.0 || (j + 1 < hi && scores[j + 1] > 0.0)) {
+            while j < hi
+                && (scores[j] > 0.0
+                    || (j + 1 < hi && scores[j + 1] > 0.0)
+                    || (j + 2 < hi && scores[j + 2] > 0.0))
+            {
                 j += 1;
             }
             let (mut a, mut b) = (i, j);
@@ -440,7 +484,7 @@ fn si_eval(w: &[f32], arts: &[&Article], feats: &[&Feats]) -> (f32, f64) {
         })
         .collect();
     let mut best = (0f32, -1f64);
-    for k in -24..=8 {
+    for k in -40..=8 {
         let th = k as f32 * 0.5;
         let mut s = SiSums::default();
         for ((a, f), r) in arts.iter().zip(feats).zip(&raw) {
@@ -489,12 +533,19 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
     let mut feats: Vec<Feats> = train.iter().map(featurize).collect();
     // Stage 1 on the whole train part (shipped), and cross-fold stage-1 scores for
     // training stage 2 on scores like those it will see.
+    const SENT_EPOCHS: usize = 3;
     let mut si1 = Vec::new();
+    let mut sent = Vec::new();
     {
         let all: Vec<&Feats> = feats.iter().collect();
         train_si(&all, SI1_EPOCHS, |e, w| {
             if e == SI1_EPOCHS {
                 si1 = w
+            }
+        });
+        train_binary(&all, true, SENT_EPOCHS, |e, w| {
+            if e == SENT_EPOCHS {
+                sent = w
             }
         });
     }
@@ -514,17 +565,28 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
                 w1 = w
             }
         });
+        let mut ws = Vec::new();
+        train_binary(&tr, true, SENT_EPOCHS, |e, w| {
+            if e == SENT_EPOCHS {
+                ws = w
+            }
+        });
         for (d, f) in feats.iter().enumerate().filter(|(d, _)| fold[*d] == k) {
             let s1: Vec<f32> = f
                 .tok
                 .iter()
                 .map(|x| x.iter().map(|j| w1[*j as usize]).sum())
                 .collect();
+            let ss: Vec<f32> = f
+                .sents
+                .iter()
+                .map(|x| x.iter().map(|j| ws[*j as usize]).sum())
+                .collect();
             let mut h = Vec::new();
             stacks[d] = (0..f.tok.len())
                 .map(|i| {
                     h.clear();
-                    stack_features(&s1, f.sent[i], i, &mut h);
+                    stack_features(&s1, ss[f.sent_of[i]], f.sent[i], i, &mut h);
                     h.iter().map(|x| (x & sm) as u32).collect()
                 })
                 .collect();
@@ -543,7 +605,10 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
         train.len(),
         held.len()
     );
-    let inner_dev: Vec<bool> = train.iter().map(|a| fhash("dev", &a.id) % 5 == 0).collect();
+    let inner_dev: Vec<bool> = train
+        .iter()
+        .map(|a| fhash("dev", &a.id).is_multiple_of(5))
+        .collect();
     let pick = |dev: bool| -> (Vec<&Article>, Vec<&Feats>) {
         train
             .iter()
@@ -559,7 +624,10 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
     let mut best_si = (0usize, 0f32, -1f64);
     train_si(&tr_f, MAX_EPOCHS, |e, w| {
         let (th, f1) = si_eval(&w, &dv_a, &dv_f);
-        let _ = writeln!(rep, "  SI epoch {e}: inner-dev F1 {f1:.4} at threshold {th}");
+        let _ = writeln!(
+            rep,
+            "  SI epoch {e}: inner-dev F1 {f1:.4} at threshold {th}"
+        );
         if f1 > best_si.2 {
             best_si = (e, th, f1);
         }
@@ -587,7 +655,7 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
         }
     });
     let info = format!(
-        "PTC train part ({} articles, split by hash of id); SI stage-1 epochs={SI1_EPOCHS}, stage-2 epochs={} threshold={} (inner-dev F1 {:.4}); TC epochs={} (inner-dev micro-F1 {:.4}); SI_BITS={SI_BITS} TC_BITS={TC_BITS}",
+        "PTC train part ({} articles, split by hash of id); sentence epochs={SENT_EPOCHS}, SI stage-1 epochs={SI1_EPOCHS}, stage-2 epochs={} threshold={} (inner-dev F1 {:.4}); TC epochs={} (inner-dev micro-F1 {:.4}); SI_BITS={SI_BITS} TC_BITS={TC_BITS}",
         train.len(),
         best_si.0,
         best_si.1,
@@ -596,6 +664,7 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
         best_tc.1
     );
     let model = Model {
+        sent,
         si: si1,
         si2: si,
         tc,

@@ -905,3 +905,85 @@ fn neutral_news_from_other_beats() {
         assert_none(t);
     }
 }
+
+#[test]
+fn embedded_model_round_trips() {
+    let m = embedded();
+    assert!(m.info.contains("PTC"), "{}", m.info);
+    let again = model::Model::from_bytes(&m.to_bytes()).unwrap();
+    assert_eq!(again.to_bytes(), m.to_bytes());
+    assert!(model::Model::from_bytes(b"nonsense").is_err());
+}
+
+/// The model alone finds and names propaganda; `detect` keeps every rule flag.
+#[test]
+fn model_spans_and_rules_together() {
+    let text = "These treacherous globalist elites will stop at nothing to destroy our great \
+                nation, and only a fool would trust a single word they say. Wake up, America!";
+    let mut d = Doc::new(text);
+    unspin_segment::segment(&mut d);
+    let m = detect_model(&d);
+    assert!(!m.is_empty(), "model found nothing");
+    for t in &m {
+        assert!(
+            TECHNIQUES.contains(&t.technique.as_str()),
+            "{}",
+            t.technique
+        );
+        assert!((0.0..=1.0).contains(&t.score), "{t:?}");
+        assert!(!definition(&t.technique).is_empty());
+    }
+    let mut rules = d.clone();
+    detect_rules(&mut rules);
+    let all = full(text);
+    for r in &rules.techniques {
+        assert!(all.techniques.contains(r), "rule flag dropped: {r:?}");
+    }
+}
+
+/// The model's own spans and scores do not depend on which side or name is used.
+#[test]
+fn model_neutrality_under_swaps() {
+    let templates = [
+        "{A} and the radical {P} wing want to destroy this country, and {S2} cheer them on.",
+        "The corrupt {P} establishment lied again, {B} said, and {A} is a disgrace.",
+        "{S2} are traitors who hate America and everything it stands for.",
+    ];
+    let pairs = [
+        ("Kamala Harris", "Donald Trump", "Democratic", "liberals"),
+        (
+            "Donald Trump",
+            "Kamala Harris",
+            "Republican",
+            "conservatives",
+        ),
+        ("Keir Starmer", "Rishi Sunak", "Labour", "socialists"),
+        (
+            "Ron DeSantis",
+            "Bernie Sanders",
+            "conservative",
+            "nationalists",
+        ),
+    ];
+    for tpl in templates {
+        let mut reference: Option<Vec<(String, u32)>> = None;
+        for (a, b, p, g) in pairs {
+            let text = tpl
+                .replace("{A}", a)
+                .replace("{B}", b)
+                .replace("{P}", p)
+                .replace("{S2}", g);
+            let mut d = Doc::new(text.as_str());
+            unspin_segment::segment(&mut d);
+            let mut got: Vec<(String, u32)> = detect_model(&d)
+                .iter()
+                .map(|t| (t.technique.clone(), (t.score * 1000.0).round() as u32))
+                .collect();
+            got.sort();
+            match &reference {
+                None => reference = Some(got),
+                Some(r) => assert_eq!(&got, r, "{text:?}"),
+            }
+        }
+    }
+}
