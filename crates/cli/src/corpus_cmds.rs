@@ -115,13 +115,21 @@ pub enum QueryCommand {
 pub enum ExportFormat {
     /// One unspin/1 JSON report per line (with the store's `id`).
     Jsonl,
+    /// A directory of Parquet files, one per table (documents, quotes, speakers,
+    /// entities, sources, findings, techniques).
+    Parquet,
 }
 
-/// `unspin export --db corpus.db --format jsonl OUT`
+/// `unspin export --db corpus.db --format parquet|jsonl OUT`
 #[derive(Args, Debug)]
+#[command(
+    after_help = "Examples:\n  unspin export --db news.db --format jsonl news.jsonl\n  \
+unspin export --db news.db --format parquet news/   # news/documents.parquet, news/quotes.parquet, …"
+)]
 pub struct ExportArgs {
-    /// Where to write (- for standard output).
+    /// Where to write: a file (- for standard output) for jsonl, a directory for parquet.
     pub out: PathBuf,
+    /// The corpus database [default: $UNSPIN_DB or ~/.local/share/unspin/corpus.db].
     #[arg(long)]
     pub db: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "jsonl")]
@@ -457,7 +465,9 @@ pub fn run_export(a: ExportArgs) -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    let ExportFormat::Jsonl = a.format;
+    if a.format == ExportFormat::Parquet {
+        return export_parquet(&store, &a.out);
+    }
     let res = if a.out.as_os_str() == "-" {
         let stdout = std::io::stdout();
         let mut w = std::io::BufWriter::new(stdout.lock());
@@ -484,6 +494,40 @@ pub fn run_export(a: ExportArgs) -> ExitCode {
         }
         Err(e) => fail(e),
     }
+}
+
+/// Writes `out/<table>.parquet` for every table.
+#[cfg(feature = "parquet")]
+fn export_parquet(store: &Store, out: &std::path::Path) -> ExitCode {
+    if out.as_os_str() == "-" {
+        return fail("--format parquet writes a directory of files, not standard output");
+    }
+    if out.is_file() {
+        return fail(format!(
+            "{}: is a file; --format parquet writes a directory",
+            out.display()
+        ));
+    }
+    match store.export_parquet(out) {
+        Ok(files) => {
+            let counts: Vec<String> = files
+                .iter()
+                .map(|f| format!("{} {}", f.rows, f.table))
+                .collect();
+            eprintln!("exported {} to {}", counts.join(", "), out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
+}
+
+/// This build has no Parquet writer: say how to get one.
+#[cfg(not(feature = "parquet"))]
+fn export_parquet(_: &Store, _: &std::path::Path) -> ExitCode {
+    fail(
+        "--format parquet is not in this build (built without the `parquet` feature); \
+         rebuild with `cargo build --release --features parquet`, or use --format jsonl",
+    )
 }
 
 /// Runs `unspin serve` (until the process is stopped).

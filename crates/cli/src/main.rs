@@ -65,7 +65,7 @@ outlet, language, canonical url).",
     Ingest(corpus_cmds::IngestArgs),
     /// Query a corpus: quotes, search, speakers, outlets, provenance, stats.
     Query(corpus_cmds::QueryArgs),
-    /// Export a corpus as JSONL (one unspin/1 report per line).
+    /// Export a corpus as JSONL (one unspin/1 report per line) or Parquet (one file per table).
     Export(corpus_cmds::ExportArgs),
     /// Serve the web page and JSON API (127.0.0.1:8080 by default).
     Serve(corpus_cmds::ServeArgs),

@@ -186,6 +186,97 @@ fn ingest_query_export() {
     let _ = std::fs::remove_dir_all(&d);
 }
 
+/// Ingests a directory of a few text files and exports it as Parquet (`OUT/<table>.parquet`).
+#[cfg(feature = "parquet")]
+#[test]
+fn export_parquet_writes_one_file_per_table() {
+    if !hooked_up() {
+        return;
+    }
+    let d = tmpdir("parquet");
+    let pages = d.join("pages");
+    std::fs::create_dir_all(&pages).unwrap();
+    for (i, t) in [
+        "\"The new bridge opens in May,\" said Lena Varga, the city engineer. Drivers welcomed the news.",
+        "Officials said the budget would grow. \"We cannot wait another year,\" council member Omar Diallo said.",
+        "The museum reopened on Sunday after two years of repairs, according to a statement.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        std::fs::write(pages.join(format!("story{i}.txt")), t).unwrap();
+    }
+    let db = d.join("c.db");
+    let o = run(&[
+        "ingest",
+        pages.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = d.join("export");
+    let o = run(&[
+        "export",
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        "parquet",
+        out.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("3 documents"), "{err}");
+    for t in [
+        "documents",
+        "quotes",
+        "speakers",
+        "entities",
+        "sources",
+        "findings",
+        "techniques",
+    ] {
+        let b = std::fs::read(out.join(format!("{t}.parquet"))).unwrap();
+        assert!(b.len() > 8, "{t}");
+        assert_eq!(&b[..4], b"PAR1", "{t}");
+        assert_eq!(&b[b.len() - 4..], b"PAR1", "{t}");
+    }
+    // Parquet is a directory: standard output is refused.
+    let o = run(&[
+        "export",
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        "parquet",
+        "-",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+/// Without the feature, `--format parquet` fails and names the rebuild command.
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn export_parquet_needs_the_feature() {
+    if !hooked_up() {
+        return;
+    }
+    let d = tmpdir("noparquet");
+    let db = d.join("c.db");
+    Store::open(&db).unwrap();
+    let o = run(&[
+        "export",
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        "parquet",
+        d.join("o").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--features parquet"));
+    let _ = std::fs::remove_dir_all(&d);
+}
+
 #[test]
 fn sigkill_then_resume() {
     if !hooked_up() {

@@ -1,10 +1,13 @@
 //! Rhetoric: persuasion techniques (loaded language, name calling, speculation,
 //! …) as scored spans, and sentence-level opinion and speculation.
 //!
-//! First version: one Aho-Corasick pass of a shipped lexicon (`data/lexicon.txt`)
-//! over the text, then context rules (quotes, attribution, clause and sentence
-//! bounds) decide the span and score of every hit. The trained-model issue replaces
-//! the detector behind the same [`detect`] entry point.
+//! Rules ([`detect_rules`]): one Aho-Corasick pass of a shipped lexicon
+//! (`data/lexicon.txt`) over the text, then context rules (quotes, attribution, clause
+//! and sentence bounds) decide the span and score of every hit.
+//! Model ([`detect_model`], `models/rhetoric.bin`, trained by [`train`] on the PTC
+//! corpus of SemEval-2020 Task 11, see [`model`] and [`ptc`]): sentence classifier +
+//! token tagger for spans, span classifier for the 14 PTC techniques.
+//! [`detect`] reports the rule flags plus the model spans that pass a trigger-word gate.
 
 mod lexicon;
 pub mod model;
@@ -95,37 +98,49 @@ pub fn embedded() -> &'static model::Model {
     M.get_or_init(|| model::Model::from_bytes(MODEL_BYTES).expect("models/rhetoric.bin"))
 }
 
-/// Stage-2 token margin a model span needs to be reported by [`detect`] (stricter than
-/// the F1-optimal threshold used for scoring: the flags are shown to readers).
+/// Stage-2 token margin a model token-run span needs in [`detect`]. Lower than the
+/// model's F1-optimal threshold because `detect` also requires a trigger word, which
+/// is the stricter gate (the flags are shown to readers).
 pub const DETECT_THRESHOLD: f32 = -8.0;
 
 /// Adds `doc.techniques` and each sentence's `opinion` and `speculation`: the rule
-/// detector's flags, plus the trained model's spans that the rules missed and that
-/// contain a trigger word (a lexicon hit or a strongly valenced word).
+/// detector's flags, plus the trained model's spans (token runs, and whole sentences the
+/// sentence classifier is sure of) that no rule flag overlaps and that contain a trigger
+/// word: a strongly negative VADER word outside any lexicon hit and not in a literal
+/// collocation ("disaster relief"). A lexicon word inside the span vetoes it (the rules
+/// judged that word in context). Opinion and speculation stay the rules' own.
 pub fn detect(doc: &mut Doc) {
-    detect_at(doc, DETECT_THRESHOLD);
+    detect_at(doc, DETECT_THRESHOLD, embedded().sent_threshold);
 }
 
-/// [`detect`] with an explicit model threshold (for tuning and evaluation).
-pub fn detect_at(doc: &mut Doc, threshold: f32) {
-    detect_inner(doc, Some(threshold));
+/// [`detect`] with explicit model thresholds (token margin, sentence score), for tuning
+/// and evaluation.
+pub fn detect_at(doc: &mut Doc, threshold: f32, sent_threshold: f32) {
+    detect_inner(doc, Some((threshold, sent_threshold)));
 }
 
-/// The trained model alone (PTC techniques) at its F1-optimal threshold: spans from the
-/// token tagger, each named by the span classifier. Score: span confidence times
-/// (0.5 + 0.5 × label confidence).
+/// The trained model alone (PTC techniques) at its F1-optimal thresholds: spans from the
+/// sentence classifier and token tagger, each named by the span classifier. Score: span
+/// confidence times (0.5 + 0.5 × label confidence).
 pub fn detect_model(doc: &Doc) -> Vec<Technique> {
     let ctx = Ctx::new(doc);
     let hits = find_hits(&ctx);
-    detect_model_at(&ctx, &hits, embedded().threshold, false)
+    let m = embedded();
+    detect_model_at(&ctx, &hits, m.threshold, m.sent_threshold, false)
 }
 
-fn detect_model_at(ctx: &Ctx, hits: &[Hit], threshold: f32, need_trigger: bool) -> Vec<Technique> {
+fn detect_model_at(
+    ctx: &Ctx,
+    hits: &[Hit],
+    threshold: f32,
+    sent_threshold: f32,
+    need_trigger: bool,
+) -> Vec<Technique> {
     let m = embedded();
     let p = model::Prep::new(ctx, hits);
     let mut f = Vec::new();
     let mut out = Vec::new();
-    for (span, s) in m.spans_at(&p, threshold) {
+    for (span, s) in m.spans_at(&p, threshold, sent_threshold) {
         if need_trigger && !p.has_trigger(span) {
             continue;
         }
@@ -147,7 +162,7 @@ pub fn detect_rules(doc: &mut Doc) {
 
 /// Rules, then (with a threshold) the model's spans that the rules missed and that
 /// contain a trigger word.
-fn detect_inner(doc: &mut Doc, model_threshold: Option<f32>) {
+fn detect_inner(doc: &mut Doc, model_threshold: Option<(f32, f32)>) {
     let ctx = Ctx::new(doc);
     let lex = lexicon();
     let hits = find_hits(&ctx);
@@ -176,7 +191,7 @@ fn detect_inner(doc: &mut Doc, model_threshold: Option<f32>) {
         flags[i] = sentence_flags(&ctx, s.span, s.attribution, &hits, &techniques);
     }
     let extra: Vec<Technique> = match model_threshold {
-        Some(th) => detect_model_at(&ctx, &hits, th, true)
+        Some((th, ts)) => detect_model_at(&ctx, &hits, th, ts, true)
             .into_iter()
             .filter(|t| !techniques.iter().any(|r| r.span.overlaps(&t.span)))
             .collect(),

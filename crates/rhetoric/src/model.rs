@@ -1,7 +1,9 @@
-//! Trained rhetoric model (SemEval-2020 Task 11 / PTC): a token tagger that marks
-//! propaganda spans (SI) and a span classifier that names their technique (TC), both
-//! averaged perceptrons over hashed features (words with names and political sides
-//! masked, lexicon hits, VADER valence, quotes, position, repetition).
+//! Trained rhetoric model (SemEval-2020 Task 11 / PTC). Spans (SI): a sentence
+//! classifier (whole sentence is one span when sure) and a two-stage token tagger (stage
+//! 2 sees stage-1 scores of neighbours and the sentence score); technique (TC): a
+//! 14-class span classifier. All averaged perceptrons over hashed features: words with
+//! names and political sides masked (neutrality), lexicon hits, VADER valence, quotes,
+//! position, repetition in the article.
 
 use crate::lexicon::lexicon;
 use crate::text::Ctx;
@@ -56,7 +58,7 @@ pub fn snake_index(name: &str) -> Option<usize> {
 
 pub(crate) const SI_BITS: u32 = 17;
 pub(crate) const TC_BITS: u32 = 15;
-const MAGIC: &[u8; 8] = b"UNSPRH02";
+const MAGIC: &[u8; 8] = b"UNSPRH03";
 
 /// Words naming political sides, parties and camps: masked to one symbol so that
 /// swapping sides never changes a feature (neutrality).
@@ -357,6 +359,8 @@ pub(crate) struct Prep<'a> {
     lower_text: String,
     /// Sentence flags: has '!', has '?', lexicon hits.
     sent_info: Vec<(bool, bool, usize)>,
+    /// Lexicon hits per sentence in the document, ×10.
+    lex_density: usize,
 }
 
 impl<'a> Prep<'a> {
@@ -407,7 +411,7 @@ impl<'a> Prep<'a> {
                 *l = Some(tech);
             }
         }
-        let sent_info = sent_toks
+        let sent_info: Vec<(bool, bool, usize)> = sent_toks
             .iter()
             .map(|&(a, b)| {
                 let ex = (a..b).any(|i| norm[i] == "!");
@@ -423,7 +427,10 @@ impl<'a> Prep<'a> {
                 (ex, q, n)
             })
             .collect();
+        let lex_density =
+            sent_info.iter().map(|x| x.2).sum::<usize>() * 10 / sent_info.len().max(1);
         Prep {
+            lex_density,
             text,
             toks,
             sent,
@@ -546,6 +553,18 @@ impl<'a> Prep<'a> {
         let (lo, hi) = self.sent_toks[si];
         out.push(fhash("b", ""));
         out.push(fhash("slen", bucket(hi - lo)));
+        out.push(fhash("sidx", bucket(si)));
+        let (ex, q, nl) = self.sent_info[si];
+        out.push(fhash_n("spunct", &[tf(ex), tf(q)], ""));
+        out.push(fhash("snlex", bucket(nl)));
+        out.push(fhash("squote", tf((lo..hi).any(|i| self.quoted[i]))));
+        // How loaded the article is overall (lexicon hits per sentence, in tenths).
+        out.push(fhash("adens", bucket(self.lex_density)));
+        out.push(fhash_n(
+            "adens_snlex",
+            &[bucket(self.lex_density), bucket(nl.min(3))],
+            " ",
+        ));
         for i in lo..hi {
             out.push(fhash("sw", &self.norm[i]));
             if i + 1 < hi {
@@ -698,6 +717,46 @@ pub(crate) fn stack_features(
     out.push(fhash_n("sents0", &[ss, c], " "));
 }
 
+/// Sentence-classifier features from the stage-1 token scores of sentence `k` and of
+/// its neighbours (`sents`: token range of every sentence).
+pub(crate) fn sent_stack_features(
+    s1: &[f32],
+    sents: &[(usize, usize)],
+    k: usize,
+    out: &mut Vec<u64>,
+) {
+    let agg = |k: usize| {
+        let (lo, hi) = sents[k];
+        let v = &s1[lo..hi];
+        let max = v.iter().copied().fold(f32::MIN, f32::max);
+        let mean = v.iter().sum::<f32>() / v.len().max(1) as f32;
+        (max, mean, v.iter().filter(|x| **x > 0.0).count())
+    };
+    let (max, mean, pos) = agg(k);
+    out.push(fhash("s1max", score_bucket(max)));
+    out.push(fhash("s1mean", score_bucket(mean)));
+    out.push(fhash("s1pos", bucket(pos)));
+    let prev = if k > 0 {
+        score_bucket(agg(k - 1).0)
+    } else {
+        "x"
+    };
+    let next = if k + 1 < sents.len() {
+        score_bucket(agg(k + 1).0)
+    } else {
+        "x"
+    };
+    out.push(fhash("s1maxprev", prev));
+    out.push(fhash("s1maxnext", next));
+}
+
+fn score_bucket(v: f32) -> &'static str {
+    const NUMS: [&str; 17] = [
+        "-8", "-7", "-6", "-5", "-4", "-3", "-2", "-1", "0", "1", "2", "3", "4", "5", "6", "7", "8",
+    ];
+    NUMS[((v / 2.0).round().clamp(-8.0, 8.0) as i32 + 8) as usize]
+}
+
 /// The trained weights.
 #[derive(Clone)]
 pub struct Model {
@@ -708,6 +767,8 @@ pub struct Model {
     pub tc: Vec<f32>,
     /// Token score above which a token is inside a span.
     pub threshold: f32,
+    /// Sentence score above which the whole sentence is one span (may be infinite).
+    pub sent_threshold: f32,
     /// Training options and scores, as text.
     pub info: String,
 }
@@ -745,11 +806,17 @@ impl Model {
 
     /// Predicted propaganda spans (byte ranges) with a 0..1 score.
     pub(crate) fn spans(&self, p: &Prep) -> Vec<(Span, f32)> {
-        self.spans_at(p, self.threshold)
+        self.spans_at(p, self.threshold, self.sent_threshold)
     }
 
-    /// Predicted spans with token margin above `threshold`; score 0.5 at the threshold.
-    pub(crate) fn spans_at(&self, p: &Prep, threshold: f32) -> Vec<(Span, f32)> {
+    /// Predicted spans: whole sentences whose sentence score is above `sent_threshold`,
+    /// elsewhere runs of tokens with margin above `threshold`; score 0.5 at the threshold.
+    pub(crate) fn spans_at(
+        &self,
+        p: &Prep,
+        threshold: f32,
+        sent_threshold: f32,
+    ) -> Vec<(Span, f32)> {
         let mut out = Vec::new();
         let mut f = Vec::with_capacity(48);
         let m = (1u64 << SI_BITS) - 1;
@@ -767,6 +834,7 @@ impl Model {
         let ss: Vec<f32> = (0..p.sent_toks.len())
             .map(|si| {
                 p.sentence_features(si, &mut f);
+                sent_stack_features(&s1, &p.sent_toks, si, &mut f);
                 f.iter().map(|h| self.sent[(h & m) as usize]).sum()
             })
             .collect();
@@ -782,7 +850,22 @@ impl Model {
                     - threshold
             })
             .collect();
-        for &(lo, hi) in &p.sent_toks {
+        for (k, &(lo, hi)) in p.sent_toks.iter().enumerate() {
+            if ss[k] > sent_threshold {
+                let (mut a, mut b) = (lo, hi);
+                while a < b && p.raw_shape[a] == "p" {
+                    a += 1;
+                }
+                while b > a && p.raw_shape[b - 1] == "p" {
+                    b -= 1;
+                }
+                if a < b {
+                    let margin = ss[k] - sent_threshold;
+                    let score = 1.0 / (1.0 + (-margin / 4.0).exp());
+                    out.push((Span::new(p.toks[a].start, p.toks[b - 1].end), score));
+                }
+                continue;
+            }
             let mut i = lo;
             while i < hi {
                 if scores[i] <= 0.0 {
@@ -823,6 +906,7 @@ impl Model {
             v.extend_from_slice(&x.to_le_bytes());
         }
         v.extend_from_slice(&self.threshold.to_le_bytes());
+        v.extend_from_slice(&self.sent_threshold.to_le_bytes());
         v.extend_from_slice(self.info.as_bytes());
         for w in self
             .sent
@@ -837,7 +921,7 @@ impl Model {
     }
 
     pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
-        if b.len() < 28 || &b[..8] != MAGIC {
+        if b.len() < 32 || &b[..8] != MAGIC {
             return Err("not a rhetoric model (bad magic)".into());
         }
         let u = |o: usize| u32::from_le_bytes(b[o..o + 4].try_into().unwrap());
@@ -846,10 +930,11 @@ impl Model {
             return Err("rhetoric model dimensions do not match this build".into());
         }
         let threshold = f32::from_le_bytes(b[24..28].try_into().unwrap());
-        let info = String::from_utf8_lossy(b.get(28..28 + il).ok_or("truncated")?).into_owned();
+        let sent_threshold = f32::from_le_bytes(b[28..32].try_into().unwrap());
+        let info = String::from_utf8_lossy(b.get(32..32 + il).ok_or("truncated")?).into_owned();
         let ns = 1usize << sb;
         let nt = nc << tb;
-        let body = &b[28 + il..];
+        let body = &b[32 + il..];
         if body.len() != 4 * (3 * ns + nt) {
             return Err("rhetoric model has the wrong size".into());
         }
@@ -861,6 +946,7 @@ impl Model {
             si2: all[2 * ns..3 * ns].to_vec(),
             tc: all[3 * ns..].to_vec(),
             threshold,
+            sent_threshold,
             info,
         })
     }

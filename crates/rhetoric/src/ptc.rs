@@ -2,7 +2,8 @@
 //! deterministic train / held-out split, the task's official metrics, and training.
 
 use crate::model::{
-    fhash, label_index, snake_index, stack_features, Model, Prep, SI_BITS, TC_BITS,
+    fhash, label_index, sent_stack_features, snake_index, stack_features, Model, Prep, SI_BITS,
+    TC_BITS,
 };
 use crate::text::Ctx;
 use std::fmt::Write as _;
@@ -230,11 +231,15 @@ pub fn score_model(model: &Model, arts: &[Article]) -> PtcScores {
 /// `detect` as wired (model and rules together) on these articles: SI only (`detect`
 /// does not classify given spans).
 pub fn score_detect(arts: &[Article]) -> PtcScores {
-    score_detect_at(arts, crate::DETECT_THRESHOLD)
+    score_detect_at(
+        arts,
+        crate::DETECT_THRESHOLD,
+        crate::embedded().sent_threshold,
+    )
 }
 
 /// [`score_detect`] with an explicit model threshold.
-pub fn score_detect_at(arts: &[Article], threshold: f32) -> PtcScores {
+pub fn score_detect_at(arts: &[Article], threshold: f32, sent_threshold: f32) -> PtcScores {
     let mut out = PtcScores {
         articles: arts.len(),
         ..Default::default()
@@ -242,7 +247,7 @@ pub fn score_detect_at(arts: &[Article], threshold: f32) -> PtcScores {
     let mut si = SiSums::default();
     for a in arts {
         let mut d = segmented(&a.text);
-        crate::detect_at(&mut d, threshold);
+        crate::detect_at(&mut d, threshold, sent_threshold);
         let spans: Vec<Span> = d
             .techniques
             .iter()
@@ -310,6 +315,8 @@ struct Feats {
     /// Sentence features (masked to SI_BITS) and labels (overlaps a gold span).
     sents: Vec<Vec<u32>>,
     sent_y: Vec<bool>,
+    /// Cross-fold sentence-classifier scores, filled in `train`.
+    ss: Vec<f32>,
     /// Gold TC spans: features (masked to TC_BITS) and class.
     tc: Vec<(Vec<u32>, usize)>,
 }
@@ -353,6 +360,7 @@ fn featurize(a: &Article) -> Feats {
             .iter()
             .map(|&(lo, hi)| (lo..hi).any(|i| y[i]))
             .collect(),
+        ss: Vec::new(),
         tok,
         y,
         tc,
@@ -439,10 +447,23 @@ fn train_tc(data: &[&Feats], epochs: usize, mut each: impl FnMut(usize, Vec<f32>
     }
 }
 
-/// SI spans from token margins (same decoding as `Model::spans`).
-fn decode(f: &Feats, scores: &[f32]) -> Vec<Span> {
+/// SI spans from token margins and sentence scores (same decoding as `Model::spans`).
+fn decode(f: &Feats, scores: &[f32], sent_th: f32) -> Vec<Span> {
     let mut out = Vec::new();
-    for &(lo, hi) in &f.sent_toks {
+    for (k, &(lo, hi)) in f.sent_toks.iter().enumerate() {
+        if f.ss[k] > sent_th {
+            let (mut a, mut b) = (lo, hi);
+            while a < b && f.punct[a] {
+                a += 1;
+            }
+            while b > a && f.punct[b - 1] {
+                b -= 1;
+            }
+            if a < b {
+                out.push(Span::new(f.toks[a].start, f.toks[b - 1].end));
+            }
+            continue;
+        }
         let mut i = lo;
         while i < hi {
             if scores[i] <= 0.0 {
@@ -473,7 +494,23 @@ fn decode(f: &Feats, scores: &[f32]) -> Vec<Span> {
     out
 }
 
-fn si_eval(w: &[f32], arts: &[&Article], feats: &[&Feats]) -> (f32, f64) {
+/// Sentence-score thresholds tried (above: the whole sentence is one span).
+const SENT_GRID: [f32; 12] = [
+    f32::INFINITY,
+    16.0,
+    12.0,
+    10.0,
+    9.0,
+    8.0,
+    7.0,
+    6.0,
+    5.0,
+    4.0,
+    2.0,
+    0.0,
+];
+
+fn si_eval(w: &[f32], arts: &[&Article], feats: &[&Feats]) -> (f32, f32, f64) {
     let raw: Vec<Vec<f32>> = feats
         .iter()
         .map(|f| {
@@ -483,18 +520,20 @@ fn si_eval(w: &[f32], arts: &[&Article], feats: &[&Feats]) -> (f32, f64) {
                 .collect()
         })
         .collect();
-    let mut best = (0f32, -1f64);
-    for k in -40..=8 {
-        let th = k as f32 * 0.5;
-        let mut s = SiSums::default();
-        for ((a, f), r) in arts.iter().zip(feats).zip(&raw) {
-            let sc: Vec<f32> = r.iter().map(|v| v - th).collect();
-            s.add(a, &decode(f, &sc));
-        }
-        let mut p = PtcScores::default();
-        s.fill(&mut p);
-        if p.si_f1 > best.1 {
-            best = (th, p.si_f1);
+    let mut best = (0f32, f32::INFINITY, -1f64);
+    for ts in SENT_GRID {
+        for k in -40..=8 {
+            let th = k as f32 * 0.5;
+            let mut s = SiSums::default();
+            for ((a, f), r) in arts.iter().zip(feats).zip(&raw) {
+                let sc: Vec<f32> = r.iter().map(|v| v - th).collect();
+                s.add(a, &decode(f, &sc, ts));
+            }
+            let mut p = PtcScores::default();
+            s.fill(&mut p);
+            if p.si_f1 > best.2 {
+                best = (th, ts, p.si_f1);
+            }
         }
     }
     best
@@ -543,15 +582,13 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
                 si1 = w
             }
         });
-        train_binary(&all, true, SENT_EPOCHS, |e, w| {
-            if e == SENT_EPOCHS {
-                sent = w
-            }
-        });
     }
     let fold: Vec<u64> = train.iter().map(|a| fhash("fold", &a.id) % 5).collect();
     let mut stacks: Vec<Vec<Vec<u32>>> = vec![Vec::new(); feats.len()];
+    let mut sscores: Vec<Vec<f32>> = vec![Vec::new(); feats.len()];
     let sm = (1u64 << SI_BITS) - 1;
+    // Cross-fold stage-1 scores; their sentence aggregates feed the sentence classifier.
+    let mut s1x: Vec<Vec<f32>> = vec![Vec::new(); feats.len()];
     for k in 0..5 {
         let tr: Vec<&Feats> = feats
             .iter()
@@ -565,6 +602,38 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
                 w1 = w
             }
         });
+        for (d, f) in feats.iter().enumerate().filter(|(d, _)| fold[*d] == k) {
+            s1x[d] = f
+                .tok
+                .iter()
+                .map(|x| x.iter().map(|j| w1[*j as usize]).sum())
+                .collect();
+        }
+    }
+    let mut h = Vec::new();
+    for (f, s1) in feats.iter_mut().zip(&s1x) {
+        for (k, x) in f.sents.iter_mut().enumerate() {
+            h.clear();
+            sent_stack_features(s1, &f.sent_toks, k, &mut h);
+            x.extend(h.iter().map(|v| (v & sm) as u32));
+        }
+    }
+    {
+        let all: Vec<&Feats> = feats.iter().collect();
+        train_binary(&all, true, SENT_EPOCHS, |e, w| {
+            if e == SENT_EPOCHS {
+                sent = w
+            }
+        });
+    }
+    // Cross-fold sentence scores, then the stage-2 features.
+    for k in 0..5 {
+        let tr: Vec<&Feats> = feats
+            .iter()
+            .zip(&fold)
+            .filter(|(_, f)| **f != k)
+            .map(|x| x.0)
+            .collect();
         let mut ws = Vec::new();
         train_binary(&tr, true, SENT_EPOCHS, |e, w| {
             if e == SENT_EPOCHS {
@@ -572,25 +641,24 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
             }
         });
         for (d, f) in feats.iter().enumerate().filter(|(d, _)| fold[*d] == k) {
-            let s1: Vec<f32> = f
-                .tok
-                .iter()
-                .map(|x| x.iter().map(|j| w1[*j as usize]).sum())
-                .collect();
+            let s1 = &s1x[d];
             let ss: Vec<f32> = f
                 .sents
                 .iter()
                 .map(|x| x.iter().map(|j| ws[*j as usize]).sum())
                 .collect();
-            let mut h = Vec::new();
             stacks[d] = (0..f.tok.len())
                 .map(|i| {
                     h.clear();
-                    stack_features(&s1, ss[f.sent_of[i]], f.sent[i], i, &mut h);
+                    stack_features(s1, ss[f.sent_of[i]], f.sent[i], i, &mut h);
                     h.iter().map(|x| (x & sm) as u32).collect()
                 })
                 .collect();
+            sscores[d] = ss;
         }
+    }
+    for (f, ss) in feats.iter_mut().zip(sscores) {
+        f.ss = ss;
     }
     for (f, st) in feats.iter_mut().zip(stacks) {
         for (t, s) in f.tok.iter_mut().zip(st) {
@@ -621,15 +689,15 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
     let (_, tr_f) = pick(false);
     let (dv_a, dv_f) = pick(true);
     // SI: epochs and threshold on the inner dev fifth.
-    let mut best_si = (0usize, 0f32, -1f64);
+    let mut best_si = (0usize, 0f32, f32::INFINITY, -1f64);
     train_si(&tr_f, MAX_EPOCHS, |e, w| {
-        let (th, f1) = si_eval(&w, &dv_a, &dv_f);
+        let (th, ts, f1) = si_eval(&w, &dv_a, &dv_f);
         let _ = writeln!(
             rep,
-            "  SI epoch {e}: inner-dev F1 {f1:.4} at threshold {th}"
+            "  SI epoch {e}: inner-dev F1 {f1:.4} at threshold {th}, sentence threshold {ts}"
         );
-        if f1 > best_si.2 {
-            best_si = (e, th, f1);
+        if f1 > best_si.3 {
+            best_si = (e, th, ts, f1);
         }
     });
     let mut best_tc = (0usize, -1f64);
@@ -655,11 +723,12 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
         }
     });
     let info = format!(
-        "PTC train part ({} articles, split by hash of id); sentence epochs={SENT_EPOCHS}, SI stage-1 epochs={SI1_EPOCHS}, stage-2 epochs={} threshold={} (inner-dev F1 {:.4}); TC epochs={} (inner-dev micro-F1 {:.4}); SI_BITS={SI_BITS} TC_BITS={TC_BITS}",
+        "PTC train part ({} articles, split by hash of id); sentence epochs={SENT_EPOCHS}, SI stage-1 epochs={SI1_EPOCHS}, stage-2 epochs={} threshold={} sentence threshold={} (inner-dev F1 {:.4}); TC epochs={} (inner-dev micro-F1 {:.4}); SI_BITS={SI_BITS} TC_BITS={TC_BITS}",
         train.len(),
         best_si.0,
         best_si.1,
         best_si.2,
+        best_si.3,
         best_tc.0,
         best_tc.1
     );
@@ -669,6 +738,7 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
         si2: si,
         tc,
         threshold: best_si.1,
+        sent_threshold: best_si.2,
         info: info.clone(),
     };
     let bytes = model.to_bytes();

@@ -205,3 +205,41 @@ fn page_in_headless_chromium() {
     eprintln!("screenshots in {}", shots.display());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The seed article pasted into the page: its quotations are highlighted with the
+/// speakers a careful reader names (`../shared/seed/EXPECTED.md`).
+#[test]
+fn seed_article_in_headless_chromium() {
+    let Some(bin) = chromium() else {
+        eprintln!("SKIP seed_article_in_headless_chromium: no chromium found");
+        return;
+    };
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/seed/000_a80840316d5e4c4f.txt");
+    let Ok(text) = std::fs::read_to_string(&seed) else {
+        eprintln!("SKIP seed_article_in_headless_chromium: {} not present", seed.display());
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("unspin-browser-seed-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let addr = start(dir.join("corpus.db"), |_| {});
+    let url = format!("http://{addr}/?text={}", enc(&text));
+    let dom = chrome(&bin, &dir.join("p1"), &["--dump-dom".into()], &url);
+    assert!(dom.contains("data-analyzed=\"1\""), "the analysis did not finish");
+    let report = &dom[dom.find("id=\"report\"").expect("report box")..];
+    for speaker in ["Gabriel Debenedetti", "The New Yorker", "Tucker Carlson", "New York Magazine"] {
+        assert!(
+            report.contains(&format!("data-speaker=\"{speaker}\"")),
+            "no quotation highlighted for {speaker}"
+        );
+    }
+    chrome(
+        &bin,
+        &dir.join("p2"),
+        &[format!("--screenshot={}", screenshots().join("seed.png").display())],
+        &url,
+    );
+    assert!(screenshots().join("seed.png").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}

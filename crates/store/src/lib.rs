@@ -21,6 +21,8 @@ use unspin_doc::json::CharIndex;
 use unspin_doc::{Attribution, Doc};
 
 mod fromjson;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod provenance;
 
 pub use fromjson::doc_from_json;
