@@ -1,5 +1,5 @@
 //! Prints the extraction of one page (`.html` or `.html.gz`) as JSON.
-//! `cargo run -p unspin-html --example show -- PAGE`
+//! `cargo run -p unspin-html --example html_show -- PAGE`
 
 fn main() {
     for path in std::env::args().skip(1) {

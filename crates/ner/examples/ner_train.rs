@@ -1,4 +1,4 @@
-//! Trains the NER model: `cargo run --release -p unspin-ner --example train --
+//! Trains the NER model: `cargo run --release -p unspin-ner --example ner_train --
 //! --data ../shared/data/conll2003/train.txt --dev ../shared/data/conll2003/dev.txt --out models/ner.bin`
 use std::path::PathBuf;
 use unspin_ner::{train, Decode, TrainOptions};
