@@ -1,6 +1,6 @@
-//! Trained rhetoric model (SemEval-2020 Task 11 / PTC). Spans (SI): a sentence
-//! classifier (whole sentence is one span when sure) and a two-stage token tagger (stage
-//! 2 sees stage-1 scores of neighbours and the sentence score); technique (TC): a
+//! Trained rhetoric model (SemEval-2020 Task 11 / PTC). Spans (SI): stage-1 token tagger
+//! → sentence classifier (whole sentence is one span when sure) → stage-2 token tagger
+//! (sees stage-1 scores of neighbours and the sentence score); technique (TC): a
 //! 14-class span classifier. All averaged perceptrons over hashed features: words with
 //! names and political sides masked (neutrality), lexicon hits, VADER valence, quotes,
 //! position, repetition in the article.
@@ -617,6 +617,15 @@ impl<'a> Prep<'a> {
         if n <= 4 {
             out.push(fhash("whole", &self.norm[a..b].join(" ")));
         }
+        let content: Vec<&str> = (a..b)
+            .filter(|&i| self.raw_shape[i] != "p")
+            .map(|i| self.norm[i].as_str())
+            .collect();
+        if content.len() <= 8 {
+            out.push(fhash("content", &content.join(" ")));
+        }
+        let caps = (a..b).filter(|&i| self.raw_shape[i] == "Aa").count();
+        out.push(fhash("caps", bucket(caps)));
         // How often the span's rarest word occurs among the article's tokens.
         let minfreq = (a..b)
             .filter(|&i| self.raw_shape[i] != "p" && self.norm[i].chars().count() > 3)
@@ -639,9 +648,12 @@ impl<'a> Prep<'a> {
         out.push(fhash("last", &self.norm[b - 1]));
         let ctx = |j: isize| -> &str { self.w(j, lo, hi) };
         out.push(fhash("p1", ctx(a as isize - 1)));
-        out.push(fhash("p2", ctx(a as isize - 2)));
+        out.push(fhash_n(
+            "p1n1",
+            &[ctx(a as isize - 1), ctx(b as isize)],
+            " ",
+        ));
         out.push(fhash("n1", ctx(b as isize)));
-        out.push(fhash("n2", ctx(b as isize + 1)));
         // Share of the sentence covered.
         let cover = (n * 4) / (hi - lo).max(1);
         out.push(fhash("cover", bucket(cover)));

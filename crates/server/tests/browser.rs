@@ -217,7 +217,10 @@ fn seed_article_in_headless_chromium() {
     let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/seed/000_a80840316d5e4c4f.txt");
     let Ok(text) = std::fs::read_to_string(&seed) else {
-        eprintln!("SKIP seed_article_in_headless_chromium: {} not present", seed.display());
+        eprintln!(
+            "SKIP seed_article_in_headless_chromium: {} not present",
+            seed.display()
+        );
         return;
     };
     let dir = std::env::temp_dir().join(format!("unspin-browser-seed-{}", std::process::id()));
@@ -226,9 +229,17 @@ fn seed_article_in_headless_chromium() {
     let addr = start(dir.join("corpus.db"), |_| {});
     let url = format!("http://{addr}/?text={}", enc(&text));
     let dom = chrome(&bin, &dir.join("p1"), &["--dump-dom".into()], &url);
-    assert!(dom.contains("data-analyzed=\"1\""), "the analysis did not finish");
+    assert!(
+        dom.contains("data-analyzed=\"1\""),
+        "the analysis did not finish"
+    );
     let report = &dom[dom.find("id=\"report\"").expect("report box")..];
-    for speaker in ["Gabriel Debenedetti", "The New Yorker", "Tucker Carlson", "New York Magazine"] {
+    for speaker in [
+        "Gabriel Debenedetti",
+        "The New Yorker",
+        "Tucker Carlson",
+        "New York Magazine",
+    ] {
         assert!(
             report.contains(&format!("data-speaker=\"{speaker}\"")),
             "no quotation highlighted for {speaker}"
@@ -237,7 +248,10 @@ fn seed_article_in_headless_chromium() {
     chrome(
         &bin,
         &dir.join("p2"),
-        &[format!("--screenshot={}", screenshots().join("seed.png").display())],
+        &[format!(
+            "--screenshot={}",
+            screenshots().join("seed.png").display()
+        )],
         &url,
     );
     assert!(screenshots().join("seed.png").exists());
