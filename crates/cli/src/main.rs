@@ -127,6 +127,21 @@ enum TrainCommand {
         #[arg(long, default_value = "models/ner.bin")]
         out: PathBuf,
     },
+    /// Train the rhetoric model (propaganda-technique spans and classes) on the PTC corpus.
+    #[command(
+        long_about = "Train the rhetoric model on the train part of the PTC split in DIR \
+(SemEval-2020 Task 11; the split is by a stable hash of each article id, 80% train, 20% held out \
+and never trained on). Deterministic: two runs write byte-identical files. Prints the settings \
+chosen on the inner development set and the held-out scores.",
+        after_help = "Example (the command that built models/rhetoric.bin):\n  unspin train rhetoric ../shared/data/ptc-semeval2020-task11 --out models/rhetoric.bin"
+    )]
+    Rhetoric {
+        /// PTC folder (ids.txt, articles/, labels-si/, labels-tc/).
+        dir: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "models/rhetoric.bin")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -156,6 +171,18 @@ on a tuning part and a held-out part of the set, metadata accuracy where annotat
         /// Set name (default: the folder's name).
         #[arg(long)]
         set: Option<String>,
+    },
+    /// Propaganda techniques on PTC (SemEval-2020 Task 11): span identification and technique classification.
+    #[command(
+        long_about = "Score the rhetoric stage on the PTC corpus in DIR with the task's metrics: span \
+identification (SI) precision, recall and F1 with partial-overlap credit, and technique \
+classification (TC) micro-F1 on the gold spans. Rows: the lexicon rules alone, the trained model \
+alone, and `detect` (what analyze reports), on the train part and on the held-out part.",
+        after_help = "Example:\n  unspin eval rhetoric ../shared/data/ptc-semeval2020-task11"
+    )]
+    Rhetoric {
+        /// PTC folder (ids.txt, articles/, labels-si/, labels-tc/).
+        dir: PathBuf,
     },
     /// Named entities: entity-level precision, recall and F1 per type (conlleval semantics).
     Ner {
@@ -297,6 +324,17 @@ fn train(what: TrainCommand) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        TrainCommand::Rhetoric { dir, out } => match unspin_rhetoric::train(&dir, &out) {
+            Ok(report) => {
+                println!("{report}");
+                println!("wrote {}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("unspin: train rhetoric {}: {e}", dir.display());
+                ExitCode::from(1)
+            }
+        },
     }
 }
 
@@ -413,6 +451,16 @@ fn eval(what: EvalCommand) -> ExitCode {
                 }
             }
         }
+        EvalCommand::Rhetoric { dir } => match unspin_eval::rhetoric::evaluate(&dir) {
+            Ok(r) => {
+                println!("{r}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("unspin: eval rhetoric {}: {e}", dir.display());
+                ExitCode::from(1)
+            }
+        },
         EvalCommand::Quotes { dir, json } => match unspin_eval::quotes::evaluate(&dir) {
             Ok(r) => {
                 if json {

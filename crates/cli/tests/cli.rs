@@ -404,3 +404,70 @@ fn extract_prints_article_and_metadata() {
         .iter()
         .any(|p| p["kind"] == "blockquote"));
 }
+
+/// Writes a tiny corpus in the PTC layout (our own sentences and labels).
+fn tiny_ptc(d: &std::path::Path) {
+    let sentences = [
+        ("The council met on Tuesday and approved the budget.", None),
+        (
+            "This disgraceful, reckless scheme will destroy the town.",
+            Some(("Loaded_Language", 5, 29)),
+        ),
+        ("Officials said the bridge would reopen in May.", None),
+        (
+            "Only a fool would believe these clowns.",
+            Some(("Name_Calling,Labeling", 30, 38)),
+        ),
+    ];
+    std::fs::create_dir_all(d.join("articles")).unwrap();
+    std::fs::create_dir_all(d.join("labels-si")).unwrap();
+    std::fs::create_dir_all(d.join("labels-tc")).unwrap();
+    let mut ids = String::new();
+    for i in 0..12u32 {
+        let id = 900000 + i;
+        ids.push_str(&format!("article{id}\n"));
+        let mut text = String::new();
+        let (mut si, mut tc) = (String::new(), String::new());
+        for k in 0..4 {
+            let (s, lab) = sentences[(i as usize + k) % sentences.len()];
+            let at = text.chars().count();
+            if let Some((t, a, b)) = lab {
+                si.push_str(&format!("{id}\t{}\t{}\n", at + a, at + b));
+                tc.push_str(&format!("{id}\t{t}\t{}\t{}\n", at + a, at + b));
+            }
+            text.push_str(s);
+            text.push_str("\n\n");
+        }
+        std::fs::write(d.join(format!("articles/article{id}.txt")), text).unwrap();
+        std::fs::write(d.join(format!("labels-si/article{id}.task1-SI.labels")), si).unwrap();
+        std::fs::write(d.join(format!("labels-tc/article{id}.task2-TC.labels")), tc).unwrap();
+    }
+    std::fs::write(d.join("ids.txt"), ids).unwrap();
+}
+
+#[test]
+fn train_and_eval_rhetoric_on_a_ptc_layout() {
+    let d = tmpdir("ptc");
+    let data = d.join("ptc");
+    tiny_ptc(&data);
+    let model = d.join("rhetoric.bin");
+    let o = run(&[
+        "train",
+        "rhetoric",
+        data.to_str().unwrap(),
+        "--out",
+        model.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::metadata(&model).unwrap().len() > 1000);
+    assert!(stdout(&o).contains("held-out"), "{}", stdout(&o));
+    let o = run(&["eval", "rhetoric", data.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for row in ["lexicon", "model", "detect", "held-out", "SI F1", "TC F1"] {
+        assert!(out.contains(row), "{out}");
+    }
+    let o = run(&["eval", "rhetoric", d.join("nope").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nope"), "{}", stderr(&o));
+}
