@@ -22,6 +22,20 @@ pub struct Params {
     pub lead_skip: u32,
     /// Fewer kept characters than this means "no article found".
     pub min_article_chars: usize,
+    /// A container yielding fewer characters than this is compared with the
+    /// page-wide prose baseline.
+    pub baseline_below: usize,
+    /// The baseline replaces the container when it holds this many times more.
+    pub baseline_ratio: f32,
+    /// A baseline block this long (chars) is prose on its own.
+    pub baseline_good_chars: usize,
+    /// Widen the chosen boxes when they hold less than this share of the
+    /// page's clear prose.
+    pub widen_below: f32,
+    /// …to an ancestor with at most this link density…
+    pub widen_max_links: f32,
+    /// …and at most this many characters per character of clear prose.
+    pub widen_max_ratio: f32,
     /// Print the candidate scores to stderr (development aid).
     pub debug: bool,
 }
@@ -36,6 +50,12 @@ impl Default for Params {
             lead_max: 3,
             lead_skip: 6,
             min_article_chars: 120,
+            baseline_below: 1000,
+            baseline_ratio: 2.0,
+            baseline_good_chars: 80,
+            widen_below: 0.6,
+            widen_max_links: 0.25,
+            widen_max_ratio: 3.0,
             debug: false,
         }
     }
@@ -320,6 +340,84 @@ pub(crate) fn boiler_line(t: &str) -> bool {
             || l.contains("all rights reserved"))
 }
 
+/// Labels of "related content" boxes, in the languages of the data (lower
+/// case, no trailing punctuation).
+const RELATED_LABELS: &[&str] = &[
+    "related",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "read also",
+    "also read",
+    "see also",
+    "more on this story",
+    "more on this topic",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "more stories",
+    "mehr zum thema",
+    "mehr zu diesem thema",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "das interessiert andere leser",
+    "zum weiterlesen",
+    "weiterlesen",
+    "weitere artikel",
+    "weitere beiträge",
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "verwandte artikel",
+    "passend dazu",
+    "empfehlungen der redaktion",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "à lire également",
+    "voir aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "lee también",
+    "te puede interesar",
+    "también te puede interesar",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "contenido relacionado",
+    "ver también",
+    "veja também",
+    "leia também",
+    "leia mais",
+    "notícias relacionadas",
+    "leggi anche",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "czytaj też",
+    "czytaj także",
+    "zobacz też",
+    "zobacz także",
+    "lees ook",
+    "gerelateerde artikelen",
+];
+
+/// A "related content" box label: "Read also", "Mehr zum Thema:", "Mehr zu X".
+pub(crate) fn related_label(t: &str) -> bool {
+    let l = t
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…' || c.is_whitespace())
+        .to_lowercase();
+    let words = l.split_whitespace().count();
+    RELATED_LABELS.contains(&l.as_str())
+        || (words <= 6
+            && (l.starts_with("mehr zu ")
+                || l.starts_with("more on ")
+                || l.starts_with("more from ")
+                || l.starts_with("mehr von ")))
+}
+
 fn ends_sentence(t: &str) -> bool {
     let t = t.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', ' ']);
     t.ends_with(['.', '!', '?', '…', '。', '！', '？', ':'])
@@ -343,7 +441,108 @@ fn commas(t: &str) -> u32 {
 }
 
 /// Selects the article blocks. `title` is dropped where it repeats as a heading.
+/// When the best container yields little text (product pages, video pages,
+/// blogs whose post sits in a thin box), the page-wide prose baseline is taken
+/// instead if it holds clearly more.
 pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
+    let main = select_container(w, title, p);
+    let main_chars = body_chars(&main.blocks);
+    if main_chars >= p.baseline_below {
+        return main;
+    }
+    let base = baseline(w, title, p);
+    let base_chars = body_chars(&base);
+    if p.debug {
+        eprintln!("baseline: main {main_chars} chars, baseline {base_chars} chars");
+    }
+    if base_chars >= p.min_article_chars
+        && base_chars as f32 >= p.baseline_ratio * main_chars as f32
+    {
+        return Selection {
+            blocks: base,
+            no_article: false,
+        };
+    }
+    main
+}
+
+fn body_chars(blocks: &[Picked]) -> usize {
+    blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Caption)
+        .map(|b| b.text.chars().count())
+        .sum()
+}
+
+/// Page-wide prose (jusText-like, language-independent): every block outside
+/// navigation, footers, comments and other strong furniture, with few links,
+/// that is a long paragraph or a short one between long ones.
+fn baseline(w: &Walk, title: Option<&str>, p: &Params) -> Vec<Picked> {
+    let elems = &w.elems;
+    let n = elems.len();
+    let mut strong = vec![false; n];
+    for i in 0..n {
+        strong[i] = strong_boiler(&elems[i])
+            || matches!(elems[i].tag, Tag::Header | Tag::Form)
+            || (elems[i].parent != NONE && strong[elems[i].parent as usize]);
+    }
+    let title_key = title.map(key);
+    // (text, kind, good)
+    let mut cand: Vec<(String, BlockKind, bool)> = Vec::new();
+    // A summary right after a linked headline is a teaser of another page.
+    let mut after_link_head = false;
+    for b in &w.blocks {
+        if b.elem == NONE || strong[b.elem as usize] || b.kind == BlockKind::Caption {
+            continue;
+        }
+        let ld = b.link_chars as f32 / b.chars.max(1) as f32;
+        let teaser = after_link_head;
+        after_link_head = ld >= 0.8 && b.kind == BlockKind::Heading;
+        if ld > 0.3 || teaser {
+            continue;
+        }
+        for line in b.text.split('\n') {
+            let line = line.trim();
+            if line.is_empty() || boiler_line(line) {
+                continue;
+            }
+            if b.kind == BlockKind::Heading && title_key.as_deref().is_some_and(|k| k == key(line))
+            {
+                continue;
+            }
+            let len = line.chars().count();
+            let good = b.kind != BlockKind::Heading
+                && ld < 0.1
+                && (len >= p.baseline_good_chars || (len >= 40 && ends_sentence(line)));
+            cand.push((line.to_string(), b.kind, good));
+        }
+    }
+    // Short blocks survive between good ones (within two steps on each side).
+    let good: Vec<bool> = cand.iter().map(|c| c.2).collect();
+    let near = |i: usize, dir: isize| -> bool {
+        (1..=2).any(|d| {
+            let j = i as isize + d * dir;
+            j >= 0 && (j as usize) < good.len() && good[j as usize]
+        })
+    };
+    let mut out: Vec<Picked> = cand
+        .into_iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            c.2 || (near(*i, -1) && near(*i, 1))
+                || (c.1 == BlockKind::Heading && near(*i, 1) && near(*i, -1))
+        })
+        .map(|(_, c)| Picked {
+            text: c.0,
+            kind: c.1,
+        })
+        .collect();
+    trim_edges(&mut out, false);
+    out
+}
+
+/// The best-scoring container's blocks (readability-style).
+fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
     let elems = &w.elems;
     let n = elems.len();
     let empty = Selection {
@@ -501,6 +700,14 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         }
         let ps = final_score[par as usize];
         if chars[par as usize] == chars[cur as usize] {
+            // A wrapper with nothing else in it is the same container
+            // (its class names the chunk: `div.paragraph > div`).
+            if cur == top
+                && elems[cur as usize].cls.is_empty()
+                && !elems[par as usize].cls.is_empty()
+            {
+                top = par;
+            }
             cur = par;
             continue;
         }
@@ -578,6 +785,64 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
             }
         }
     }
+    // Prose continuity: when much of the page's clear prose lies outside the
+    // chosen boxes (an intro in a sibling box, a body split across wrappers),
+    // widen to the nearest ancestor that holds it, if that is not page chrome.
+    {
+        let good = |b: &RawBlock| {
+            b.elem != NONE
+                && matches!(
+                    b.kind,
+                    BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Blockquote
+                )
+                && b.chars >= 80
+                && (b.link_chars as f32) < 0.1 * b.chars as f32
+                && ends_sentence(&b.text)
+                && !strong[b.elem as usize]
+                && boiler[b.elem as usize] == NONE
+        };
+        let total_good: u32 = w.blocks.iter().filter(|b| good(b)).map(|b| b.chars).sum();
+        let inside = |a: u32, z: u32| -> u32 {
+            w.blocks
+                .iter()
+                .filter(|b| good(b) && b.elem >= a && b.elem <= z)
+                .map(|b| b.chars)
+                .sum()
+        };
+        let covered: u32 = roots
+            .iter()
+            .map(|&r| inside(r, elems[r as usize].end))
+            .sum();
+        if total_good > 0 && (covered as f32) < p.widen_below * total_good as f32 {
+            let mut a = top;
+            loop {
+                let par = elems[a as usize].parent;
+                if par == NONE || matches!(elems[par as usize].tag, Tag::Body | Tag::Html) {
+                    break;
+                }
+                a = par;
+                let g = inside(a, elems[a as usize].end);
+                if g as f32 >= p.widen_below * total_good as f32 {
+                    let ld = links[a as usize] as f32 / chars[a as usize].max(1) as f32;
+                    if ld < p.widen_max_links
+                        && !strong[a as usize]
+                        && (chars[a as usize] as f32) <= p.widen_max_ratio * g as f32
+                    {
+                        if p.debug {
+                            eprintln!(
+                                "widen to {a} {:?} cls={:?}",
+                                elems[a as usize].tag, elems[a as usize].cls
+                            );
+                        }
+                        roots.retain(|&r| r < a || r > elems[a as usize].end);
+                        roots.push(a);
+                        roots.sort_unstable();
+                    }
+                    break;
+                }
+            }
+        }
+    }
     if p.debug {
         for &r in &roots {
             eprintln!(
@@ -597,10 +862,14 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
             .max()
             .unwrap_or(0);
         let ld = links[i] as f32 / chars[i].max(1) as f32;
+        let cls = &elems[i].cls;
         let commentish =
-            tokens(&elems[i].cls).any(|t| t.starts_with("comment") && !t.starts_with("commentary"));
+            tokens(cls).any(|t| t.starts_with("comment") && !t.starts_with("commentary"));
+        // A caption box counts as prose only when it holds much of the text.
+        let caption = tokens(cls).any(|t| t.starts_with("caption"));
         !commentish
-            && (chars[i] as f32 >= 0.4 * root_chars as f32 || (score[i] >= 8.0 && ld < 0.15))
+            && (chars[i] as f32 >= 0.4 * root_chars as f32
+                || (!caption && score[i] >= 8.0 && ld < 0.15))
     };
     // Paragraph continuity: prose blocks just before the first root (a lead
     // or standfirst set outside the body container) join the article.
@@ -671,8 +940,37 @@ pub(crate) fn select(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
     // Blocks inside the chosen roots, with boilerplate dropped.
     let mut out: Vec<Picked> = Vec::new();
     let title_key = title.map(key);
+    // "Related" boxes inside the article, found by their label ("Read also",
+    // "Mehr zum Thema"): the label's small enclosing box is dropped whole.
+    let mut related: Vec<(u32, u32)> = Vec::new();
+    for b in &w.blocks {
+        if b.elem == NONE || b.chars > 60 || !in_roots(b.elem) || !related_label(&b.text) {
+            continue;
+        }
+        let root_chars = roots
+            .iter()
+            .filter(|&&r| b.elem >= r && b.elem <= elems[r as usize].end)
+            .map(|&r| chars[r as usize])
+            .max()
+            .unwrap_or(0);
+        let mut bx = b.elem;
+        let par = elems[bx as usize].parent;
+        if par != NONE
+            && !roots.contains(&bx)
+            && (chars[par as usize] as f32) < 0.25 * root_chars as f32
+        {
+            bx = par;
+        }
+        related.push((bx, elems[bx as usize].end));
+    }
     for (bi, b) in w.blocks.iter().enumerate() {
         if b.elem == NONE {
+            continue;
+        }
+        if related.iter().any(|&(a, z)| b.elem >= a && b.elem <= z) {
+            if p.debug {
+                eprintln!("  related: {}", b.text.replace('\n', " "));
+            }
             continue;
         }
         if lead.contains(&bi) {
