@@ -20,6 +20,10 @@ pub struct Params {
     pub lead_max: usize,
     /// Short non-prose blocks a lead paragraph may be separated from the body by.
     pub lead_skip: u32,
+    /// A sub-heading this long just before the body is taken as its standfirst.
+    pub lead_heading_chars: u32,
+    /// A lead paragraph this long needs no sentence end (standfirsts often lack one).
+    pub lead_unended_chars: u32,
     /// Fewer kept characters than this means "no article found".
     pub min_article_chars: usize,
     /// A container yielding fewer characters than this is compared with the
@@ -49,6 +53,8 @@ impl Default for Params {
             loose_sibling_chars: 150,
             lead_max: 3,
             lead_skip: 6,
+            lead_heading_chars: 100,
+            lead_unended_chars: 100,
             min_article_chars: 120,
             baseline_below: 1000,
             baseline_ratio: 2.0,
@@ -894,10 +900,14 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
                 break;
             }
             let ld = b.link_chars as f32 / b.chars.max(1) as f32;
-            let prose = b.kind == BlockKind::Paragraph
+            // A long sub-heading before the body is a standfirst.
+            let prose = (b.kind == BlockKind::Paragraph
+                || (b.kind == BlockKind::Heading
+                    && b.level >= 2
+                    && b.chars >= p.lead_heading_chars))
                 && b.chars >= 80
                 && ld < 0.1
-                && ends_sentence(&b.text)
+                && (ends_sentence(&b.text) || b.chars >= p.lead_unended_chars)
                 && boiler[b.elem as usize] == NONE;
             if prose {
                 lead.push(j);
@@ -1086,8 +1096,16 @@ fn trim_edges(out: &mut Vec<Picked>, debug: bool) {
             || (wc <= 6 && !ends_sentence(&b.text))
             || byline_line(&b.text)
     };
+    // At the start only short headings (kickers, section labels) go: a
+    // longer one introduces the text.
+    let head_junk = |b: &Picked| {
+        let wc = word_count(&b.text);
+        (b.kind == BlockKind::Heading && wc <= 6)
+            || (wc <= 6 && !ends_sentence(&b.text))
+            || byline_line(&b.text)
+    };
     let mut start = 0;
-    while start < out.len() && junk(&out[start]) && start < 4 {
+    while start < out.len() && head_junk(&out[start]) && start < 4 {
         start += 1;
     }
     // Never throw away a heading that introduces the text.
