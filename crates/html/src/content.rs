@@ -314,6 +314,59 @@ const BOILER_LINES: &[&str] = &[
     "loading...",
 ];
 
+/// Marks of an image credit line ("Photo: AFP / Jane Roe", "iStock.com").
+const CREDIT_MARKS: &[&str] = &[
+    "istock",
+    "getty images",
+    "shutterstock",
+    "imago images",
+    "picture alliance",
+    "picture-alliance",
+    "bestimage",
+    "afp /",
+    "afp/",
+    "ap photo",
+    "photo credit",
+    "image credit",
+    "credit:",
+    "credits:",
+    "crédit",
+    "photo:",
+    "photos:",
+    "foto:",
+    "fotos:",
+    "bild:",
+    "bildquelle",
+    "titelbild",
+    "beitragsbild",
+    "abbildung:",
+];
+
+/// Openings of post-metadata lines ("This entry was posted in…", "Erstellt am…").
+const POST_META: &[&str] = &[
+    "this entry was posted",
+    "posted in ",
+    "filed under",
+    "category:",
+    "category :",
+    "categories:",
+    "published on ",
+    "last updated",
+    "updated on ",
+    "release date",
+    "dieser eintrag wurde",
+    "dieser beitrag wurde",
+    "der beitrag wurde",
+    "dieser text wurde",
+    "erstellt am ",
+    "aktualisiert am",
+    "veröffentlicht am",
+    "erschienen in",
+    "publié le ",
+    "mis à jour le",
+    "publicado el ",
+];
+
 pub(crate) fn boiler_line(t: &str) -> bool {
     let l = t
         .trim()
@@ -326,6 +379,12 @@ pub(crate) fn boiler_line(t: &str) -> bool {
         return true;
     }
     let words = l.split_whitespace().count();
+    if words <= 8 && CREDIT_MARKS.iter().any(|m| l.contains(m)) {
+        return true;
+    }
+    if words <= 14 && POST_META.iter().any(|m| l.starts_with(m)) {
+        return true;
+    }
     words <= 12
         && (l.starts_with("follow us")
             || l.starts_with("sign up for")

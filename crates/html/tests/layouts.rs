@@ -77,3 +77,23 @@ fn thin_boxes_fall_back_to_page_prose() {
     }
     assert!(!ex.text.contains("Shipping"), "{}", ex.text);
 }
+
+#[test]
+fn credit_and_post_meta_lines_are_dropped() {
+    let mut body = String::new();
+    for i in 0..5 {
+        body.push_str(&format!("<p>Body paragraph {i} {P}</p>"));
+    }
+    body.push_str(
+        "<p>Photo: Jane Roe / Getty Images</p><p>This entry was posted in News on May 5.</p>",
+    );
+    for i in 5..8 {
+        body.push_str(&format!("<p>Body paragraph {i} {P}</p>"));
+    }
+    let ex = extract(&format!(
+        "<html><body><article>{body}</article></body></html>"
+    ));
+    assert!(ex.text.contains("Body paragraph 7"), "{}", ex.text);
+    assert!(!ex.text.contains("Getty"), "{}", ex.text);
+    assert!(!ex.text.contains("entry was posted"), "{}", ex.text);
+}
