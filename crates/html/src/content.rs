@@ -1159,8 +1159,7 @@ fn trim_edges(out: &mut Vec<Picked>, debug: bool) {
     // longer one introduces the text.
     let head_junk = |b: &Picked| {
         let wc = word_count(&b.text);
-        (b.kind == BlockKind::Heading && wc <= 6)
-            || (wc <= 6 && !ends_sentence(&b.text))
+        (wc <= 6 && (b.kind == BlockKind::Heading || !ends_sentence(&b.text)))
             || byline_line(&b.text)
     };
     let mut start = 0;
