@@ -340,6 +340,7 @@ const CREDIT_MARKS: &[&str] = &[
     "titelbild",
     "beitragsbild",
     "abbildung:",
+    "©",
 ];
 
 /// Openings of post-metadata lines ("This entry was posted in…", "Erstellt am…").
@@ -1027,6 +1028,7 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         if par != NONE
             && !roots.contains(&bx)
             && (chars[par as usize] as f32) < 0.25 * root_chars as f32
+            && links[par as usize] as f32 >= 0.3 * chars[par as usize] as f32
         {
             bx = par;
         }
