@@ -361,7 +361,6 @@ const POST_META: &[&str] = &[
     "dieser text wurde",
     "erstellt am ",
     "aktualisiert am",
-    "veröffentlicht am",
     "erschienen in",
     "publié le ",
     "mis à jour le",
@@ -974,7 +973,12 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
                 continue;
             }
             skipped += 1;
-            if skipped > p.lead_skip || b.chars >= 80 {
+            // Captions, credits and link blocks between a lead and the body
+            // are passed over whatever their length.
+            let passable = b.kind == BlockKind::Caption
+                || ld >= 0.5
+                || b.text.lines().all(|l| boiler_line(l) || l.contains('©'));
+            if skipped > p.lead_skip || (b.chars >= 80 && !passable) {
                 break;
             }
         }
