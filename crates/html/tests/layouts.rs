@@ -36,8 +36,8 @@ fn related_box_inside_the_body_is_dropped() {
             body.push_str(&format!("<p>Body paragraph {i} {P}</p>"));
         }
         body.push_str(&format!(
-            "<div class=box><h3>{label}</h3><h4>Another story entirely</h4>\
-             <p>A teaser for another story that nobody asked for here.</p></div>"
+            "<div class=box><h3>{label}</h3><h4><a href=/x>Another story entirely</a></h4>\
+             <p>A teaser for another story <a href=/x>that nobody asked for here.</a></p></div>"
         ));
         for i in 4..8 {
             body.push_str(&format!("<p>Body paragraph {i} {P}</p>"));
