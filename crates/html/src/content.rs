@@ -1161,12 +1161,11 @@ fn trim_edges(out: &mut Vec<Picked>, debug: bool) {
             || (wc <= 6 && !ends_sentence(&b.text))
             || byline_line(&b.text)
     };
-    // At the start only short headings (kickers, section labels) go: a
-    // longer one introduces the text.
+    // At the start short labels (dates, kickers) and bylines go; a heading
+    // introduces the text and stays.
     let head_junk = |b: &Picked| {
         let wc = word_count(&b.text);
-        (wc <= 6 && (b.kind == BlockKind::Heading || !ends_sentence(&b.text)))
-            || byline_line(&b.text)
+        (wc <= 6 && !ends_sentence(&b.text) && b.kind != BlockKind::Heading) || byline_line(&b.text)
     };
     let mut start = 0;
     while start < out.len() && head_junk(&out[start]) && start < 4 {
