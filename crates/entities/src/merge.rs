@@ -3,49 +3,75 @@
 //! pattern: `weak == false`); the tagger decides everything else: the kind of a
 //! rule guess (`weak`), and names the rules missed altogether.
 
-use unspin_doc::{Doc, EntityKind};
+use std::collections::{BTreeMap, HashMap};
+
+use unspin_doc::{Doc, EntityKind, Span};
 
 use crate::{words, Candidate};
 
 /// Merges tagger (`model`) and `rule` candidates. Both in any order; the result is
-/// in text order and non-overlapping.
+/// in text order and non-overlapping. Overlap and word lookups go through indexes,
+/// so the work grows with the number of candidates, not its square.
 pub fn merge(doc: &Doc, model: &[Candidate], rule: &[Candidate]) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = rule.iter().filter(|r| !r.weak).copied().collect();
+    let mut taken = Intervals::default();
+    for c in &out {
+        taken.insert(c.span);
+    }
     // A rule guess made only of words of names found elsewhere ("Daniel" in a
     // headline, "Stonebrook" for "Stonebrook Energy") is another mention of them.
     let words_of = |c: &Candidate| doc.slice(c.span).split_whitespace().collect::<Vec<_>>();
-    for r in rule.iter().filter(|r| r.weak) {
-        let known = words_of(r).iter().all(|w| {
-            out.iter()
-                .chain(model)
-                .filter(|c| !c.span.overlaps(&r.span))
-                .any(|c| words_of(c).contains(w))
-        });
-        if known {
-            out.push(Candidate { weak: false, ..*r });
+    let mut where_word: HashMap<&str, Vec<Span>> = HashMap::new();
+    for c in out.iter().chain(model) {
+        for w in words_of(c) {
+            where_word.entry(w).or_default().push(c.span);
         }
     }
+    for r in rule.iter().filter(|r| r.weak) {
+        let known = words_of(r).iter().all(|w| {
+            where_word
+                .get(w)
+                .is_some_and(|spans| spans.iter().any(|s| !s.overlaps(&r.span)))
+        });
+        if known {
+            let c = Candidate { weak: false, ..*r };
+            for w in words_of(&c) {
+                where_word.entry(w).or_default().push(c.span);
+            }
+            taken.insert(c.span);
+            out.push(c);
+        }
+    }
+    // Weak rule guesses by start, for "a wider guess containing this mention".
+    let mut weak: Vec<Span> = rule.iter().filter(|r| r.weak).map(|r| r.span).collect();
+    weak.sort();
+    let weak_max_len = weak.iter().map(|s| s.end - s.start).max().unwrap_or(0);
     let model = model.iter().filter(|m| !not_a_name(doc.slice(m.span)));
     for m in model {
-        if out.iter().any(|r| r.span.overlaps(&m.span)) {
+        if taken.overlaps(m.span) {
             continue;
         }
         // The tagger's reading replaces the rules' guesses it overlaps, keeping a
         // guess's wider span ("Apollo 11") with the tagger's kind.
-        let wider = rule
+        let lo = weak.partition_point(|s| s.start + weak_max_len < m.span.end);
+        let hi = weak.partition_point(|s| s.start <= m.span.start);
+        let wider = weak[lo..hi.max(lo)]
             .iter()
-            .find(|r| r.weak && r.span.contains(&m.span) && r.span != m.span);
-        match wider {
-            Some(r) if !out.iter().any(|c| c.span.overlaps(&r.span)) => out.push(Candidate {
-                span: r.span,
+            .find(|r| r.contains(&m.span) && **r != m.span);
+        let c = match wider {
+            Some(r) if !taken.overlaps(*r) => Candidate {
+                span: *r,
                 kind: m.kind,
                 weak: false,
-            }),
-            _ => out.push(*m),
-        }
+            },
+            _ => *m,
+        };
+        taken.insert(c.span);
+        out.push(c);
     }
     for r in rule.iter().filter(|r| r.weak) {
-        if !out.iter().any(|c| c.span.overlaps(&r.span)) {
+        if !taken.overlaps(r.span) {
+            taken.insert(r.span);
             out.push(*r);
         }
     }
@@ -61,6 +87,28 @@ pub fn merge(doc: &Doc, model: &[Candidate], rule: &[Candidate]) -> Vec<Candidat
         result.push(c);
     }
     result
+}
+
+/// Spans taken so far, by start, with the longest length seen: an overlap test
+/// looks only at spans that start within that length before the query's end.
+#[derive(Default)]
+struct Intervals {
+    by_start: BTreeMap<usize, Vec<usize>>,
+    max_len: usize,
+}
+
+impl Intervals {
+    fn insert(&mut self, s: Span) {
+        self.max_len = self.max_len.max(s.end.saturating_sub(s.start));
+        self.by_start.entry(s.start).or_default().push(s.end);
+    }
+
+    fn overlaps(&self, q: Span) -> bool {
+        let from = q.start.saturating_sub(self.max_len);
+        self.by_start
+            .range(from..q.end)
+            .any(|(&st, ends)| ends.iter().any(|&en| Span::new(st, en).overlaps(&q)))
+    }
 }
 
 /// Single words the tagger sometimes takes for names: titles and common acronyms

@@ -19,20 +19,84 @@ pub use lang::guess_language;
 /// (and listed in `doc.chrome`) and a headline-like first line becomes the title;
 /// without it, `doc.text` equals `text` exactly.
 pub fn from_text(text: &str, clean: bool) -> Doc {
-    if !clean {
-        return verbatim(text);
-    }
-    let blocks = text_blocks(text);
-    let mut doc = assemble(blocks, Meta::default());
-    doc.meta.language = guess_language(&doc.text);
+    let mut doc = if clean {
+        let blocks = text_blocks(text);
+        let mut doc = assemble(blocks, Meta::default());
+        doc.meta.language = guess_language(&doc.text);
+        doc
+    } else {
+        verbatim(text)
+    };
+    bound_paragraphs(&mut doc);
     doc
+}
+
+/// Longest paragraph (bytes) handed to the later stages.
+pub const MAX_PARAGRAPH_BYTES: usize = 16 * 1024;
+
+/// Splits paragraphs longer than [`MAX_PARAGRAPH_BYTES`] at a sentence end (else
+/// at whitespace): later stages work paragraph by paragraph, so one megabyte-long
+/// line would otherwise make them quadratic. The text itself is unchanged.
+pub fn bound_paragraphs(doc: &mut Doc) {
+    if doc
+        .paragraphs
+        .iter()
+        .all(|p| p.span.len() <= MAX_PARAGRAPH_BYTES)
+    {
+        return;
+    }
+    let text = doc.text.as_str();
+    let mut out = Vec::with_capacity(doc.paragraphs.len());
+    let mut split = 0;
+    for p in doc.paragraphs.drain(..) {
+        if p.span.len() <= MAX_PARAGRAPH_BYTES {
+            out.push(p);
+            continue;
+        }
+        split += 1;
+        let mut pos = p.span.start;
+        while p.span.end - pos > MAX_PARAGRAPH_BYTES {
+            let mut lim = pos + MAX_PARAGRAPH_BYTES;
+            while !text.is_char_boundary(lim) {
+                lim -= 1;
+            }
+            let window = &text[pos..lim];
+            let cut = window
+                .rmatch_indices(['.', '!', '?'])
+                .map(|(i, _)| i + 1)
+                .find(|&i| i > window.len() / 2 && window[i..].starts_with(char::is_whitespace))
+                .or_else(|| window.rfind(char::is_whitespace).filter(|&i| i > 0))
+                .unwrap_or(window.len());
+            let end = pos + window[..cut].trim_end().len();
+            if end > pos {
+                out.push(Paragraph {
+                    span: Span::new(pos, end),
+                    kind: p.kind,
+                });
+            }
+            pos += cut;
+            pos += text[pos..p.span.end].len() - text[pos..p.span.end].trim_start().len();
+        }
+        if pos < p.span.end {
+            out.push(Paragraph {
+                span: Span::new(pos, p.span.end),
+                kind: p.kind,
+            });
+        }
+    }
+    doc.paragraphs = out;
+    doc.warnings.push(format!(
+        "{split} paragraph(s) longer than {MAX_PARAGRAPH_BYTES} bytes were split for analysis"
+    ));
 }
 
 /// Builds a document from an HTML page: a real HTML5 parser, metadata from the
 /// head (title, Open Graph, JSON-LD, author, dates, canonical URL, language),
 /// then the text of block elements through the same chrome rules as plain text.
 pub fn from_html(html_src: &str, clean: bool) -> Doc {
-    html::extract(html_src, clean)
+    let mut doc = html::extract(html_src, clean);
+    bound_paragraphs(&mut doc);
+    doc
 }
 
 /// `--no-clean`: the text verbatim; paragraphs are the blank-line separated blocks.

@@ -81,6 +81,13 @@ struct Detector<'d> {
     headings: std::cell::OnceCell<Vec<String>>,
     /// Nesting of `parse_before` looking for an earlier cue (kept shallow).
     depth: std::cell::Cell<u8>,
+    /// Every entity mention as (span, entity index), sorted by start: lookups
+    /// by position are binary searches, not scans of all mentions.
+    mentions: Vec<(Span, usize, usize)>,
+    /// The longest mention (bytes), bounding a search for overlapping ones.
+    mention_max_len: usize,
+    /// Gender per entity (by address), computed on first use.
+    genders: std::cell::RefCell<std::collections::HashMap<usize, Option<Pronoun>>>,
 }
 
 fn split_units(text: &str, span: Span) -> Vec<Span> {
@@ -171,6 +178,23 @@ impl<'d> Detector<'d> {
         }
         let spans: Vec<Span> = paras.iter().map(|p| p.span).collect();
         let marked = marks::find(text, &spans);
+        let mut mentions: Vec<(Span, usize, usize)> = doc
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(ei, e)| {
+                e.mentions
+                    .iter()
+                    .enumerate()
+                    .map(move |(j, m)| (m.span, ei, j))
+            })
+            .collect();
+        mentions.sort_by_key(|&(s, ei, j)| (s.start, ei, j));
+        let mention_max_len = mentions
+            .iter()
+            .map(|(s, _, _)| s.end - s.start)
+            .max()
+            .unwrap_or(0);
         let mut d = Detector {
             doc,
             text,
@@ -179,6 +203,9 @@ impl<'d> Detector<'d> {
             marked,
             headings: std::cell::OnceCell::new(),
             depth: std::cell::Cell::new(0),
+            mentions,
+            mention_max_len,
+            genders: Default::default(),
         };
         d.bounds = (0..d.paras.len()).map(|i| d.sentence_bounds(i)).collect();
         d
@@ -1519,41 +1546,54 @@ impl<'d> Detector<'d> {
         let mut name = stext.clone();
         // A mention inside the phrase (prefer a person, then the last one).
         let mut best: Option<(usize, bool, usize)> = None; // (entity, is_person, start)
-        for (ei, e) in ents.iter().enumerate() {
-            for mn in &e.mentions {
-                if mn.span.overlaps(&sp) {
-                    // `A diplomat in Washington`: a place after a preposition only
-                    // locates the speaker.
-                    if e.kind == EntityKind::Place
-                        && self.after_preposition(sp.start, mn.span.start)
-                    {
-                        continue;
-                    }
-                    // `a Senate aide`, `one Kremlin official`: a name modifying the head
-                    // noun of an unnamed speaker.
-                    let indefinite = self.ws(sp.start, mn.span.start).first().is_some_and(|w| {
-                        matches!(w.lower().as_str(), "a" | "an" | "one" | "some" | "several")
-                    });
-                    let head_after = self
-                        .ws(mn.span.end.min(sp.end), sp.end)
-                        .last()
-                        .is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase));
-                    if e.kind != EntityKind::Person && indefinite && head_after {
-                        continue;
-                    }
-                    let person = e.kind == EntityKind::Person;
-                    let better = match best {
-                        None => true,
-                        Some((_, bp, bs)) => {
-                            // The head of an English noun phrase comes last:
-                            // "Sanders campaign manager Jeff Weaver" is Weaver.
-                            (person && !bp) || (person == bp && mn.span.start > bs)
-                        }
-                    };
-                    if better {
-                        best = Some((ei, person, mn.span.start));
-                    }
+        let lo = self
+            .mentions
+            .partition_point(|(s, _, _)| s.start + self.mention_max_len <= sp.start);
+        let hi = self.mentions.partition_point(|(s, _, _)| s.start < sp.end);
+        // In (entity, mention) order, as the choice below breaks ties by it.
+        let mut near: Vec<(usize, usize, Span)> = self.mentions[lo..hi.max(lo)]
+            .iter()
+            .filter(|(s, _, _)| s.overlaps(&sp))
+            .map(|&(s, ei, j)| (ei, j, s))
+            .collect();
+        near.sort_unstable_by_key(|&(ei, j, _)| (ei, j));
+        for (ei, _, mspan) in near {
+            let e = &ents[ei];
+            // `A diplomat in Washington`: a place after a preposition only
+            // locates the speaker.
+            if e.kind == EntityKind::Place && self.after_preposition(sp.start, mspan.start) {
+                continue;
+            }
+            // `a Senate aide`, `one Kremlin official`: a name modifying the head
+            // noun of an unnamed speaker.
+            // (Only the first and last words matter: short windows keep this
+            // linear when a phrase is long.)
+            let first_end = self.floor_boundary(mspan.start.min(sp.start + 64));
+            let indefinite = self.ws(sp.start, first_end).first().is_some_and(|w| {
+                matches!(w.lower().as_str(), "a" | "an" | "one" | "some" | "several")
+            });
+            let tail_start = mspan
+                .end
+                .min(sp.end)
+                .max(self.floor_boundary(sp.end.saturating_sub(64)));
+            let head_after = self
+                .ws(tail_start, sp.end)
+                .last()
+                .is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase));
+            if e.kind != EntityKind::Person && indefinite && head_after {
+                continue;
+            }
+            let person = e.kind == EntityKind::Person;
+            let better = match best {
+                None => true,
+                Some((_, bp, bs)) => {
+                    // The head of an English noun phrase comes last:
+                    // "Sanders campaign manager Jeff Weaver" is Weaver.
+                    (person && !bp) || (person == bp && mspan.start > bs)
                 }
+            };
+            if better {
+                best = Some((ei, person, mspan.start));
             }
         }
         if let Some((ei, _, _)) = best {
@@ -1622,30 +1662,38 @@ impl<'d> Detector<'d> {
                 || abbrev.is_some_and(|a| w == a)
                 || w.chars().count() > role.chars().count() + 3 && w.ends_with(role)
         };
+        // The latest titled person mention ending by `pos` (equal starts: the
+        // first entity), walking the mention index backwards.
+        let hi = self.mentions.partition_point(|(s, _, _)| s.start < pos);
         let mut best: Option<(usize, usize)> = None;
-        for (ei, e) in self.doc.entities.iter().enumerate() {
-            if e.kind != EntityKind::Person {
+        for &(span, ei, j) in self.mentions[..hi].iter().rev() {
+            // (A role names someone introduced in the article's last ~50 kB.)
+            if best.is_some_and(|(_, bs)| span.start < bs) || span.start + 50_000 < pos {
+                break;
+            }
+            let e = &self.doc.entities[ei];
+            if e.kind != EntityKind::Person
+                || e.mentions[j].reference
+                || span.end > pos
+                || self.in_content(span.start)
+                || best.is_some_and(|(bi, _)| ei >= bi)
+            {
                 continue;
             }
-            for mn in e.mentions.iter().filter(|m| !m.reference) {
-                if mn.span.end > pos || self.in_content(mn.span.start) {
-                    continue;
-                }
-                let a = self.floor_boundary(mn.span.start.saturating_sub(60));
-                let before = self.ws(a, mn.span.start);
-                let near: Vec<&Word> = before
-                    .iter()
-                    .rev()
-                    .take_while(|w| !matches!(w.text, "." | "!" | "?" | ";"))
-                    .filter(|w| !w.is_punct())
-                    .take(3)
-                    .collect();
-                let inside = self.ws(mn.span.start, mn.span.end);
-                let titled = near.iter().any(|w| fits(w.text))
-                    || inside.iter().take(2).any(|w| fits(w.text));
-                if titled && best.is_none_or(|(_, s)| mn.span.start > s) {
-                    best = Some((ei, mn.span.start));
-                }
+            let a = self.floor_boundary(span.start.saturating_sub(60));
+            let before = self.ws(a, span.start);
+            let near: Vec<&Word> = before
+                .iter()
+                .rev()
+                .take_while(|w| !matches!(w.text, "." | "!" | "?" | ";"))
+                .filter(|w| !w.is_punct())
+                .take(3)
+                .collect();
+            let inside = self.ws(span.start, span.end);
+            let titled =
+                near.iter().any(|w| fits(w.text)) || inside.iter().take(2).any(|w| fits(w.text));
+            if titled {
+                best = Some((ei, span.start));
             }
         }
         best.map(|b| b.0)
@@ -1670,19 +1718,20 @@ impl<'d> Detector<'d> {
             .paras
             .get(pi.saturating_sub(max_paras))
             .map_or(0, |p| p.span.start);
+        // The latest-starting fitting mention that ends by `pos`; among equal
+        // starts the first entity.
+        let hi = self.mentions.partition_point(|(s, _, _)| s.start < pos);
         let mut best: Option<(usize, usize)> = None;
-        for (ei, e) in self.doc.entities.iter().enumerate() {
-            if !fits(e) {
-                continue;
+        for &(s, ei, _) in self.mentions[..hi].iter().rev() {
+            if s.start < min_start || best.is_some_and(|(_, bs)| s.start < bs) {
+                break;
             }
-            for mn in &e.mentions {
-                if mn.span.end <= pos
-                    && mn.span.start >= min_start
-                    && !self.in_content(mn.span.start)
-                    && best.is_none_or(|(_, s)| mn.span.start > s)
-                {
-                    best = Some((ei, mn.span.start));
-                }
+            if s.end <= pos
+                && !self.in_content(s.start)
+                && best.is_none_or(|(bi, _)| ei < bi)
+                && fits(&self.doc.entities[ei])
+            {
+                best = Some((ei, s.start));
             }
         }
         best.map(|b| b.0)
@@ -1690,6 +1739,16 @@ impl<'d> Detector<'d> {
 
     /// An entity's gender when its mentions show it ("Mr.", "Mrs.", "she").
     fn gender(&self, e: &unspin_doc::Entity) -> Option<Pronoun> {
+        let key = e as *const unspin_doc::Entity as usize;
+        if let Some(g) = self.genders.borrow().get(&key) {
+            return *g;
+        }
+        let g = self.gender_uncached(e);
+        self.genders.borrow_mut().insert(key, g);
+        g
+    }
+
+    fn gender_uncached(&self, e: &unspin_doc::Entity) -> Option<Pronoun> {
         // Titles and pronoun mentions decide; else the pronouns that follow its
         // mentions in the same sentence vote ("Smith said that he …").
         let (mut he, mut she) = (0, 0);
@@ -1780,24 +1839,45 @@ impl<'d> Detector<'d> {
                 // A plural group phrase ("officials", "some advisers").
                 let pi = self.para_index(pos);
                 let a = self.paras[pi.saturating_sub(2)].span.start;
-                let ws = self.ws(a, pos);
-                for j in (0..ws.len()).rev() {
-                    if self.in_content(ws[j].start) {
-                        continue;
-                    }
-                    if lex::is_group_noun(&ws[j].lower()) {
-                        let mut s = j;
-                        while s > 0
-                            && j - s < 3
-                            && !ws[s - 1].is_punct()
-                            && (lex::is_determiner(&ws[s - 1].lower()) || ws[s - 1].capitalised())
-                        {
-                            s -= 1;
+                // Searched backwards in growing windows (starting at a space), so
+                // the usual near hit does not tokenise two whole paragraphs.
+                let mut size = 512;
+                loop {
+                    let from = if pos.saturating_sub(a) > size {
+                        let x = self.floor_boundary(pos - size);
+                        self.text[x..pos]
+                            .find(char::is_whitespace)
+                            .map_or(a, |i| x + i)
+                    } else {
+                        a
+                    };
+                    let whole = from == a;
+                    let ws = self.ws(from, pos);
+                    for j in (0..ws.len()).rev() {
+                        if self.in_content(ws[j].start) {
+                            continue;
                         }
-                        return Some(Err(Span::new(ws[s].start, ws[j].end)));
+                        if lex::is_group_noun(&ws[j].lower()) {
+                            if j < 3 && !whole {
+                                break; // its determiners may lie before the window
+                            }
+                            let mut s = j;
+                            while s > 0
+                                && j - s < 3
+                                && !ws[s - 1].is_punct()
+                                && (lex::is_determiner(&ws[s - 1].lower())
+                                    || ws[s - 1].capitalised())
+                            {
+                                s -= 1;
+                            }
+                            return Some(Err(Span::new(ws[s].start, ws[j].end)));
+                        }
                     }
+                    if whole {
+                        return None;
+                    }
+                    size *= 4;
                 }
-                None
             }
             Pronoun::Other => None,
         }

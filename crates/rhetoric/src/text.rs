@@ -3,6 +3,24 @@
 
 use unspin_doc::{Attribution, Doc, ParagraphKind, QuoteKind, Span};
 
+/// Running maximum of span ends (spans sorted by start).
+fn running_max(spans: &[Span]) -> Vec<usize> {
+    spans
+        .iter()
+        .scan(0, |m, s| {
+            *m = (*m).max(s.end);
+            Some(*m)
+        })
+        .collect()
+}
+
+/// Whether some span of `spans` (sorted by start, `max` their running end
+/// maximum) contains `start..end`.
+fn covers(spans: &[Span], max: &[usize], start: usize, end: usize) -> bool {
+    let k = spans.partition_point(|q| q.start <= start);
+    k > 0 && max[k - 1] >= end
+}
+
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     /// Sentence spans in text order, with the sources stage's attribution when known.
@@ -11,6 +29,10 @@ pub(crate) struct Ctx<'a> {
     reported: Vec<Span>,
     /// Every quoted stretch (content without the marks), sorted.
     pub all_quotes: Vec<Span>,
+    /// Running maximum of the ends of `reported` / `all_quotes`: containment
+    /// tests by binary search, not a scan per word.
+    reported_max: Vec<usize>,
+    all_max: Vec<usize>,
     /// Scare quotes found by the quotes stage (none without that layer).
     pub scare: Vec<Span>,
     /// Title and heading paragraphs (headline capitalisation is not a name).
@@ -72,6 +94,8 @@ impl<'a> Ctx<'a> {
             text,
             scare,
             sents,
+            reported_max: running_max(&reported),
+            all_max: running_max(&all_quotes),
             reported,
             all_quotes,
             headings,
@@ -108,16 +132,12 @@ impl<'a> Ctx<'a> {
 
     /// True when `start..end` lies inside a quotation that reports someone's words.
     pub fn in_reported_quote(&self, start: usize, end: usize) -> bool {
-        self.reported
-            .iter()
-            .any(|q| q.start <= start && end <= q.end)
+        covers(&self.reported, &self.reported_max, start, end)
     }
 
     /// True when `start..end` lies inside quotation marks (any quote but indirect speech).
     pub fn in_quote_marks(&self, start: usize, end: usize) -> bool {
-        self.all_quotes
-            .iter()
-            .any(|q| q.start <= start && end <= q.end)
+        covers(&self.all_quotes, &self.all_max, start, end)
     }
 
     /// A Titlecase word that is not the first word of its sentence nor in a headline.
