@@ -265,7 +265,13 @@ fn empty_and_weird_input() {
     assert!(d.paragraphs.is_empty());
     let long = "word ".repeat(2_000_000);
     let d = from_text(&long, true);
-    assert_eq!(d.paragraphs.len(), 1);
+    // One 10 MB line: bounded paragraphs for the later stages, with a warning.
+    assert!(d.paragraphs.len() > 1);
+    assert!(d
+        .paragraphs
+        .iter()
+        .all(|p| p.span.len() <= crate::MAX_PARAGRAPH_BYTES));
+    assert!(d.warnings.iter().any(|w| w.contains("split")));
 }
 
 #[test]
@@ -423,7 +429,11 @@ fn html_deep_nesting_and_huge_line() {
         "word ".repeat(2_000_000)
     );
     let d = from_html(&huge, true);
-    assert_eq!(d.paragraphs.len(), 1);
+    assert!(d
+        .paragraphs
+        .iter()
+        .all(|p| p.span.len() <= crate::MAX_PARAGRAPH_BYTES));
+    assert!(d.warnings.iter().any(|w| w.contains("split")));
 }
 
 #[test]

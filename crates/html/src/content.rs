@@ -1079,7 +1079,7 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         if keep_block(b, p) {
             for line in b.text.split('\n') {
                 let line = line.trim();
-                if line.is_empty() || boiler_line(line) {
+                if line.is_empty() || (b.kind != BlockKind::Caption && boiler_line(line)) {
                     continue;
                 }
                 if b.kind == BlockKind::Heading
