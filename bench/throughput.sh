@@ -21,3 +21,17 @@ for threads in 1 2; do
       'BEGIN { printf "threads=%d rhetoric=%-3s  %6.2f s  %8.1f articles/s  %6.2f MB/s  peak RSS %.1f MB\n", th, r, s, n/s, b/s/1e6, kb/1024 }'
   done
 done
+# The seed article, 1,000 copies (one file each), one thread.
+seed=../shared/seed/000_a80840316d5e4c4f.txt
+if [ -f "$seed" ]; then
+  mkdir -p "$work/seed"
+  for i in $(seq 1 1000); do cp "$seed" "$work/seed/$i.txt"; done
+  sb=$(($(wc -c < "$seed") * 1000))
+  for rhetoric in on off; do
+    flag=""; [ $rhetoric = off ] && flag="--no-rhetoric"
+    /usr/bin/time -f "%e %M" -o "$work/t" target/release/unspin analyze --format jsonl --threads 1 $flag "$work/seed" > "$work/out.jsonl"
+    read -r secs kb < "$work/t"
+    awk -v s="$secs" -v kb="$kb" -v b="$sb" -v r="$rhetoric" \
+      'BEGIN { printf "seed x1000 threads=1 rhetoric=%-3s  %6.2f s  %8.1f articles/s  %6.2f MB/s  peak RSS %.1f MB\n", r, s, 1000/s, b/s/1e6, kb/1024 }'
+  done
+fi

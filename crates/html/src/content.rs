@@ -361,6 +361,8 @@ const POST_META: &[&str] = &[
     "dieser text wurde",
     "erstellt am ",
     "aktualisiert am",
+    "aktualisiert:",
+    "updated:",
     "erschienen in",
     "publié le ",
     "mis à jour le",
@@ -382,8 +384,27 @@ pub(crate) fn boiler_line(t: &str) -> bool {
     if words <= 8 && CREDIT_MARKS.iter().any(|m| l.contains(m)) {
         return true;
     }
-    if words <= 14 && POST_META.iter().any(|m| l.starts_with(m)) {
+    if words <= 40 && POST_META.iter().any(|m| l.starts_with(m)) {
         return true;
+    }
+    // A caption line ending in its credit: "… the square. © AFP / Jane Roe",
+    // "… in winter. (jroe / iStock.com)".
+    if words <= 40 {
+        if let Some(i) = l.rfind('©') {
+            if l[i..].split_whitespace().count() <= 6 {
+                return true;
+            }
+        }
+        if l.ends_with(')') {
+            if let Some(i) = l.rfind('(') {
+                let credit = &l[i..];
+                if credit.split_whitespace().count() <= 6
+                    && CREDIT_MARKS.iter().any(|m| credit.contains(m))
+                {
+                    return true;
+                }
+            }
+        }
     }
     words <= 12
         && (l.starts_with("follow us")
@@ -427,6 +448,9 @@ const RELATED_LABELS: &[&str] = &[
     "lesen sie auch",
     "lesen sie mehr",
     "auch interessant",
+    "schon gelesen",
+    "weitere themen",
+    "lesen sie auch die folgenden beiträge",
     "das könnte sie auch interessieren",
     "das könnte dich auch interessieren",
     "das interessiert andere leser",
