@@ -85,7 +85,9 @@ fn credit_and_post_meta_lines_are_dropped() {
         body.push_str(&format!("<p>Body paragraph {i} {P}</p>"));
     }
     body.push_str(
-        "<p>Photo: Jane Roe / Getty Images</p><p>This entry was posted in News on May 5.</p>",
+        "<p>Photo: Jane Roe / Getty Images</p><p>This entry was posted in News on May 5.</p>\
+         <p>The square at dawn on the day of the vote. © AFP / Jane Roe</p>\
+         <p>A stoat in its winter coat. (jroe / iStock.com)</p>",
     );
     for i in 5..8 {
         body.push_str(&format!("<p>Body paragraph {i} {P}</p>"));
@@ -96,4 +98,9 @@ fn credit_and_post_meta_lines_are_dropped() {
     assert!(ex.text.contains("Body paragraph 7"), "{}", ex.text);
     assert!(!ex.text.contains("Getty"), "{}", ex.text);
     assert!(!ex.text.contains("entry was posted"), "{}", ex.text);
+    assert!(
+        !ex.text.contains("AFP") && !ex.text.contains("iStock"),
+        "{}",
+        ex.text
+    );
 }
