@@ -395,9 +395,10 @@ pub(crate) fn boiler_line(t: &str) -> bool {
                 return true;
             }
         }
-        if l.ends_with(')') {
-            if let Some(i) = l.rfind('(') {
-                let credit = &l[i..];
+        let raw = t.trim().to_lowercase();
+        if raw.ends_with(')') {
+            if let Some(i) = raw.rfind('(') {
+                let credit = &raw[i..];
                 if credit.split_whitespace().count() <= 6
                     && CREDIT_MARKS.iter().any(|m| credit.contains(m))
                 {
