@@ -11,6 +11,9 @@ pub struct Params {
     pub min_vote_chars: u32,
     /// Link density above which a block is dropped.
     pub max_link_density: f32,
+    /// A paragraph of this many words that ends a sentence is kept whatever its
+    /// link density.
+    pub prose_link_words: usize,
     /// Share of the top score a sibling needs to be included.
     pub sibling_share: f32,
     /// A sibling block with prose votes, few links and more characters than
@@ -49,6 +52,7 @@ impl Default for Params {
         Params {
             min_vote_chars: 25,
             max_link_density: 0.5,
+            prose_link_words: 12,
             sibling_share: 0.2,
             loose_sibling_chars: 150,
             lead_max: 3,
@@ -1182,7 +1186,11 @@ fn subtree_text(w: &Walk, start: u32, end: u32) -> String {
 
 fn keep_block(b: &RawBlock, p: &Params) -> bool {
     let ld = b.link_chars as f32 / b.chars.max(1) as f32;
-    if ld > p.max_link_density {
+    // A whole linked sentence inside the article (a blog's linked lede) is text.
+    let prose_link = b.kind == BlockKind::Paragraph
+        && word_count(&b.text) >= p.prose_link_words
+        && ends_sentence(&b.text);
+    if ld > p.max_link_density && !prose_link {
         return false;
     }
     if b.kind == BlockKind::ListItem && ld > 0.3 && b.chars < 120 {
