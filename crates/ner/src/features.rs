@@ -575,55 +575,7 @@ pub(crate) fn sentence_features<G: GazLookup>(
         }
         // Stacking: first-stage labels here, around here and for the same word elsewhere.
         if let Some((nl, p1)) = stacked {
-            let lab = |k: isize| -> u64 {
-                if k < 0 || k as usize >= n {
-                    99
-                } else {
-                    p1[k as usize].index() as u64
-                }
-            };
-            f.push(FHash::new(50).u64(lab(ii)).finish());
-            f.push(FHash::new(51).u64(lab(ii - 1)).u64(lab(ii)).finish());
-            f.push(FHash::new(52).u64(lab(ii)).u64(lab(ii + 1)).finish());
-            f.push(FHash::new(53).u64(lab(ii)).str(&t.short).finish());
-            if t.has_alpha {
-                if let Some(c) = nl.map.get(&t.key) {
-                    let mut o = *c;
-                    let own = type_slot(p1[i]);
-                    o[own] = o[own].saturating_sub(1);
-                    let total: u32 = o.iter().map(|&x| x as u32).sum();
-                    if total > 0 {
-                        let mut best = 0;
-                        for k in 1..5 {
-                            if o[k] > o[best] {
-                                best = k;
-                            }
-                        }
-                        f.push(FHash::new(54).u64(best as u64).finish());
-                        f.push(
-                            FHash::new(55)
-                                .u64(best as u64)
-                                .u64(type_slot(p1[i]) as u64)
-                                .finish(),
-                        );
-                        for (k, &x) in o.iter().enumerate() {
-                            if x > 0 {
-                                f.push(FHash::new(56).u64(k as u64).finish());
-                            }
-                        }
-                    }
-                }
-                if let Some(&m) = nl.multi.get(&t.key) {
-                    let in_multi = (ii > 0 && p1[i - 1] != Tag::O && matches!(p1[i], Tag::I(_)))
-                        || (i + 1 < n && matches!(p1[i + 1], Tag::I(_)));
-                    for k in 0..4u64 {
-                        if m & (1 << k) != 0 {
-                            f.push(FHash::new(57).u64(k).finish());
-                            f.push(FHash::new(58).u64(k).u64(in_multi as u64).finish());
-                        }
-                    }
-                }
-            }
+            push_stacked(f, infos, i, nl, p1);
         }
         while gp < buf.gaz.len() && buf.gaz[gp].0 == i {
             f.push(buf.gaz[gp].1);
@@ -631,4 +583,147 @@ pub(crate) fn sentence_features<G: GazLookup>(
         }
     }
     buf.offs.push(f.len());
+}
+
+/// Appends the stacking features of token `i`: first-stage labels here, around here and
+/// for the same word elsewhere in the document.
+fn push_stacked(f: &mut Vec<u64>, infos: &[TokInfo], i: usize, nl: &NonLocal, p1: &[Tag]) {
+    let n = infos.len();
+    let ii = i as isize;
+    let t = &infos[i];
+    let lab = |k: isize| -> u64 {
+        if k < 0 || k as usize >= n {
+            99
+        } else {
+            p1[k as usize].index() as u64
+        }
+    };
+    f.push(FHash::new(50).u64(lab(ii)).finish());
+    f.push(FHash::new(51).u64(lab(ii - 1)).u64(lab(ii)).finish());
+    f.push(FHash::new(52).u64(lab(ii)).u64(lab(ii + 1)).finish());
+    f.push(FHash::new(53).u64(lab(ii)).str(&t.short).finish());
+    if t.has_alpha {
+        if let Some(c) = nl.map.get(&t.key) {
+            let mut o = *c;
+            let own = type_slot(p1[i]);
+            o[own] = o[own].saturating_sub(1);
+            let total: u32 = o.iter().map(|&x| x as u32).sum();
+            if total > 0 {
+                let mut best = 0;
+                for k in 1..5 {
+                    if o[k] > o[best] {
+                        best = k;
+                    }
+                }
+                f.push(FHash::new(54).u64(best as u64).finish());
+                f.push(
+                    FHash::new(55)
+                        .u64(best as u64)
+                        .u64(type_slot(p1[i]) as u64)
+                        .finish(),
+                );
+                for (k, &x) in o.iter().enumerate() {
+                    if x > 0 {
+                        f.push(FHash::new(56).u64(k as u64).finish());
+                    }
+                }
+            }
+        }
+        if let Some(&m) = nl.multi.get(&t.key) {
+            let in_multi = (ii > 0 && p1[i - 1] != Tag::O && matches!(p1[i], Tag::I(_)))
+                || (i + 1 < n && matches!(p1[i + 1], Tag::I(_)));
+            for k in 0..4u64 {
+                if m & (1 << k) != 0 {
+                    f.push(FHash::new(57).u64(k).finish());
+                    f.push(FHash::new(58).u64(k).u64(in_multi as u64).finish());
+                }
+            }
+        }
+    }
+}
+
+/// The stacking features alone of every token of a sentence (see [`sentence_features`],
+/// which interleaves them with the rest): token `i`'s are `buf.token(i)`.
+pub(crate) fn stacked_features(infos: &[TokInfo], nl: &NonLocal, p1: &[Tag], buf: &mut FeatBuf) {
+    buf.feats.clear();
+    buf.offs.clear();
+    for i in 0..infos.len() {
+        buf.offs.push(buf.feats.len());
+        push_stacked(&mut buf.feats, infos, i, nl, p1);
+    }
+    buf.offs.push(buf.feats.len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tags::EntType;
+
+    /// Inference scores the stacked features apart from the rest (the first stage reuses
+    /// the rest): together they must be exactly the features training saw.
+    #[test]
+    fn split_features_equal_the_whole() {
+        let sents = [
+            vec![
+                "Maria",
+                "Lopez",
+                "told",
+                "the",
+                "Springfield",
+                "Gazette",
+                ".",
+            ],
+            vec!["Lopez", "said", "Gazette", "editors", "agreed", "."],
+        ];
+        let infos: Vec<Vec<TokInfo>> = sents
+            .iter()
+            .map(|s| s.iter().map(|t| TokInfo::new(t)).collect())
+            .collect();
+        let p1 = vec![
+            vec![
+                Tag::B(EntType::Per),
+                Tag::I(EntType::Per),
+                Tag::O,
+                Tag::O,
+                Tag::B(EntType::Org),
+                Tag::I(EntType::Org),
+                Tag::O,
+            ],
+            vec![
+                Tag::B(EntType::Per),
+                Tag::O,
+                Tag::B(EntType::Org),
+                Tag::O,
+                Tag::O,
+                Tag::O,
+            ],
+        ];
+        let stats = DocStats::new(&infos);
+        let nl = NonLocal::new(&infos, &p1);
+        let mut gaz: PassMap<u8> = PassMap::default();
+        gaz.insert(single_token_key("Lopez"), 1);
+        let (mut whole, mut base, mut stack) =
+            (FeatBuf::default(), FeatBuf::default(), FeatBuf::default());
+        for (si, s) in sents.iter().enumerate() {
+            sentence_features(
+                s,
+                &infos[si],
+                &stats,
+                &gaz,
+                Some((&nl, &p1[si])),
+                &mut whole,
+            );
+            sentence_features(s, &infos[si], &stats, &gaz, None, &mut base);
+            stacked_features(&infos[si], &nl, &p1[si], &mut stack);
+            assert_eq!(whole.len(), s.len());
+            for i in 0..s.len() {
+                let mut a = whole.token(i).to_vec();
+                let mut b = [base.token(i), stack.token(i)].concat();
+                assert!(!stack.token(i).is_empty());
+                a.sort_unstable();
+                b.sort_unstable();
+                assert_eq!(a, b, "sentence {si} token {i}");
+            }
+        }
+    }
 }

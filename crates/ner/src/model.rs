@@ -2,8 +2,9 @@
 //! feature), IOB2 transition scores, the gazetteer, and the binary file format.
 
 use crate::features::{
-    lex_key, sentence_all_caps, sentence_features, sentence_title_case, single_token_key, DocStats,
-    FeatBuf, GazLookup, NonLocal, PassMap, TokInfo, FEATURE_VERSION, LEX_LOWER,
+    lex_key, sentence_all_caps, sentence_features, sentence_title_case, single_token_key,
+    stacked_features, DocStats, FeatBuf, GazLookup, NonLocal, PassMap, TokInfo, FEATURE_VERSION,
+    LEX_LOWER,
 };
 use crate::tags::{allowed, Tag, NL};
 use std::io::{Read, Write};
@@ -38,6 +39,9 @@ pub struct Model {
     /// Free text written by the trainer (options, data hashes, scores).
     pub info: String,
     pub decode: Decode,
+    /// Whether `first` has this model's gazetteer, so that it can reuse this model's
+    /// unstacked features (decided on first use).
+    pub(crate) first_shares_gaz: std::sync::OnceLock<bool>,
 }
 
 impl std::fmt::Debug for Model {
@@ -160,23 +164,45 @@ impl Model {
         infos: &[Vec<TokInfo>],
         stats: &DocStats,
     ) -> Vec<Vec<Tag>> {
-        let p1 = self
-            .first
-            .as_ref()
-            .map(|m| m.tag_prepared(toks, infos, stats));
+        let base = DocFeats::new(toks, infos, stats, &self.gaz);
+        self.tag_with_base(toks, infos, stats, &base)
+    }
+
+    /// Tags a document whose unstacked features (`base`, computed with this model's
+    /// gazetteer) are given; a first stage with the same gazetteer reuses them.
+    fn tag_with_base(
+        &self,
+        toks: &[Vec<&str>],
+        infos: &[Vec<TokInfo>],
+        stats: &DocStats,
+        base: &DocFeats,
+    ) -> Vec<Vec<Tag>> {
+        let p1 = self.first.as_ref().map(|m| {
+            if *self.first_shares_gaz.get_or_init(|| m.gaz == self.gaz) {
+                m.tag_with_base(toks, infos, stats, base)
+            } else {
+                m.tag_prepared(toks, infos, stats)
+            }
+        });
         let nl = p1.as_ref().map(|p| NonLocal::new(infos, p));
-        let mut feats = FeatBuf::default();
+        let mut stack = FeatBuf::default();
         let mut scores = Vec::new();
         let mut out = Vec::with_capacity(toks.len());
-        for (si, (s, inf)) in toks.iter().zip(infos).enumerate() {
-            let stacked = match (&nl, &p1) {
-                (Some(nl), Some(p)) => Some((nl, p[si].as_slice())),
-                _ => None,
-            };
-            sentence_features(s, inf, stats, &self.gaz, stacked, &mut feats);
+        for (si, inf) in infos.iter().enumerate() {
+            let first_tok = base.sent[si];
             scores.clear();
-            for i in 0..feats.len() {
-                scores.push(self.emission(feats.token(i)));
+            match (&nl, &p1) {
+                (Some(nl), Some(p)) => {
+                    stacked_features(inf, nl, &p[si], &mut stack);
+                    for i in 0..inf.len() {
+                        scores.push(self.emission(&[base.token(first_tok + i), stack.token(i)]));
+                    }
+                }
+                _ => {
+                    for i in 0..inf.len() {
+                        scores.push(self.emission(&[base.token(first_tok + i)]));
+                    }
+                }
             }
             let labels = match self.decode {
                 Decode::Viterbi => viterbi(&scores, &self.trans),
@@ -188,9 +214,9 @@ impl Model {
     }
 
     #[inline]
-    fn emission(&self, feats: &[u64]) -> [f32; NL] {
+    fn emission(&self, parts: &[&[u64]]) -> [f32; NL] {
         let mut acc = [0i32; NL];
-        for h in feats {
+        for h in parts.iter().flat_map(|p| p.iter()) {
             if let Some(w) = self.weights.get(h) {
                 for l in 0..NL {
                     acc[l] += w[l] as i32;
@@ -346,6 +372,7 @@ impl Model {
             gaz,
             info,
             decode,
+            first_shares_gaz: Default::default(),
         })
     }
 
@@ -386,12 +413,20 @@ pub(crate) fn viterbi(scores: &[[f32; NL]], trans: &[[f32; NL]; NL + 1]) -> Vec<
     if n == 0 {
         return Vec::new();
     }
+    // Transition scores with the invalid IOB2 moves at minus infinity, so the inner
+    // loop needs no validity test.
+    let mut t = [[f32::NEG_INFINITY; NL]; NL + 1];
+    for p in 0..=NL {
+        for c in 0..NL {
+            if allowed((p < NL).then_some(p), c) {
+                t[p][c] = trans[p][c];
+            }
+        }
+    }
     let mut back = vec![[0u8; NL]; n];
     let mut delta = [f32::NEG_INFINITY; NL];
     for (c, d) in delta.iter_mut().enumerate() {
-        if allowed(None, c) {
-            *d = trans[NL][c] + scores[0][c];
-        }
+        *d = t[NL][c] + scores[0][c];
     }
     for i in 1..n {
         let mut nd = [f32::NEG_INFINITY; NL];
@@ -399,10 +434,7 @@ pub(crate) fn viterbi(scores: &[[f32; NL]], trans: &[[f32; NL]; NL + 1]) -> Vec<
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
             for p in 0..NL {
-                if delta[p] == f32::NEG_INFINITY || !allowed(Some(p), c) {
-                    continue;
-                }
-                let v = delta[p] + trans[p][c];
+                let v = delta[p] + t[p][c];
                 if v > best {
                     best = v;
                     arg = p as u8;
@@ -501,5 +533,42 @@ impl<'a> Reader<'a> {
             }
             shift += 7;
         }
+    }
+}
+
+/// The unstacked features of every token of a document, sentence after sentence.
+struct DocFeats {
+    feats: Vec<u64>,
+    /// Token `g`'s features are `feats[offs[g]..offs[g + 1]]` (document-wide token index).
+    offs: Vec<usize>,
+    /// Document-wide index of each sentence's first token.
+    sent: Vec<usize>,
+}
+
+impl DocFeats {
+    fn new(
+        toks: &[Vec<&str>],
+        infos: &[Vec<TokInfo>],
+        stats: &DocStats,
+        gaz: &PassMap<u8>,
+    ) -> DocFeats {
+        let mut buf = FeatBuf::default();
+        let mut d = DocFeats {
+            feats: Vec::new(),
+            offs: vec![0],
+            sent: Vec::with_capacity(toks.len()),
+        };
+        for (s, inf) in toks.iter().zip(infos) {
+            d.sent.push(d.offs.len() - 1);
+            sentence_features(s, inf, stats, gaz, None, &mut buf);
+            let at = d.feats.len();
+            d.feats.extend_from_slice(&buf.feats);
+            d.offs.extend(buf.offs[1..].iter().map(|o| o + at));
+        }
+        d
+    }
+
+    fn token(&self, g: usize) -> &[u64] {
+        &self.feats[self.offs[g]..self.offs[g + 1]]
     }
 }

@@ -580,5 +580,6 @@ fn build_model(
         gaz: gaz.clone(),
         info: String::new(),
         decode: opts.decode,
+        first_shares_gaz: Default::default(),
     }
 }
