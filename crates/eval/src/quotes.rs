@@ -7,9 +7,10 @@
 //!
 //! Gold classes of a `Content` span (its outer extent, earliest segment start to latest
 //! segment end, trimmed of whitespace):
-//! - **direct**: the text starts with an opening double mark (`"`, `“`, `„`, `«`, or
-//!   `‘`) and, after trailing punctuation, ends with a closing one; or it is wholly
-//!   enclosed by marks just outside it (annotator left the marks out);
+//! - **direct**: the text starts with an opening double mark (`"`, `“`, `„`, `«`, `‘`,
+//!   or the archive style's two ASCII characters `''` and ``` `` ```) and, after
+//!   trailing punctuation, ends with a closing one; or it is wholly enclosed by marks
+//!   just outside it (annotator left the marks out);
 //! - **mixed**: any other content holding a double mark (paraphrase with an
 //!   embedded fragment, `said that he is "a great thing."`);
 //! - **indirect**: everything else. Indirect scoring uses indirect + mixed gold.
@@ -380,24 +381,32 @@ pub struct GoldContent {
 const OPEN: &[char] = &['"', '“', '„', '«', '‘'];
 const CLOSE: &[char] = &['"', '”', '“', '»', '’'];
 const MARKS: &[char] = &['"', '“', '”', '„', '«', '»'];
+/// Opening double marks typed as two ASCII characters (archive and wire text:
+/// `''quoted''`, TeX-style ``` ``quoted'' ```), and the closing one.
+const OPEN2: [&str; 2] = ["''", "``"];
+const CLOSE2: &str = "''";
 
 /// Classifies a content span (see the module doc).
 pub fn classify(text: &str, span: Span) -> GoldClass {
     let s = text[span.start..span.end].trim();
     let body = s.trim_end_matches([',', '.', ';', ':', '!', '?', '—', '–', '-', ')', ' ']);
-    let starts = s.starts_with(OPEN);
-    let ends = body.ends_with(CLOSE) || s.ends_with(CLOSE);
+    let starts = s.starts_with(OPEN) || OPEN2.iter().any(|m| s.starts_with(m));
+    let ends = body.ends_with(CLOSE)
+        || s.ends_with(CLOSE)
+        || body.ends_with(CLOSE2)
+        || s.ends_with(CLOSE2);
     if starts && ends && s.chars().count() > 1 {
         return GoldClass::Direct;
     }
-    let before = text[..span.start].trim_end().chars().next_back();
-    let after = text[span.end..].trim_start().chars().next();
-    let enclosed =
-        before.is_some_and(|c| OPEN.contains(&c)) && after.is_some_and(|c| CLOSE.contains(&c));
-    if enclosed && !s.contains(MARKS) {
+    let before = text[..span.start].trim_end();
+    let after = text[span.end..].trim_start();
+    let enclosed = (before.ends_with(OPEN) || OPEN2.iter().any(|m| before.ends_with(m)))
+        && (after.starts_with(CLOSE) || after.starts_with(CLOSE2));
+    let marked = s.contains(MARKS) || s.contains("''") || s.contains("``");
+    if enclosed && !marked {
         return GoldClass::Direct;
     }
-    if s.contains(MARKS) {
+    if marked {
         GoldClass::Mixed
     } else {
         GoldClass::Indirect
@@ -887,6 +896,15 @@ mod tests {
         assert_eq!(classify(t, Span::new(m, me)), GoldClass::Mixed);
         let i = t.find("it rains").unwrap();
         assert_eq!(classify(t, Span::new(i, i + 8)), GoldClass::Indirect);
+        // Archive style: two apostrophes as the double mark, marks inside or outside.
+        let t = "''It is over,'' Lee said. Kim said ''no'' twice. Jones' view.";
+        let e = t.find("Lee").unwrap() - 1;
+        assert_eq!(classify(t, Span::new(0, e)), GoldClass::Direct);
+        assert_eq!(classify(t, Span::new(2, e - 2)), GoldClass::Direct);
+        let k = t.find("''no").unwrap();
+        assert_eq!(classify(t, Span::new(k - 5, k + 6)), GoldClass::Mixed);
+        let j = t.find("Jones").unwrap();
+        assert_eq!(classify(t, Span::new(j, t.len())), GoldClass::Indirect);
     }
 
     #[test]

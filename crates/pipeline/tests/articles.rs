@@ -585,6 +585,7 @@ articles! {
     article_17_radio_transcript => "17_radio_transcript",
     article_18_same_surname_business => "18_same_surname_business",
     article_19_scraped_colon_intro => "19_scraped_colon_intro",
+    article_20_archive_double_apostrophes => "20_archive_double_apostrophes",
 }
 
 /// Every article file has an expected file that parses, and a test function above.

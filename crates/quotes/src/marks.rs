@@ -1,4 +1,4 @@
-//! Quotation-mark pairing: finds the spans delimited by double (straight, curly,
+//! Quotation-mark pairing: finds the spans delimited by double (straight, curly, `''`,
 //! „“, «») and clearly-delimiting single quotes, paragraph by paragraph, with the
 //! newswire convention for quotes that run over several paragraphs.
 
@@ -119,14 +119,41 @@ struct DPair {
     close_end: usize,
 }
 
+/// A double mark written with two ASCII characters, as archives and wire feeds do
+/// (`''quoted''`, or TeX-style ``` ``quoted'' ```): its kind and length in bytes.
+fn ascii_double(text: &str, pos: usize) -> Option<(DKind, usize)> {
+    match &text.as_bytes()[pos..] {
+        [b'\'', b'\'', ..] => Some((DKind::Straight, 2)),
+        [b'`', b'`', ..] => Some((DKind::Open, 2)),
+        _ => None,
+    }
+}
+
+/// Whether the apostrophe at `pos` is one half of a two-apostrophe double mark.
+fn in_ascii_double(text: &str, pos: usize) -> bool {
+    let b = text.as_bytes();
+    b.get(pos) == Some(&b'\'')
+        && (b.get(pos + 1) == Some(&b'\'') || (pos > 0 && b[pos - 1] == b'\''))
+}
+
 /// Pairs double marks inside `[a, b)`; returns pairs and the pending open (if any).
 fn pair_doubles(text: &str, a: usize, b: usize) -> (Vec<DPair>, Option<(usize, usize)>) {
     let mut out = vec![];
     let mut open: Option<(usize, usize, char)> = None; // (pos, after, char)
+    let mut skip_to = a;
     for (i, c) in text[a..b].char_indices() {
         let pos = a + i;
-        let Some((kind, ch)) = dmark(c) else { continue };
-        let after = pos + c.len_utf8();
+        if pos < skip_to {
+            continue;
+        }
+        let (kind, ch, after) = match ascii_double(&text[..b], pos) {
+            Some((k, len)) => (k, '"', pos + len),
+            None => match dmark(c) {
+                Some((k, ch)) => (k, ch, pos + c.len_utf8()),
+                None => continue,
+            },
+        };
+        skip_to = after;
         let pc = prev_char(text, pos);
         let nc = next_char(text, after);
         let looks_open = opens_after(pc) && !is_space_or_none(nc);
@@ -204,7 +231,7 @@ fn pair_singles(text: &str, a: usize, b: usize) -> Vec<DPair> {
     while k < idx.len() {
         let (pos, c) = idx[k];
         k += 1;
-        if c != '‘' && c != '\'' {
+        if c != '‘' && c != '\'' || in_ascii_double(text, pos) {
             continue;
         }
         let after = pos + c.len_utf8();
@@ -227,7 +254,7 @@ fn pair_singles(text: &str, a: usize, b: usize) -> Vec<DPair> {
                 }
                 continue;
             }
-            if c2 != '’' && c2 != '\'' {
+            if c2 != '’' && c2 != '\'' || in_ascii_double(text, p2) {
                 continue;
             }
             if c == '‘' && c2 == '\'' || c == '\'' && c2 == '’' {
@@ -270,7 +297,7 @@ fn pair_singles(text: &str, a: usize, b: usize) -> Vec<DPair> {
 /// Whether the paragraph (after leading spaces) starts with an opening mark.
 fn starts_with_open(text: &str, p: Span) -> bool {
     let s = text[p.start..p.end].trim_start();
-    s.starts_with(['“', '"', '„', '«', '‘'])
+    s.starts_with(['“', '"', '„', '«', '‘']) || s.starts_with("''") || s.starts_with("``")
 }
 
 /// Finds the quoted stretches in each paragraph unit (units in text order).
@@ -395,10 +422,28 @@ mod tests {
     }
 
     #[test]
+    fn two_apostrophes_are_a_double_mark() {
+        assert_eq!(
+            q("''It's over,'' Mr. Lee said, and ``we know it'' too."),
+            vec!["It's over,", "we know it"]
+        );
+        assert_eq!(
+            q("She called it ''a farce'' and 'a joke' on the '90s."),
+            vec!["a farce", "a joke"]
+        );
+        let text = "''First part, and\n''second part.''";
+        let paras = vec![Span::new(0, 17), Span::new(18, text.len())];
+        let m = find(text, &paras);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[0].cont_next && m[1].cont_prev);
+    }
+
+    #[test]
     fn unbalanced_never_panics() {
         let _ = q("\"");
         let _ = q("“ ” ‘ ’ ' \" «");
         let _ = q("a \"b");
+        let _ = q("'' ' `` ''' ` a''");
         assert_eq!(q("end ” then “open"), Vec::<String>::new());
     }
 }
