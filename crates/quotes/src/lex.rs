@@ -531,6 +531,11 @@ pub enum Pronoun {
 
 /// Words that may sit between a speaker and the cue ("X also said", "X has said").
 pub fn is_adverb_or_aux(w: &str) -> bool {
+    is_listed_adverb_or_aux(w) || (w.ends_with("ly") && w.len() > 4)
+}
+
+/// [`is_adverb_or_aux`] without the "-ly" suffix rule.
+pub fn is_listed_adverb_or_aux(w: &str) -> bool {
     matches!(
         w,
         "also"
@@ -581,7 +586,7 @@ pub fn is_adverb_or_aux(w: &str) -> bool {
             | "ever"
             | "already"
             | "now"
-    ) || (w.ends_with("ly") && w.len() > 4)
+    )
 }
 
 /// Forms of "be": a cue after one is passive ("is said to", "was told").

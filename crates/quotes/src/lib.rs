@@ -839,8 +839,7 @@ impl<'d> Detector<'d> {
         let foreign = lex::is_foreign_cue(&ws[ci].lower());
         let mut pre = ci;
         while pre > 0
-            && (lex::is_adverb_or_aux(&ws[pre - 1].lower())
-                || foreign && lex::is_foreign_aux(&ws[pre - 1].lower()))
+            && (adverb_or_aux(&ws[pre - 1]) || foreign && lex::is_foreign_aux(&ws[pre - 1].lower()))
         {
             pre -= 1;
         }
@@ -993,10 +992,9 @@ impl<'d> Detector<'d> {
     fn np_forward(&self, ws: &[Word]) -> Option<Span> {
         // `„…“, fügte er hinzu`: a subject pronoun stands alone (not `said it was`).
         if let Some(w) = ws.first() {
-            let verb_next = ws.get(1).is_some_and(|n| {
-                let l = n.lower();
-                lex::is_be(&l) || lex::is_adverb_or_aux(&l)
-            });
+            let verb_next = ws
+                .get(1)
+                .is_some_and(|n| lex::is_be(&n.lower()) || adverb_or_aux(n));
             if !verb_next
                 && lex::pronoun(&w.lower())
                     .is_some_and(|p| !matches!(p, Pronoun::Other | Pronoun::It))
@@ -1157,8 +1155,7 @@ impl<'d> Detector<'d> {
         let foreign = lex::is_foreign_cue(&ws[ci].lower());
         let mut pre = ci;
         while pre > 0
-            && (lex::is_adverb_or_aux(&ws[pre - 1].lower())
-                || foreign && lex::is_foreign_aux(&ws[pre - 1].lower()))
+            && (adverb_or_aux(&ws[pre - 1]) || foreign && lex::is_foreign_aux(&ws[pre - 1].lower()))
         {
             pre -= 1;
         }
@@ -1367,7 +1364,7 @@ impl<'d> Detector<'d> {
         let w0 = ws.get(i)?;
         let l0 = w0.lower();
         if lex::is_clause_start(&l0)
-            || lex::is_adverb_or_aux(&l0)
+            || adverb_or_aux(w0)
             || matches!(
                 l0.as_str(),
                 "alongside"
@@ -1410,7 +1407,7 @@ impl<'d> Detector<'d> {
                 && !ws[j].is_punct()
                 && lex::cue(&ws[j].lower()).is_none()
                 && !lex::is_clause_start(&ws[j].lower())
-                && !lex::is_adverb_or_aux(&ws[j].lower())
+                && !adverb_or_aux(&ws[j])
             {
                 j += 1;
             }
@@ -2257,7 +2254,11 @@ impl<'d> Detector<'d> {
                     let finite = cw.ends_with("ed")
                         || cw.ends_with('s')
                         || cw.ends_with('d')
-                        || matches!(cw.as_str(), "told" | "wrote" | "thought");
+                        || matches!(cw.as_str(), "told" | "wrote" | "thought")
+                        || cw == "say" && {
+                            let ci = ws.iter().position(|w| w.start == cu.start);
+                            ci.is_some_and(|ci| present_plural_say(&ws[..ci]))
+                        };
                     let speech = finite && lex::cue(&cw).is_some_and(|x| x.speech);
                     let attr_end = sp.end.max(cu.end);
                     let tail_ok = attr_end >= ws[last - 1].end
@@ -2292,12 +2293,16 @@ impl<'d> Detector<'d> {
             {
                 continue;
             }
-            if lw.ends_with("ing") || lw == "say" || lw == "tell" || lw == "write" {
+            if lw.ends_with("ing")
+                || lw == "say" && !present_plural_say(&ws[..j])
+                || lw == "tell"
+                || lw == "write"
+            {
                 continue;
             }
             // Subject.
             let mut pre = j;
-            while pre > 0 && lex::is_adverb_or_aux(&ws[pre - 1].lower()) {
+            while pre > 0 && adverb_or_aux(&ws[pre - 1]) {
                 pre -= 1;
             }
             if pre == 0 || lex::is_be(&ws[pre - 1].lower()) {
@@ -2419,6 +2424,42 @@ impl<'d> Detector<'d> {
         }
         None
     }
+}
+
+/// An adverb or auxiliary that may stand between a speaker and a cue ("also", "has",
+/// "quickly"); a capitalised "-ly" word is a name ("Kelly said"), not an adverb.
+fn adverb_or_aux(w: &Word) -> bool {
+    let l = w.lower();
+    lex::is_listed_adverb_or_aux(&l) || !w.capitalised() && lex::is_adverb_or_aux(&l)
+}
+
+/// Whether a bare "say" after the words `before` reports what a group says now
+/// ("analysts say", "Clinton advisers say") rather than an infinitive, a modal form or a
+/// first- or second-person aside ("to say", "would say", "I say", "you might say").
+fn present_plural_say(before: &[Word]) -> bool {
+    let Some(prev) = before.last() else {
+        return false;
+    };
+    let l = prev.lower();
+    !prev.is_punct()
+        && !adverb_or_aux(prev)
+        && !matches!(
+            l.as_str(),
+            "to" | "not"
+                | "n't"
+                | "never"
+                | "can"
+                | "cannot"
+                | "should"
+                | "must"
+                | "shall"
+                | "let"
+                | "i"
+                | "you"
+                | "we"
+                | "'d"
+                | "’d"
+        )
 }
 
 /// Length of an interview question (`Q:`, `Q.`, `Question:`) or answer (`A:`, `A.`,

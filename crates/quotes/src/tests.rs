@@ -322,6 +322,40 @@ fn indirect_reported_speech() {
 }
 
 #[test]
+fn names_ending_in_ly_are_speakers() {
+    // "-ly" marks adverbs ("quickly said"), not capitalised names.
+    let d = run("The vote was close. Kelly said the bill would pass next week.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the bill would pass next week");
+    assert_eq!(q[0].2, s("Kelly"));
+    let d = run("Officials quickly said the bill was dead.");
+    assert_eq!(quotes(&d)[0].2, s("Officials"));
+}
+
+#[test]
+fn groups_that_say() {
+    let d = run("Supporters say the move will reduce poverty in the state.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the move will reduce poverty in the state");
+    assert_eq!(
+        (q[0].2.clone(), q[0].3.clone()),
+        (s("Supporters"), s("say"))
+    );
+    let d = run("The tax plans would have little effect on the middle class, analysts say.");
+    assert_eq!(quotes(&d)[0].2, s("analysts"));
+    // Not a report: an infinitive, a modal, a first-person aside.
+    for t in [
+        "It is fair to say the plan has problems.",
+        "Some would say the plan has problems.",
+        "I say the plan has problems.",
+    ] {
+        assert!(quotes(&run(t)).is_empty(), "{t}");
+    }
+}
+
+#[test]
 fn interview_answers_go_to_the_interviewee() {
     let text = "We sat down with Governor Lena Park to talk about the drought.\n\nQ: Will there be rationing?\n\nA: Not this year. We have reserves.\n\nQ: And next year?\n\nA: Ask me in the spring.";
     let d = run(text);
