@@ -2240,6 +2240,44 @@ impl<'d> Detector<'d> {
                 });
             }
         }
+        // CLAUSE, X said, CLAUSE.: a parenthetical attribution; the reported content
+        // is the sentence around it.
+        for c1 in 1..last.saturating_sub(4) {
+            if ws[c1].text != "," {
+                continue;
+            }
+            let Some(c2) = (c1 + 2..(c1 + 11).min(last.saturating_sub(3)))
+                .find(|&i| ws[i].is_punct())
+                .filter(|&i| ws[i].text == ",")
+            else {
+                continue;
+            };
+            let cj = c2 - 1;
+            let cw = ws[cj].lower();
+            if !lex::cue(&cw).is_some_and(|c| c.speech && !c.rumour) {
+                continue;
+            }
+            let finite = cw.ends_with("ed")
+                || cw.ends_with('s')
+                || matches!(cw.as_str(), "said" | "told" | "wrote" | "thought")
+                || cw == "say" && present_plural_say(&ws[..cj]);
+            let mut pre = cj;
+            while pre > c1 + 1 && adverb_or_aux(&ws[pre - 1]) {
+                pre -= 1;
+            }
+            let phrase = &ws[c1 + 1..pre];
+            if !finite || phrase.is_empty() || !self.valid_speaker(phrase) {
+                continue;
+            }
+            let content = content_span(0, last)?;
+            let sp = Span::new(phrase[0].start, phrase[phrase.len() - 1].end);
+            return Some(Quote {
+                span: content,
+                kind: QuoteKind::Indirect,
+                speaker: Some(self.resolve(sp)),
+                cue: Some(Span::new(ws[cj].start, ws[cj].end)),
+            });
+        }
         // CLAUSE, X said. / CLAUSE, said X.
         if let Some(c) = (0..last).rev().find(|&j| ws[j].text == ",") {
             if c >= 3 && last - c <= 12 {
@@ -2259,11 +2297,16 @@ impl<'d> Detector<'d> {
                             let ci = ws.iter().position(|w| w.start == cu.start);
                             ci.is_some_and(|ci| present_plural_say(&ws[..ci]))
                         };
-                    let speech = finite && lex::cue(&cw).is_some_and(|x| x.speech);
                     let attr_end = sp.end.max(cu.end);
+                    let speech = finite && lex::cue(&cw).is_some_and(|x| x.speech);
+                    // "…, said he believed …": a pronoun after the cue starts the
+                    // reported clause; it is not an inverted speaker.
+                    let inverted_pronoun = cu.start < sp.start
+                        && lex::pronoun(&self.text[sp.start..sp.end].to_lowercase()).is_some()
+                        && attr_end < ws[last - 1].end;
                     let tail_ok = attr_end >= ws[last - 1].end
                         || self.ws(attr_end, ws[last - 1].end).len() <= 6;
-                    if speech && tail_ok {
+                    if speech && tail_ok && !inverted_pronoun {
                         let content = content_span(0, c)?;
                         return Some(Quote {
                             span: content,
@@ -2308,32 +2351,57 @@ impl<'d> Detector<'d> {
             if pre == 0 || lex::is_be(&ws[pre - 1].lower()) {
                 continue;
             }
-            let mut start = pre;
-            let mut prep: Option<usize> = None;
-            while start > 0 && pre - start < 8 {
-                let w = &ws[start - 1];
-                let l = w.lower();
-                // "Officials in Washington said": the place locates the speaker.
-                if matches!(l.as_str(), "in" | "at" | "from")
-                    && start < pre
-                    && prep.is_none()
-                    && ws[start].capitalised()
-                {
-                    prep = Some(start - 1);
+            // The subject phrase ending at `end`: back to a clause break, at most 8 words.
+            let subject_start = |end: usize| -> usize {
+                let mut start = end;
+                let mut prep: Option<usize> = None;
+                while start > 0 && end - start < 8 {
+                    let w = &ws[start - 1];
+                    let l = w.lower();
+                    // "Officials in Washington said": the place locates the speaker.
+                    if matches!(l.as_str(), "in" | "at" | "from")
+                        && start < end
+                        && prep.is_none()
+                        && ws[start].capitalised()
+                    {
+                        prep = Some(start - 1);
+                        start -= 1;
+                        continue;
+                    }
+                    if w.is_punct() && !matches!(w.text, "'" | "’" | "-")
+                        || lex::is_clause_start(&l) && l != "of"
+                    {
+                        break;
+                    }
                     start -= 1;
-                    continue;
                 }
-                if w.is_punct() && !matches!(w.text, "'" | "’" | "-")
-                    || lex::is_clause_start(&l) && l != "of"
-                {
-                    break;
+                if prep == Some(start) {
+                    start += 1;
                 }
-                start -= 1;
+                start
+            };
+            let mut phrase = &ws[subject_start(pre)..pre];
+            // "Jane Roe, a senior adviser to the mayor, said …" / "Roe, who …, said …":
+            // the name before the appositive or relative clause is the subject.
+            if phrase.is_empty() && pre >= 3 && ws[pre - 1].text == "," {
+                let c0 = (pre.saturating_sub(22)..pre - 1)
+                    .rev()
+                    .find(|&i| ws[i].text == ",");
+                if let Some(c0) = c0.filter(|&c0| c0 > 0 && c0 + 1 < pre - 1) {
+                    let app = &ws[c0 + 1..pre - 1];
+                    let f = app[0].lower();
+                    let opens = lex::is_determiner(&f)
+                        || matches!(f.as_str(), "who" | "whose" | "which" | "another")
+                        || app[0].text.chars().all(|c| c.is_ascii_digit());
+                    let closed = app
+                        .iter()
+                        .all(|w| !matches!(w.text, "." | ";" | ":" | "!" | "?" | "\"" | "“" | "”"));
+                    let name = &ws[subject_start(c0)..c0];
+                    if opens && closed && name.iter().any(|w| w.capitalised()) {
+                        phrase = name;
+                    }
+                }
             }
-            if prep == Some(start) {
-                start += 1;
-            }
-            let phrase = &ws[start..pre];
             if !self.valid_speaker(phrase) {
                 continue;
             }

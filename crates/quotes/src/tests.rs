@@ -334,6 +334,41 @@ fn names_ending_in_ly_are_speakers() {
 }
 
 #[test]
+fn speaker_before_an_appositive_or_relative_clause() {
+    let d = run("Mark Lowe, a senior adviser to the mayor, said he believed the plan would pass.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "he believed the plan would pass");
+    assert_eq!(q[0].2, s("Mark Lowe"));
+    let d = run("Hale, who has opposed the plan for years, said the vote would be close.");
+    assert_eq!(quotes(&d)[0].2, s("Hale"));
+    // A pronoun after an inverted cue starts the clause, it is not the speaker.
+    let d = run("The bill failed on Monday, said he believed nothing would change.");
+    assert!(
+        quotes(&d).iter().all(|q| q.2 != s("he")),
+        "{:?}",
+        quotes(&d)
+    );
+}
+
+#[test]
+fn parenthetical_attribution_reports_the_whole_sentence() {
+    let d = run("The plan, officials said, would cost three billion dollars.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].1,
+        "The plan, officials said, would cost three billion dollars"
+    );
+    assert_eq!(
+        (q[0].2.clone(), q[0].3.clone()),
+        (s("officials"), s("said"))
+    );
+    let d = run("Smith, Jones and Brown, the three finalists, met on Monday.");
+    assert!(quotes(&d).is_empty());
+}
+
+#[test]
 fn groups_that_say() {
     let d = run("Supporters say the move will reduce poverty in the state.");
     let q = quotes(&d);
