@@ -2257,6 +2257,12 @@ impl<'d> Detector<'d> {
             if !lex::cue(&cw).is_some_and(|c| c.speech && !c.rumour) {
                 continue;
             }
+            // "…, Lee said, adding that …": a second report follows, not the rest of
+            // the first sentence.
+            let next = ws[c2 + 1].lower();
+            if next.ends_with("ing") && lex::cue(&next).is_some() {
+                continue;
+            }
             let finite = cw.ends_with("ed")
                 || cw.ends_with('s')
                 || matches!(cw.as_str(), "said" | "told" | "wrote" | "thought")
@@ -2278,8 +2284,15 @@ impl<'d> Detector<'d> {
                 cue: Some(Span::new(ws[cj].start, ws[cj].end)),
             });
         }
-        // CLAUSE, X said. / CLAUSE, said X.
-        if let Some(c) = (0..last).rev().find(|&j| ws[j].text == ",") {
+        // CLAUSE, X said. / CLAUSE, said X. The attribution may carry an appositive
+        // or a trailing clause of its own ("…, said Ann Lee, a pollster."), so the
+        // last three commas are tried, nearest first.
+        let commas: Vec<usize> = (0..last)
+            .rev()
+            .filter(|&j| ws[j].text == ",")
+            .take(3)
+            .collect();
+        for c in commas {
             if c >= 3 && last - c <= 12 {
                 if let Some(Attr {
                     speaker: Some(sp),
@@ -2299,14 +2312,35 @@ impl<'d> Detector<'d> {
                         };
                     let attr_end = sp.end.max(cu.end);
                     let speech = finite && lex::cue(&cw).is_some_and(|x| x.speech);
-                    // "…, said he believed …": a pronoun after the cue starts the
-                    // reported clause; it is not an inverted speaker.
+                    // "…, said he believed …", "…, said the speeches led her …": words
+                    // after an inverted speaker that go on with a verb start the
+                    // reported clause; only a comma or a prepositional phrase may follow.
                     let inverted_pronoun = cu.start < sp.start
-                        && lex::pronoun(&self.text[sp.start..sp.end].to_lowercase()).is_some()
-                        && attr_end < ws[last - 1].end;
+                        && attr_end < ws[last - 1].end
+                        && self
+                            .ws(attr_end, ws[last - 1].end)
+                            .first()
+                            .is_some_and(|w| {
+                                !matches!(
+                                    w.lower().as_str(),
+                                    "," | "in"
+                                        | "on"
+                                        | "at"
+                                        | "during"
+                                        | "after"
+                                        | "before"
+                                        | "of"
+                                        | "for"
+                                        | "with"
+                                        | "from"
+                                        | "last"
+                                        | "this"
+                                )
+                            });
                     let tail_ok = attr_end >= ws[last - 1].end
                         || self.ws(attr_end, ws[last - 1].end).len() <= 6;
-                    if speech && tail_ok && !inverted_pronoun {
+                    let after_comma = cu.start > ws[c].start && sp.start > ws[c].start;
+                    if speech && tail_ok && !inverted_pronoun && after_comma {
                         let content = content_span(0, c)?;
                         return Some(Quote {
                             span: content,
@@ -2384,21 +2418,38 @@ impl<'d> Detector<'d> {
             // "Jane Roe, a senior adviser to the mayor, said …" / "Roe, who …, said …":
             // the name before the appositive or relative clause is the subject.
             if phrase.is_empty() && pre >= 3 && ws[pre - 1].text == "," {
-                let c0 = (pre.saturating_sub(22)..pre - 1)
-                    .rev()
-                    .find(|&i| ws[i].text == ",");
-                if let Some(c0) = c0.filter(|&c0| c0 > 0 && c0 + 1 < pre - 1) {
+                // The appositive may hold commas of its own ("a farmer from Ames,
+                // Iowa,"): try each earlier comma, nearest first.
+                for c0 in (pre.saturating_sub(22).max(1)..pre.saturating_sub(2)).rev() {
+                    if ws[c0].text != "," {
+                        continue;
+                    }
                     let app = &ws[c0 + 1..pre - 1];
-                    let f = app[0].lower();
-                    let opens = lex::is_determiner(&f)
-                        || matches!(f.as_str(), "who" | "whose" | "which" | "another")
-                        || app[0].text.chars().all(|c| c.is_ascii_digit());
                     let closed = app
                         .iter()
                         .all(|w| !matches!(w.text, "." | ";" | ":" | "!" | "?" | "\"" | "“" | "”"));
+                    if !closed {
+                        break;
+                    }
                     let name = &ws[subject_start(c0)..c0];
-                    if opens && closed && name.iter().any(|w| w.capitalised()) {
+                    let f = app[0].lower();
+                    // "Chris Cole, state director for the campaign, said": a title
+                    // after a short all-capitalised name.
+                    let title = app[0].capitalised()
+                        && !name.is_empty()
+                        && name.len() <= 4
+                        && name.iter().all(|w| w.capitalised())
+                        && !lex::is_determiner(&name[0].lower());
+                    let opens = lex::is_determiner(&f)
+                        || matches!(
+                            f.as_str(),
+                            "who" | "whose" | "which" | "another" | "including"
+                        )
+                        || app[0].text.chars().all(|c| c.is_ascii_digit())
+                        || title;
+                    if opens && name.iter().any(|w| w.capitalised()) {
                         phrase = name;
+                        break;
                     }
                 }
             }
@@ -2480,6 +2531,63 @@ impl<'d> Detector<'d> {
                 {
                     continue;
                 }
+            }
+            let content = content_span(k, last)?;
+            let sp = Span::new(phrase[0].start, phrase[phrase.len() - 1].end);
+            return Some(Quote {
+                span: content,
+                kind: QuoteKind::Indirect,
+                speaker: Some(self.resolve(sp)),
+                cue: Some(Span::new(ws[j].start, ws[j].end)),
+            });
+        }
+        // SUBJECT did something, saying (that) CLAUSE.: the participle reports what
+        // the sentence's subject said; the subject is a leading name or pronoun.
+        for j in 2..last.saturating_sub(3) {
+            let lw = ws[j].lower();
+            if ws[j - 1].text != ","
+                || !matches!(
+                    lw.as_str(),
+                    "saying"
+                        | "adding"
+                        | "noting"
+                        | "arguing"
+                        | "insisting"
+                        | "claiming"
+                        | "warning"
+                        | "explaining"
+                        | "stating"
+                        | "declaring"
+                )
+            {
+                continue;
+            }
+            let mut k = j + 1;
+            if ws[k].lower() == "that" {
+                k += 1;
+            }
+            let first = &ws[0];
+            let subject_end = if lex::pronoun(&first.lower()).is_some() {
+                1
+            } else {
+                let mut e = 0;
+                while e < j - 1
+                    && (ws[e].capitalised() || e > 0 && matches!(ws[e].text, "." | "-" | "'" | "’"))
+                {
+                    e += 1;
+                }
+                e
+            };
+            if subject_end == 0 {
+                // A leading clause ("In Ohio, …") or no name: no speaker to give.
+                return None;
+            }
+            let phrase = &ws[..subject_end];
+            let verb_next = ws
+                .get(subject_end)
+                .is_some_and(|w| !w.capitalised() && !w.is_punct());
+            if !verb_next || !self.valid_speaker(phrase) {
+                return None;
             }
             let content = content_span(k, last)?;
             let sp = Span::new(phrase[0].start, phrase[phrase.len() - 1].end);

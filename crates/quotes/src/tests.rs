@@ -369,6 +369,23 @@ fn parenthetical_attribution_reports_the_whole_sentence() {
 }
 
 #[test]
+fn participle_reports_for_the_subject() {
+    let d = run("Clinton attacked the plan on Monday, saying it would raise costs for families.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "it would raise costs for families");
+    assert_eq!(
+        (q[0].2.clone(), q[0].3.clone()),
+        (s("Clinton"), s("saying"))
+    );
+    // A second report after the main one does not swallow the first.
+    let d = run("The imam left early, Nefzi said, adding that he was quiet.");
+    assert_eq!(quotes(&d)[0].1, "The imam left early");
+    // No subject to credit: nothing reported.
+    assert!(quotes(&run("In Ohio, the race is tight, saying little about May.")).is_empty());
+}
+
+#[test]
 fn groups_that_say() {
     let d = run("Supporters say the move will reduce poverty in the state.");
     let q = quotes(&d);
