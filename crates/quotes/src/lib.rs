@@ -2358,11 +2358,29 @@ impl<'d> Detector<'d> {
             let that_only = lex::that_verb(&lw);
             let c = match lex::cue(&lw) {
                 Some(c) if c.speech && !c.rumour => c,
-                _ if that_only && ws.get(j + 1).is_some_and(|w| w.lower() == "that") => lex::Cue {
-                    speech: true,
-                    object: false,
-                    rumour: false,
-                },
+                _ if that_only
+                    && ws.get(j + 1).is_some_and(|w| {
+                        let l = w.lower();
+                        l == "that"
+                            // "Economists believe this provides …", "polls show Lee
+                            // leading": a clause's subject right after the verb.
+                            || (lex::is_determiner(&l)
+                                || matches!(l.as_str(), "this" | "these" | "those" | "it" | "he" | "she" | "they" | "we")
+                                || w.capitalised()
+                                || w.text.starts_with(|c: char| c.is_ascii_digit()))
+                                && !matches!(
+                                    lw.as_str(),
+                                    "hope" | "hopes" | "hoped" | "expect" | "expects" | "expected"
+                                )
+                                && j + 4 < last
+                    }) =>
+                {
+                    lex::Cue {
+                        speech: true,
+                        object: false,
+                        rumour: false,
+                    }
+                }
                 _ => continue,
             };
             if lex::ambiguous_noun(&lw)
@@ -2469,7 +2487,20 @@ impl<'d> Detector<'d> {
                 }
                 k = t + 1;
             } else {
-                if c.object {
+                let wh = |w: &Word| {
+                    matches!(
+                        w.lower().as_str(),
+                        "whether" | "if" | "how" | "what" | "why" | "when" | "where" | "who"
+                    )
+                };
+                let asked_object = lw
+                    .starts_with("ask")
+                    .then(|| (k + 1..(k + 5).min(last)).find(|&i| wh(&ws[i]) || ws[i].is_punct()))
+                    .flatten();
+                if let Some(q) = asked_object.filter(|&q| wh(&ws[q])) {
+                    // asked the senator whether CLAUSE: skip the object.
+                    k = q;
+                } else if c.object {
                     // told reporters CLAUSE: skip one short object.
                     if k < last
                         && (ws[k].capitalised()
@@ -2509,7 +2540,13 @@ impl<'d> Detector<'d> {
                 // Must look like a clause: subject word then more words.
                 let Some(w) = ws.get(k) else { continue };
                 let wl = w.lower();
-                if lex::is_clause_start(&wl)
+                // "asked Lee whether …": the indirect question is the content.
+                let question = lw.starts_with("ask")
+                    && matches!(
+                        wl.as_str(),
+                        "whether" | "if" | "how" | "what" | "why" | "when" | "where" | "who"
+                    );
+                if !question && lex::is_clause_start(&wl)
                     || w.is_punct()
                     || matches!(
                         wl.as_str(),

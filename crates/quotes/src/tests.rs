@@ -386,6 +386,30 @@ fn participle_reports_for_the_subject() {
 }
 
 #[test]
+fn beliefs_findings_and_questions() {
+    let d = run("Many economists believe the tax would shift costs to workers.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the tax would shift costs to workers");
+    assert_eq!(q[0].2, s("Many economists"));
+    let d = run("Exit polls show 60 percent of voters backing the proposal.");
+    assert_eq!(quotes(&d)[0].1, "60 percent of voters backing the proposal");
+    let d = run("A reporter asked the senator whether the bill would pass this year.");
+    let q = quotes(&d);
+    assert_eq!(q[0].1, "whether the bill would pass this year");
+    assert_eq!(
+        (q[0].2.clone(), q[0].3.clone()),
+        (s("A reporter"), s("asked"))
+    );
+    // Hopes and expectations need "that"; "think so" is not a report.
+    assert!(quotes(&run(
+        "Officials hope the bridge reopens by spring next year."
+    ))
+    .is_empty());
+    assert!(quotes(&run("I think so, but we will see.")).is_empty());
+}
+
+#[test]
 fn groups_that_say() {
     let d = run("Supporters say the move will reduce poverty in the state.");
     let q = quotes(&d);
