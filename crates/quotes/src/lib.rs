@@ -2182,12 +2182,42 @@ impl<'d> Detector<'d> {
                         .map(|m| word_count(&text[m.content.start..m.content.end]))
                         .sum();
                     if quoted * 2 <= word_count(&text[q.span.start..q.span.end]) {
-                        out.push(q);
+                        out.extend(self.split_added(q));
                     }
                 }
             }
         }
         out
+    }
+
+    /// "Lee said A, adding that B": two reports by one speaker. Splits an indirect
+    /// quote at a comma followed by a participle cue; otherwise returns it whole.
+    fn split_added(&self, q: Quote) -> Vec<Quote> {
+        let ws = self.ws(q.span.start, q.span.end);
+        let at = (3..ws.len().saturating_sub(4)).find(|&i| {
+            ws[i - 1].text == ","
+                && matches!(
+                    ws[i].lower().as_str(),
+                    "adding" | "noting" | "saying" | "arguing" | "insisting" | "warning"
+                )
+        });
+        let Some(i) = at else {
+            return vec![q];
+        };
+        let mut k = i + 1;
+        if ws[k].lower() == "that" {
+            k += 1;
+        }
+        let first = Quote {
+            span: Span::new(q.span.start, ws[i - 2].end),
+            ..q.clone()
+        };
+        let second = Quote {
+            span: Span::new(ws[k].start, q.span.end),
+            cue: Some(Span::new(ws[i].start, ws[i].end)),
+            ..q
+        };
+        vec![first, second]
     }
 
     fn indirect_in(&self, s0: usize, s1: usize) -> Option<Quote> {
@@ -2476,10 +2506,12 @@ impl<'d> Detector<'d> {
             }
             // Clause after the cue.
             let mut k = j + 1;
+            // The "that" of this cue, not of a later one ("said A, adding that B").
             let that = ws[k..last.min(k + 8)]
                 .iter()
                 .position(|w| w.lower() == "that")
-                .map(|x| k + x);
+                .map(|x| k + x)
+                .filter(|&t| !ws[k..t].iter().any(|w| lex::cue(&w.lower()).is_some()));
             if let Some(t) = that {
                 // Only what may sit between: object, time, "in a statement".
                 if ws[k..t].iter().any(|w| w.is_punct() && w.text != ",") {

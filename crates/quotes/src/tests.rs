@@ -410,6 +410,22 @@ fn beliefs_findings_and_questions() {
 }
 
 #[test]
+fn a_report_and_an_added_one() {
+    let d = run("Lee said the plan would fail, adding that nobody had read it.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        (q[0].1.as_str(), q[0].3.clone()),
+        ("the plan would fail", s("said"))
+    );
+    assert_eq!(
+        (q[1].1.as_str(), q[1].3.clone()),
+        ("nobody had read it", s("adding"))
+    );
+    assert!(q.iter().all(|x| x.2 == s("Lee")));
+}
+
+#[test]
 fn groups_that_say() {
     let d = run("Supporters say the move will reduce poverty in the state.");
     let q = quotes(&d);
