@@ -2190,6 +2190,29 @@ impl<'d> Detector<'d> {
         out
     }
 
+    /// The subject that opens a sentence, `ws` its words before some later verb: a
+    /// pronoun, or a run of capitalised words ("Sen. Ann Lee"), followed by a
+    /// lowercase word (its verb).
+    fn leading_subject<'a, 'w>(&self, ws: &'a [Word<'w>]) -> Option<&'a [Word<'w>]> {
+        let first = ws.first()?;
+        let end = if lex::pronoun(&first.lower()).is_some() {
+            1
+        } else {
+            let mut e = 0;
+            while e < ws.len()
+                && (ws[e].capitalised() || e > 0 && matches!(ws[e].text, "." | "-" | "'" | "’"))
+            {
+                e += 1;
+            }
+            e
+        };
+        let phrase = &ws[..end];
+        let verb_next = ws
+            .get(end)
+            .is_some_and(|w| !w.capitalised() && !w.is_punct());
+        (end > 0 && verb_next && self.valid_speaker(phrase)).then_some(phrase)
+    }
+
     /// "Lee said A, adding that B": two reports by one speaker. Splits an indirect
     /// quote at a comma followed by a participle cue; otherwise returns it whole.
     fn split_added(&self, q: Quote) -> Vec<Quote> {
@@ -2501,6 +2524,12 @@ impl<'d> Detector<'d> {
                     }
                 }
             }
+            // "Lee denounced the plan and said …": the sentence's subject speaks.
+            if phrase.is_empty() && pre >= 2 && ws[pre - 1].lower() == "and" {
+                if let Some(p) = self.leading_subject(&ws[..pre - 1]) {
+                    phrase = p;
+                }
+            }
             if !self.valid_speaker(phrase) {
                 continue;
             }
@@ -2601,6 +2630,13 @@ impl<'d> Detector<'d> {
                     continue;
                 }
             }
+            // "tweeted a photo and said CLAUSE": the later, coordinated cue reports.
+            if (k..last.saturating_sub(1)).any(|i| {
+                ws[i].lower() == "and"
+                    && lex::cue(&ws[i + 1].lower()).is_some_and(|c| c.speech && !c.rumour)
+            }) {
+                continue;
+            }
             let content = content_span(k, last)?;
             let sp = Span::new(phrase[0].start, phrase[phrase.len() - 1].end);
             return Some(Quote {
@@ -2635,29 +2671,8 @@ impl<'d> Detector<'d> {
             if ws[k].lower() == "that" {
                 k += 1;
             }
-            let first = &ws[0];
-            let subject_end = if lex::pronoun(&first.lower()).is_some() {
-                1
-            } else {
-                let mut e = 0;
-                while e < j - 1
-                    && (ws[e].capitalised() || e > 0 && matches!(ws[e].text, "." | "-" | "'" | "’"))
-                {
-                    e += 1;
-                }
-                e
-            };
-            if subject_end == 0 {
-                // A leading clause ("In Ohio, …") or no name: no speaker to give.
-                return None;
-            }
-            let phrase = &ws[..subject_end];
-            let verb_next = ws
-                .get(subject_end)
-                .is_some_and(|w| !w.capitalised() && !w.is_punct());
-            if !verb_next || !self.valid_speaker(phrase) {
-                return None;
-            }
+            // A leading clause ("In Ohio, …") or no name: no speaker to give.
+            let phrase = self.leading_subject(&ws[..j - 1])?;
             let content = content_span(k, last)?;
             let sp = Span::new(phrase[0].start, phrase[phrase.len() - 1].end);
             return Some(Quote {

@@ -426,6 +426,17 @@ fn a_report_and_an_added_one() {
 }
 
 #[test]
+fn coordinated_cue_speaks_for_the_subject() {
+    let d = run("Fields tweeted a photograph of her arm and said she had been pulled back.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "she had been pulled back");
+    assert_eq!((q[0].2.clone(), q[0].3.clone()), (s("Fields"), s("said")));
+    let d = run("He called the filings lawful, and said there was no attempt to hide them.");
+    assert_eq!(quotes(&d)[0].2, s("He"));
+}
+
+#[test]
 fn groups_that_say() {
     let d = run("Supporters say the move will reduce poverty in the state.");
     let q = quotes(&d);
