@@ -2225,6 +2225,26 @@ impl<'d> Detector<'d> {
                 )
         });
         let Some(i) = at else {
+            // "Lee said A, but Kim said B": a second report with its own speaker.
+            for i in 3..ws.len().saturating_sub(4) {
+                let conj = ws[i - 1].text == ","
+                    && matches!(ws[i].lower().as_str(), "but" | "and" | "while" | "whereas");
+                let cue_soon = ws[i + 1..(i + 6).min(ws.len())]
+                    .iter()
+                    .any(|w| lex::cue(&w.lower()).is_some_and(|c| c.speech && !c.rumour));
+                if !conj || !cue_soon {
+                    continue;
+                }
+                if let Some(q2) = self.indirect_in(ws[i + 1].start, q.span.end) {
+                    if q2.span.start > ws[i].end {
+                        let first = Quote {
+                            span: Span::new(q.span.start, ws[i - 2].end),
+                            ..q
+                        };
+                        return vec![first, q2];
+                    }
+                }
+            }
             return vec![q];
         };
         let mut k = i + 1;

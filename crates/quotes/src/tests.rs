@@ -437,6 +437,21 @@ fn coordinated_cue_speaks_for_the_subject() {
 }
 
 #[test]
+fn two_speakers_in_one_sentence() {
+    let d = run("Officials said the plan was legal, but Smith said it broke the rules.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        (q[0].1.as_str(), q[0].2.clone()),
+        ("the plan was legal", s("Officials"))
+    );
+    assert_eq!(
+        (q[1].1.as_str(), q[1].2.clone()),
+        ("it broke the rules", s("Smith"))
+    );
+}
+
+#[test]
 fn groups_that_say() {
     let d = run("Supporters say the move will reduce poverty in the state.");
     let q = quotes(&d);
