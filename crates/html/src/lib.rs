@@ -72,6 +72,24 @@ pub fn extract_with(html: &str, opts: &Options) -> Extracted {
     extract_depth(html, opts, 0)
 }
 
+/// Where to close a `<title>` that has no closing tag anywhere: the end of its first
+/// line or the next `<`, whichever comes first. `None` when the title is closed (or
+/// there is none). Without this the HTML parser reads the rest of the page as title text.
+fn unclosed_title(src: &str) -> Option<usize> {
+    let head = &src.as_bytes()[..src.len().min(64 * 1024)];
+    let open = find_ci(head, 0, b"<title")?;
+    let gt = open + head[open..].iter().position(|&b| b == b'>')? + 1;
+    if find_ci(src.as_bytes(), open, b"</title").is_some() {
+        return None;
+    }
+    let rest = &src.as_bytes()[gt..];
+    let end = rest
+        .iter()
+        .position(|&b| b == b'<' || b == b'\n')
+        .unwrap_or(rest.len());
+    Some(gt + end)
+}
+
 fn extract_depth(html: &str, opts: &Options, depth: u8) -> Extracted {
     let mut warnings = Vec::new();
     let mut src = html;
@@ -90,6 +108,15 @@ fn extract_depth(html: &str, opts: &Options, depth: u8) -> Extracted {
         warnings.push(format!(
             "HTML nested deeper than {MAX_SCAN_DEPTH} elements; the page was cut at byte {cut}"
         ));
+    }
+    let repaired;
+    if let Some(at) = unclosed_title(src) {
+        repaired = format!("{}</title>{}", &src[..at], &src[at..]);
+        src = &repaired;
+        warnings.push(
+            "<title> is never closed (the page would read as all title); closed it at its first line"
+                .to_string(),
+        );
     }
     let doc = dom_query::Document::from(src);
     let walk = dom::walk(&doc);

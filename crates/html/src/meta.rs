@@ -356,10 +356,27 @@ pub(crate) fn collect(raw: &RawMeta, doc: &Document) -> Meta {
     m.byline = byline;
     // <title> last, without the site name suffix.
     if m.title.is_none() {
-        m.title = raw.title.as_deref().and_then(clean);
+        m.title = raw
+            .title
+            .as_deref()
+            .filter(|t| !unterminated_title(t))
+            .and_then(clean);
         m.title_from_tag = m.title.is_some();
     }
     m
+}
+
+/// A `<title>` whose closing tag is missing swallows the page's markup as text
+/// (the parser reads title content as raw text up to `</title>`): no title at all is
+/// better than a kilobyte of script.
+fn unterminated_title(t: &str) -> bool {
+    let l = t.to_ascii_lowercase();
+    t.len() > 1000
+        || [
+            "<script", "<style", "<meta", "<link", "</", "-->", "<body", "<div",
+        ]
+        .iter()
+        .any(|m| l.contains(m))
 }
 
 /// "Headline | Site" → "Headline" (keeps the longer side).

@@ -195,3 +195,15 @@ fn hidden_and_boilerplate_inside_article() {
     assert!(!ex.text.contains("Hidden text"));
     assert!(!ex.text.contains("Another story"));
 }
+
+#[test]
+fn unclosed_title_is_not_the_whole_page() {
+    // No </title>: the parser reads everything after <title> as its text.
+    let src = article(4).replace(
+        "A headline here | Site</title>",
+        "Site library-->\n<script src=x.js></script>",
+    );
+    let ex = extract(&src);
+    let t = ex.title.unwrap_or_default();
+    assert!(!t.contains("<script") && t.len() < 200, "{t}");
+}
