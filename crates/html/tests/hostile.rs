@@ -206,4 +206,7 @@ fn unclosed_title_is_not_the_whole_page() {
     let ex = extract(&src);
     let t = ex.title.unwrap_or_default();
     assert!(!t.contains("<script") && t.len() < 200, "{t}");
+    // The page after it is still read as a page.
+    assert!(ex.text.starts_with("Paragraph 0 tells"), "{}", ex.text);
+    assert!(ex.warnings.iter().any(|w| w.contains("never closed")));
 }
