@@ -2206,6 +2206,14 @@ impl<'d> Detector<'d> {
             }
             e
         };
+        // "Other experts welcomed …": a capitalised determiner opens a common noun
+        // phrase, not a name; its head noun follows.
+        if end == 1 && lex::is_determiner(&first.lower()) {
+            let head = ws.get(1).filter(|w| {
+                !w.capitalised() && w.text.chars().all(char::is_alphabetic) && w.text.len() > 2
+            });
+            return head.map(|_| &ws[..2]).filter(|p| self.valid_speaker(p));
+        }
         let phrase = &ws[..end];
         let verb_next = ws
             .get(end)
@@ -2544,6 +2552,7 @@ impl<'d> Detector<'d> {
                     }
                 }
             }
+            phrase = trim_subject(phrase);
             // "Lee denounced the plan and said …": the sentence's subject speaks.
             if phrase.is_empty() && pre >= 2 && ws[pre - 1].lower() == "and" {
                 if let Some(p) = self.leading_subject(&ws[..pre - 1]) {
@@ -2704,6 +2713,42 @@ impl<'d> Detector<'d> {
         }
         None
     }
+}
+
+/// The subject proper of a phrase walked back from a cue: after a time or framing
+/// phrase ("A year ago the company", "In a statement today Acme Corp"), the words
+/// that follow it.
+fn trim_subject<'a, 'w>(phrase: &'a [Word<'w>]) -> &'a [Word<'w>] {
+    let mut p = phrase;
+    if let Some(i) = p.iter().rposition(|w| {
+        matches!(
+            w.lower().as_str(),
+            "ago" | "today" | "yesterday" | "tonight" | "now" | "then" | "later" | "earlier"
+        )
+    }) {
+        if i + 1 < p.len() {
+            p = &p[i + 1..];
+        }
+    }
+    // A name after lowercase words that cannot lead into it ("… issued Acme Corp").
+    let run = p.iter().rev().take_while(|w| w.capitalised()).count();
+    if run > 0 && run < p.len() {
+        let before = p[p.len() - run - 1].lower();
+        let leads_in = lex::is_determiner(&before)
+            || matches!(
+                before.as_str(),
+                "of" | "and" | "for" | "de" | "van" | "von" | "al" | "former" | "'s" | "’s"
+            );
+        if !leads_in
+            && !p[p.len() - run - 1].is_punct()
+            && p[..p.len() - run]
+                .iter()
+                .any(|w| !w.capitalised() && w.lower().len() > 3 && !lex::is_determiner(&w.lower()))
+        {
+            p = &p[p.len() - run..];
+        }
+    }
+    p
 }
 
 /// An adverb or auxiliary that may stand between a speaker and a cue ("also", "has",

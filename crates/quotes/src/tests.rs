@@ -452,6 +452,18 @@ fn two_speakers_in_one_sentence() {
 }
 
 #[test]
+fn framing_words_are_not_the_speaker() {
+    let d = run("A year ago the company announced a cut of 5,000 jobs this year.");
+    assert_eq!(quotes(&d)[0].2, s("the company"));
+    let d = run("In a statement issued today Acme Corp reported that it had gained subscribers.");
+    assert_eq!(quotes(&d)[0].2, s("Acme Corp"));
+    let d = run("Former Vice President Joe Biden said the plan would fail.");
+    assert_eq!(quotes(&d)[0].2, s("Former Vice President Joe Biden"));
+    let d = run("Other experts welcomed the research, saying it was a major effort.");
+    assert_eq!(quotes(&d)[0].2, s("Other experts"));
+}
+
+#[test]
 fn groups_that_say() {
     let d = run("Supporters say the move will reduce poverty in the state.");
     let q = quotes(&d);
