@@ -2591,13 +2591,23 @@ impl<'d> Detector<'d> {
                     // asked the senator whether CLAUSE: skip the object.
                     k = q;
                 } else if c.object {
-                    // told reporters CLAUSE: skip one short object.
+                    // told reporters CLAUSE / told me CLAUSE / told Fox News CLAUSE /
+                    // told host Ann Lee CLAUSE: skip a short object.
+                    let obj = ws[k].lower();
                     if k < last
-                        && (ws[k].capitalised()
-                            || lex::pronoun(&ws[k].lower()).is_some()
-                            || lex::is_group_noun(&ws[k].lower()))
+                        && (lex::pronoun(&obj).is_some()
+                            || lex::is_group_noun(&obj)
+                            || matches!(obj.as_str(), "me" | "him" | "us" | "them" | "you"))
                     {
                         k += 1;
+                    } else if k < last
+                        && (ws[k].capitalised() || k + 1 < last && ws[k + 1].capitalised())
+                    {
+                        // A name (after at most one lowercase title word).
+                        k += 1;
+                        while k < last && k - j <= 5 && ws[k].capitalised() {
+                            k += 1;
+                        }
                     } else {
                         continue;
                     }

@@ -464,6 +464,29 @@ fn framing_words_are_not_the_speaker() {
 }
 
 #[test]
+fn told_with_a_named_or_pronoun_object() {
+    for (t, content) in [
+        (
+            "Murphy told me he had a quiet life before the storm.",
+            "he had a quiet life before the storm",
+        ),
+        (
+            "Gates told AP he was working with the campaign in Kyiv.",
+            "he was working with the campaign in Kyiv",
+        ),
+        (
+            "Lee told host Chris Cuomo she believed the memo was real.",
+            "she believed the memo was real",
+        ),
+    ] {
+        let q = quotes(&run(t));
+        assert_eq!(q.len(), 1, "{t}: {q:?}");
+        assert_eq!(q[0].1, content, "{t}");
+        assert_eq!(q[0].3, s("told"), "{t}");
+    }
+}
+
+#[test]
 fn groups_that_say() {
     let d = run("Supporters say the move will reduce poverty in the state.");
     let q = quotes(&d);
