@@ -2593,7 +2593,7 @@ impl<'d> Detector<'d> {
                 } else if c.object {
                     // told reporters CLAUSE / told me CLAUSE / told Fox News CLAUSE /
                     // told host Ann Lee CLAUSE: skip a short object.
-                    let obj = ws[k].lower();
+                    let obj = ws.get(k).map(|w| w.lower()).unwrap_or_default();
                     if k < last
                         && (lex::pronoun(&obj).is_some()
                             || lex::is_group_noun(&obj)
