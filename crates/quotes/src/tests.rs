@@ -487,6 +487,35 @@ fn told_with_a_named_or_pronoun_object() {
 }
 
 #[test]
+fn things_that_only_look_like_reports() {
+    for t in [
+        // Capitalised cue words are names.
+        "Police said the key suspect is Moustapha Kader, alias Abou Said, who was convicted in 2003.",
+        "Stunkard, one of the senior teachers in the States, had started his study in Tokyo.",
+        // Noun objects after verbs of finding and fearing.
+        "As the debts grew, the county feared the mounting obligation to its retired employees.",
+        // A question does not report.
+        "At what point in the process should I disclose that I am seeking part-time work?",
+        // An aside in the conditional.
+        "If I was being generous I'd say it was fair to all of them.",
+    ] {
+        let q = quotes(&run(t));
+        let named_cue = |x: &(QuoteKind, String, Option<String>, Option<String>)| {
+            x.3.as_deref().is_some_and(|c| c.starts_with(char::is_uppercase))
+        };
+        assert!(
+            q.iter().all(|x| x.0 != QuoteKind::Indirect || x.2 == s("Police") && !named_cue(x)),
+            "{t}: {q:?}"
+        );
+    }
+    // "acknowledged the strike, saying …": the participle's clause only.
+    let d = run("Cheadle also acknowledged the strike, saying it kept him from writing a speech.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "it kept him from writing a speech");
+}
+
+#[test]
 fn groups_that_say() {
     let d = run("Supporters say the move will reduce poverty in the state.");
     let q = quotes(&d);
