@@ -2,14 +2,17 @@
 //! speaker, resolved to an entity.
 //!
 //! Steps: pair quotation marks per paragraph ([`marks`]: straight and curly double
-//! quotes, „“, «», UK single quotes when they clearly delimit, nested quotes kept in
-//! the outer one, quotes run over paragraphs by the newswire convention); read the
+//! quotes, „“, «», the archive style's `''…''` and ``` ``…'' ```, UK single quotes when
+//! they clearly delimit, nested quotes kept in the outer one, quotes run over
+//! paragraphs by the newswire convention); read the
 //! words around each quote for a reporting verb and its subject (`"…," X said`,
 //! `"…," said X, a …`, `X said: "…"`, `As X said, … "…"`, `according to X`,
 //! `X …, saying "…"`); inherit speakers for continuation quotes (a mid attribution
 //! splitting one quote, a quote paragraph after an attributed one, the parts of a
 //! multi-paragraph quote, a quote paragraph after a paragraph of reported speech);
-//! classify the kind; add indirect reported speech, block quotes without marks
+//! classify the kind; add indirect reported speech (`X said (that) …`, `…, X said.`,
+//! `…, X said, …`, `according to X`, `…, saying …`, beliefs and findings, `asked
+//! whether …`, up to two reports per sentence), block quotes without marks
 //! (blockquote paragraphs, embedded-post signatures), interview answers (`Q:`/`A:`)
 //! and broadcast transcript turns (`JANE ROE: …`); resolve speakers (names, role
 //! phrases such as "the governor", pronouns, "they") to entities. German and French
