@@ -655,6 +655,14 @@ pub fn is_clause_start(w: &str) -> bool {
     )
 }
 
+/// Names of the days of the week (lowercased).
+pub fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// Words that end a speaker phrase after an inverted cue ("said Smith on Sunday").
 pub fn ends_inverted_speaker(w: &str) -> bool {
     matches!(
@@ -676,13 +684,6 @@ pub fn ends_inverted_speaker(w: &str) -> bool {
             | "tonight"
             | "earlier"
             | "later"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "about"
             | "and"
             | "but"
@@ -722,7 +723,7 @@ pub fn ends_inverted_speaker(w: &str) -> bool {
             | "devant"
             | "et"
             | "mais"
-    )
+    ) || is_weekday(w)
 }
 
 /// Determiners and quantifiers that may open a speaker phrase.

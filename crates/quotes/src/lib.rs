@@ -1288,36 +1288,7 @@ impl<'d> Detector<'d> {
             }
             end = k - 1;
         }
-        let mut start = end;
-        // The last place-like preposition crossed ("A diplomat in Washington").
-        let mut prep: Option<usize> = None;
-        while start > 0 && end - start < 10 {
-            let w = &ws[start - 1];
-            let l = w.lower();
-            if w.is_punct() && !matches!(w.text, "'" | "’" | "-") {
-                break;
-            }
-            if matches!(l.as_str(), "in" | "at" | "from")
-                && start < end
-                && prep.is_none()
-                && ws[start].capitalised()
-            {
-                prep = Some(start - 1);
-                start -= 1;
-                continue;
-            }
-            if lex::is_clause_start(&l) && !(l == "of" && start < end) {
-                break;
-            }
-            start -= 1;
-        }
-        // Keep the prepositional phrase after a head ("Officials in Washington"); the
-        // place is not the speaker (see `resolve`).
-        if let Some(p) = prep {
-            if start == p {
-                start = p + 1;
-            }
-        }
+        let start = subject_start(&ws, end, 10, true);
         let mut phrase = &ws[start..end];
         // Strip a leading "of X" fragment left by the walk.
         while phrase.first().is_some_and(|w| w.lower() == "of") {
@@ -2357,19 +2328,8 @@ impl<'d> Detector<'d> {
             // "…, officials said later, …": a time word may follow the cue.
             let timed = matches!(
                 ws[c2 - 1].lower().as_str(),
-                "later"
-                    | "earlier"
-                    | "today"
-                    | "yesterday"
-                    | "recently"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-            );
+                "later" | "earlier" | "today" | "yesterday" | "recently"
+            ) || lex::is_weekday(&ws[c2 - 1].lower());
             let cj = if timed && c2 >= c1 + 3 {
                 c2 - 2
             } else {
@@ -2554,36 +2514,7 @@ impl<'d> Detector<'d> {
             if pre == 0 || lex::is_be(&ws[pre - 1].lower()) {
                 continue;
             }
-            // The subject phrase ending at `end`: back to a clause break, at most 8 words.
-            let subject_start = |end: usize| -> usize {
-                let mut start = end;
-                let mut prep: Option<usize> = None;
-                while start > 0 && end - start < 8 {
-                    let w = &ws[start - 1];
-                    let l = w.lower();
-                    // "Officials in Washington said": the place locates the speaker.
-                    if matches!(l.as_str(), "in" | "at" | "from")
-                        && start < end
-                        && prep.is_none()
-                        && ws[start].capitalised()
-                    {
-                        prep = Some(start - 1);
-                        start -= 1;
-                        continue;
-                    }
-                    if w.is_punct() && !matches!(w.text, "'" | "’" | "-")
-                        || lex::is_clause_start(&l) && l != "of"
-                    {
-                        break;
-                    }
-                    start -= 1;
-                }
-                if prep == Some(start) {
-                    start += 1;
-                }
-                start
-            };
-            let mut phrase = &ws[subject_start(pre)..pre];
+            let mut phrase = &ws[subject_start(&ws, pre, 8, false)..pre];
             // "Jane Roe, a senior adviser to the mayor, said …" / "Roe, who …, said …":
             // the name before the appositive or relative clause is the subject.
             if phrase.is_empty() && pre >= 3 && ws[pre - 1].text == "," {
@@ -2600,7 +2531,7 @@ impl<'d> Detector<'d> {
                     if !closed {
                         break;
                     }
-                    let name = &ws[subject_start(c0)..c0];
+                    let name = &ws[subject_start(&ws, c0, 8, false)..c0];
                     let f = app[0].lower();
                     // "Chris Cole, state director for the campaign, said": a title
                     // after a short all-capitalised name.
@@ -2698,27 +2629,21 @@ impl<'d> Detector<'d> {
                     }
                 }
                 while k < last
-                    && matches!(
-                        ws[k].lower().as_str(),
-                        "on" | "monday"
-                            | "tuesday"
-                            | "wednesday"
-                            | "thursday"
-                            | "friday"
-                            | "saturday"
-                            | "sunday"
-                            | "yesterday"
-                            | "today"
-                            | "tonight"
-                            | "last"
-                            | "week"
-                            | "month"
-                            | "night"
-                            | "morning"
-                            | "evening"
-                            | "afternoon"
-                            | ","
-                    )
+                    && (lex::is_weekday(&ws[k].lower())
+                        || matches!(
+                            ws[k].lower().as_str(),
+                            "on" | "yesterday"
+                                | "today"
+                                | "tonight"
+                                | "last"
+                                | "week"
+                                | "month"
+                                | "night"
+                                | "morning"
+                                | "evening"
+                                | "afternoon"
+                                | ","
+                        ))
                 {
                     k += 1;
                 }
@@ -2808,6 +2733,41 @@ impl<'d> Detector<'d> {
         }
         None
     }
+}
+
+/// Start of the subject phrase that ends at `end` (a cue's subject): back over at
+/// most `max` words to punctuation or a clause break. A place after the head stays in
+/// the phrase ("Officials in Washington"; `resolve` keeps the place from being the
+/// speaker). "of" breaks the walk only as the phrase's last word when `of_at_end`.
+fn subject_start(ws: &[Word], end: usize, max: usize, of_at_end: bool) -> usize {
+    let mut start = end;
+    // The last place-like preposition crossed ("A diplomat in Washington").
+    let mut prep: Option<usize> = None;
+    while start > 0 && end - start < max {
+        let w = &ws[start - 1];
+        let l = w.lower();
+        if w.is_punct() && !matches!(w.text, "'" | "’" | "-") {
+            break;
+        }
+        if matches!(l.as_str(), "in" | "at" | "from")
+            && start < end
+            && prep.is_none()
+            && ws[start].capitalised()
+        {
+            prep = Some(start - 1);
+            start -= 1;
+            continue;
+        }
+        let of_breaks = of_at_end && start == end;
+        if lex::is_clause_start(&l) && (l != "of" || of_breaks) {
+            break;
+        }
+        start -= 1;
+    }
+    if prep == Some(start) {
+        start += 1;
+    }
+    start
 }
 
 /// The subject proper of a phrase walked back from a cue: after a time or framing
