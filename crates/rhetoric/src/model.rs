@@ -342,6 +342,36 @@ fn bucket(n: usize) -> &'static str {
     }
 }
 
+/// A sentence cut at its line breaks where the next line starts like a sentence (a
+/// capital, a digit or a quote mark) and the line before does not end in a hyphen:
+/// scraped text often has one sentence per line and drops the final period.
+fn line_parts(text: &str, s: Span) -> impl Iterator<Item = Span> + '_ {
+    let mut start = s.start;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let mut from = start;
+        while let Some(k) = text[from..s.end].find('\n') {
+            let nl = from + k;
+            let before = text[start..nl].trim_end();
+            let next = text[nl + 1..s.end].trim_start().chars().next();
+            let starts = next.is_some_and(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || "\"\u{201c}\u{2018}'".contains(c)
+            });
+            if starts && !before.is_empty() && !before.ends_with('-') {
+                let part = Span::new(start, nl);
+                start = nl + 1;
+                return Some(part);
+            }
+            from = nl + 1;
+        }
+        done = true;
+        Some(Span::new(start, s.end))
+    })
+}
+
 /// One document prepared for feature extraction: tokens per sentence and their
 /// masked forms, lexicon techniques, valence and quote state.
 pub(crate) struct Prep<'a> {
@@ -370,11 +400,13 @@ impl<'a> Prep<'a> {
         let mut toks = Vec::new();
         let mut sent = Vec::new();
         let mut sent_toks = Vec::new();
-        for (si, s) in ctx.sentence_spans().enumerate() {
+        for s in ctx.sentence_spans().flat_map(|s| line_parts(text, s)) {
             let a = toks.len();
             unspin_segment::tokenize_into(text, s.start, s.end, &mut toks);
-            sent.resize(toks.len(), si);
-            sent_toks.push((a, toks.len()));
+            if toks.len() > a {
+                sent.resize(toks.len(), sent_toks.len());
+                sent_toks.push((a, toks.len()));
+            }
         }
         let mut norm = Vec::with_capacity(toks.len());
         let mut raw_shape = Vec::with_capacity(toks.len());

@@ -11,6 +11,7 @@ use std::path::Path;
 use unspin_doc::{Doc, Span};
 
 /// One PTC article with its gold spans as byte ranges.
+#[derive(Clone)]
 pub struct Article {
     pub id: String,
     pub text: String,
@@ -258,6 +259,14 @@ pub fn score_detect_at(arts: &[Article], threshold: f32, sent_threshold: f32) ->
     }
     si.fill(&mut out);
     out
+}
+
+/// `acc += k * w` (`acc` grows to `w`'s length).
+fn mean_into(acc: &mut Vec<f32>, w: &[f32], k: f32) {
+    acc.resize(w.len(), 0.0);
+    for (a, v) in acc.iter_mut().zip(w) {
+        *a += k * v;
+    }
 }
 
 /// Averaged perceptron weights (the "lazy average" trick: avg = w - u / c).
@@ -510,22 +519,14 @@ const SENT_GRID: [f32; 12] = [
     0.0,
 ];
 
-fn si_eval(w: &[f32], arts: &[&Article], feats: &[&Feats]) -> (f32, f32, f64) {
-    let raw: Vec<Vec<f32>> = feats
-        .iter()
-        .map(|f| {
-            f.tok
-                .iter()
-                .map(|x| x.iter().map(|j| w[*j as usize]).sum())
-                .collect()
-        })
-        .collect();
+/// The token and sentence thresholds that give the best SI F1 for these token margins.
+fn si_grid(raw: &[Vec<f32>], arts: &[&Article], feats: &[&Feats]) -> (f32, f32, f64) {
     let mut best = (0f32, f32::INFINITY, -1f64);
     for ts in SENT_GRID {
         for k in -40..=8 {
             let th = k as f32 * 0.5;
             let mut s = SiSums::default();
-            for ((a, f), r) in arts.iter().zip(feats).zip(&raw) {
+            for ((a, f), r) in arts.iter().zip(feats).zip(raw) {
                 let sc: Vec<f32> = r.iter().map(|v| v - th).collect();
                 s.add(a, &decode(f, &sc, ts));
             }
@@ -567,106 +568,8 @@ fn tc_eval(w: &[f32], feats: &[&Feats]) -> f64 {
 /// fifth of the train part, the TC epochs by 5-fold cross-validation over it; the shipped
 /// model is then retrained on the whole train part. Deterministic.
 pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
-    const MAX_EPOCHS: usize = 10;
     let t0 = std::time::Instant::now();
     let (train, held) = split(load(dir)?);
-    const SI1_EPOCHS: usize = 2;
-    let mut feats: Vec<Feats> = train.iter().map(featurize).collect();
-    // Stage 1 on the whole train part (shipped), and cross-fold stage-1 scores for
-    // training stage 2 on scores like those it will see.
-    const SENT_EPOCHS: usize = 3;
-    let mut si1 = Vec::new();
-    let mut sent = Vec::new();
-    {
-        let all: Vec<&Feats> = feats.iter().collect();
-        train_si(&all, SI1_EPOCHS, |e, w| {
-            if e == SI1_EPOCHS {
-                si1 = w
-            }
-        });
-    }
-    let fold: Vec<u64> = train.iter().map(|a| fhash("fold", &a.id) % 5).collect();
-    let mut stacks: Vec<Vec<Vec<u32>>> = vec![Vec::new(); feats.len()];
-    let mut sscores: Vec<Vec<f32>> = vec![Vec::new(); feats.len()];
-    let sm = (1u64 << SI_BITS) - 1;
-    // Cross-fold stage-1 scores; their sentence aggregates feed the sentence classifier.
-    let mut s1x: Vec<Vec<f32>> = vec![Vec::new(); feats.len()];
-    for k in 0..5 {
-        let tr: Vec<&Feats> = feats
-            .iter()
-            .zip(&fold)
-            .filter(|(_, f)| **f != k)
-            .map(|x| x.0)
-            .collect();
-        let mut w1 = Vec::new();
-        train_si(&tr, SI1_EPOCHS, |e, w| {
-            if e == SI1_EPOCHS {
-                w1 = w
-            }
-        });
-        for (d, f) in feats.iter().enumerate().filter(|(d, _)| fold[*d] == k) {
-            s1x[d] = f
-                .tok
-                .iter()
-                .map(|x| x.iter().map(|j| w1[*j as usize]).sum())
-                .collect();
-        }
-    }
-    let mut h = Vec::new();
-    for (f, s1) in feats.iter_mut().zip(&s1x) {
-        for (k, x) in f.sents.iter_mut().enumerate() {
-            h.clear();
-            sent_stack_features(s1, &f.sent_toks, k, &mut h);
-            x.extend(h.iter().map(|v| (v & sm) as u32));
-        }
-    }
-    {
-        let all: Vec<&Feats> = feats.iter().collect();
-        train_binary(&all, true, SENT_EPOCHS, |e, w| {
-            if e == SENT_EPOCHS {
-                sent = w
-            }
-        });
-    }
-    // Cross-fold sentence scores, then the stage-2 features.
-    for k in 0..5 {
-        let tr: Vec<&Feats> = feats
-            .iter()
-            .zip(&fold)
-            .filter(|(_, f)| **f != k)
-            .map(|x| x.0)
-            .collect();
-        let mut ws = Vec::new();
-        train_binary(&tr, true, SENT_EPOCHS, |e, w| {
-            if e == SENT_EPOCHS {
-                ws = w
-            }
-        });
-        for (d, f) in feats.iter().enumerate().filter(|(d, _)| fold[*d] == k) {
-            let s1 = &s1x[d];
-            let ss: Vec<f32> = f
-                .sents
-                .iter()
-                .map(|x| x.iter().map(|j| ws[*j as usize]).sum())
-                .collect();
-            stacks[d] = (0..f.tok.len())
-                .map(|i| {
-                    h.clear();
-                    stack_features(s1, ss[f.sent_of[i]], f.sent[i], i, &mut h);
-                    h.iter().map(|x| (x & sm) as u32).collect()
-                })
-                .collect();
-            sscores[d] = ss;
-        }
-    }
-    for (f, ss) in feats.iter_mut().zip(sscores) {
-        f.ss = ss;
-    }
-    for (f, st) in feats.iter_mut().zip(stacks) {
-        for (t, s) in f.tok.iter_mut().zip(st) {
-            t.extend(s);
-        }
-    }
     let mut rep = String::new();
     let _ = writeln!(
         rep,
@@ -675,99 +578,9 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
         train.len(),
         held.len()
     );
-    let inner_dev: Vec<bool> = train
-        .iter()
-        .map(|a| fhash("dev", &a.id).is_multiple_of(5))
-        .collect();
-    let pick = |dev: bool| -> (Vec<&Article>, Vec<&Feats>) {
-        train
-            .iter()
-            .zip(&feats)
-            .zip(&inner_dev)
-            .filter(|(_, d)| **d == dev)
-            .map(|((a, f), _)| (a, f))
-            .unzip()
-    };
-    let (_, tr_f) = pick(false);
-    let (dv_a, dv_f) = pick(true);
-    // SI: epochs and threshold on the inner dev fifth.
-    let mut best_si = (0usize, 0f32, f32::INFINITY, -1f64);
-    train_si(&tr_f, MAX_EPOCHS, |e, w| {
-        let (th, ts, f1) = si_eval(&w, &dv_a, &dv_f);
-        let _ = writeln!(
-            rep,
-            "  SI epoch {e}: inner-dev F1 {f1:.4} at threshold {th}, sentence threshold {ts}"
-        );
-        if f1 > best_si.3 {
-            best_si = (e, th, ts, f1);
-        }
-    });
-    // TC: epochs by 5-fold cross-validation over the train part (spans are many and
-    // training is fast, so the whole part gives a steadier choice than the inner dev).
-    let mut cv = vec![(0usize, 0usize); MAX_EPOCHS * 2];
-    for k in 0..5 {
-        let (tr, dv): (Vec<&Feats>, Vec<&Feats>) = {
-            let mut tr = Vec::new();
-            let mut dv = Vec::new();
-            for (f, fo) in feats.iter().zip(&fold) {
-                if *fo == k {
-                    dv.push(f)
-                } else {
-                    tr.push(f)
-                }
-            }
-            (tr, dv)
-        };
-        let n: usize = dv.iter().map(|f| f.tc.len()).sum();
-        train_tc(&tr, MAX_EPOCHS * 2, |e, w| {
-            cv[e - 1].0 += (tc_eval(&w, &dv) * n as f64).round() as usize;
-            cv[e - 1].1 += n;
-        });
-    }
-    let mut best_tc = (0usize, -1f64);
-    for (e, (ok, n)) in cv.iter().enumerate() {
-        let acc = *ok as f64 / (*n).max(1) as f64;
-        let _ = writeln!(rep, "  TC epoch {}: 5-fold CV micro-F1 {acc:.4}", e + 1);
-        if acc > best_tc.1 {
-            best_tc = (e + 1, acc);
-        }
-    }
-    // Final: the whole train part with the chosen settings.
-    let all: Vec<&Feats> = feats.iter().collect();
-    let mut si = Vec::new();
-    train_si(&all, best_si.0, |e, w| {
-        if e == best_si.0 {
-            si = w
-        }
-    });
-    let mut tc = Vec::new();
-    train_tc(&all, best_tc.0, |e, w| {
-        if e == best_tc.0 {
-            tc = w
-        }
-    });
-    let info = format!(
-        "PTC train part ({} articles, split by hash of id); sentence epochs={SENT_EPOCHS}, SI stage-1 epochs={SI1_EPOCHS}, stage-2 epochs={} threshold={} sentence threshold={} (inner-dev F1 {:.4}); TC epochs={} (5-fold CV micro-F1 {:.4}); SI_BITS={SI_BITS} TC_BITS={TC_BITS}",
-        train.len(),
-        best_si.0,
-        best_si.1,
-        best_si.2,
-        best_si.3,
-        best_tc.0,
-        best_tc.1
-    );
-    let model = Model {
-        sent,
-        si: si1,
-        si2: si,
-        tc,
-        threshold: best_si.1,
-        sent_threshold: best_si.2,
-        info: info.clone(),
-    };
+    let model = fit(&train, &mut rep);
     let bytes = model.to_bytes();
     std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
-    let _ = writeln!(rep, "{info}");
     let _ = writeln!(
         rep,
         "wrote {} ({} bytes) in {:.1} s",
@@ -786,4 +599,216 @@ pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
         h.tc_f1()
     );
     Ok(rep)
+}
+
+/// K-fold cross-validation over every article in `dir` (folds by a hash of the id):
+/// each fold is scored by a model [`fit`] on the others, and the sums pooled. A
+/// steadier estimate than the 52 held-out articles alone, for comparing variants.
+pub fn cross_validate(dir: &Path, folds: u64) -> Result<PtcScores, String> {
+    let arts = load(dir)?;
+    let mut out = PtcScores::default();
+    let (mut p, mut r) = (0f64, 0f64);
+    for k in 0..folds {
+        let (test, train): (Vec<&Article>, Vec<&Article>) =
+            arts.iter().partition(|a| fhash("cv", &a.id) % folds == k);
+        let train: Vec<Article> = train.into_iter().cloned().collect();
+        let test: Vec<Article> = test.into_iter().cloned().collect();
+        let model = fit(&train, &mut String::new());
+        let s = score_model(&model, &test);
+        p += s.si_p * s.si_pred as f64;
+        r += s.si_r * s.si_gold as f64;
+        out.articles += s.articles;
+        out.si_pred += s.si_pred;
+        out.si_gold += s.si_gold;
+        out.tc_correct += s.tc_correct;
+        out.tc_total += s.tc_total;
+    }
+    out.si_p = p / out.si_pred.max(1) as f64;
+    out.si_r = r / out.si_gold.max(1) as f64;
+    out.si_f1 = 2.0 * out.si_p * out.si_r / (out.si_p + out.si_r).max(1e-12);
+    Ok(out)
+}
+
+/// Fits the model on `train` (settings chosen inside it, as [`train`] describes),
+/// appending what it chose to `rep`.
+pub fn fit(train: &[Article], rep: &mut String) -> Model {
+    const MAX_EPOCHS: usize = 25;
+    const SI1_EPOCHS: usize = 2;
+    const SENT_EPOCHS: usize = 3;
+    let mut feats: Vec<Feats> = train.iter().map(featurize).collect();
+    // Every stage is trained on five folds: each article's stacked inputs come from
+    // models that did not see it, and the shipped weights are the mean of the five fold
+    // models, so that scores at run time have the scale the next stage was trained on.
+    let fold: Vec<u64> = train.iter().map(|a| fhash("fold", &a.id) % 5).collect();
+    let mut stacks: Vec<Vec<Vec<u32>>> = vec![Vec::new(); feats.len()];
+    let mut sscores: Vec<Vec<f32>> = vec![Vec::new(); feats.len()];
+    let sm = (1u64 << SI_BITS) - 1;
+    // Cross-fold stage-1 scores; their sentence aggregates feed the sentence classifier.
+    let mut s1x: Vec<Vec<f32>> = vec![Vec::new(); feats.len()];
+    let (mut si1_mean, mut sent_mean) = (Vec::new(), Vec::new());
+    for k in 0..5 {
+        let tr: Vec<&Feats> = feats
+            .iter()
+            .zip(&fold)
+            .filter(|(_, f)| **f != k)
+            .map(|x| x.0)
+            .collect();
+        let mut w1 = Vec::new();
+        train_si(&tr, SI1_EPOCHS, |e, w| {
+            if e == SI1_EPOCHS {
+                w1 = w
+            }
+        });
+        mean_into(&mut si1_mean, &w1, 0.2);
+        for (d, f) in feats.iter().enumerate().filter(|(d, _)| fold[*d] == k) {
+            s1x[d] = f
+                .tok
+                .iter()
+                .map(|x| x.iter().map(|j| w1[*j as usize]).sum())
+                .collect();
+        }
+    }
+    let mut h = Vec::new();
+    for (f, s1) in feats.iter_mut().zip(&s1x) {
+        for (k, x) in f.sents.iter_mut().enumerate() {
+            h.clear();
+            sent_stack_features(s1, &f.sent_toks, k, &mut h);
+            x.extend(h.iter().map(|v| (v & sm) as u32));
+        }
+    }
+    // Cross-fold sentence scores, then the stage-2 features.
+    for k in 0..5 {
+        let tr: Vec<&Feats> = feats
+            .iter()
+            .zip(&fold)
+            .filter(|(_, f)| **f != k)
+            .map(|x| x.0)
+            .collect();
+        let mut ws = Vec::new();
+        train_binary(&tr, true, SENT_EPOCHS, |e, w| {
+            if e == SENT_EPOCHS {
+                ws = w
+            }
+        });
+        mean_into(&mut sent_mean, &ws, 0.2);
+        for (d, f) in feats.iter().enumerate().filter(|(d, _)| fold[*d] == k) {
+            let s1 = &s1x[d];
+            let ss: Vec<f32> = f
+                .sents
+                .iter()
+                .map(|x| x.iter().map(|j| ws[*j as usize]).sum())
+                .collect();
+            stacks[d] = (0..f.tok.len())
+                .map(|i| {
+                    h.clear();
+                    stack_features(s1, ss[f.sent_of[i]], f.sent[i], i, &mut h);
+                    h.iter().map(|x| (x & sm) as u32).collect()
+                })
+                .collect();
+            sscores[d] = ss;
+        }
+    }
+    let (si1, sent) = (si1_mean, sent_mean);
+    for (f, ss) in feats.iter_mut().zip(sscores) {
+        f.ss = ss;
+    }
+    for (f, st) in feats.iter_mut().zip(stacks) {
+        for (t, s) in f.tok.iter_mut().zip(st) {
+            t.extend(s);
+        }
+    }
+    // SI: stage-2 epochs and thresholds from cross-fold scores of the whole train part
+    // (every article scored by a stage 2 that did not see it).
+    let mut raw: Vec<Vec<Vec<f32>>> = vec![vec![Vec::new(); feats.len()]; MAX_EPOCHS];
+    let mut si2_mean: Vec<Vec<f32>> = vec![Vec::new(); MAX_EPOCHS];
+    for k in 0..5 {
+        let tr: Vec<&Feats> = feats
+            .iter()
+            .zip(&fold)
+            .filter(|(_, f)| **f != k)
+            .map(|x| x.0)
+            .collect();
+        train_si(&tr, MAX_EPOCHS, |e, w| {
+            mean_into(&mut si2_mean[e - 1], &w, 0.2);
+            for (d, f) in feats.iter().enumerate().filter(|(d, _)| fold[*d] == k) {
+                raw[e - 1][d] = f
+                    .tok
+                    .iter()
+                    .map(|x| x.iter().map(|j| w[*j as usize]).sum())
+                    .collect();
+            }
+        });
+    }
+    let arts: Vec<&Article> = train.iter().collect();
+    let all_f: Vec<&Feats> = feats.iter().collect();
+    let mut best_si = (0usize, 0f32, f32::INFINITY, -1f64);
+    for (e, r) in raw.iter().enumerate() {
+        let e = e + 1;
+        let (th, ts, f1) = si_grid(r, &arts, &all_f);
+        let _ = writeln!(
+            rep,
+            "  SI epoch {e}: 5-fold CV F1 {f1:.4} at threshold {th}, sentence threshold {ts}"
+        );
+        if f1 > best_si.3 {
+            best_si = (e, th, ts, f1);
+        }
+    }
+    // TC: epochs by 5-fold cross-validation over the train part (spans are many and
+    // training is fast, so the whole part gives a steadier choice than the inner dev).
+    const TC_EPOCHS: usize = 30;
+    let mut cv = vec![(0usize, 0usize); TC_EPOCHS];
+    let mut tc_mean: Vec<Vec<f32>> = vec![Vec::new(); TC_EPOCHS];
+    for k in 0..5 {
+        let (tr, dv): (Vec<&Feats>, Vec<&Feats>) = {
+            let mut tr = Vec::new();
+            let mut dv = Vec::new();
+            for (f, fo) in feats.iter().zip(&fold) {
+                if *fo == k {
+                    dv.push(f)
+                } else {
+                    tr.push(f)
+                }
+            }
+            (tr, dv)
+        };
+        let n: usize = dv.iter().map(|f| f.tc.len()).sum();
+        train_tc(&tr, TC_EPOCHS, |e, w| {
+            mean_into(&mut tc_mean[e - 1], &w, 0.2);
+            cv[e - 1].0 += (tc_eval(&w, &dv) * n as f64).round() as usize;
+            cv[e - 1].1 += n;
+        });
+    }
+    let mut best_tc = (0usize, -1f64);
+    for (e, (ok, n)) in cv.iter().enumerate() {
+        let acc = *ok as f64 / (*n).max(1) as f64;
+        let _ = writeln!(rep, "  TC epoch {}: 5-fold CV micro-F1 {acc:.4}", e + 1);
+        if acc > best_tc.1 {
+            best_tc = (e + 1, acc);
+        }
+    }
+    // Shipped: the mean of the fold models at the chosen epochs.
+    let si = std::mem::take(&mut si2_mean[best_si.0 - 1]);
+    let tc = std::mem::take(&mut tc_mean[best_tc.0 - 1]);
+    let info = format!(
+        "PTC train part ({} articles, split by hash of id); sentence epochs={}, SI stage-1 epochs={}, stage-2 epochs={} threshold={} sentence threshold={} (5-fold CV F1 {:.4}); TC epochs={} (5-fold CV micro-F1 {:.4}); SI_BITS={SI_BITS} TC_BITS={TC_BITS}",
+        train.len(),
+        SENT_EPOCHS,
+        SI1_EPOCHS,
+        best_si.0,
+        best_si.1,
+        best_si.2,
+        best_si.3,
+        best_tc.0,
+        best_tc.1
+    );
+    let _ = writeln!(rep, "{info}");
+    Model {
+        sent,
+        si: si1,
+        si2: si,
+        tc,
+        threshold: best_si.1,
+        sent_threshold: best_si.2,
+        info,
+    }
 }
