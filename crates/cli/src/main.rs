@@ -132,7 +132,7 @@ enum TrainCommand {
         long_about = "Train the rhetoric model on the train part of the PTC split in DIR \
 (SemEval-2020 Task 11; the split is by a stable hash of each article id, 80% train, 20% held out \
 and never trained on). Deterministic: two runs write byte-identical files. Prints the settings \
-chosen on the inner development set and the held-out scores.",
+chosen by 5-fold cross-validation inside the train part and the held-out scores.",
         after_help = "Example (the command that built models/rhetoric.bin):\n  unspin train rhetoric ../shared/data/ptc-semeval2020-task11 --out models/rhetoric.bin"
     )]
     Rhetoric {

@@ -753,8 +753,8 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
             best_si = (e, th, ts, f1);
         }
     }
-    // TC: epochs by 5-fold cross-validation over the train part (spans are many and
-    // training is fast, so the whole part gives a steadier choice than the inner dev).
+    // TC: epochs by 5-fold cross-validation over the train part.
+
     const TC_EPOCHS: usize = 30;
     let mut cv = vec![(0usize, 0usize); TC_EPOCHS];
     let mut tc_mean: Vec<Vec<f32>> = vec![Vec::new(); TC_EPOCHS];
