@@ -754,7 +754,6 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
         }
     }
     // TC: epochs by 5-fold cross-validation over the train part.
-
     const TC_EPOCHS: usize = 30;
     let mut cv = vec![(0usize, 0usize); TC_EPOCHS];
     let mut tc_mean: Vec<Vec<f32>> = vec![Vec::new(); TC_EPOCHS];
