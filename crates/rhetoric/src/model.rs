@@ -995,3 +995,39 @@ impl Model {
         })
     }
 }
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    fn parts(text: &str) -> Vec<&str> {
+        line_parts(text, Span::new(0, text.len()))
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn a_line_that_starts_like_a_sentence_is_one() {
+        assert_eq!(
+            parts("It ended in Crystal City\nWhen it emerged, he left."),
+            ["It ended in Crystal City", "When it emerged, he left."]
+        );
+        assert_eq!(
+            parts("One\n\u{201c}Two\u{201d}"),
+            ["One", "\u{201c}Two\u{201d}"]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_stay_together() {
+        assert_eq!(
+            parts("a line that wraps\nin the middle."),
+            ["a line that wraps\nin the middle."]
+        );
+        assert_eq!(
+            parts("a hyphen-\nWrapped word"),
+            ["a hyphen-\nWrapped word"]
+        );
+        assert_eq!(parts("no break at all"), ["no break at all"]);
+    }
+}
