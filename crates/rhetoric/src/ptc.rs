@@ -113,6 +113,10 @@ impl PtcScores {
     }
 }
 
+fn f1(p: f64, r: f64) -> f64 {
+    2.0 * p * r / (p + r).max(1e-12)
+}
+
 /// Sums for the SI metric.
 #[derive(Default, Clone, Copy)]
 struct SiSums {
@@ -154,7 +158,7 @@ impl SiSums {
     fn fill(&self, s: &mut PtcScores) {
         s.si_p = self.p / self.np.max(1) as f64;
         s.si_r = self.r / self.nr.max(1) as f64;
-        s.si_f1 = 2.0 * s.si_p * s.si_r / (s.si_p + s.si_r).max(1e-12);
+        s.si_f1 = f1(s.si_p, s.si_r);
         s.si_pred = self.np;
         s.si_gold = self.nr;
     }
@@ -259,6 +263,23 @@ pub fn score_detect_at(arts: &[Article], threshold: f32, sent_threshold: f32) ->
     }
     si.fill(&mut out);
     out
+}
+
+/// The articles whose fold is not `k`.
+fn outside_fold<'a>(feats: &'a [Feats], fold: &[u64], k: u64) -> Vec<&'a Feats> {
+    feats
+        .iter()
+        .zip(fold)
+        .filter(|x| *x.1 != k)
+        .map(|x| x.0)
+        .collect()
+}
+
+/// Linear scores of hashed feature rows under weights `w`.
+fn margins(rows: &[Vec<u32>], w: &[f32]) -> Vec<f32> {
+    rows.iter()
+        .map(|x| x.iter().map(|j| w[*j as usize]).sum())
+        .collect()
 }
 
 /// `acc += k * w` (`acc` grows to `w`'s length).
@@ -563,10 +584,8 @@ fn tc_eval(w: &[f32], feats: &[&Feats]) -> f64 {
     ok as f64 / n.max(1) as f64
 }
 
-/// Trains the model on the train part of the PTC split and writes it to `out`; returns
-/// a report. The stage-2 epochs and the token and sentence thresholds are chosen on a
-/// fifth of the train part, the TC epochs by 5-fold cross-validation over it; the shipped
-/// model is then retrained on the whole train part. Deterministic.
+/// Trains the model on the train part of the PTC split ([`fit`]), writes it to `out` and
+/// scores the held-out part; returns a report. Deterministic.
 pub fn train(dir: &Path, out: &Path) -> Result<String, String> {
     let t0 = std::time::Instant::now();
     let (train, held) = split(load(dir)?);
@@ -625,12 +644,14 @@ pub fn cross_validate(dir: &Path, folds: u64) -> Result<PtcScores, String> {
     }
     out.si_p = p / out.si_pred.max(1) as f64;
     out.si_r = r / out.si_gold.max(1) as f64;
-    out.si_f1 = 2.0 * out.si_p * out.si_r / (out.si_p + out.si_r).max(1e-12);
+    out.si_f1 = f1(out.si_p, out.si_r);
     Ok(out)
 }
 
-/// Fits the model on `train` (settings chosen inside it, as [`train`] describes),
-/// appending what it chose to `rep`.
+/// Fits the model on `train`, appending what it chose to `rep`. Every stage is trained
+/// on 5 folds; the stage-2 epochs and the token and sentence thresholds are those with
+/// the best SI F1 on the fold models' scores, the TC epochs those with the best 5-fold
+/// accuracy; the shipped tables are the fold models' means.
 pub fn fit(train: &[Article], rep: &mut String) -> Model {
     const MAX_EPOCHS: usize = 25;
     const SI1_EPOCHS: usize = 2;
@@ -647,12 +668,7 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
     let mut s1x: Vec<Vec<f32>> = vec![Vec::new(); feats.len()];
     let (mut si1_mean, mut sent_mean) = (Vec::new(), Vec::new());
     for k in 0..5 {
-        let tr: Vec<&Feats> = feats
-            .iter()
-            .zip(&fold)
-            .filter(|(_, f)| **f != k)
-            .map(|x| x.0)
-            .collect();
+        let tr = outside_fold(&feats, &fold, k);
         let mut w1 = Vec::new();
         train_si(&tr, SI1_EPOCHS, |e, w| {
             if e == SI1_EPOCHS {
@@ -661,11 +677,7 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
         });
         mean_into(&mut si1_mean, &w1, 0.2);
         for (d, f) in feats.iter().enumerate().filter(|(d, _)| fold[*d] == k) {
-            s1x[d] = f
-                .tok
-                .iter()
-                .map(|x| x.iter().map(|j| w1[*j as usize]).sum())
-                .collect();
+            s1x[d] = margins(&f.tok, &w1);
         }
     }
     let mut h = Vec::new();
@@ -678,12 +690,7 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
     }
     // Cross-fold sentence scores, then the stage-2 features.
     for k in 0..5 {
-        let tr: Vec<&Feats> = feats
-            .iter()
-            .zip(&fold)
-            .filter(|(_, f)| **f != k)
-            .map(|x| x.0)
-            .collect();
+        let tr = outside_fold(&feats, &fold, k);
         let mut ws = Vec::new();
         train_binary(&tr, true, SENT_EPOCHS, |e, w| {
             if e == SENT_EPOCHS {
@@ -693,11 +700,7 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
         mean_into(&mut sent_mean, &ws, 0.2);
         for (d, f) in feats.iter().enumerate().filter(|(d, _)| fold[*d] == k) {
             let s1 = &s1x[d];
-            let ss: Vec<f32> = f
-                .sents
-                .iter()
-                .map(|x| x.iter().map(|j| ws[*j as usize]).sum())
-                .collect();
+            let ss = margins(&f.sents, &ws);
             stacks[d] = (0..f.tok.len())
                 .map(|i| {
                     h.clear();
@@ -722,20 +725,11 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
     let mut raw: Vec<Vec<Vec<f32>>> = vec![vec![Vec::new(); feats.len()]; MAX_EPOCHS];
     let mut si2_mean: Vec<Vec<f32>> = vec![Vec::new(); MAX_EPOCHS];
     for k in 0..5 {
-        let tr: Vec<&Feats> = feats
-            .iter()
-            .zip(&fold)
-            .filter(|(_, f)| **f != k)
-            .map(|x| x.0)
-            .collect();
+        let tr = outside_fold(&feats, &fold, k);
         train_si(&tr, MAX_EPOCHS, |e, w| {
             mean_into(&mut si2_mean[e - 1], &w, 0.2);
             for (d, f) in feats.iter().enumerate().filter(|(d, _)| fold[*d] == k) {
-                raw[e - 1][d] = f
-                    .tok
-                    .iter()
-                    .map(|x| x.iter().map(|j| w[*j as usize]).sum())
-                    .collect();
+                raw[e - 1][d] = margins(&f.tok, &w);
             }
         });
     }
@@ -758,18 +752,13 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
     let mut cv = vec![(0usize, 0usize); TC_EPOCHS];
     let mut tc_mean: Vec<Vec<f32>> = vec![Vec::new(); TC_EPOCHS];
     for k in 0..5 {
-        let (tr, dv): (Vec<&Feats>, Vec<&Feats>) = {
-            let mut tr = Vec::new();
-            let mut dv = Vec::new();
-            for (f, fo) in feats.iter().zip(&fold) {
-                if *fo == k {
-                    dv.push(f)
-                } else {
-                    tr.push(f)
-                }
-            }
-            (tr, dv)
-        };
+        let tr = outside_fold(&feats, &fold, k);
+        let dv: Vec<&Feats> = feats
+            .iter()
+            .zip(&fold)
+            .filter(|x| *x.1 == k)
+            .map(|x| x.0)
+            .collect();
         let n: usize = dv.iter().map(|f| f.tc.len()).sum();
         train_tc(&tr, TC_EPOCHS, |e, w| {
             mean_into(&mut tc_mean[e - 1], &w, 0.2);
