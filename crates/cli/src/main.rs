@@ -177,12 +177,17 @@ on a tuning part and a held-out part of the set, metadata accuracy where annotat
         long_about = "Score the rhetoric stage on the PTC corpus in DIR with the task's metrics: span \
 identification (SI) precision, recall and F1 with partial-overlap credit, and technique \
 classification (TC) micro-F1 on the gold spans. Rows: the lexicon rules alone, the trained model \
-alone, and `detect` (what analyze reports), on the train part and on the held-out part.",
-        after_help = "Example:\n  unspin eval rhetoric ../shared/data/ptc-semeval2020-task11"
+alone, and `detect` (what analyze reports), on the train part and on the held-out part. With \
+--cv K, also the whole training recipe cross-validated over every article (K folds; each fold \
+scored by a model trained on the others; minutes on the full set).",
+        after_help = "Examples:\n  unspin eval rhetoric ../shared/data/ptc-semeval2020-task11\n  unspin eval rhetoric ../shared/data/ptc-semeval2020-task11 --cv 5"
     )]
     Rhetoric {
         /// PTC folder (ids.txt, articles/, labels-si/, labels-tc/).
         dir: PathBuf,
+        /// Also cross-validate the training recipe with K folds (K ≥ 2).
+        #[arg(long, value_name = "K")]
+        cv: Option<u64>,
     },
     /// Named entities: entity-level precision, recall and F1 per type (conlleval semantics).
     Ner {
@@ -451,7 +456,7 @@ fn eval(what: EvalCommand) -> ExitCode {
                 }
             }
         }
-        EvalCommand::Rhetoric { dir } => match unspin_eval::rhetoric::evaluate(&dir) {
+        EvalCommand::Rhetoric { dir, cv } => match unspin_eval::rhetoric::evaluate_cv(&dir, cv) {
             Ok(r) => {
                 println!("{r}");
                 ExitCode::SUCCESS

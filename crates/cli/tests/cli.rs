@@ -467,6 +467,12 @@ fn train_and_eval_rhetoric_on_a_ptc_layout() {
     for row in ["lexicon", "model", "detect", "held-out", "SI F1", "TC F1"] {
         assert!(out.contains(row), "{out}");
     }
+    let o = run(&["eval", "rhetoric", data.to_str().unwrap(), "--cv", "3"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("3-fold CV"), "{}", stdout(&o));
+    let o = run(&["eval", "rhetoric", data.to_str().unwrap(), "--cv", "1"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("at least 2"), "{}", stderr(&o));
     let o = run(&["eval", "rhetoric", d.join("nope").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("nope"), "{}", stderr(&o));
