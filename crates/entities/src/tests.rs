@@ -122,18 +122,23 @@ fn headline_first_names_and_possessives() {
 fn titles_not_part_of_names() {
     let d = run(
         "Former Vice President Alan Whitfield criticised the plan. Prime Minister Keiko Tanaka \
-         responded. Secretary of State Antony Blinken traveled. reporter Gabriela Ruiz wrote the story.",
+         responded. Secretary of State Antony Blinken traveled. reporter Gabriela Ruiz wrote the story. \
+         Councillor Maeve Doyle objected. Cllr Tomas Berg agreed.",
     );
     for n in [
         "Alan Whitfield",
         "Keiko Tanaka",
         "Antony Blinken",
         "Gabriela Ruiz",
+        "Maeve Doyle",
+        "Tomas Berg",
     ] {
         assert_eq!(find(&d, n).kind, EntityKind::Person, "{n}");
     }
     assert!(!mentioned(&d, "Former Vice President Alan Whitfield"));
     assert!(!mentioned(&d, "Former"));
+    assert!(!mentioned(&d, "Councillor Maeve Doyle"));
+    assert!(!mentioned(&d, "Cllr Tomas Berg"));
 }
 
 #[test]

@@ -20,18 +20,19 @@ pub fn cap_title(w: &str) -> Option<Option<Gender>> {
         | "Interim" | "Senior" | "Chief" | "Secretary" | "Undersecretary" | "Minister"
         | "Prime" | "Premier" | "Chancellor" | "Governor" | "Gov." | "Lt." | "Lieutenant"
         | "Senator" | "Sen." | "Sens." | "Representative" | "Rep." | "Reps." | "Congressmember"
-        | "Speaker" | "Leader" | "Whip" | "Mayor" | "Councilmember" | "Alderman" | "Judge"
-        | "Justice" | "Attorney" | "General" | "Gen." | "Col." | "Colonel" | "Capt."
-        | "Captain" | "Maj." | "Major" | "Sgt." | "Sergeant" | "Cpl." | "Corporal" | "Adm."
-        | "Admiral" | "Commander" | "Cmdr." | "Lt.Col." | "Officer" | "Detective" | "Det."
-        | "Agent" | "Sheriff" | "Ambassador" | "Amb." | "Dr." | "Dr" | "Doctor" | "Prof."
-        | "Professor" | "Rev." | "Reverend" | "Pastor" | "Rabbi" | "Imam" | "Bishop"
-        | "Archbishop" | "Cardinal" | "Fr." | "Coach" | "CEO" | "Chairperson" | "Chair"
-        | "Director" | "Commissioner" | "Superintendent" | "Trooper" | "Inspector"
-        | "Chancellor-elect" | "President-elect" | "Candidate" | "Nominee" | "Hon."
-        | "Honorable" | "Dean" | "Treasurer" | "Comptroller" | "Auditor" | "Marshal" | "Gens."
-        | "Govs." | "Drs." | "Sec." | "Presidents" | "Senators" | "Governors" | "Sir."
-        | "Chief Executive" | "Founder" | "Spokesperson" | "Lawmaker" | "Mx." | "Messrs." => None,
+        | "Speaker" | "Leader" | "Whip" | "Mayor" | "Councilmember" | "Councillor"
+        | "Councilor" | "Cllr" | "Cllr." | "Alderman" | "Judge" | "Justice" | "Attorney"
+        | "General" | "Gen." | "Col." | "Colonel" | "Capt." | "Captain" | "Maj." | "Major"
+        | "Sgt." | "Sergeant" | "Cpl." | "Corporal" | "Adm." | "Admiral" | "Commander"
+        | "Cmdr." | "Lt.Col." | "Officer" | "Detective" | "Det." | "Agent" | "Sheriff"
+        | "Ambassador" | "Amb." | "Dr." | "Dr" | "Doctor" | "Prof." | "Professor" | "Rev."
+        | "Reverend" | "Pastor" | "Rabbi" | "Imam" | "Bishop" | "Archbishop" | "Cardinal"
+        | "Fr." | "Coach" | "CEO" | "Chairperson" | "Chair" | "Director" | "Commissioner"
+        | "Superintendent" | "Trooper" | "Inspector" | "Chancellor-elect" | "President-elect"
+        | "Candidate" | "Nominee" | "Hon." | "Honorable" | "Dean" | "Treasurer" | "Comptroller"
+        | "Auditor" | "Marshal" | "Gens." | "Govs." | "Drs." | "Sec." | "Presidents"
+        | "Senators" | "Governors" | "Sir." | "Chief Executive" | "Founder" | "Spokesperson"
+        | "Lawmaker" | "Mx." | "Messrs." => None,
         _ => return None,
     };
     Some(g)

@@ -917,96 +917,17 @@ pub fn words(text: &str, a: usize, b: usize) -> Vec<Word<'_>> {
     out
 }
 
-/// Common abbreviations that take a period without ending a sentence.
+/// Common abbreviations that take a period without ending a sentence (the segmenter's
+/// lists), and single capital initials.
 pub fn is_abbrev(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    if w.len() == 1 && w.chars().all(|c| c.is_uppercase()) {
-        return true;
+    let mut cs = w.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        if c.is_uppercase() {
+            return true;
+        }
     }
-    matches!(
-        w,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Sen"
-            | "Rep"
-            | "Reps"
-            | "Sens"
-            | "Gov"
-            | "Gen"
-            | "Lt"
-            | "Col"
-            | "Sgt"
-            | "Capt"
-            | "Prof"
-            | "St"
-            | "Jr"
-            | "Sr"
-            | "Rev"
-            | "Hon"
-            | "Pres"
-            | "Atty"
-            | "Supt"
-            | "Cmdr"
-            | "Adm"
-            | "Maj"
-            | "Mt"
-            | "Ft"
-            | "No"
-            | "Nos"
-            | "vs"
-            | "etc"
-            | "Inc"
-            | "Corp"
-            | "Co"
-            | "Ltd"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "Ariz"
-            | "Calif"
-            | "Fla"
-            | "Ill"
-            | "Mass"
-            | "Mich"
-            | "Minn"
-            | "Penn"
-            | "Tenn"
-            | "Wash"
-            | "Wis"
-            | "Va"
-            | "Ky"
-            | "Ga"
-            | "La"
-            | "Md"
-            | "Mo"
-            | "Nev"
-            | "Okla"
-            | "Ore"
-            | "Conn"
-            | "Colo"
-            | "Ala"
-            | "Ark"
-            | "Del"
-            | "Ind"
-            | "Kan"
-            | "Neb"
-            | "Vt"
-            | "Wyo"
-            | "approx"
-            | "est"
-            | "Ph"
-            | "al"
-    )
+    unspin_segment::abbrev::is_known_abbrev(w)
 }
 
 #[cfg(test)]

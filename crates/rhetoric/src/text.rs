@@ -43,10 +43,10 @@ impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Doc) -> Self {
         let text = doc.text.as_str();
         let sents = if doc.sentences.is_empty() {
-            split_sentences(text)
-                .into_iter()
-                .map(|s| (s, None))
-                .collect()
+            // Without a segment layer: the segmenter's sentences of a copy of the text.
+            let mut d = Doc::new(text);
+            unspin_segment::segment(&mut d);
+            d.sentences.iter().map(|s| (s.span, None)).collect()
         } else {
             doc.sentences
                 .iter()
@@ -425,77 +425,6 @@ pub(crate) fn attributed_hedge(lower_sent: &str, at: usize) -> bool {
         }
     }
     false
-}
-
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "gen", "col", "lt", "sgt",
-    "prof", "inc", "co", "corp", "ltd", "vs", "no", "mt", "ft", "rev", "hon", "capt", "cmdr",
-    "adm", "maj", "pres", "sec", "dept", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
-    "nov", "dec", "etc", "approx", "est", "fig", "vol",
-];
-
-/// Rough sentence split for documents without a segment layer.
-pub(crate) fn split_sentences(t: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in t.split_inclusive('\n') {
-        let base = line_start;
-        line_start += line.len();
-        let mut s = 0;
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
-        let mut k = 0;
-        while k < chars.len() {
-            let (i, c) = chars[k];
-            if matches!(c, '.' | '!' | '?') {
-                let mut j = k + 1;
-                while j < chars.len()
-                    && matches!(
-                        chars[j].1,
-                        '"' | '\u{201d}' | '\'' | '\u{2019}' | ')' | '.' | '!' | '?'
-                    )
-                {
-                    j += 1;
-                }
-                let next_is_space = j < chars.len() && chars[j].1 == ' ';
-                let mut n = j;
-                while n < chars.len() && chars[n].1 == ' ' {
-                    n += 1;
-                }
-                let starts_new = n < chars.len()
-                    && (chars[n].1.is_uppercase()
-                        || chars[n].1.is_numeric()
-                        || matches!(chars[n].1, '"' | '\u{201c}' | '\'' | '\u{2018}' | '('));
-                let word = last_word(&line[s..i]).to_lowercase();
-                let abbrev = c == '.'
-                    && (ABBREVIATIONS.contains(&word.trim_end_matches('.'))
-                        || word.contains('.')
-                        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)));
-                if next_is_space && starts_new && !abbrev {
-                    let end = if j < chars.len() {
-                        chars[j].0
-                    } else {
-                        line.len()
-                    };
-                    push_trimmed(&mut out, t, base + s, base + end);
-                    s = chars[n].0;
-                    k = n;
-                    continue;
-                }
-                k = j;
-                continue;
-            }
-            k += 1;
-        }
-        push_trimmed(&mut out, t, base + s, base + line.len());
-    }
-    out
-}
-
-fn push_trimmed(out: &mut Vec<Span>, t: &str, s: usize, e: usize) {
-    let sp = trim_span(t, Span::new(s, e));
-    if !sp.is_empty() {
-        out.push(sp);
-    }
 }
 
 /// Quoted stretches for documents without a quotes layer: “…” pairs and "…" pairs

@@ -17,83 +17,71 @@ pub enum AbbrevClass {
     Final,
 }
 
+/// Titles and name prefixes that take a period ("Mr.", "Sen.", "Gen.", "St."), as written.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Mme", "Mlle", "Dr", "Drs", "Prof", "Sen", "Sens", "Gov",
+    "Govs", "Rep", "Reps", "Gen", "Gens", "Lt", "Col", "Capt", "Cpl", "Sgt", "Maj", "Adm", "Cmdr",
+    "Cdr", "Brig", "Rev", "Fr", "Hon", "Pres", "Supt", "Det", "Insp", "Amb", "Atty", "Sec", "St",
+    "Ste", "Mt", "Ft",
+];
+
+/// A title or name prefix that keeps its period inside a name ("Mr. Smith"), as
+/// written (case-sensitive, without the period).
+pub fn is_title_abbrev(w: &str) -> bool {
+    TITLES.contains(&w)
+}
+
+/// [`is_title_abbrev`] in any letter case ("mr", "SEN").
+pub fn is_title_abbrev_ci(w: &str) -> bool {
+    TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+}
+
 /// Abbreviations that precede names or numbers (without their final period).
 /// Matched case-sensitively.
 pub fn is_prefix_abbrev(w: &str) -> bool {
-    matches!(
-        w,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Messrs"
-            | "Mmes"
-            | "Dr"
-            | "Drs"
-            | "Prof"
-            | "Sen"
-            | "Sens"
-            | "Gov"
-            | "Govs"
-            | "Rep"
-            | "Reps"
-            | "Gen"
-            | "Lt"
-            | "Col"
-            | "Capt"
-            | "Cpl"
-            | "Sgt"
-            | "Maj"
-            | "Adm"
-            | "Cmdr"
-            | "Cdr"
-            | "Brig"
-            | "Rev"
-            | "Fr"
-            | "Hon"
-            | "Pres"
-            | "Supt"
-            | "Det"
-            | "Insp"
-            | "Amb"
-            | "Atty"
-            | "Sec"
-            | "Gens"
-            | "St"
-            | "Ste"
-            | "Mt"
-            | "Ft"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "vs"
-            | "v"
-            | "cf"
-            | "approx"
-            | "ca"
-            | "Fig"
-            | "fig"
-            | "Figs"
-            | "Art"
-            | "Vol"
-            | "vol"
-            | "pp"
-            | "Ch"
-            | "ch"
-            | "Mme"
-            | "Mlle"
-            | "Ave"
-            | "Blvd"
-            | "Rd"
-            | "Ln"
-    )
+    is_title_abbrev(w)
+        || matches!(
+            w,
+            "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Jun"
+                | "Jul"
+                | "Aug"
+                | "Sep"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+                | "vs"
+                | "v"
+                | "cf"
+                | "approx"
+                | "ca"
+                | "Fig"
+                | "fig"
+                | "Figs"
+                | "Art"
+                | "Vol"
+                | "vol"
+                | "pp"
+                | "Ch"
+                | "ch"
+                | "Ave"
+                | "Blvd"
+                | "Rd"
+                | "Ln"
+        )
+}
+
+/// Any abbreviation these lists know (without its final period, case-sensitive).
+pub fn is_known_abbrev(w: &str) -> bool {
+    is_prefix_abbrev(w)
+        || is_ambiguous_abbrev(w)
+        || is_final_abbrev(w)
+        || is_nonfinal_dotted(w)
+        || matches!(w, "No" | "Nos")
 }
 
 /// Abbreviations that can end a sentence (without their final period).
@@ -101,6 +89,8 @@ pub fn is_ambiguous_abbrev(w: &str) -> bool {
     matches!(
         w,
         "Inc"
+            | "Penn"
+            | "est"
             | "Corp"
             | "Ltd"
             | "Co"

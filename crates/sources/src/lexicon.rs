@@ -752,7 +752,6 @@ static REGISTRY: &[&[&str]] = &[
     NOUN_BEFORE,
     FOLLOW_SOURCE,
     FUNCTION_WORDS,
-    TITLE_ABBR,
     NOT_NAMES,
     GENERIC_SUBJECTS,
 ];
@@ -786,9 +785,8 @@ pub mod bit {
     pub const NOUN_BEFORE: u64 = 1 << 23;
     pub const FOLLOW_SOURCE: u64 = 1 << 24;
     pub const FUNCTION_WORDS: u64 = 1 << 25;
-    pub const TITLE_ABBR: u64 = 1 << 26;
-    pub const NOT_NAMES: u64 = 1 << 27;
-    pub const GENERIC_SUBJECTS: u64 = 1 << 28;
+    pub const NOT_NAMES: u64 = 1 << 26;
+    pub const GENERIC_SUBJECTS: u64 = 1 << 27;
 }
 
 /// FNV-1a: short lowercase words hash fast and the table is built from fixed lists.
@@ -1040,12 +1038,6 @@ pub static FUNCTION_WORDS: &[&str] = &[
     "what",
     "why",
     "how",
-];
-
-/// Title abbreviations whose dot stays inside a name ("Mr. Smith").
-pub static TITLE_ABBR: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "prof", "rev", "sgt",
-    "capt", "adm", "pres", "jr", "sr", "mt", "ft",
 ];
 
 /// Capitalised words that are not names on their own.

@@ -1690,7 +1690,7 @@ fn cap_run_end(toks: &[Tok], a: usize) -> usize {
         let t = &toks[b];
         let title_dot = t.low == "."
             && b > a
-            && toks[b - 1].is(bit::TITLE_ABBR)
+            && unspin_segment::abbrev::is_title_abbrev_ci(&toks[b - 1].low)
             && toks.get(b + 1).is_some_and(|n| n.word && n.cap);
         if !(t.word && t.cap || title_dot) {
             break;
