@@ -370,6 +370,10 @@ struct Feats {
     /// Token features (masked to SI_BITS) and gold in-span labels.
     tok: Vec<Vec<u32>>,
     y: Vec<bool>,
+    /// Update weight of each token: 1 outside gold spans, 1/n inside a gold span of n
+    /// tokens, so that every gold span weighs the same in training as in the metric's
+    /// recall (else long spans dominate and short loaded words are under-learned).
+    yw: Vec<f32>,
     /// Sentence token range of each token.
     sent: Vec<(usize, usize)>,
     /// Sentence index of each token.
@@ -392,11 +396,17 @@ fn featurize(a: &Article) -> Feats {
     let mut f = Vec::new();
     let mut tok = Vec::with_capacity(p.toks.len());
     let mut y = Vec::with_capacity(p.toks.len());
+    let mut yw = Vec::with_capacity(p.toks.len());
     for (i, t) in p.toks.iter().enumerate() {
         p.token_features(i, &mut f);
         tok.push(f.iter().map(|h| (h & sm) as u32).collect());
         let mid = (t.start + t.end) / 2;
-        y.push(a.si.iter().any(|g| g.start <= mid && mid < g.end));
+        let gold = a.si.iter().find(|g| g.start <= mid && mid < g.end);
+        y.push(gold.is_some());
+        yw.push(gold.map_or(1.0, |g| {
+            let (i, j) = p.tok_range(*g);
+            1.0 / (j - i).max(1) as f32
+        }));
     }
     let tc =
         a.tc.iter()
@@ -423,6 +433,7 @@ fn featurize(a: &Article) -> Feats {
             .map(|&(lo, hi)| (lo..hi).any(|i| y[i]))
             .collect(),
         ss: Vec::new(),
+        yw,
         tok,
         y,
         tc,
@@ -456,16 +467,16 @@ fn train_binary(
     for e in 0..epochs {
         shuffle(&mut order, 0x5eed_0001 + e as u64 + 100 * sentences as u64);
         for &(d, i) in &order {
-            let (x, y) = if sentences {
-                (&data[d].sents[i], data[d].sent_y[i])
+            let (x, y, k) = if sentences {
+                (&data[d].sents[i], data[d].sent_y[i], 1.0)
             } else {
-                (&data[d].tok[i], data[d].y[i])
+                (&data[d].tok[i], data[d].y[i], data[d].yw[i])
             };
             let s: f32 = x.iter().map(|j| m.w[*j as usize]).sum();
             let y = if y { 1.0 } else { -1.0 };
             if y * s <= 0.0 {
                 for j in x {
-                    m.add(*j as usize, y);
+                    m.add(*j as usize, k * y);
                 }
             }
             m.c += 1.0;
