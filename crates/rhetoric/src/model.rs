@@ -801,6 +801,57 @@ fn score_bucket(v: f32) -> &'static str {
     NUMS[((v / 2.0).round().clamp(-8.0, 8.0) as i32 + 8) as usize]
 }
 
+/// Runs of positive tokens are joined over gaps of up to this many tokens (the gated
+/// `detect` output scores better so; the model alone is the same within noise).
+const JOIN_GAP: usize = 2;
+
+/// SI spans as token ranges `(start, end, margin)`: a sentence whose score is above
+/// `sent_threshold` is one span (margin: its score above the threshold); elsewhere every
+/// run of tokens with a positive margin, joined over gaps of up to [`JOIN_GAP`] tokens,
+/// is one (margin: the run's mean).
+/// Punctuation (`punct`) is trimmed from both ends of each span.
+pub(crate) fn decode(
+    sent_toks: &[(usize, usize)],
+    punct: impl Fn(usize) -> bool,
+    sent_scores: &[f32],
+    margins: &[f32],
+    sent_threshold: f32,
+) -> Vec<(usize, usize, f32)> {
+    let mut out = Vec::new();
+    let mut push = |(mut a, mut b): (usize, usize), margin: Option<f32>| {
+        while a < b && punct(a) {
+            a += 1;
+        }
+        while b > a && punct(b - 1) {
+            b -= 1;
+        }
+        if a < b {
+            let m = margin.unwrap_or_else(|| margins[a..b].iter().sum::<f32>() / (b - a) as f32);
+            out.push((a, b, m));
+        }
+    };
+    for (k, &(lo, hi)) in sent_toks.iter().enumerate() {
+        if sent_scores[k] > sent_threshold {
+            push((lo, hi), Some(sent_scores[k] - sent_threshold));
+            continue;
+        }
+        let mut i = lo;
+        while i < hi {
+            if margins[i] <= 0.0 {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < hi && (j..(j + 1 + JOIN_GAP).min(hi)).any(|g| margins[g] > 0.0) {
+                j += 1;
+            }
+            push((i, j), None);
+            i = j;
+        }
+    }
+    out
+}
+
 /// The trained weights.
 #[derive(Clone)]
 pub struct Model {
@@ -861,7 +912,6 @@ impl Model {
         threshold: f32,
         sent_threshold: f32,
     ) -> Vec<(Span, f32)> {
-        let mut out = Vec::new();
         let mut f = Vec::with_capacity(48);
         let m = (1u64 << SI_BITS) - 1;
         let mut base: Vec<u64> = Vec::with_capacity(p.toks.len() * 32);
@@ -894,53 +944,19 @@ impl Model {
                     - threshold
             })
             .collect();
-        for (k, &(lo, hi)) in p.sent_toks.iter().enumerate() {
-            if ss[k] > sent_threshold {
-                let (mut a, mut b) = (lo, hi);
-                while a < b && p.raw_shape[a] == "p" {
-                    a += 1;
-                }
-                while b > a && p.raw_shape[b - 1] == "p" {
-                    b -= 1;
-                }
-                if a < b {
-                    let margin = ss[k] - sent_threshold;
-                    let score = 1.0 / (1.0 + (-margin / 4.0).exp());
-                    out.push((Span::new(p.toks[a].start, p.toks[b - 1].end), score));
-                }
-                continue;
-            }
-            let mut i = lo;
-            while i < hi {
-                if scores[i] <= 0.0 {
-                    i += 1;
-                    continue;
-                }
-                let mut j = i + 1;
-                // Runs joined over one-token gaps.
-                while j < hi
-                    && (scores[j] > 0.0
-                        || (j + 1 < hi && scores[j + 1] > 0.0)
-                        || (j + 2 < hi && scores[j + 2] > 0.0))
-                {
-                    j += 1;
-                }
-                let (mut a, mut b) = (i, j);
-                while a < b && p.raw_shape[a] == "p" {
-                    a += 1;
-                }
-                while b > a && p.raw_shape[b - 1] == "p" {
-                    b -= 1;
-                }
-                if a < b {
-                    let mean: f32 = scores[a..b].iter().sum::<f32>() / (b - a) as f32;
-                    let score = 1.0 / (1.0 + (-mean / 4.0).exp());
-                    out.push((Span::new(p.toks[a].start, p.toks[b - 1].end), score));
-                }
-                i = j;
-            }
-        }
-        out
+        decode(
+            &p.sent_toks,
+            |i| p.raw_shape[i] == "p",
+            &ss,
+            &scores,
+            sent_threshold,
+        )
+        .into_iter()
+        .map(|(a, b, margin)| {
+            let score = 1.0 / (1.0 + (-margin / 4.0).exp());
+            (Span::new(p.toks[a].start, p.toks[b - 1].end), score)
+        })
+        .collect()
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {

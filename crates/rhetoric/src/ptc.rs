@@ -520,51 +520,12 @@ fn train_tc(data: &[&Feats], epochs: usize, mut each: impl FnMut(usize, Vec<f32>
     }
 }
 
-/// SI spans from token margins and sentence scores (same decoding as `Model::spans`).
+/// SI spans from token margins and sentence scores (the decoding of `Model::spans`).
 fn decode(f: &Feats, scores: &[f32], sent_th: f32) -> Vec<Span> {
-    let mut out = Vec::new();
-    for (k, &(lo, hi)) in f.sent_toks.iter().enumerate() {
-        if f.ss[k] > sent_th {
-            let (mut a, mut b) = (lo, hi);
-            while a < b && f.punct[a] {
-                a += 1;
-            }
-            while b > a && f.punct[b - 1] {
-                b -= 1;
-            }
-            if a < b {
-                out.push(Span::new(f.toks[a].start, f.toks[b - 1].end));
-            }
-            continue;
-        }
-        let mut i = lo;
-        while i < hi {
-            if scores[i] <= 0.0 {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < hi
-                && (scores[j] > 0.0
-                    || (j + 1 < hi && scores[j + 1] > 0.0)
-                    || (j + 2 < hi && scores[j + 2] > 0.0))
-            {
-                j += 1;
-            }
-            let (mut a, mut b) = (i, j);
-            while a < b && f.punct[a] {
-                a += 1;
-            }
-            while b > a && f.punct[b - 1] {
-                b -= 1;
-            }
-            if a < b {
-                out.push(Span::new(f.toks[a].start, f.toks[b - 1].end));
-            }
-            i = j;
-        }
-    }
-    out
+    crate::model::decode(&f.sent_toks, |i| f.punct[i], &f.ss, scores, sent_th)
+        .into_iter()
+        .map(|(a, b, _)| Span::new(f.toks[a].start, f.toks[b - 1].end))
+        .collect()
 }
 
 /// Sentence-score thresholds tried (above: the whole sentence is one span).
