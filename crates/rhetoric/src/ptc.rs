@@ -840,6 +840,40 @@ mod tests {
     }
 
     #[test]
+    fn every_gold_span_weighs_one_in_token_training() {
+        let dir = std::env::temp_dir().join(format!("unspin-ptc-w-{}", std::process::id()));
+        for sub in ["articles", "labels-tc", "labels-si"] {
+            std::fs::create_dir_all(dir.join(sub)).unwrap();
+        }
+        std::fs::write(dir.join("ids.txt"), "article7\n").unwrap();
+        let text = "They are vile, and the plan will destroy every town we love.\n";
+        std::fs::write(dir.join("articles/article7.txt"), text).unwrap();
+        // "vile" (1 token) and "will destroy every town we love" (6 tokens).
+        std::fs::write(
+            dir.join("labels-si/article7.task1-SI.labels"),
+            "7\t9\t13\n7\t28\t59\n",
+        )
+        .unwrap();
+        let arts = load(&dir).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        let f = featurize(&arts[0]);
+        let inside: Vec<f32> =
+            f.yw.iter()
+                .zip(&f.y)
+                .filter(|x| *x.1)
+                .map(|x| *x.0)
+                .collect();
+        assert_eq!(inside.len(), 7, "{:?}", f.y);
+        assert_eq!(inside[0], 1.0);
+        assert!(
+            inside[1..].iter().all(|w| (w - 1.0 / 6.0).abs() < 1e-6),
+            "{inside:?}"
+        );
+        let outside = f.yw.iter().zip(&f.y).filter(|x| !*x.1);
+        assert!(outside.into_iter().all(|x| *x.0 == 1.0));
+    }
+
+    #[test]
     fn a_span_with_two_techniques_gets_the_two_best_classes() {
         let dir = std::env::temp_dir().join(format!("unspin-ptc-tc-{}", std::process::id()));
         for sub in ["articles", "labels-tc", "labels-si"] {
