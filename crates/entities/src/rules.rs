@@ -1018,21 +1018,7 @@ fn dateline(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
         "," => after.is_some_and(|t| {
             listed(t, EntityKind::Place)
                 || is_never_name(t.s)
-                || matches!(
-                    t.s,
-                    "Jan"
-                        | "Feb"
-                        | "Mar"
-                        | "Apr"
-                        | "Jun"
-                        | "Jul"
-                        | "Aug"
-                        | "Sep"
-                        | "Sept"
-                        | "Oct"
-                        | "Nov"
-                        | "Dec"
-                )
+                || unspin_segment::abbrev::is_month_abbrev(t.s)
         }),
         "(" => after.is_some_and(|t| listed(t, EntityKind::Outlet)),
         _ => false,

@@ -820,6 +820,21 @@ mod tests {
     use super::*;
     use crate::model::PTC_LABELS;
 
+    /// A PTC folder layout in a temporary directory: articles `ids`, each with `text`,
+    /// and empty label folders.
+    fn ptc_dir(tag: &str, ids: &[&str], text: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("unspin-ptc-{tag}-{}", std::process::id()));
+        for sub in ["articles", "labels-tc", "labels-si"] {
+            std::fs::create_dir_all(dir.join(sub)).unwrap();
+        }
+        let list: String = ids.iter().map(|id| format!("article{id}\n")).collect();
+        std::fs::write(dir.join("ids.txt"), list).unwrap();
+        for id in ids {
+            std::fs::write(dir.join(format!("articles/article{id}.txt")), text).unwrap();
+        }
+        dir
+    }
+
     /// A model whose TC scores rank every span Doubt > Slogans > the rest, and that
     /// finds no spans.
     fn ranked_model() -> Model {
@@ -841,13 +856,8 @@ mod tests {
 
     #[test]
     fn every_gold_span_weighs_one_in_token_training() {
-        let dir = std::env::temp_dir().join(format!("unspin-ptc-w-{}", std::process::id()));
-        for sub in ["articles", "labels-tc", "labels-si"] {
-            std::fs::create_dir_all(dir.join(sub)).unwrap();
-        }
-        std::fs::write(dir.join("ids.txt"), "article7\n").unwrap();
         let text = "They are vile, and the plan will destroy every town we love.\n";
-        std::fs::write(dir.join("articles/article7.txt"), text).unwrap();
+        let dir = ptc_dir("w", &["7"], text);
         // "vile" (1 token) and "will destroy every town we love" (6 tokens).
         std::fs::write(
             dir.join("labels-si/article7.task1-SI.labels"),
@@ -875,15 +885,11 @@ mod tests {
 
     #[test]
     fn a_span_with_two_techniques_gets_the_two_best_classes() {
-        let dir = std::env::temp_dir().join(format!("unspin-ptc-tc-{}", std::process::id()));
-        for sub in ["articles", "labels-tc", "labels-si"] {
-            std::fs::create_dir_all(dir.join(sub)).unwrap();
-        }
-        std::fs::write(dir.join("ids.txt"), "article1\narticle2\n").unwrap();
-        let text = "Is this the truth? Make it great again.\n";
-        for id in ["1", "2"] {
-            std::fs::write(dir.join(format!("articles/article{id}.txt")), text).unwrap();
-        }
+        let dir = ptc_dir(
+            "tc",
+            &["1", "2"],
+            "Is this the truth? Make it great again.\n",
+        );
         // Article 1: one span with two techniques, both among the two best classes.
         // Article 2: one span listed twice with the same technique: one line can match.
         let (d, s) = (PTC_LABELS[3], PTC_LABELS[9]);

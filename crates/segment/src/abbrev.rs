@@ -40,22 +40,10 @@ pub fn is_title_abbrev_ci(w: &str) -> bool {
 /// Matched case-sensitively.
 pub fn is_prefix_abbrev(w: &str) -> bool {
     is_title_abbrev(w)
+        || is_month_abbrev(w)
         || matches!(
             w,
-            "Jan"
-                | "Feb"
-                | "Mar"
-                | "Apr"
-                | "Jun"
-                | "Jul"
-                | "Aug"
-                | "Sep"
-                | "Sept"
-                | "Oct"
-                | "Nov"
-                | "Dec"
-                | "vs"
-                | "v"
+            "vs" | "v"
                 | "cf"
                 | "approx"
                 | "ca"
@@ -73,6 +61,25 @@ pub fn is_prefix_abbrev(w: &str) -> bool {
                 | "Rd"
                 | "Ln"
         )
+}
+
+/// A month's abbreviation as written ("Jan", "Sept"), without its period.
+pub fn is_month_abbrev(w: &str) -> bool {
+    matches!(
+        w,
+        "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
 }
 
 /// Any abbreviation these lists know (without its final period, case-sensitive).
