@@ -91,6 +91,7 @@ pub fn to_json(doc: &Doc) -> Value {
         "techniques": doc.techniques.iter().map(|t| json!({
             "start": ix.char_of(t.span.start), "end": ix.char_of(t.span.end), "text": doc.slice(t.span),
             "technique": t.technique, "score": (t.score as f64 * 1000.0).round() / 1000.0,
+            "triggers": t.triggers.iter().map(|m| span_json(doc, &ix, *m)).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "warnings": doc.warnings,
     })

@@ -337,6 +337,9 @@ pub struct Technique {
     pub technique: String,
     /// Confidence in 0..=1.
     pub score: f32,
+    /// The words inside `span` that made the detector flag it (a lexicon entry, a
+    /// strongly valenced word, the model's highest-scoring tokens), in text order.
+    pub triggers: Vec<Span>,
 }
 
 /// One article and every layer the pipeline has added to it.

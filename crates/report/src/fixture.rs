@@ -263,21 +263,25 @@ pub fn doc() -> Doc {
             span: s("reckless gamble"),
             technique: "loaded_language".into(),
             score: 0.82,
+            triggers: vec![s("reckless")],
         },
         Technique {
             span: s("is likely to fail"),
             technique: "speculation".into(),
             score: 0.7,
+            triggers: vec![s("likely")],
         },
         Technique {
             span: s("a dreamer with a calculator"),
             technique: "name_calling".into(),
             score: 0.9,
+            triggers: vec![s("a dreamer with a calculator")],
         },
         Technique {
             span: s("bankrupt the city"),
             technique: "exaggeration".into(),
             score: 0.61,
+            triggers: vec![s("bankrupt")],
         },
     ];
     d.warnings = vec!["2 invalid UTF-8 sequences replaced".into()];

@@ -8,7 +8,7 @@
 
 use crate::{
     entity_order, forms, humanize, inline, ordered_findings, slice, summary, technique_definition,
-    technique_display, truncate,
+    technique_display, trigger_words, truncate,
 };
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -688,7 +688,7 @@ fn tables(o: &mut String, doc: &Doc) {
         o.push_str("<p class=\"none\">No flagged spans.</p>\n");
     } else {
         o.push_str(
-            "<table>\n<tr><th>Span</th><th>Technique</th><th>Score</th><th>What it is</th></tr>\n",
+            "<table>\n<tr><th>Span</th><th>Technique</th><th>Score</th><th>Triggered by</th><th>What it is</th></tr>\n",
         );
         for (i, t) in doc.techniques.iter().enumerate() {
             let Some(st) = slice(doc, t.span) else {
@@ -696,12 +696,13 @@ fn tables(o: &mut String, doc: &Doc) {
             };
             let _ = writeln!(
                 o,
-                "<tr><td><a href=\"#t{}\">“{}”</a></td><td data-technique=\"{}\">{}</td><td class=\"n\">{:.2}</td><td>{}</td></tr>",
+                "<tr><td><a href=\"#t{}\">“{}”</a></td><td data-technique=\"{}\">{}</td><td class=\"n\">{:.2}</td><td>{}</td><td>{}</td></tr>",
                 i + 1,
                 escape(&truncate(st, 100)),
                 escape(&t.technique),
                 escape(&technique_display(&t.technique)),
                 t.score,
+                escape(&trigger_words(doc, t).unwrap_or_default()),
                 technique_definition(&t.technique).unwrap_or("")
             );
         }
@@ -936,6 +937,7 @@ mod tests {
             span: Span::new(a, b),
             technique: "exaggeration".into(),
             score: 0.3,
+            triggers: Vec::new(),
         });
         let h = html(&d);
         balanced(&h).unwrap();
@@ -974,6 +976,7 @@ mod tests {
                     span: Span::new(a, b),
                     technique: "doubt".into(),
                     score: 0.5,
+                    triggers: Vec::new(),
                 });
             } else {
                 d.quotes.push(Quote {
@@ -1020,6 +1023,7 @@ mod tests {
             span: nth(&text, payload, 1),
             technique: format!("x{attr}"),
             score: 1.0,
+            triggers: Vec::new(),
         });
         d.findings.push(unspin_doc::Finding {
             kind: format!("k{attr}"),
@@ -1064,6 +1068,7 @@ mod tests {
                     span: Span::new(at + k, at + w),
                     technique: "doubt".into(),
                     score: 0.5,
+                    triggers: Vec::new(),
                 });
             }
             pos = at + 10;
@@ -1073,6 +1078,7 @@ mod tests {
             span: Span::new(3, text.len() - 3),
             technique: "repetition".into(),
             score: 0.5,
+            triggers: Vec::new(),
         });
         let t = std::time::Instant::now();
         let h = html(&d);

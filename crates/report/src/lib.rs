@@ -34,6 +34,21 @@ pub fn technique_definition(name: &str) -> Option<&'static str> {
     Some(unspin_rhetoric::definition(name)).filter(|d| !d.is_empty())
 }
 
+/// The words that triggered a flagged span, quoted and comma-separated; `None` when
+/// there are none or they are the whole span (nothing to add to the span itself).
+pub fn trigger_words(doc: &Doc, t: &unspin_doc::Technique) -> Option<String> {
+    if t.triggers.is_empty() || t.triggers == [t.span] {
+        return None;
+    }
+    let words: Vec<String> = t
+        .triggers
+        .iter()
+        .filter_map(|s| slice(doc, *s))
+        .map(|w| format!("“{}”", truncate(w, 40)))
+        .collect();
+    (!words.is_empty()).then(|| words.join(", "))
+}
+
 /// Display name for any technique.
 pub(crate) fn technique_display(name: &str) -> String {
     technique_label(name)
@@ -273,11 +288,13 @@ mod tests {
             span: bad,
             technique: "doubt".into(),
             score: 0.5,
+            triggers: Vec::new(),
         });
         d.techniques.push(unspin_doc::Technique {
             span: mid,
             technique: "doubt".into(),
             score: 0.5,
+            triggers: Vec::new(),
         });
         d.findings[0].spans.push(bad);
         let _ = text(&d);

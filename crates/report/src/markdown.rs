@@ -3,7 +3,7 @@
 
 use crate::{
     entity_order, forms, humanize, inline, ordered_findings, slice, source_group, summary,
-    technique_definition, technique_display, truncate,
+    technique_definition, technique_display, trigger_words, truncate,
 };
 use std::fmt::Write;
 use unspin_doc::Doc;
@@ -219,8 +219,8 @@ pub fn markdown(doc: &Doc) -> String {
     if doc.techniques.is_empty() {
         let _ = writeln!(o, "No flagged spans.\n");
     } else {
-        let _ = writeln!(o, "| Span | Technique | Score | Sentence |");
-        let _ = writeln!(o, "|---|---|---:|---|");
+        let _ = writeln!(o, "| Span | Technique | Score | Triggered by | Sentence |");
+        let _ = writeln!(o, "|---|---|---:|---|---|");
         let mut used: Vec<&str> = Vec::new();
         for t in &doc.techniques {
             let Some(st) = slice(doc, t.span) else {
@@ -232,10 +232,11 @@ pub fn markdown(doc: &Doc) -> String {
                 .unwrap_or_default();
             let _ = writeln!(
                 o,
-                "| “{}” | {} | {:.2} | {} |",
+                "| “{}” | {} | {:.2} | {} | {} |",
                 md(&truncate(st, 80)),
                 md(&technique_display(&t.technique)),
                 t.score,
+                md(&trigger_words(doc, t).unwrap_or_default()),
                 sentence
             );
             if !used.contains(&t.technique.as_str()) {
@@ -299,10 +300,10 @@ mod tests {
             "## Warnings",
             "| # | Quote | Kind | Speaker | Cue |",
             "| Name | Kind | Mentions | Forms seen |",
-            "| Span | Technique | Score | Sentence |",
+            "| Span | Technique | Score | Triggered by | Sentence |",
             "Tom Beck (“Councillor Tom Beck”)",
             "| Elena Ruiz | person | 3 |",
-            "“reckless gamble” | Loaded language | 0.82 | Mayor Elena Ruiz unveiled a housing plan on Monday that critics call a “**reckless gamble**.” |",
+            "“reckless gamble” | Loaded language | 0.82 | “reckless” | Mayor Elena Ruiz unveiled a housing plan on Monday that critics call a “**reckless gamble**.” |",
             "- **Name calling**: ",
             "1. **Source conflict**",
             "“Sources close to the council say”",

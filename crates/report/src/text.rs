@@ -2,7 +2,7 @@
 
 use crate::{
     entity_order, forms, humanize, inline, ordered_findings, slice, source_group, summary,
-    technique_display, truncate,
+    technique_definition, technique_display, trigger_words, truncate,
 };
 use unspin_doc::{Doc, SourceKind, Span};
 
@@ -361,6 +361,23 @@ impl Writer {
                 let line = format!("{}{mid}{}", self.paint(DIM, &a), self.paint(DIM, &c));
                 self.para("    in: ", "        ", &line);
             }
+            // The words that made the detector flag the span, when they are not all of it.
+            if let Some(words) = trigger_words(doc, t) {
+                self.para("    why: ", "         ", &words);
+            }
+        }
+        // What each technique means, once.
+        let mut used: Vec<&str> = Vec::new();
+        for t in &doc.techniques {
+            if !used.contains(&t.technique.as_str()) {
+                used.push(&t.technique);
+            }
+        }
+        for name in used {
+            if let Some(d) = technique_definition(name) {
+                let label = self.paint(MAGENTA, &technique_display(name));
+                self.para("  = ", "    ", &format!("{label}: {d}"));
+            }
         }
     }
 
@@ -562,6 +579,8 @@ mod tests {
             "no speaker",
             "Loaded language (0.82)",
             "«reckless gamble»",
+            "why: “reckless”",
+            "Loaded language: Words or phrases with strong emotional",
             "Advertisement",
             "call_to_action",
             "Anonymous:",

@@ -680,6 +680,27 @@ pub fn check_refs(doc: &Value) -> Result<(), Vec<String>> {
     {
         refer(format!("/sources/{i}/entity"), s.get("entity"));
     }
+    // A technique's triggers lie inside its span.
+    let at = |v: &Value, k: &str| v.get(k).and_then(Value::as_i64);
+    for (i, t) in doc
+        .get("techniques")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let (Some(a), Some(b)) = (at(t, "start"), at(t, "end")) else {
+            continue;
+        };
+        let triggers = t.get("triggers").and_then(Value::as_array);
+        for (k, g) in triggers.into_iter().flatten().enumerate() {
+            if at(g, "start").is_some_and(|x| x < a) || at(g, "end").is_some_and(|x| x > b) {
+                errs.push(format!(
+                    "/techniques/{i}/triggers/{k}: outside the technique's span {a}..{b}"
+                ));
+            }
+        }
+    }
     if errs.is_empty() {
         Ok(())
     } else {
@@ -863,6 +884,21 @@ mod tests {
         bad["sentences"].as_array_mut().unwrap().swap(1, 2);
         assert!(errors(check_offsets(&bad)).contains("/sentences/2: "));
 
+        let mut bad = v.clone();
+        bad["techniques"][0]["triggers"][0]["text"] = json!("nope");
+        assert!(errors(check_offsets(&bad)).contains("/techniques/0/triggers/0"));
+
+        // A trigger that repeats the text correctly but lies outside its technique.
+        let mut bad = v.clone();
+        bad["techniques"][0]["triggers"][0] = bad["quotes"][1].clone();
+        bad["techniques"][0]["triggers"][0]
+            .as_object_mut()
+            .unwrap()
+            .retain(|k, _| matches!(k.as_str(), "start" | "end" | "text"));
+        assert!(check_offsets(&bad).is_ok());
+        assert!(errors(check_refs(&bad)).contains("/techniques/0/triggers/0: outside"));
+        assert!(check_refs(&v).is_ok());
+
         let mut bad = v;
         bad["techniques"][0]["start"] = json!(-1);
         assert!(errors(check_offsets(&bad)).contains("not non-negative integers"));
@@ -899,6 +935,7 @@ mod tests {
             span: fixture::nth(t, "done", 0),
             technique: "doubt".into(),
             score: 0.25,
+            triggers: Vec::new(),
         });
         let v = d.to_json();
         check_all(&v).unwrap();

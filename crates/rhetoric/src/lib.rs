@@ -140,8 +140,10 @@ fn detect_model_at(
     let p = model::Prep::new(ctx, hits);
     let mut f = Vec::new();
     let mut out = Vec::new();
-    for (span, s) in m.spans_at(&p, threshold, sent_threshold) {
-        if need_trigger && !p.has_trigger(span) {
+    for (span, s, top) in m.spans_at(&p, threshold, sent_threshold) {
+        // Gated: the words that let the span through; else the model's best tokens.
+        let triggers = if need_trigger { p.triggers(span) } else { top };
+        if triggers.is_empty() {
             continue;
         }
         p.span_features(span, &mut f);
@@ -150,6 +152,7 @@ fn detect_model_at(
             span,
             technique: model::SNAKE[c].to_string(),
             score: s * (0.5 + 0.5 * conf),
+            triggers,
         });
     }
     out
@@ -447,6 +450,11 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
         span,
         technique: e.technique.to_string(),
         score: score.min(0.95),
+        triggers: vec![if span.contains(&Span::new(h.start, h.end)) {
+            Span::new(h.start, h.end)
+        } else {
+            span
+        }],
     })
 }
 
@@ -487,6 +495,7 @@ fn insult_np(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
                 span: Span::new(start, end),
                 technique: "name_calling".into(),
                 score: score.min(0.95),
+                triggers: vec![Span::new(h.start, h.end), Span::new(pos + ws, end)],
             });
         }
         extra_insult |= lex.insult_adj.contains(lw);
@@ -592,10 +601,31 @@ fn label_quotes(ctx: &Ctx, hits: &[Hit]) -> Vec<Technique> {
             continue;
         }
         let score = 0.5 + if lexical || insult { 0.2 } else { 0.0 };
+        let span = Span::new(q.start, trimmed_end);
+        // The negative words of the label; a chained label without one is its own trigger.
+        let mut triggers: Vec<Span> = text::word_spans(t, span)
+            .filter(|w| {
+                let lw = t[w.start..w.end].to_lowercase();
+                lex.insult_adj.contains(lw.as_str())
+                    || lex.vader.get(lw.as_str()).is_some_and(|v| *v <= -2.0)
+                    || hits.iter().any(|h| {
+                        h.start <= w.start
+                            && w.end <= h.end
+                            && matches!(
+                                lex.entries[h.entry].technique,
+                                "loaded_language" | "name_calling" | "ridicule"
+                            )
+                    })
+            })
+            .collect();
+        if triggers.is_empty() {
+            triggers.push(span);
+        }
         out.push(Technique {
-            span: Span::new(q.start, trimmed_end),
+            span,
             technique: "name_calling".into(),
             score,
+            triggers,
         });
         prev_label_end = Some(q.end);
     }
@@ -645,6 +675,7 @@ fn scare_quotes(ctx: &Ctx) -> Vec<Technique> {
             span: *q,
             technique: "doubt".into(),
             score: 0.45,
+            triggers: vec![*q],
         })
         .collect()
 }
@@ -668,9 +699,24 @@ fn dedupe(mut v: Vec<Technique>) -> Vec<Technique> {
             .find(|o| o.technique == t.technique && o.span.contains(&t.span))
         {
             o.score = o.score.max(t.score);
+            o.triggers = merge_spans(std::mem::take(&mut o.triggers), t.triggers);
             continue;
         }
         out.push(t);
+    }
+    out
+}
+
+/// The union of two span lists, overlapping spans merged, in text order.
+fn merge_spans(mut a: Vec<Span>, b: Vec<Span>) -> Vec<Span> {
+    a.extend(b);
+    a.sort_by_key(|s| (s.start, s.end));
+    let mut out: Vec<Span> = Vec::with_capacity(a.len());
+    for s in a {
+        match out.last_mut() {
+            Some(l) if s.start < l.end => l.end = l.end.max(s.end),
+            _ => out.push(s),
+        }
     }
     out
 }

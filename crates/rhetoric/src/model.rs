@@ -555,22 +555,26 @@ impl<'a> Prep<'a> {
         out.push(fhash_n("slexw0", &[bucket(nl.min(3)), w0], " "));
     }
 
-    /// True when a token of `span` is a strongly negative word (VADER) that no lexicon
+    /// The tokens of `span` that are strongly negative words (VADER) that no lexicon
     /// entry covers (lexicon hits are the rule detector's to judge in context) and that
-    /// is not in a literal collocation ("disaster relief", "natural disaster").
-    pub fn has_trigger(&self, span: Span) -> bool {
+    /// are not in a literal collocation ("disaster relief", "natural disaster"); none when
+    /// a lexicon word is inside.
+    pub fn triggers(&self, span: Span) -> Vec<Span> {
         let (a, b) = self.tok_range(span);
         if (a..b).any(|i| self.lex[i].is_some_and(|l| !l.starts_with('_'))) {
             // A lexicon word the rules did not flag here was judged literal in context.
-            return false;
+            return Vec::new();
         }
         let lex = lexicon();
-        (a..b).any(|i| {
-            let (lo, hi) = self.sent_range(i);
-            let literal = (i + 1 < hi && lex.in_set("literal_next", &self.norm[i + 1]))
-                || (i > lo && lex.in_set("literal_prev", &self.norm[i - 1]));
-            self.lex[i].is_none() && self.val[i] <= -2.0 && !literal
-        })
+        (a..b)
+            .filter(|&i| {
+                let (lo, hi) = self.sent_range(i);
+                let literal = (i + 1 < hi && lex.in_set("literal_next", &self.norm[i + 1]))
+                    || (i > lo && lex.in_set("literal_prev", &self.norm[i - 1]));
+                self.lex[i].is_none() && self.val[i] <= -2.0 && !literal
+            })
+            .map(|i| self.toks[i])
+            .collect()
     }
 
     /// Token range of the sentence of token `i`.
@@ -852,6 +856,23 @@ pub(crate) fn decode(
     out
 }
 
+/// The words of tokens `a..b` that the tagger scored highest: up to three with a positive
+/// margin, or the single best one when none is positive (a span the sentence classifier
+/// chose); in text order. Punctuation (`punct`) never counts.
+fn top_tokens(margins: &[f32], a: usize, b: usize, punct: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut v: Vec<usize> = (a..b).filter(|&i| !punct(i)).collect();
+    v.sort_by(|x, y| margins[*y].total_cmp(&margins[*x]).then(x.cmp(y)));
+    let n = v
+        .iter()
+        .take(3)
+        .filter(|&&i| margins[i] > 0.0)
+        .count()
+        .max(1);
+    v.truncate(n);
+    v.sort_unstable();
+    v
+}
+
 /// The trained weights.
 #[derive(Clone)]
 pub struct Model {
@@ -902,16 +923,20 @@ impl Model {
     /// Predicted propaganda spans (byte ranges) with a 0..1 score.
     pub(crate) fn spans(&self, p: &Prep) -> Vec<(Span, f32)> {
         self.spans_at(p, self.threshold, self.sent_threshold)
+            .into_iter()
+            .map(|(s, v, _)| (s, v))
+            .collect()
     }
 
     /// Predicted spans: whole sentences whose sentence score is above `sent_threshold`,
     /// elsewhere runs of tokens with margin above `threshold`; score 0.5 at the threshold.
+    /// With each span, its highest-scoring words ([`top_tokens`]).
     pub(crate) fn spans_at(
         &self,
         p: &Prep,
         threshold: f32,
         sent_threshold: f32,
-    ) -> Vec<(Span, f32)> {
+    ) -> Vec<(Span, f32, Vec<Span>)> {
         let mut f = Vec::with_capacity(48);
         let m = (1u64 << SI_BITS) - 1;
         let mut base: Vec<u64> = Vec::with_capacity(p.toks.len() * 32);
@@ -954,7 +979,11 @@ impl Model {
         .into_iter()
         .map(|(a, b, margin)| {
             let score = 1.0 / (1.0 + (-margin / 4.0).exp());
-            (Span::new(p.toks[a].start, p.toks[b - 1].end), score)
+            let top = top_tokens(&scores, a, b, |i| p.raw_shape[i] == "p")
+                .into_iter()
+                .map(|i| p.toks[i])
+                .collect();
+            (Span::new(p.toks[a].start, p.toks[b - 1].end), score, top)
         })
         .collect()
     }

@@ -987,3 +987,48 @@ fn model_neutrality_under_swaps() {
         }
     }
 }
+
+/// Every flag says which words triggered it: words inside its span, in text order,
+/// not overlapping; a lexicon flag names its entry, a gated model span its valenced word.
+#[test]
+fn every_flag_names_its_trigger_words() {
+    let texts = [
+        "These treacherous globalist elites will stop at nothing to destroy our great \
+         nation, and only a fool would trust a single word they say. Wake up, America!",
+        "The council's plan is a reckless gamble, and the mayor is likely hiding the costs.",
+        "Critics called him \"a spineless coward\" after the vote. Everyone knows the \
+         \"experts\" were wrong.",
+        "The flood was a horrific, brutal catastrophe for the valley's farmers.",
+    ];
+    let mut n = 0;
+    for text in texts {
+        let mut d = Doc::new(text);
+        unspin_segment::segment(&mut d);
+        let model = detect_model(&d);
+        detect(&mut d);
+        for t in d.techniques.iter().chain(&model) {
+            n += 1;
+            assert!(!t.triggers.is_empty(), "no trigger: {t:?}");
+            for w in t.triggers.windows(2) {
+                assert!(w[0].end <= w[1].start, "unordered or overlapping: {t:?}");
+            }
+            for g in &t.triggers {
+                assert!(t.span.contains(g), "trigger outside the span: {t:?}");
+                let s = d.slice(*g);
+                assert!(!s.is_empty() && s.trim() == s, "{s:?} in {t:?}");
+            }
+        }
+    }
+    assert!(n >= 6, "too few flags to check: {n}");
+    let d = full("The council's plan is a reckless gamble that will bankrupt the city.");
+    let t = d
+        .techniques
+        .iter()
+        .find(|t| t.technique == "loaded_language")
+        .expect("loaded language flagged");
+    let words: Vec<&str> = t.triggers.iter().map(|s| d.slice(*s)).collect();
+    assert!(
+        words.iter().any(|w| w.to_lowercase().contains("reckless")),
+        "{words:?}"
+    );
+}

@@ -224,6 +224,8 @@ pub fn doc_from_json(v: &Value) -> Result<Doc, String> {
             span: b.span(t),
             technique: s(&t["technique"]).unwrap_or_default(),
             score: t["score"].as_f64().unwrap_or(0.0) as f32,
+            // Reports written before triggers were recorded have none.
+            triggers: arr(&t["triggers"]).iter().map(|m| b.span(m)).collect(),
         })
         .collect();
     doc.warnings = arr(&v["warnings"]).iter().filter_map(s).collect();
