@@ -120,8 +120,9 @@ pub fn detect_at(doc: &mut Doc, threshold: f32, sent_threshold: f32) {
 }
 
 /// The trained model alone (PTC techniques) at its F1-optimal thresholds: spans from the
-/// sentence classifier and token tagger, each named by the span classifier. Score: span
-/// confidence times (0.5 + 0.5 × label confidence).
+/// sentence classifier and token tagger, each named by the span classifier. Score: the
+/// span's calibrated score (how often such spans were right in training, `Model::calib`)
+/// times (0.5 + 0.5 × label confidence).
 pub fn detect_model(doc: &Doc) -> Vec<Technique> {
     let ctx = Ctx::new(doc);
     let hits = find_hits(&ctx);

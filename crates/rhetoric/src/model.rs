@@ -58,7 +58,7 @@ pub fn snake_index(name: &str) -> Option<usize> {
 
 pub(crate) const SI_BITS: u32 = 17;
 pub(crate) const TC_BITS: u32 = 15;
-const MAGIC: &[u8; 8] = b"UNSPRH03";
+const MAGIC: &[u8; 8] = b"UNSPRH04";
 
 /// Words naming political sides, parties and camps: masked to one symbol so that
 /// swapping sides never changes a feature (neutrality).
@@ -556,9 +556,10 @@ impl<'a> Prep<'a> {
     }
 
     /// The tokens of `span` that are strongly negative words (VADER) that no lexicon
-    /// entry covers (lexicon hits are the rule detector's to judge in context) and that
-    /// are not in a literal collocation ("disaster relief", "natural disaster"); none when
-    /// a lexicon word is inside.
+    /// entry covers (lexicon hits are the rule detector's to judge in context), that are
+    /// not in a literal collocation ("disaster relief", "natural disaster") and that are
+    /// not names (capitalised mid-sentence: "Dick Cheney"); none when a lexicon word is
+    /// inside.
     pub fn triggers(&self, span: Span) -> Vec<Span> {
         let (a, b) = self.tok_range(span);
         if (a..b).any(|i| self.lex[i].is_some_and(|l| !l.starts_with('_'))) {
@@ -571,7 +572,8 @@ impl<'a> Prep<'a> {
                 let (lo, hi) = self.sent_range(i);
                 let literal = (i + 1 < hi && lex.in_set("literal_next", &self.norm[i + 1]))
                     || (i > lo && lex.in_set("literal_prev", &self.norm[i - 1]));
-                self.lex[i].is_none() && self.val[i] <= -2.0 && !literal
+                let name = self.raw_shape[i] == "Aa" && i > lo;
+                self.lex[i].is_none() && self.val[i] <= -2.0 && !literal && !name
             })
             .map(|i| self.toks[i])
             .collect()
@@ -809,10 +811,10 @@ fn score_bucket(v: f32) -> &'static str {
 /// `detect` output scores better so; the model alone is the same within noise).
 const JOIN_GAP: usize = 2;
 
-/// SI spans as token ranges `(start, end, margin)`: a sentence whose score is above
-/// `sent_threshold` is one span (margin: its score above the threshold); elsewhere every
-/// run of tokens with a positive margin, joined over gaps of up to [`JOIN_GAP`] tokens,
-/// is one (margin: the run's mean).
+/// SI spans as token ranges `(start, end, margin, whole)`: a sentence whose score is
+/// above `sent_threshold` is one span (margin: its score above the threshold; `whole`);
+/// elsewhere every run of tokens with a positive margin, joined over gaps of up to
+/// [`JOIN_GAP`] tokens, is one (margin: the run's mean).
 /// Punctuation (`punct`) is trimmed from both ends of each span.
 pub(crate) fn decode(
     sent_toks: &[(usize, usize)],
@@ -820,7 +822,7 @@ pub(crate) fn decode(
     sent_scores: &[f32],
     margins: &[f32],
     sent_threshold: f32,
-) -> Vec<(usize, usize, f32)> {
+) -> Vec<(usize, usize, f32, bool)> {
     let mut out = Vec::new();
     let mut push = |(mut a, mut b): (usize, usize), margin: Option<f32>| {
         while a < b && punct(a) {
@@ -831,7 +833,7 @@ pub(crate) fn decode(
         }
         if a < b {
             let m = margin.unwrap_or_else(|| margins[a..b].iter().sum::<f32>() / (b - a) as f32);
-            out.push((a, b, m));
+            out.push((a, b, m, margin.is_some()));
         }
     };
     for (k, &(lo, hi)) in sent_toks.iter().enumerate() {
@@ -873,6 +875,14 @@ fn top_tokens(margins: &[f32], a: usize, b: usize, punct: impl Fn(usize) -> bool
     v
 }
 
+/// Margin buckets of the score calibration: below 2, 2–5, 5–10, 10 and above.
+const CALIB_EDGES: [f32; 3] = [2.0, 5.0, 10.0];
+
+/// Index into [`Model::calib`] of a decoded span: whole sentences in the upper half.
+pub(crate) fn calib_index(margin: f32, whole: bool) -> usize {
+    4 * whole as usize + CALIB_EDGES.iter().filter(|e| margin >= **e).count()
+}
+
 /// The trained weights.
 #[derive(Clone)]
 pub struct Model {
@@ -885,6 +895,9 @@ pub struct Model {
     pub threshold: f32,
     /// Sentence score above which the whole sentence is one span (may be infinite).
     pub sent_threshold: f32,
+    /// A predicted span's score: the mean SI precision that spans of its kind (token run,
+    /// whole sentence) and margin bucket ([`calib_index`]) had on cross-fold predictions.
+    pub calib: [f32; 8],
     /// Training options and scores, as text.
     pub info: String,
 }
@@ -929,7 +942,8 @@ impl Model {
     }
 
     /// Predicted spans: whole sentences whose sentence score is above `sent_threshold`,
-    /// elsewhere runs of tokens with margin above `threshold`; score 0.5 at the threshold.
+    /// elsewhere runs of tokens with margin above `threshold`; scored by the calibration
+    /// table (how often such spans were right in training).
     /// With each span, its highest-scoring words ([`top_tokens`]).
     pub(crate) fn spans_at(
         &self,
@@ -977,8 +991,8 @@ impl Model {
             sent_threshold,
         )
         .into_iter()
-        .map(|(a, b, margin)| {
-            let score = 1.0 / (1.0 + (-margin / 4.0).exp());
+        .map(|(a, b, margin, whole)| {
+            let score = self.calib[calib_index(margin, whole)];
             let top = top_tokens(&scores, a, b, |i| p.raw_shape[i] == "p")
                 .into_iter()
                 .map(|i| p.toks[i])
@@ -996,6 +1010,9 @@ impl Model {
         }
         v.extend_from_slice(&self.threshold.to_le_bytes());
         v.extend_from_slice(&self.sent_threshold.to_le_bytes());
+        for c in self.calib {
+            v.extend_from_slice(&c.to_le_bytes());
+        }
         v.extend_from_slice(self.info.as_bytes());
         for w in self
             .sent
@@ -1020,14 +1037,19 @@ impl Model {
         }
         let threshold = f32::from_le_bytes(b[24..28].try_into().unwrap());
         let sent_threshold = f32::from_le_bytes(b[28..32].try_into().unwrap());
-        let info = String::from_utf8_lossy(b.get(32..32 + il).ok_or("truncated")?).into_owned();
+        let f = |c: &[u8]| f32::from_le_bytes(c.try_into().unwrap());
+        let calib_bytes = b.get(32..64).ok_or("truncated")?;
+        let mut calib = [0f32; 8];
+        for (c, x) in calib.iter_mut().zip(calib_bytes.chunks_exact(4)) {
+            *c = f(x);
+        }
+        let info = String::from_utf8_lossy(b.get(64..64 + il).ok_or("truncated")?).into_owned();
         let ns = 1usize << sb;
         let nt = nc << tb;
-        let body = &b[32 + il..];
+        let body = &b[64 + il..];
         if body.len() != 4 * (3 * ns + nt) {
             return Err("rhetoric model has the wrong size".into());
         }
-        let f = |c: &[u8]| f32::from_le_bytes(c.try_into().unwrap());
         let all: Vec<f32> = body.chunks_exact(4).map(f).collect();
         Ok(Model {
             sent: all[..ns].to_vec(),
@@ -1036,6 +1058,7 @@ impl Model {
             tc: all[3 * ns..].to_vec(),
             threshold,
             sent_threshold,
+            calib,
             info,
         })
     }

@@ -524,7 +524,7 @@ fn train_tc(data: &[&Feats], epochs: usize, mut each: impl FnMut(usize, Vec<f32>
 fn decode(f: &Feats, scores: &[f32], sent_th: f32) -> Vec<Span> {
     crate::model::decode(&f.sent_toks, |i| f.punct[i], &f.ss, scores, sent_th)
         .into_iter()
-        .map(|(a, b, _)| Span::new(f.toks[a].start, f.toks[b - 1].end))
+        .map(|(a, b, _, _)| Span::new(f.toks[a].start, f.toks[b - 1].end))
         .collect()
 }
 
@@ -586,6 +586,30 @@ fn tc_eval(w: &[f32], feats: &[&Feats]) -> f64 {
         }
     }
     ok as f64 / n.max(1) as f64
+}
+
+/// The span-score table ([`Model::calib`]): the mean SI precision (share of the span's
+/// characters inside gold spans) of the spans decoded from cross-fold scores, per kind
+/// and margin bucket, each pulled towards the overall mean by two spans' weight.
+fn calibrate(raw: &[Vec<f32>], arts: &[&Article], feats: &[&Feats], th: f32, ts: f32) -> [f32; 8] {
+    let mut sum = [(0f64, 0usize); 8];
+    for ((a, f), r) in arts.iter().zip(feats).zip(raw) {
+        let sc: Vec<f32> = r.iter().map(|v| v - th).collect();
+        let gold: Vec<(usize, usize)> = a.si.iter().map(|s| a.chars(*s)).collect();
+        for (i, j, m, whole) in crate::model::decode(&f.sent_toks, |i| f.punct[i], &f.ss, &sc, ts) {
+            let c = a.chars(Span::new(f.toks[i].start, f.toks[j - 1].end));
+            let inside: usize = gold
+                .iter()
+                .map(|g| g.1.min(c.1).saturating_sub(g.0.max(c.0)))
+                .sum();
+            let e = &mut sum[crate::model::calib_index(m, whole)];
+            e.0 += (inside as f64 / (c.1 - c.0).max(1) as f64).min(1.0);
+            e.1 += 1;
+        }
+    }
+    let all =
+        sum.iter().map(|x| x.0).sum::<f64>() / sum.iter().map(|x| x.1).sum::<usize>().max(1) as f64;
+    sum.map(|(s, n)| ((s + 2.0 * all) / (n as f64 + 2.0)) as f32)
 }
 
 /// Trains the model on the train part of the PTC split ([`fit`]), writes it to `out` and
@@ -761,6 +785,12 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
             best_si = (e, th, ts, f1);
         }
     }
+    let calib = calibrate(&raw[best_si.0 - 1], &arts, &all_f, best_si.1, best_si.2);
+    let _ = writeln!(
+        rep,
+        "  span scores (cross-fold SI precision; runs, then whole sentences, by margin <2, 2-5, 5-10, 10+): {:.3?}",
+        calib
+    );
     // TC: epochs by 5-fold cross-validation over the train part.
     const TC_EPOCHS: usize = 30;
     let mut cv = vec![(0usize, 0usize); TC_EPOCHS];
@@ -811,6 +841,7 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
         tc,
         threshold: best_si.1,
         sent_threshold: best_si.2,
+        calib,
         info,
     }
 }
@@ -850,7 +881,34 @@ mod tests {
             tc,
             threshold: 1.0,
             sent_threshold: f32::INFINITY,
+            calib: [0.5; 8],
             info: String::new(),
+        }
+    }
+
+    #[test]
+    fn span_scores_are_the_precision_their_bucket_had() {
+        let text = "They are vile, and the plan will destroy every town we love.\n";
+        let dir = ptc_dir("c", &["8"], text);
+        // Gold: "vile" only.
+        std::fs::write(dir.join("labels-si/article8.task1-SI.labels"), "8\t9\t13\n").unwrap();
+        let arts = load(&dir).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut f = featurize(&arts[0]);
+        f.ss = vec![f32::NEG_INFINITY; f.sent_toks.len()];
+        let at = |w: &str| {
+            let b = text.find(w).unwrap();
+            f.toks.iter().position(|t| t.start == b).unwrap()
+        };
+        // "vile": a run of margin 3 inside gold; "town": a run of margin 12 outside it.
+        let mut raw = vec![-1.0f32; f.toks.len()];
+        raw[at("vile")] = 3.0;
+        raw[at("town")] = 12.0;
+        let c = calibrate(&[raw], &[&arts[0]], &[&f], 0.0, f32::INFINITY);
+        // Overall mean 0.5; each bucket pulled towards it by two spans' weight.
+        let want = [0.5, 2.0 / 3.0, 0.5, 1.0 / 3.0, 0.5, 0.5, 0.5, 0.5];
+        for (got, want) in c.iter().zip(want) {
+            assert!((got - want).abs() < 1e-6, "{c:?}");
         }
     }
 

@@ -1032,3 +1032,27 @@ fn every_flag_names_its_trigger_words() {
         "{words:?}"
     );
 }
+
+/// A name that is also a strongly negative word ("Dick") is no trigger; the word is.
+#[test]
+fn names_do_not_trigger_model_spans() {
+    let trig = |text: &str| -> Vec<String> {
+        let mut d = Doc::new(text);
+        unspin_segment::segment(&mut d);
+        let ctx = text::Ctx::new(&d);
+        let hits = find_hits(&ctx);
+        let p = model::Prep::new(&ctx, &hits);
+        p.triggers(Span::new(0, text.len()))
+            .iter()
+            .map(|s| text[s.start..s.end].to_string())
+            .collect()
+    };
+    assert_eq!(
+        trig("The winner was the daughter of former Vice President Dick Cheney."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        trig("The winner called the vote a dick move by the party."),
+        ["dick"]
+    );
+}
