@@ -2491,7 +2491,19 @@ impl<'d> Detector<'d> {
                 _ => continue,
             };
             let prev = ws[j - 1].lower();
+            // "Some say …", "…, while others say …": a quantifier opening the clause is
+            // the subject, not the determiner of a noun ("have some say").
+            let quantifier_subject = matches!(
+                prev.as_str(),
+                "others" | "some" | "many" | "most" | "few" | "several" | "all" | "both"
+            ) && (j == 1
+                || ws[j - 2].is_punct()
+                || matches!(
+                    ws[j - 2].lower().as_str(),
+                    "and" | "but" | "while" | "whereas" | "though" | "although"
+                ));
             if lex::ambiguous_noun(&lw)
+                && !quantifier_subject
                 && (lex::is_determiner(&prev)
                     || prev.ends_with("'s")
                     || prev.ends_with("’s")

@@ -386,6 +386,29 @@ fn participle_reports_for_the_subject() {
 }
 
 #[test]
+fn a_quantifier_alone_can_report() {
+    let d = run("Some say the dam will not hold through another wet winter.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the dam will not hold through another wet winter");
+    assert_eq!(q[0].2, s("Some"));
+    // A second report by others, after a comma, does not swallow the first.
+    let d = run("Engineers think the dam is safe, while others say it will not hold.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "the dam is safe");
+    assert_eq!(
+        (q[1].1.as_str(), q[1].2.clone()),
+        ("it will not hold", s("others"))
+    );
+    // "Say" as a noun after its determiner is no report.
+    assert!(quotes(&run(
+        "The town will have some say in the plans for the dam."
+    ))
+    .is_empty());
+}
+
+#[test]
 fn beliefs_findings_and_questions() {
     let d = run("Many economists believe the tax would shift costs to workers.");
     let q = quotes(&d);
