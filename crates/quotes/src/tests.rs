@@ -386,6 +386,26 @@ fn participle_reports_for_the_subject() {
 }
 
 #[test]
+fn a_headline_can_report() {
+    let d = run("Mayor Says Bridge Will Reopen In May");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Bridge Will Reopen In May");
+    assert_eq!((q[0].2.clone(), q[0].3.clone()), (s("Mayor"), s("Says")));
+    let d = run("Officials Say Deal On Water Rights Is Close");
+    assert_eq!(quotes(&d)[0].1, "Deal On Water Rights Is Close");
+    // A capitalised "Said" in a headline is a name; outside headlines capitals stay names.
+    assert!(quotes(&run("Abou Said Arrested In Paris Raid")).is_empty());
+    assert!(
+        quotes(&run(
+            "The police say Abou Says arrived in Paris on Monday night."
+        ))
+        .len()
+            == 1
+    );
+}
+
+#[test]
 fn a_quantifier_alone_can_report() {
     let d = run("Some say the dam will not hold through another wet winter.");
     let q = quotes(&d);
