@@ -2450,7 +2450,7 @@ impl<'d> Detector<'d> {
         // X said (that) CLAUSE. In a title-case headline the cue is capitalised too, in
         // the present tense of headlines ("Mayor Says Bridge Will Reopen"); a capitalised
         // "Said" there is a name ("Abou Said Arrested").
-        let headline = title_case(&ws[..last]);
+        let headline = headline_like(&self.text[ws[0].start..ws[last - 1].end]);
         for j in 1..last {
             let lw = ws[j].lower();
             if ws[j].capitalised() && !(headline && (lw.ends_with('s') || lw == "say")) {
@@ -2834,16 +2834,6 @@ fn adverb_or_aux(w: &Word) -> bool {
 /// Whether a bare "say" after the words `before` reports what a group says now
 /// ("analysts say", "Clinton advisers say") rather than an infinitive, a modal form or a
 /// first- or second-person aside ("to say", "would say", "I say", "you might say").
-/// True for a title-case line: at least four words, and every word of four letters or
-/// more capitalised.
-fn title_case(ws: &[Word]) -> bool {
-    let long: Vec<&Word> = ws
-        .iter()
-        .filter(|w| w.text.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    ws.len() >= 4 && long.len() >= 3 && long.iter().all(|w| w.capitalised())
-}
-
 fn present_plural_say(before: &[Word]) -> bool {
     let Some(prev) = before.last() else {
         return false;

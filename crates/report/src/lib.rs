@@ -40,13 +40,29 @@ pub fn trigger_words(doc: &Doc, t: &unspin_doc::Technique) -> Option<String> {
     if t.triggers.is_empty() || t.triggers == [t.span] {
         return None;
     }
-    let words: Vec<String> = t
-        .triggers
+    let words = quoted_spans(doc, &t.triggers, 40);
+    (!words.is_empty()).then(|| words.join(", "))
+}
+
+/// The text of each span, in curly quotes, cut to `max` characters (spans that do not
+/// fit the text are skipped).
+pub(crate) fn quoted_spans(doc: &Doc, spans: &[Span], max: usize) -> Vec<String> {
+    spans
         .iter()
         .filter_map(|s| slice(doc, *s))
-        .map(|w| format!("“{}”", truncate(w, 40)))
-        .collect();
-    (!words.is_empty()).then(|| words.join(", "))
+        .map(|t| format!("“{}”", truncate(t, max)))
+        .collect()
+}
+
+/// The technique names of `doc`'s flags, each once, in order of first use.
+pub(crate) fn techniques_used(doc: &Doc) -> Vec<&str> {
+    let mut used: Vec<&str> = Vec::new();
+    for t in &doc.techniques {
+        if !used.contains(&t.technique.as_str()) {
+            used.push(&t.technique);
+        }
+    }
+    used
 }
 
 /// Display name for any technique.

@@ -3,7 +3,7 @@
 
 use crate::{
     entity_order, forms, humanize, inline, ordered_findings, slice, source_group, summary,
-    technique_definition, technique_display, trigger_words, truncate,
+    technique_definition, technique_display, techniques_used, trigger_words, truncate,
 };
 use std::fmt::Write;
 use unspin_doc::Doc;
@@ -221,7 +221,6 @@ pub fn markdown(doc: &Doc) -> String {
     } else {
         let _ = writeln!(o, "| Span | Technique | Score | Triggered by | Sentence |");
         let _ = writeln!(o, "|---|---|---:|---|---|");
-        let mut used: Vec<&str> = Vec::new();
         for t in &doc.techniques {
             let Some(st) = slice(doc, t.span) else {
                 continue;
@@ -239,12 +238,9 @@ pub fn markdown(doc: &Doc) -> String {
                 md(&trigger_words(doc, t).unwrap_or_default()),
                 sentence
             );
-            if !used.contains(&t.technique.as_str()) {
-                used.push(&t.technique);
-            }
         }
         o.push('\n');
-        let defs: Vec<String> = used
+        let defs: Vec<String> = techniques_used(doc)
             .iter()
             .filter_map(|n| technique_definition(n).map(|d| (n, d)))
             .map(|(n, d)| format!("- **{}**: {d}", md(&technique_display(n))))

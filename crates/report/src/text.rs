@@ -1,8 +1,8 @@
 //! The terminal report: plain text wrapped to a width, optionally with ANSI colour.
 
 use crate::{
-    entity_order, forms, humanize, inline, ordered_findings, slice, source_group, summary,
-    technique_definition, technique_display, trigger_words, truncate,
+    entity_order, forms, humanize, inline, ordered_findings, quoted_spans, slice, source_group,
+    summary, technique_definition, technique_display, techniques_used, trigger_words, truncate,
 };
 use unspin_doc::{Doc, SourceKind, Span};
 
@@ -211,12 +211,7 @@ impl Writer {
         for f in ordered_findings(doc) {
             let kind = self.paint(RED, &format!("[{}]", humanize(&f.kind)));
             self.para("  ! ", "    ", &format!("{kind} {}", inline(&f.message)));
-            let spans: Vec<String> = f
-                .spans
-                .iter()
-                .filter_map(|s| slice(doc, *s))
-                .map(|t| format!("“{}”", truncate(t, 60)))
-                .collect();
+            let spans = quoted_spans(doc, &f.spans, 60);
             if !spans.is_empty() {
                 let s = self.paint(DIM, &spans.join(" · "));
                 self.para("    → ", "      ", &s);
@@ -287,12 +282,7 @@ impl Writer {
                     _ => BLUE,
                 };
                 let name = self.paint(color, &inline(&s.name));
-                let mentions: Vec<String> = s
-                    .mentions
-                    .iter()
-                    .filter_map(|m| slice(doc, *m))
-                    .map(|t| format!("“{}”", truncate(t, 50)))
-                    .collect();
+                let mentions = quoted_spans(doc, &s.mentions, 50);
                 let n = s.mentions.len();
                 let line = format!(
                     "{name} ({}) — {n} mention{}{}{}",
@@ -367,13 +357,7 @@ impl Writer {
             }
         }
         // What each technique means, once.
-        let mut used: Vec<&str> = Vec::new();
-        for t in &doc.techniques {
-            if !used.contains(&t.technique.as_str()) {
-                used.push(&t.technique);
-            }
-        }
-        for name in used {
+        for name in techniques_used(doc) {
             if let Some(d) = technique_definition(name) {
                 let label = self.paint(MAGENTA, &technique_display(name));
                 self.para("  = ", "    ", &format!("{label}: {d}"));

@@ -542,13 +542,7 @@ pub fn check_offsets(doc: &Value) -> Result<(), Vec<String>> {
     for layer in ["paragraphs", "sentences"] {
         ordered(doc.get(layer), &format!("/{layer}"), false, &mut errs);
     }
-    for (i, e) in doc
-        .get("entities")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, e) in items(doc.get("entities")) {
         ordered(
             e.get("mentions"),
             &format!("/entities/{i}/mentions"),
@@ -563,14 +557,17 @@ pub fn check_offsets(doc: &Value) -> Result<(), Vec<String>> {
     }
 }
 
-fn ordered(list: Option<&Value>, path: &str, overlap_ok: bool, errs: &mut Vec<String>) {
-    let mut prev: Option<(u64, u64)> = None;
-    for (i, x) in list
-        .and_then(Value::as_array)
+/// The elements of a JSON array with their indices (none when `v` is not an array).
+fn items(v: Option<&Value>) -> impl Iterator<Item = (usize, &Value)> {
+    v.and_then(Value::as_array)
         .into_iter()
         .flatten()
         .enumerate()
-    {
+}
+
+fn ordered(list: Option<&Value>, path: &str, overlap_ok: bool, errs: &mut Vec<String>) {
+    let mut prev: Option<(u64, u64)> = None;
+    for (i, x) in items(list) {
         let (Some(s), Some(e)) = (
             x.get("start").and_then(Value::as_u64),
             x.get("end").and_then(Value::as_u64),
@@ -638,13 +635,7 @@ fn walk(v: &Value, path: &mut String, chars: &[char], errs: &mut Vec<String>) {
 pub fn check_refs(doc: &Value) -> Result<(), Vec<String>> {
     let mut errs = Vec::new();
     let mut ids: Vec<&str> = Vec::new();
-    for (i, e) in doc
-        .get("entities")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, e) in items(doc.get("entities")) {
         if let Some(id) = e.get("id").and_then(Value::as_str) {
             if ids.contains(&id) {
                 errs.push(format!("/entities/{i}/id: duplicate id {id:?}"));
@@ -659,41 +650,22 @@ pub fn check_refs(doc: &Value) -> Result<(), Vec<String>> {
             }
         }
     };
-    for (i, q) in doc
-        .get("quotes")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, q) in items(doc.get("quotes")) {
         refer(
             format!("/quotes/{i}/speaker/entity"),
             q.get("speaker").and_then(|s| s.get("entity")),
         );
     }
-    for (i, s) in doc
-        .get("sources")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, s) in items(doc.get("sources")) {
         refer(format!("/sources/{i}/entity"), s.get("entity"));
     }
     // A technique's triggers lie inside its span.
     let at = |v: &Value, k: &str| v.get(k).and_then(Value::as_i64);
-    for (i, t) in doc
-        .get("techniques")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, t) in items(doc.get("techniques")) {
         let (Some(a), Some(b)) = (at(t, "start"), at(t, "end")) else {
             continue;
         };
-        let triggers = t.get("triggers").and_then(Value::as_array);
-        for (k, g) in triggers.into_iter().flatten().enumerate() {
+        for (k, g) in items(t.get("triggers")) {
             if at(g, "start").is_some_and(|x| x < a) || at(g, "end").is_some_and(|x| x > b) {
                 errs.push(format!(
                     "/techniques/{i}/triggers/{k}: outside the technique's span {a}..{b}"

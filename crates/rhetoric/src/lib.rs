@@ -604,7 +604,11 @@ fn label_quotes(ctx: &Ctx, hits: &[Hit]) -> Vec<Technique> {
         let score = 0.5 + if lexical || insult { 0.2 } else { 0.0 };
         let span = Span::new(q.start, trimmed_end);
         // The negative words of the label; a chained label without one is its own trigger.
-        let mut triggers: Vec<Span> = text::word_spans(t, span)
+        let mut words = Vec::new();
+        unspin_segment::tokenize_into(t, span.start, span.end, &mut words);
+        let mut triggers: Vec<Span> = words
+            .into_iter()
+            .filter(|w| t[w.start..w.end].chars().any(char::is_alphanumeric))
             .filter(|w| {
                 let lw = t[w.start..w.end].to_lowercase();
                 lex.insult_adj.contains(lw.as_str())

@@ -117,6 +117,15 @@ fn f1(p: f64, r: f64) -> f64 {
     2.0 * p * r / (p + r).max(1e-12)
 }
 
+/// The share (0..1) of char span `s` that the (non-overlapping) spans `by` cover.
+fn covered(s: (usize, usize), by: &[(usize, usize)]) -> f64 {
+    let c: usize = by
+        .iter()
+        .map(|b| b.1.min(s.1).saturating_sub(b.0.max(s.0)))
+        .sum();
+    (c as f64 / (s.1 - s.0).max(1) as f64).min(1.0)
+}
+
 /// Sums for the SI metric.
 #[derive(Default, Clone, Copy)]
 struct SiSums {
@@ -141,17 +150,13 @@ impl SiSums {
             }
         }
         let gold: Vec<(usize, usize)> = art.si.iter().map(|s| art.chars(*s)).collect();
-        let inter =
-            |a: (usize, usize), b: (usize, usize)| a.1.min(b.1).saturating_sub(a.0.max(b.0));
         for &s in &merged {
             self.np += 1;
-            let c: usize = gold.iter().map(|&g| inter(s, g)).sum();
-            self.p += (c as f64 / (s.1 - s.0).max(1) as f64).min(1.0);
+            self.p += covered(s, &gold);
         }
         for &g in &gold {
             self.nr += 1;
-            let c: usize = merged.iter().map(|&s| inter(s, g)).sum();
-            self.r += (c as f64 / (g.1 - g.0).max(1) as f64).min(1.0);
+            self.r += covered(g, &merged);
         }
     }
 
@@ -598,12 +603,8 @@ fn calibrate(raw: &[Vec<f32>], arts: &[&Article], feats: &[&Feats], th: f32, ts:
         let gold: Vec<(usize, usize)> = a.si.iter().map(|s| a.chars(*s)).collect();
         for (i, j, m, whole) in crate::model::decode(&f.sent_toks, |i| f.punct[i], &f.ss, &sc, ts) {
             let c = a.chars(Span::new(f.toks[i].start, f.toks[j - 1].end));
-            let inside: usize = gold
-                .iter()
-                .map(|g| g.1.min(c.1).saturating_sub(g.0.max(c.0)))
-                .sum();
             let e = &mut sum[crate::model::calib_index(m, whole)];
-            e.0 += (inside as f64 / (c.1 - c.0).max(1) as f64).min(1.0);
+            e.0 += covered(c, &gold);
             e.1 += 1;
         }
     }

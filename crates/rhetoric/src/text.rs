@@ -254,22 +254,6 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// The words (letters, digits, inner `-'’`) of `t` inside `span`, as spans.
-pub(crate) fn word_spans(t: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
-    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}');
-    let mut i = span.start;
-    std::iter::from_fn(move || {
-        let s = &t[i..span.end];
-        let a = i + s.find(|c: char| c.is_alphanumeric())?;
-        let len = t[a..span.end]
-            .find(|c: char| !is_word(c))
-            .unwrap_or(span.end - a);
-        let w = t[a..a + len].trim_end_matches(['-', '\'', '\u{2019}']);
-        i = a + len;
-        Some(Span::new(a, a + w.len()))
-    })
-}
-
 /// Grows a span leftwards over up to `max` words accepted by `ok` (lowercased,
 /// trailing dots kept). Returns the new start and whether it grew.
 pub(crate) fn extend_left(
