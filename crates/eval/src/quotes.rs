@@ -200,7 +200,8 @@ pub fn evaluate(dir: &Path) -> Result<QuoteEval, String> {
 
 /// Like [`evaluate`], on the first `limit` articles (sorted by name) when given.
 /// With `UNSPIN_EVAL_DUMP=FILE` set, writes the misses, false positives and wrong
-/// speakers of the even (tuning) half to FILE, for error analysis.
+/// speakers of the even (tuning) half to FILE, for error analysis (`IMISS`: an indirect
+/// gold span nothing overlaps, with the words around it, where the cue usually is).
 pub fn evaluate_limit(dir: &Path, limit: Option<usize>) -> Result<QuoteEval, String> {
     let files = load(dir)?;
     let mut texts: BTreeMap<String, String> = BTreeMap::new();
@@ -845,6 +846,23 @@ fn score(doc: &Doc, gold: &[GoldContent], dump: Option<(&mut String, &str)>) -> 
         for (i, g) in gi_spans.iter().enumerate() {
             if igp[i] && !ige[i] {
                 let _ = writeln!(out, "IMISS~ {}", short(&text[g.start..g.end]));
+            }
+            if !igp[i] {
+                let mut a = g.start.saturating_sub(60);
+                while !text.is_char_boundary(a) {
+                    a += 1;
+                }
+                let mut b = (g.end + 40).min(text.len());
+                while !text.is_char_boundary(b) {
+                    b -= 1;
+                }
+                let _ = writeln!(
+                    out,
+                    "IMISS {} [[{}]] {}",
+                    &text[a..g.start].replace('\n', "|"),
+                    short(&text[g.start..g.end]),
+                    &text[g.end..b].replace('\n', "|")
+                );
             }
         }
     }

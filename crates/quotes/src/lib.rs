@@ -588,7 +588,8 @@ impl<'d> Detector<'d> {
             .filter(|(_, k)| matches!(k, QuoteKind::Direct | QuoteKind::Block))
             .map(|(m, _)| Span::new(m.open, m.close_end))
             .collect();
-        out.extend(self.indirect(&direct));
+        let added = self.indirect(&direct, &out);
+        out.extend(added);
         out.sort_by_key(|q| (q.span.start, q.span.end));
         out
     }
@@ -2121,7 +2122,7 @@ impl<'d> Detector<'d> {
 
     /// Reported speech without quotation marks: `X said (that) …`, `according to X, …`,
     /// `…, X said.`
-    fn indirect(&self, direct: &[Span]) -> Vec<Quote> {
+    fn indirect(&self, direct: &[Span], found: &[Quote]) -> Vec<Quote> {
         let text = self.text;
         let mut out = vec![];
         for (pi, p) in self.paras.iter().enumerate() {
@@ -2145,26 +2146,84 @@ impl<'d> Detector<'d> {
                 });
                 let sp = Span::new(s0, s1);
                 let di = direct.partition_point(|d| d.end <= sp.start);
-                if stray || direct.get(di).is_some_and(|d| d.overlaps(&sp)) {
+                if stray {
+                    continue;
+                }
+                if direct.get(di).is_some_and(|d| d.overlaps(&sp)) {
+                    out.extend(self.added_after_direct(sp, direct, found));
                     continue;
                 }
                 if let Some(q) = self.indirect_in(s0, s1) {
-                    // A clause that is mostly quoted words is already reported as
-                    // partial quotes; an indirect quote is the writer's paraphrase.
-                    let quoted: usize = self
-                        .marked
-                        .iter()
-                        .skip(self.marked.partition_point(|m| m.close_end <= q.span.start))
-                        .take_while(|m| m.open < q.span.end)
-                        .map(|m| word_count(&text[m.content.start..m.content.end]))
-                        .sum();
-                    if quoted * 2 <= word_count(&text[q.span.start..q.span.end]) {
-                        out.extend(self.split_added(q));
-                    }
+                    // A clause made mostly of quoted words is reported too (a "mixed"
+                    // quote): the clause is the attributed claim, its partial quotes
+                    // the exact words.
+                    out.extend(self.split_added(q));
                 }
             }
         }
         out
+    }
+
+    /// "“…,” Lee said, adding that CLAUSE.": after the attribution of the last direct
+    /// quote in sentence `sent`, a participle cue reports more, by the same speaker.
+    fn added_after_direct(&self, sent: Span, direct: &[Span], found: &[Quote]) -> Option<Quote> {
+        let d = found.iter().rev().find(|q| {
+            matches!(q.kind, QuoteKind::Direct) && sent.contains(&q.span) && q.cue.is_some()
+        })?;
+        let speaker = d.speaker.clone()?;
+        let from = d
+            .span
+            .end
+            .max(speaker.span.end)
+            .max(d.cue.map_or(0, |c| c.end));
+        // Past the closing mark of the quote itself.
+        let from = direct
+            .iter()
+            .filter(|m| m.contains(&d.span))
+            .map(|m| m.end)
+            .fold(from, usize::max);
+        let ws = self.ws(from, sent.end);
+        let mut last = ws.len();
+        while last > 0 && ws[last - 1].is_punct() {
+            last -= 1;
+        }
+        let j = (1..last.saturating_sub(3)).find(|&j| {
+            ws[j - 1].text == ","
+                && matches!(
+                    ws[j].lower().as_str(),
+                    "adding"
+                        | "noting"
+                        | "saying"
+                        | "arguing"
+                        | "insisting"
+                        | "warning"
+                        | "suggesting"
+                        | "explaining"
+                        | "claiming"
+                        | "stating"
+                )
+        })?;
+        // Only the attribution may stand between the quote and the participle.
+        if j > 6 || ws[..j - 1].iter().any(|w| w.is_punct() && w.text != ",") {
+            return None;
+        }
+        let mut k = j + 1;
+        if ws[k].lower() == "that" {
+            k += 1;
+        }
+        if last < k + 3 || ws[k].is_punct() {
+            return None;
+        }
+        let span = Span::new(ws[k].start, ws[last - 1].end);
+        if direct.iter().any(|m| m.overlaps(&span)) {
+            return None;
+        }
+        Some(Quote {
+            span,
+            kind: QuoteKind::Indirect,
+            speaker: Some(speaker),
+            cue: Some(Span::new(ws[j].start, ws[j].end)),
+        })
     }
 
     /// The subject that opens a sentence, `ws` its words before some later verb: a
@@ -2177,6 +2236,8 @@ impl<'d> Detector<'d> {
             || matches!(
                 fl.as_str(),
                 "in" | "on" | "at" | "by" | "for" | "from" | "with" | "after" | "before" | "during"
+                    // "No media card, no proof, …": a negated list, not a subject.
+                    | "no" | "not" | "neither" | "none" | "yes"
             )
         {
             return None;
@@ -2218,6 +2279,36 @@ impl<'d> Detector<'d> {
                     "adding" | "noting" | "saying" | "arguing" | "insisting" | "warning"
                 )
         });
+        // "Lee said A and said B" / "… and told reporters that B": the same speaker
+        // reports twice.
+        let again = (3..ws.len().saturating_sub(4)).find(|&i| {
+            let l = ws[i + 1].lower();
+            ws[i].lower() == "and"
+                && lex::cue(&l).is_some_and(|c| c.speech && !c.rumour)
+                && (l.ends_with("ed") || l.ends_with('s') || matches!(l.as_str(), "said" | "told"))
+        });
+        if let Some(i) = again {
+            let mut k = i + 2;
+            if let Some(t) = ws[k..(k + 4).min(ws.len())]
+                .iter()
+                .position(|w| w.lower() == "that")
+                .filter(|&t| !ws[k..k + t].iter().any(|w| w.is_punct()))
+            {
+                k += t + 1;
+            }
+            if ws.len() - k >= 3 && ws[i - 1].end > q.span.start {
+                let first = Quote {
+                    span: Span::new(q.span.start, ws[i - 1].end),
+                    ..q.clone()
+                };
+                let second = Quote {
+                    span: Span::new(ws[k].start, q.span.end),
+                    cue: Some(Span::new(ws[i + 1].start, ws[i + 1].end)),
+                    ..q
+                };
+                return vec![first, second];
+            }
+        }
         let Some(i) = at else {
             // "Lee said A, but Kim said B": a second report with its own speaker.
             for i in 3..ws.len().saturating_sub(4) {
@@ -2410,8 +2501,9 @@ impl<'d> Detector<'d> {
                     // "…, said he believed …", "…, said the speeches led her …": words
                     // after an inverted speaker that go on with a verb start the
                     // reported clause; only a comma or a prepositional phrase may follow.
-                    let inverted_pronoun = cu.start < sp.start
-                        && attr_end < ws[last - 1].end
+                    // Likewise "…, Jim Poolman, said he was …": a clause right after
+                    // the attribution is its content, not this sentence's tail.
+                    let inverted_pronoun = attr_end < ws[last - 1].end
                         && self
                             .ws(attr_end, ws[last - 1].end)
                             .first()
@@ -2569,6 +2661,18 @@ impl<'d> Detector<'d> {
                         phrase = name;
                         break;
                     }
+                    // "One of the authors, Ari Fleischer, said …": a description, then
+                    // the name in the appositive.
+                    if app.len() <= 4
+                        && app.iter().all(|w| w.capitalised())
+                        && name.first().is_some_and(|w| {
+                            lex::is_determiner(&w.lower())
+                                || matches!(w.lower().as_str(), "one" | "another")
+                        })
+                    {
+                        phrase = app;
+                        break;
+                    }
                 }
             }
             phrase = trim_subject(phrase);
@@ -2603,7 +2707,14 @@ impl<'d> Detector<'d> {
                 .iter()
                 .position(|w| w.lower() == "that")
                 .map(|x| k + x)
-                .filter(|&t| !ws[k..t].iter().any(|w| lex::cue(&w.lower()).is_some()));
+                .filter(|&t| !ws[k..t].iter().any(|w| lex::cue(&w.lower()).is_some()))
+                // "said she liked it and that …": the "that" of a second, coordinated
+                // clause; the report starts right after the cue.
+                .filter(|&t| {
+                    !ws[k..t]
+                        .iter()
+                        .any(|w| matches!(w.lower().as_str(), "and" | "but" | "or"))
+                });
             if let Some(t) = that {
                 // Only what may sit between: object, time, "in a statement".
                 if ws[k..t].iter().any(|w| w.is_punct() && w.text != ",") {
@@ -2698,10 +2809,14 @@ impl<'d> Detector<'d> {
                 }
             }
             // "tweeted a photo and said CLAUSE": the later, coordinated cue reports.
-            if (k..last.saturating_sub(1)).any(|i| {
-                ws[i].lower() == "and"
-                    && lex::cue(&ws[i + 1].lower()).is_some_and(|c| c.speech && !c.rumour)
-            }) {
+            // After a verb that takes no noun object ("said A and said B") both do:
+            // the content goes on whole and `split_added` cuts it in two.
+            if !plain_speech
+                && (k..last.saturating_sub(1)).any(|i| {
+                    ws[i].lower() == "and"
+                        && lex::cue(&ws[i + 1].lower()).is_some_and(|c| c.speech && !c.rumour)
+                })
+            {
                 continue;
             }
             let content = content_span(k, last)?;

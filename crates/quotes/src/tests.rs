@@ -1194,3 +1194,69 @@ fn inverted_role_then_name_after_comma() {
     let d = run("« Nous verrons », a dit le maire.");
     assert_eq!(marked(&d)[0].2, s("le maire"));
 }
+
+#[test]
+fn a_mostly_quoted_clause_is_reported_with_its_partial_quote() {
+    // The clause is the attributed claim (a "mixed" quote); the marked words stay a
+    // partial quote of their own.
+    let d = run("Lee said the program was \u{201c}like a used car lot with worse coffee.\u{201d}");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Indirect);
+    assert!(q[0].1.starts_with("the program was \u{201c}like"), "{q:?}");
+    assert_eq!(q[0].2, s("Lee"));
+    assert_eq!(q[1].0, QuoteKind::Partial);
+    assert_eq!(q[1].2, s("Lee"));
+}
+
+#[test]
+fn two_clauses_one_speaker() {
+    // "and that …" coordinates a second clause of the same report.
+    let d = run("Kim said she welcomed the apology and that she wanted to move on.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].1,
+        "she welcomed the apology and that she wanted to move on"
+    );
+    // "said A and said that B": two reports, neither lost.
+    let d = run("Kim said the vote was fair and said that the recount would change nothing.");
+    let q = quotes(&d);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "the vote was fair");
+    assert_eq!(q[1].1, "the recount would change nothing");
+    assert_eq!((q[0].2.clone(), q[1].2.clone()), (s("Kim"), s("Kim")));
+    // After a verb that takes an object the coordinated cue alone reports.
+    let q = quotes(&run("Kim posted a photo and said the crowd was huge."));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the crowd was huge");
+}
+
+#[test]
+fn a_description_then_the_name_in_commas() {
+    // "…, Jo Park, said he was …": the clause after "said" is the content, and the
+    // name in the appositive speaks.
+    let q = quotes(&run(
+        "Another delegate from the county, Jo Park, said he was only leaning toward the mayor.",
+    ));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "he was only leaning toward the mayor");
+    assert_eq!(q[0].2, s("Jo Park"));
+}
+
+#[test]
+fn a_participle_after_a_direct_quote_reports_too() {
+    let d = run(
+        "\u{201c}That speaks volumes,\u{201d} she said, adding that the campaign will work hard for every vote.",
+    );
+    let q = quotes(&d);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].0, QuoteKind::Indirect);
+    assert_eq!(q[1].1, "the campaign will work hard for every vote");
+    assert_eq!((q[1].2.clone(), q[1].3.clone()), (s("she"), s("adding")));
+    // A quoted continuation stays a direct quote.
+    let q = quotes(&run(
+        "\"It was great,\" Lee said, adding, \"We will be back.\"",
+    ));
+    assert!(q.iter().all(|x| x.0 == QuoteKind::Direct), "{q:?}");
+}
