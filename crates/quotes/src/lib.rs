@@ -2389,7 +2389,25 @@ impl<'d> Detector<'d> {
         // According to X, CLAUSE. / CLAUSE, according to X.
         for j in 0..ws.len().saturating_sub(2) {
             if ws[j].lower() == "according" && ws[j + 1].lower() == "to" {
-                let sp = self.np_forward(&ws[j + 2..])?;
+                // What follows "according to" is a source by construction, named or
+                // not ("exit polls", "recent data from comScore").
+                let sp = self.np_forward(&ws[j + 2..]).or_else(|| {
+                    let rest = &ws[j + 2..];
+                    let mut n = rest
+                        .iter()
+                        .take(10)
+                        .take_while(|w| !w.is_punct() || matches!(w.text, "-" | "." | "'" | "’"))
+                        .count();
+                    while n > 0 && rest[n - 1].is_punct() {
+                        n -= 1;
+                    }
+                    let phrase = &rest[..n];
+                    let clause = phrase.iter().any(|w| {
+                        let l = w.lower();
+                        lex::pronoun(&l).is_some() || lex::is_be(&l) || lex::is_clause_start(&l)
+                    });
+                    (n > 0 && !clause).then(|| Span::new(phrase[0].start, phrase[n - 1].end))
+                })?;
                 let cue = Span::new(ws[j].start, ws[j + 1].end);
                 let content = if j == 0 {
                     let c = ws.iter().position(|w| w.start >= sp.end && w.text == ",")?;
@@ -2407,6 +2425,21 @@ impl<'d> Detector<'d> {
                 });
             }
         }
+        // Whether a finite "said" (or the like) comes before word `c`: then the
+        // sentence reports from there, and a later attribution is an aside in it.
+        // One inside a relative clause ("Lee, who said …, …") does not count.
+        let reported_before = |c: usize| {
+            ws[..c]
+                .iter()
+                .take_while(|w| !matches!(w.lower().as_str(), "who" | "which" | "whom"))
+                .any(|w| {
+                    !w.capitalised()
+                        && matches!(
+                            w.lower().as_str(),
+                            "said" | "says" | "told" | "argued" | "wrote"
+                        )
+                })
+        };
         // CLAUSE, X said, CLAUSE.: a parenthetical attribution; the reported content
         // is the sentence around it.
         for c1 in 1..last.saturating_sub(4) {
@@ -2437,6 +2470,11 @@ impl<'d> Detector<'d> {
             }
             // "(The Times, The Post, and the lamented …)": a list, not a speaker.
             if matches!(ws[c1 + 1].lower().as_str(), "and" | "or") {
+                continue;
+            }
+            // "Lee said A - attacks that, Kim noted, …": the sentence already reports;
+            // the aside sits inside its content.
+            if reported_before(c1) {
                 continue;
             }
             // "…, Lee said, adding that …": a second report follows, not the rest of
@@ -2475,7 +2513,7 @@ impl<'d> Detector<'d> {
             .take(3)
             .collect();
         for c in commas {
-            if c >= 3 && last - c <= 12 {
+            if c >= 3 && last - c <= 12 && !reported_before(c) {
                 if let Some(Attr {
                     speaker: Some(sp),
                     cue: Some(cu),
@@ -2605,6 +2643,8 @@ impl<'d> Detector<'d> {
                 && (lex::is_determiner(&prev)
                     || prev.ends_with("'s")
                     || prev.ends_with("’s")
+                    // "secretary of state", "in the state"
+                    || matches!(prev.as_str(), "of" | "in" | "for" | "to" | "on" | "at" | "by" | "from" | "with")
                     || ws.get(j + 1).is_some_and(|w| w.text == ","))
             {
                 continue;
@@ -2621,6 +2661,7 @@ impl<'d> Detector<'d> {
             while pre > 0 && adverb_or_aux(&ws[pre - 1]) {
                 pre -= 1;
             }
+            pre = skip_aside_back(&ws, pre);
             if pre == 0 || lex::is_be(&ws[pre - 1].lower()) {
                 continue;
             }
@@ -2641,7 +2682,8 @@ impl<'d> Detector<'d> {
                     if !closed {
                         break;
                     }
-                    let name = &ws[subject_start(&ws, c0, 8, false)..c0];
+                    let ne = skip_aside_back(&ws, c0);
+                    let name = &ws[subject_start(&ws, ne, 8, false)..ne];
                     let f = app[0].lower();
                     // "Chris Cole, state director for the campaign, said": a title
                     // after a short all-capitalised name.
@@ -2714,6 +2756,68 @@ impl<'d> Detector<'d> {
                     !ws[k..t]
                         .iter()
                         .any(|w| matches!(w.lower().as_str(), "and" | "but" | "or"))
+                })
+                // "said Lee's claim that …": after a verb without an object only a
+                // time, a place or a medium may come between ("said Tuesday in a
+                // statement that", "said on CNN that"); else "that" is a noun's.
+                .filter(|&t| {
+                    c.object
+                        || ws[k..t].iter().all(|w| {
+                            w.capitalised()
+                                || w.text == ","
+                                || lex::is_weekday(&w.lower())
+                                || matches!(
+                                    w.lower().as_str(),
+                                    "on" | "in"
+                                        | "at"
+                                        | "during"
+                                        | "a"
+                                        | "an"
+                                        | "the"
+                                        | "his"
+                                        | "her"
+                                        | "their"
+                                        | "its"
+                                        | "last"
+                                        | "this"
+                                        | "earlier"
+                                        | "later"
+                                        | "recently"
+                                        | "again"
+                                        | "also"
+                                        | "yesterday"
+                                        | "today"
+                                        | "tonight"
+                                        | "week"
+                                        | "month"
+                                        | "year"
+                                        | "morning"
+                                        | "afternoon"
+                                        | "evening"
+                                        | "night"
+                                        | "statement"
+                                        | "interview"
+                                        | "speech"
+                                        | "letter"
+                                        | "email"
+                                        | "memo"
+                                        | "post"
+                                        | "tweet"
+                                        | "conference"
+                                        | "call"
+                                        | "briefing"
+                                        | "release"
+                                        | "radio"
+                                        | "television"
+                                        | "tv"
+                                        | "rally"
+                                        | "hearing"
+                                        | "filing"
+                                        | "court"
+                                        | "papers"
+                                        | "documents"
+                                )
+                        })
                 });
             if let Some(t) = that {
                 // Only what may sit between: object, time, "in a statement".
@@ -2866,6 +2970,54 @@ impl<'d> Detector<'d> {
         }
         None
     }
+}
+
+/// `end` moved back over what may stand between a subject and its verb: a short
+/// parenthetical ("Rob Portman (R-Ohio) said") or a discourse adverb set off by commas
+/// ("Murphy, though, said"; "Lee, for her part, said").
+fn skip_aside_back(ws: &[Word], end: usize) -> usize {
+    let mut e = end;
+    if e >= 2 && ws[e - 1].text == "," {
+        if let Some(c0) = (e.saturating_sub(5)..e - 1)
+            .rev()
+            .find(|&i| ws[i].text == ",")
+        {
+            let mid: Vec<String> = ws[c0 + 1..e - 1].iter().map(|w| w.lower()).collect();
+            if matches!(
+                mid.join(" ").as_str(),
+                "though"
+                    | "however"
+                    | "meanwhile"
+                    | "too"
+                    | "also"
+                    | "instead"
+                    | "then"
+                    | "in turn"
+                    | "in response"
+                    | "for his part"
+                    | "for her part"
+                    | "for their part"
+                    | "for its part"
+            ) {
+                e = c0;
+            }
+        }
+    }
+    if e >= 3 && ws[e - 1].text == ")" {
+        if let Some(o) = (e.saturating_sub(7)..e - 1)
+            .rev()
+            .find(|&i| ws[i].text == "(")
+        {
+            if o > 0
+                && !ws[o + 1..e - 1]
+                    .iter()
+                    .any(|w| matches!(w.text, "," | ";" | "("))
+            {
+                e = o;
+            }
+        }
+    }
+    e
 }
 
 /// Start of the subject phrase that ends at `end` (a cue's subject): back over at

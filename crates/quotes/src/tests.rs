@@ -1260,3 +1260,66 @@ fn a_participle_after_a_direct_quote_reports_too() {
     ));
     assert!(q.iter().all(|x| x.0 == QuoteKind::Direct), "{q:?}");
 }
+
+#[test]
+fn asides_between_subject_and_cue() {
+    // A party tag, a discourse adverb or an appositive between the name and "said".
+    for (text, speaker) in [
+        (
+            "Sen. Jo Park (R-Ohio), another incumbent, said he had not thought about it.",
+            "Sen. Jo Park",
+        ),
+        (
+            "Chairman Jo Park (D-Calif.) said he expects a long fight over the budget.",
+            "Chairman Jo Park",
+        ),
+        (
+            "Park, though, said he is with the governor on this one.",
+            "Park",
+        ),
+    ] {
+        let q = quotes(&run(text));
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        assert_eq!(q[0].2, s(speaker), "{text}");
+        assert!(q[0].1.starts_with("he "), "{text}: {q:?}");
+    }
+    // "secretary of state" holds a noun, not the verb "to state".
+    let q = quotes(&run(
+        "Park said he backs the former secretary of state in the race.",
+    ));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].3, s("said"));
+}
+
+#[test]
+fn the_that_of_a_noun_is_not_the_cues() {
+    let q = quotes(&run(
+        "Kim said Lee's claim that he is more electable is not borne out by the polls.",
+    ));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].1,
+        "Lee's claim that he is more electable is not borne out by the polls"
+    );
+    // Time, place and medium may stand between the cue and its "that".
+    let q = quotes(&run(
+        "Kim said in a statement Tuesday that the plan was dead.",
+    ));
+    assert_eq!(q[0].1, "the plan was dead");
+}
+
+#[test]
+fn according_to_takes_any_source() {
+    let q = quotes(&run(
+        "The senator won most of the rural vote, according to exit polls.",
+    ));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "The senator won most of the rural vote");
+    assert_eq!(q[0].2, s("exit polls"));
+    // An aside that reports inside a sentence that already reports stays inside it.
+    let q = quotes(&run(
+        "Jo Park, the campaign chairman, said the ads answer attacks that, Park noted, were unfair.",
+    ));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, s("Jo Park"));
+}
