@@ -1615,6 +1615,17 @@ fn follows_source(w: &str) -> bool {
 fn speaker_who(text: &str, span: Span, fallback: bool) -> Who {
     let words = tokenize(text, span);
     let low: Vec<&str> = words.iter().filter(|t| t.word).map(|t| &*t.low).collect();
+    // "Some say …", "others argue", "many people believe": a quantifier with no
+    // head, or with a head that names no one, is the vaguest source of all.
+    let quantifier = |w: &str| matches!(w, "some" | "others" | "many" | "most" | "few" | "several");
+    let vague = match low.as_slice() {
+        [q] => quantifier(q),
+        [q, h] => quantifier(q) && has(WEAK_HEADS, h),
+        _ => false,
+    };
+    if vague {
+        return Who::Anonymous(low.join(" "));
+    }
     if low
         .iter()
         .any(|w| has(ANON_HEADS, w) && !has(WEAK_HEADS, w))

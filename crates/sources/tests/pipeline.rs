@@ -218,3 +218,36 @@ fn pipeline_wire_story() {
     );
     assert_eq!(attr_of(&doc, "The vote was"), Some(Attribution::Own));
 }
+
+/// "Some say …", "others argue", "many people believe": a quantifier that names no
+/// one is an anonymous source, and the claim's sentence is flagged as such.
+#[test]
+fn quantifiers_are_anonymous_sources() {
+    let text = "Dam repairs delayed again.\n\nSome say the dam will not hold through another \
+                wet winter. Mayor Ann Lee thinks the dam is safe, while others say it will \
+                not hold. Many people believe the plan is flawed.";
+    let doc = analyze(text);
+    if upstream_missing(&doc, true) {
+        return;
+    }
+    let anon: Vec<&str> = doc
+        .sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::Anonymous)
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(anon, ["some", "others", "many people"], "{:?}", doc.sources);
+    assert!(doc
+        .sources
+        .iter()
+        .any(|s| s.name == "Ann Lee" && s.kind == SourceKind::Person));
+    assert_eq!(
+        doc.findings
+            .iter()
+            .filter(|f| f.kind == "anonymous_sourcing")
+            .count(),
+        3
+    );
+    assert_eq!(attr_of(&doc, "Some say"), Some(Attribution::Anonymous));
+    assert_eq!(attr_of(&doc, "Many people"), Some(Attribution::Anonymous));
+}
