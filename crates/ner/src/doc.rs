@@ -16,7 +16,8 @@ pub struct Mention {
 }
 
 /// Tags every sentence of `doc` (needs `doc.sentences` and `doc.tokens`) as one document;
-/// sentences in title and heading paragraphs are treated as headlines.
+/// sentences in title and heading paragraphs, and paragraphs of one sentence, may be
+/// headlines.
 pub fn mentions(model: &Model, doc: &Doc) -> Vec<Mention> {
     let n = doc.sentences.len();
     let mut toks: Vec<Vec<&str>> = vec![Vec::new(); n];
@@ -27,13 +28,26 @@ pub fn mentions(model: &Model, doc: &Doc) -> Vec<Mention> {
             spans[t.sentence].push(t.span);
         }
     }
+    // A one-sentence paragraph may be a headline too (a teaser or a section head left
+    // in the body); the tagger treats it as one only when it is in title case.
+    let mut per_para = vec![0usize; doc.paragraphs.len()];
+    for s in &doc.sentences {
+        if let Some(c) = per_para.get_mut(s.paragraph) {
+            *c += 1;
+        }
+    }
+    // Short, as headlines are; a list of names ("Ann Lee, Bo Park, …") is not one.
+    let short =
+        |si: usize| toks[si].len() <= 16 && toks[si].iter().filter(|t| **t == ",").count() <= 1;
     let headline: Vec<bool> = doc
         .sentences
         .iter()
-        .map(|s| {
-            doc.paragraphs
-                .get(s.paragraph)
-                .is_some_and(|p| matches!(p.kind, ParagraphKind::Title | ParagraphKind::Heading))
+        .enumerate()
+        .map(|(si, s)| {
+            doc.paragraphs.get(s.paragraph).is_some_and(|p| {
+                matches!(p.kind, ParagraphKind::Title | ParagraphKind::Heading)
+                    || (per_para[s.paragraph] == 1 && short(si))
+            })
         })
         .collect();
     let tags = model.tag_document_headlines(&toks, &headline);

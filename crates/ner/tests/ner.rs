@@ -280,6 +280,31 @@ fn mentions_on_a_segmented_doc() {
     assert!(!found.iter().any(|(t, _)| t.contains('\u{2019}')));
 }
 
+/// A title-case teaser left in the body (a one-sentence paragraph, not marked as a
+/// heading) is read as a headline; a list of names on one line is not.
+#[test]
+fn a_teaser_line_in_the_body_is_a_headline() {
+    let mut doc = unspin_doc::Doc::new(
+        "The environmental group Greenpeace said on Monday it welcomed the climate deal.          It warned of gaps in the plan. Officials said the talks were long.\n\n         Greenpeace Welcomes Deal, But Warns Of Gaps\n\n\
+         Delegates: Andrew Collins, Maria Perkey, Barry Wynn, Bob McAlister, Boyd Brown.",
+    );
+    unspin_segment::segment(&mut doc);
+    let found: Vec<String> = unspin_ner::mentions(embedded(), &doc)
+        .into_iter()
+        .map(|m| doc.slice(m.span).to_string())
+        .collect();
+    eprintln!("{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|t| t.contains("Warns") || t.contains("Welcomes")),
+        "{found:?}"
+    );
+    for name in ["Maria Perkey", "Bob McAlister", "Boyd Brown"] {
+        assert!(found.iter().any(|t| t == name), "{name} not in {found:?}");
+    }
+}
+
 #[test]
 fn odd_tokens_do_not_panic() {
     let m = embedded();
