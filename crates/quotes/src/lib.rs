@@ -2826,6 +2826,14 @@ impl<'d> Detector<'d> {
                 }
                 k = t + 1;
             } else {
+                // "charges $5 for a coffee", "pledged $1m": verbs whose object is
+                // mostly a noun report only with their "that".
+                if matches!(
+                    lw.as_str(),
+                    "charge" | "charges" | "charged" | "pledge" | "pledges" | "pledged"
+                ) {
+                    continue;
+                }
                 let wh = |w: &Word| {
                     matches!(
                         w.lower().as_str(),

@@ -1323,3 +1323,15 @@ fn according_to_takes_any_source() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2, s("Jo Park"));
 }
+
+#[test]
+fn a_price_is_not_a_charge() {
+    // "charge" reports only with its "that".
+    assert!(quotes(&run(
+        "The bar charges Rs 299 for fifteen minutes of clean air."
+    ))
+    .is_empty());
+    let q = quotes(&run("Prosecutors charged that Lee had hidden the money."));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Lee had hidden the money");
+}
