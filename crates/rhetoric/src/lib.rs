@@ -346,6 +346,15 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
                     .contains(&after.as_str())
                         || after.chars().next().is_some_and(|c| c.is_ascii_digit())
                 }
+                // "clearly labelled", "clearly visible": how something is done or seen.
+                "clearly" => {
+                    after.ends_with("ed")
+                        || after.ends_with("en")
+                        || matches!(
+                            after.as_str(),
+                            "visible" | "audible" | "legible" | "marked" | "labelled" | "from"
+                        )
+                }
                 _ if trigger.contains("clear")
                     || trigger.contains("obvious")
                     || trigger.contains("evident") =>

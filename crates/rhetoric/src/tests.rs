@@ -203,6 +203,14 @@ fn speculation() {
         "speculation",
         "no doubt",
     );
+    // "Clearly" as a claim of certainty, not as the manner of a participle.
+    assert_has(
+        "Clearly the council never read the report.",
+        "speculation",
+        "clearly",
+    );
+    assert_none("The kit ships with all wiring diagrams clearly labeled for each market.");
+    assert_none("The exits were clearly visible from the stage.");
     // A span that opens a quotation also closes it.
     let d = bare("One can only imagine it involved \u{201c}a long lunch and a nap.\u{201d}");
     assert_eq!(
