@@ -335,9 +335,19 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
             let trigger = t[h.start..h.end].to_lowercase().replace('\u{2019}', "'");
             // "likely voters" is a polling term; "must have a licence" an obligation;
             // "it is clear from the record" cites its support.
+            let before = text::last_word(&t[..h.start]).to_lowercase();
             let skip = match trigger.as_str() {
-                "likely" => ["voters", "nominee", "nominees", "candidates", "successor"]
-                    .contains(&after.as_str()),
+                // "likely voters" is a polling term; "is likely to start", "will likely
+                // win" a forecast that shows its uncertainty (unlike "is likely hiding
+                // the costs", a guess at what someone does or thinks).
+                "likely" => {
+                    ["voters", "nominee", "nominees", "candidates", "successor"]
+                        .contains(&after.as_str())
+                        || after == "to"
+                        || matches!(before.as_str(), "will" | "would")
+                        || before.ends_with("'ll")
+                        || before.ends_with("\u{2019}ll")
+                }
                 "must have" | "must've" => {
                     [
                         "a", "an", "the", "at", "least", "no", "some", "any", "their", "his",

@@ -210,6 +210,14 @@ fn speculation() {
         "clearly",
     );
     assert_none("The kit ships with all wiring diagrams clearly labeled for each market.");
+    // A forecast that shows its uncertainty is not a guess presented as fact.
+    assert_none("The coach is likely to start the veteran goalkeeper on Saturday.");
+    assert_none("The Bruins will likely counter with their second line.");
+    assert_has(
+        "The mayor is likely hiding the true cost of the stadium.",
+        "speculation",
+        "likely",
+    );
     assert_none("The exits were clearly visible from the stage.");
     // A span that opens a quotation also closes it.
     let d = bare("One can only imagine it involved \u{201c}a long lunch and a nap.\u{201d}");
