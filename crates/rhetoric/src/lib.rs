@@ -377,6 +377,17 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
                 return None;
             }
         }
+        // "Memphis, losers in seven of its last nine games", "the winner … the loser":
+        // the side that lost, not an insult.
+        "name_calling"
+            if matches!(
+                t[h.start..h.end].to_lowercase().as_str(),
+                "loser" | "losers"
+            ) && (lower_sent.contains("winner")
+                || lower_sent.chars().any(|c| c.is_ascii_digit())) =>
+        {
+            return None;
+        }
         // Backed by numbers: not an unsupported generalisation.
         "bandwagon"
             if ["poll", "survey", "percent", "%", "study", "data show"]

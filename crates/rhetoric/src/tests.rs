@@ -125,6 +125,16 @@ fn loaded_language() {
 
 #[test]
 fn name_calling() {
+    // Words that only look like insults: a fire retardant, a currency, a game's loser.
+    assert_none("The compound is used in flame retardants for computer housings.");
+    assert_none("The strike emptied hotels and weakened the shilling.");
+    assert_none("Rashard Lewis scored 22 points for the Magic, losers in three straight.");
+    assert_none("The winner gets $231,000 and the loser $168,000.");
+    assert_has(
+        "Only a loser would attack a grieving family.",
+        "name_calling",
+        "loser",
+    );
     assert_has(
         "The commentator called the mayor a clown on live radio.",
         "name_calling",
