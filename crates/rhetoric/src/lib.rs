@@ -388,6 +388,36 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
         {
             return None;
         }
+        // "amid the gathering snowflakes": weather, not an insult.
+        "name_calling"
+            if t[h.start..h.end].to_lowercase().starts_with("snowflake")
+                && (matches!(
+                    text::last_word(&t[..h.start]).to_lowercase().as_str(),
+                    "gathering"
+                        | "falling"
+                        | "fresh"
+                        | "first"
+                        | "few"
+                        | "tiny"
+                        | "white"
+                        | "drifting"
+                        | "swirling"
+                        | "large"
+                        | "big"
+                        | "fat"
+                        | "wet"
+                ) || [
+                    "snow", "winter", "flurr", "weather", "cold", "frost", "ice", "sky", "fell",
+                    "falling",
+                ]
+                .iter()
+                .any(|w| {
+                    text::words(&lower_sent)
+                        .any(|x| x.starts_with(w) && !x.starts_with("snowflake"))
+                })) =>
+        {
+            return None;
+        }
         // Backed by numbers: not an unsupported generalisation.
         "bandwagon"
             if ["poll", "survey", "percent", "%", "study", "data show"]

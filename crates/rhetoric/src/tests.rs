@@ -130,6 +130,7 @@ fn name_calling() {
     assert_none("The strike emptied hotels and weakened the shilling.");
     assert_none("Rashard Lewis scored 22 points for the Magic, losers in three straight.");
     assert_none("The winner gets $231,000 and the loser $168,000.");
+    assert_none("He did not stop until he made the leap amid the gathering snowflakes.");
     assert_has(
         "Only a loser would attack a grieving family.",
         "name_calling",
