@@ -468,6 +468,24 @@ pub fn ambiguous_noun(word_lower: &str) -> bool {
     )
 }
 
+/// A participle that reports after a comma ("…, adding that …", "…, saying …").
+pub fn report_participle(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "saying"
+            | "adding"
+            | "noting"
+            | "arguing"
+            | "insisting"
+            | "claiming"
+            | "warning"
+            | "explaining"
+            | "stating"
+            | "declaring"
+            | "suggesting"
+    )
+}
+
 /// Verbs of finding and believing that report a claim only with "that"
 /// ("a poll found that …", "he believes that …"): indirect content, never a quote cue.
 pub fn that_verb(word_lower: &str) -> bool {

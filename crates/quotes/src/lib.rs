@@ -2187,22 +2187,8 @@ impl<'d> Detector<'d> {
         while last > 0 && ws[last - 1].is_punct() {
             last -= 1;
         }
-        let j = (1..last.saturating_sub(3)).find(|&j| {
-            ws[j - 1].text == ","
-                && matches!(
-                    ws[j].lower().as_str(),
-                    "adding"
-                        | "noting"
-                        | "saying"
-                        | "arguing"
-                        | "insisting"
-                        | "warning"
-                        | "suggesting"
-                        | "explaining"
-                        | "claiming"
-                        | "stating"
-                )
-        })?;
+        let j = (1..last.saturating_sub(3))
+            .find(|&j| ws[j - 1].text == "," && lex::report_participle(&ws[j].lower()))?;
         // Only the attribution may stand between the quote and the participle.
         if j > 6 || ws[..j - 1].iter().any(|w| w.is_punct() && w.text != ",") {
             return None;
@@ -2272,13 +2258,8 @@ impl<'d> Detector<'d> {
     /// quote at a comma followed by a participle cue; otherwise returns it whole.
     fn split_added(&self, q: Quote) -> Vec<Quote> {
         let ws = self.ws(q.span.start, q.span.end);
-        let at = (3..ws.len().saturating_sub(4)).find(|&i| {
-            ws[i - 1].text == ","
-                && matches!(
-                    ws[i].lower().as_str(),
-                    "adding" | "noting" | "saying" | "arguing" | "insisting" | "warning"
-                )
-        });
+        let at = (3..ws.len().saturating_sub(4))
+            .find(|&i| ws[i - 1].text == "," && lex::report_participle(&ws[i].lower()));
         // "Lee said A and said B" / "… and told reporters that B": the same speaker
         // reports twice.
         let again = (3..ws.len().saturating_sub(4)).find(|&i| {
@@ -2944,21 +2925,7 @@ impl<'d> Detector<'d> {
         // the sentence's subject said; the subject is a leading name or pronoun.
         for j in 2..last.saturating_sub(3) {
             let lw = ws[j].lower();
-            if ws[j - 1].text != ","
-                || !matches!(
-                    lw.as_str(),
-                    "saying"
-                        | "adding"
-                        | "noting"
-                        | "arguing"
-                        | "insisting"
-                        | "claiming"
-                        | "warning"
-                        | "explaining"
-                        | "stating"
-                        | "declaring"
-                )
-            {
+            if ws[j - 1].text != "," || !lex::report_participle(&lw) {
                 continue;
             }
             let mut k = j + 1;
