@@ -4,7 +4,8 @@
 //! (1) the most recent outlet whose own name contains the description's noun
 //! ("the magazine" → "… Magazine"), then (2) the most recent outlet of that type
 //! in the shipped list (magazine, newspaper, broadcaster, agency), then (3) the
-//! most recent outlet. Pronouns are left to the quotes stage.
+//! most recent outlet, unless it was named in a list with other outlets. Pronouns
+//! are left to the quotes stage.
 
 use unspin_doc::{Doc, Entity, EntityKind, Mention, Span};
 
@@ -69,6 +70,20 @@ pub fn link_outlet_descriptions(doc: &Doc, entities: &mut [Entity]) {
         // "the agency" is as often a government agency: only a known news agency.
         if noun == "agency" && best.is_some_and(|b| b.0 == 0) {
             continue;
+        }
+        // By recency alone, not when the outlet was named in a list with others
+        // ("from the Times to CNN to Traveller"): which one is meant is a guess.
+        if let Some((0, last, bi)) = best {
+            let listed = entities.iter().enumerate().any(|(ei, e)| {
+                ei != bi
+                    && e.kind == EntityKind::Outlet
+                    && e.mentions.iter().any(|m| {
+                        !m.reference && m.span.end <= pos && m.span.start.abs_diff(last) <= 200
+                    })
+            });
+            if listed {
+                continue;
+            }
         }
         if let Some((_, _, ei)) = best {
             entities[ei].mentions.push(Mention {

@@ -221,6 +221,19 @@ fn magazine_description_prefers_magazine_name() {
     assert!(m.mentions[1].reference);
 }
 
+/// "The website" after a list of outlets could be any of them, or none: left alone.
+#[test]
+fn a_description_after_a_list_of_outlets_is_not_linked() {
+    let d = run(
+        "From The New York Times to CNN, every outlet carried the story. A reporter found \
+         the mall's page. According to the website, the bar is called Oxy Pure.",
+    );
+    assert!(!mentioned(&d, "the website"), "{:#?}", dump(&d));
+    // One outlet named alone is still what "the website" points back to.
+    let d = run("The story first ran on CNN. According to the website, the bar is new.");
+    assert_eq!(texts(&d, find(&d, "CNN")), ["CNN", "the website"]);
+}
+
 #[test]
 fn acronyms_are_orgs() {
     let d = run("Officials at NATO and the WHO met with UNESCO. The CEO was there on TV.");

@@ -1578,19 +1578,11 @@ impl<'d> Detector<'d> {
             }
         } else if let Some(ei) = self.role_entity(&lower, sp.start) {
             entity = Some(ei);
-        } else if let Some(outlet) = description_kind(&lower) {
-            // "the magazine" → the nearest outlet; "the company" → the nearest org.
-            entity = self.nearest_entity(
-                sp.start,
-                |e| {
-                    if outlet {
-                        e.kind == EntityKind::Outlet
-                    } else {
-                        e.kind == EntityKind::Org
-                    }
-                },
-                3,
-            );
+        } else if description_kind(&lower) == Some(false) {
+            // "the company" → the nearest org. ("The magazine" is the entities
+            // stage's to link to its outlet: a description it left alone was
+            // ambiguous.)
+            entity = self.nearest_entity(sp.start, |e| e.kind == EntityKind::Org, 3);
         }
         if let Some(ei) = entity {
             name = ents[ei].name.clone();
