@@ -2622,6 +2622,24 @@ impl<'d> Detector<'d> {
             {
                 continue;
             }
+            // "a note of caution", "the warning", "his claim": the cue word as a noun.
+            if !quantifier_subject
+                && matches!(
+                    prev.as_str(),
+                    "of" | "a"
+                        | "an"
+                        | "the"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                )
+            {
+                continue;
+            }
             if lw.ends_with("ing")
                 || lw == "say" && !present_plural_say(&ws[..j])
                 || lw == "tell"

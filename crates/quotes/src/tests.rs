@@ -1335,3 +1335,11 @@ fn a_price_is_not_a_charge() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "Lee had hidden the money");
 }
+
+#[test]
+fn a_cue_word_used_as_a_noun_reports_nothing() {
+    assert!(quotes(&run(
+        "Other experts sound a note of caution about selling online, especially for small firms."
+    ))
+    .is_empty());
+}
