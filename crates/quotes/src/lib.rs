@@ -2733,6 +2733,15 @@ impl<'d> Detector<'d> {
             if !self.valid_speaker(phrase) {
                 continue;
             }
+            // "I think …" in the writer's own voice is the writer's opinion, not a
+            // report of someone else's words (inside quotation marks it is the
+            // speaker's, and those sentences are not searched here).
+            if phrase.len() == 1
+                && matches!(phrase[0].lower().as_str(), "i" | "we")
+                && lex::that_verb(&lw)
+            {
+                continue;
+            }
             // Clause after the cue.
             let mut k = j + 1;
             // The "that" of this cue, not of a later one ("said A, adding that B").

@@ -1343,3 +1343,15 @@ fn a_cue_word_used_as_a_noun_reports_nothing() {
     ))
     .is_empty());
 }
+
+#[test]
+fn the_writers_own_belief_is_no_report() {
+    // "I think …" outside quotation marks is the writer's opinion, not a source's.
+    assert!(quotes(&run(
+        "I think we see a great performance as the work of one person."
+    ))
+    .is_empty());
+    // A speech verb still reports, even in the first person.
+    let q = quotes(&run("I told the mayor that the bridge was unsafe."));
+    assert_eq!(q.len(), 1, "{q:?}");
+}
