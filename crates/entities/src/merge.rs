@@ -136,8 +136,56 @@ pub fn from_model(doc: &Doc, mentions: &[unspin_ner::Mention]) -> Vec<Candidate>
             weak: false,
         })
         .collect();
+    // "his store, Bicycle Space, …": a name in apposition to a business noun names
+    // the business, whatever the tagger guessed from its shape.
+    for c in cands.iter_mut().filter(|c| c.kind == EntityKind::Person) {
+        let before = doc.text[..c.span.start].trim_end();
+        if let Some(b) = before.strip_suffix(',') {
+            let noun = b
+                .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '-')
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if business_noun(&noun) {
+                c.kind = EntityKind::Org;
+            }
+        }
+    }
     crate::refine_outlets(doc, &mut cands);
     cands
+}
+
+/// Common nouns for a business or a venture, which a name in apposition then names.
+fn business_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "store"
+            | "shop"
+            | "company"
+            | "firm"
+            | "restaurant"
+            | "cafe"
+            | "café"
+            | "bar"
+            | "brand"
+            | "startup"
+            | "start-up"
+            | "business"
+            | "label"
+            | "charity"
+            | "bakery"
+            | "boutique"
+            | "chain"
+            | "studio"
+            | "venture"
+            | "subsidiary"
+            | "manufacturer"
+            | "retailer"
+            | "distillery"
+            | "brewery"
+            | "winery"
+            | "hotel"
+    )
 }
 
 #[cfg(test)]

@@ -234,6 +234,27 @@ fn a_description_after_a_list_of_outlets_is_not_linked() {
     assert_eq!(texts(&d, find(&d, "CNN")), ["CNN", "the website"]);
 }
 
+/// A name set off after "store", "company", "restaurant" … names the business.
+#[test]
+fn a_name_in_apposition_to_a_business_is_an_org() {
+    let d = run(
+        "Cyclist Ann Mittelman knew her High Street store, Bicycle Space, had to offer \
+         more. Ms Mittelman opened it in 2010.",
+    );
+    assert_eq!(
+        find(&d, "Bicycle Space").kind,
+        EntityKind::Org,
+        "{:#?}",
+        dump(&d)
+    );
+    assert_eq!(
+        find(&d, "Ann Mittelman").kind,
+        EntityKind::Person,
+        "{:#?}",
+        dump(&d)
+    );
+}
+
 #[test]
 fn acronyms_are_orgs() {
     let d = run("Officials at NATO and the WHO met with UNESCO. The CEO was there on TV.");
