@@ -2919,6 +2919,50 @@ impl<'d> Detector<'d> {
                 {
                     continue;
                 }
+                // "reported a loss of 2 percent", "the 49ers post a losing season": after
+                // a verb that also takes a plain object, a lowercase start must go on
+                // like a clause, with an auxiliary or a past form in it.
+                if matches!(
+                    lw.as_str(),
+                    "report"
+                        | "reports"
+                        | "reported"
+                        | "post"
+                        | "posts"
+                        | "posted"
+                        | "announce"
+                        | "announces"
+                        | "announced"
+                        | "unveiled"
+                        | "released"
+                        | "published"
+                ) && !w.capitalised()
+                    && lex::pronoun(&wl).is_none()
+                    && !ws[k + 1..last].iter().any(|x| {
+                        let l = x.lower();
+                        lex::is_be(&l)
+                            || l.ends_with("ed")
+                            || matches!(
+                                l.as_str(),
+                                "will"
+                                    | "would"
+                                    | "can"
+                                    | "could"
+                                    | "should"
+                                    | "may"
+                                    | "might"
+                                    | "must"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "do"
+                                    | "does"
+                                    | "did"
+                            )
+                    })
+                {
+                    continue;
+                }
             }
             // "tweeted a photo and said CLAUSE": the later, coordinated cue reports.
             // After a verb that takes no noun object ("said A and said B") both do:

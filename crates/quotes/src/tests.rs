@@ -1355,3 +1355,25 @@ fn the_writers_own_belief_is_no_report() {
     let q = quotes(&run("I told the mayor that the bridge was unsafe."));
     assert_eq!(q.len(), 1, "{q:?}");
 }
+
+#[test]
+fn a_plain_object_is_no_report() {
+    // "reported a loss", "post a losing season": an object, not a clause.
+    assert!(quotes(&run(
+        "The company reported post-paid churn of about 2.3 percent in the quarter."
+    ))
+    .is_empty());
+    assert!(quotes(&run(
+        "The 49ers post a sixth straight losing season in 2008."
+    ))
+    .is_empty());
+    // A clause after the same verbs still reports.
+    let q = quotes(&run(
+        "The company announced users of its video service would soon be able to download films.",
+    ));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].1,
+        "users of its video service would soon be able to download films"
+    );
+}
