@@ -686,8 +686,23 @@ fn starts_with_word(s: &str, p: &str) -> bool {
             || !s[p.len()..].starts_with(|c: char| c.is_alphanumeric()))
 }
 
+/// Script source that a broken page leaks as text ("this.prop22 = 'sports'; var
+/// theurl=document.location.href; …"): statements, assignments and script words.
+fn looks_like_code(line: &str) -> bool {
+    let semis = line.matches(';').count();
+    let assigns = line.matches(" = ").count() + line.matches("=document").count();
+    semis >= 3
+        && assigns >= 2
+        && ["var ", "this.", "function", "document.", "window.", "){"]
+            .iter()
+            .any(|w| line.contains(w))
+}
+
 /// Why a line is chrome, from rules that look at the line alone.
 pub fn classify(line: &str) -> Option<ChromeKind> {
+    if looks_like_code(line) {
+        return Some(ChromeKind::Other);
+    }
     let words = word_count(line);
     if words > 0
         && words <= 3
@@ -1791,5 +1806,20 @@ mod tests {
             outlet_hint("Join Clarion VIP", ChromeKind::CallToAction),
             Some(("Clarion".into(), 1))
         );
+    }
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+
+    #[test]
+    fn leaked_script_is_chrome_and_prose_with_semicolons_is_not() {
+        let js = "this.prop22 = 'sports'; this.server = this.networkid + '.' + this.language; \
+                  this.type = ''; var theurl=document.location.href; var a=theurl.indexOf('home');";
+        assert_eq!(classify(js), Some(ChromeKind::Other));
+        let prose = "The council met at nine; the vote came at noon; the mayor left at one. \
+                     Turnout = low, said one aide, and the budget = unchanged.";
+        assert_eq!(classify(prose), None);
     }
 }

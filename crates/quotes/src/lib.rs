@@ -2338,8 +2338,9 @@ impl<'d> Detector<'d> {
         if ws.last().is_some_and(|w| w.text == "?") {
             return None;
         }
-        // Content end: before the final punctuation.
-        let mut last = ws.len();
+        // Content end: before the final punctuation, and before a "|" (a title's
+        // site name: "Mayor Denies Rumours | City News, Sport, Weather").
+        let mut last = ws.iter().position(|w| w.text == "|").unwrap_or(ws.len());
         while last > 0 && ws[last - 1].is_punct() {
             last -= 1;
         }

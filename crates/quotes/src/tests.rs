@@ -1370,3 +1370,12 @@ fn a_result_posted_is_no_report() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "the vote would be delayed until spring");
 }
+
+#[test]
+fn a_site_name_after_a_bar_is_not_reported() {
+    let q = quotes(&run(
+        "Mayor Says Bridge Will Reopen In Spring | City News, Sport, Weather",
+    ));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Bridge Will Reopen In Spring");
+}
