@@ -619,7 +619,10 @@ pub fn is_be(w: &str) -> bool {
 pub fn is_clause_start(w: &str) -> bool {
     matches!(
         w,
-        "as" | "and"
+        "despite"
+            | "amid"
+            | "as"
+            | "and"
             | "but"
             | "that"
             | "when"

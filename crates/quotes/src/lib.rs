@@ -958,6 +958,10 @@ impl<'d> Detector<'d> {
         if phrase.len() == 1 && lex::pronoun(&first).is_some() {
             return true;
         }
+        // "Monday showed …": a day names no one.
+        if phrase.len() == 1 && lex::is_weekday(&first) {
+            return false;
+        }
         // "he did not feel", "the piece I": a clause, not a name.
         if phrase.iter().any(|w| lex::pronoun(&w.lower()).is_some()) {
             return false;
@@ -2817,6 +2821,9 @@ impl<'d> Detector<'d> {
                                         | "court"
                                         | "papers"
                                         | "documents"
+                                        // "pointed out that", "made clear that"
+                                        | "out"
+                                        | "clear"
                                 )
                         })
                 });
@@ -2827,6 +2834,23 @@ impl<'d> Detector<'d> {
                 }
                 k = t + 1;
             } else {
+                // "The stock added more than 2%", "the index added 20.72 points": a
+                // gain, not a remark.
+                if matches!(lw.as_str(), "add" | "adds" | "added") {
+                    let n = |i: usize| {
+                        ws.get(i)
+                            .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+                    };
+                    let about = ws.get(k).is_some_and(|w| {
+                        matches!(
+                            w.lower().as_str(),
+                            "more" | "less" | "nearly" | "almost" | "about" | "some" | "over"
+                        )
+                    });
+                    if n(k) || about && (n(k + 1) || n(k + 2)) {
+                        continue;
+                    }
+                }
                 // "charges $5 for a coffee", "pledged $1m": verbs whose object is
                 // mostly a noun report only with their "that".
                 if matches!(

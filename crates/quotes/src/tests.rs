@@ -1379,3 +1379,26 @@ fn a_site_name_after_a_bar_is_not_reported() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "Bridge Will Reopen In Spring");
 }
+
+#[test]
+fn market_moves_days_and_particles() {
+    // A gain is not a remark; a day is not a speaker; "despite" opens no subject.
+    for t in [
+        "The stock added more than 2% to begin the week.",
+        "The Nasdaq added 20.72 points, or 0.24%, to 8,570.66.",
+        "Records filed Monday showed the suit was filed by a senior advocate.",
+        "Despite parliamentary reports urging new rules, the company did nothing.",
+    ] {
+        assert!(quotes(&run(t)).is_empty(), "{t}: {:?}", quotes(&run(t)));
+    }
+    // "pointed out that": the particle sits between the cue and its "that".
+    let q = quotes(&run(
+        "Pankaj Pandey pointed out that this is a stock-specific market.",
+    ));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "this is a stock-specific market");
+    let q = quotes(&run(
+        "He added that the plan would cost more than expected.",
+    ));
+    assert_eq!(q[0].1, "the plan would cost more than expected");
+}
