@@ -388,6 +388,16 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
         {
             return None;
         }
+        // "weakened the shilling": a currency. (Vetoed here rather than by narrowing
+        // the lexicon's "shill*", whose hits are also model features.)
+        "name_calling" | "loaded_language"
+            if matches!(
+                t[h.start..h.end].to_lowercase().as_str(),
+                "shilling" | "shillings"
+            ) =>
+        {
+            return None;
+        }
         // "amid the gathering snowflakes": weather, not an insult.
         "name_calling"
             if t[h.start..h.end].to_lowercase().starts_with("snowflake")
