@@ -764,13 +764,6 @@ pub fn is_determiner(w: &str) -> bool {
             | "other"
             | "others"
             | "another"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
             | "this"
             | "that"
             | "these"
@@ -783,7 +776,12 @@ pub fn is_determiner(w: &str) -> bool {
             | "senior"
             | "top"
             | "former"
-    )
+    ) || is_possessive(w)
+}
+
+/// Possessive determiners ("his plan", "their claim").
+pub fn is_possessive(w: &str) -> bool {
+    matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your")
 }
 
 /// French and German articles that open a role phrase ("le maire", "der Minister").

@@ -2121,6 +2121,12 @@ impl<'d> Detector<'d> {
     fn indirect(&self, direct: &[Span], found: &[Quote]) -> Vec<Quote> {
         let text = self.text;
         let mut out = vec![];
+        // Direct quotes with a cue, by start, for `added_after_direct`.
+        let mut cued: Vec<&Quote> = found
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct && q.cue.is_some())
+            .collect();
+        cued.sort_by_key(|q| q.span.start);
         for (pi, p) in self.paras.iter().enumerate() {
             if !matches!(
                 p.kind,
@@ -2146,7 +2152,7 @@ impl<'d> Detector<'d> {
                     continue;
                 }
                 if direct.get(di).is_some_and(|d| d.overlaps(&sp)) {
-                    out.extend(self.added_after_direct(sp, direct, found));
+                    out.extend(self.added_after_direct(sp, direct, &cued));
                     continue;
                 }
                 if let Some(q) = self.indirect_in(s0, s1) {
@@ -2162,10 +2168,14 @@ impl<'d> Detector<'d> {
 
     /// "“…,” Lee said, adding that CLAUSE.": after the attribution of the last direct
     /// quote in sentence `sent`, a participle cue reports more, by the same speaker.
-    fn added_after_direct(&self, sent: Span, direct: &[Span], found: &[Quote]) -> Option<Quote> {
-        let d = found.iter().rev().find(|q| {
-            matches!(q.kind, QuoteKind::Direct) && sent.contains(&q.span) && q.cue.is_some()
-        })?;
+    /// `cued`: the direct quotes that have a cue, sorted by start.
+    fn added_after_direct(&self, sent: Span, direct: &[Span], cued: &[&Quote]) -> Option<Quote> {
+        let hi = cued.partition_point(|q| q.span.start < sent.end);
+        let d = cued[..hi]
+            .iter()
+            .rev()
+            .take_while(|q| q.span.start >= sent.start)
+            .find(|q| sent.contains(&q.span))?;
         let speaker = d.speaker.clone()?;
         let from = d
             .span
@@ -2629,19 +2639,7 @@ impl<'d> Detector<'d> {
             }
             // "a note of caution", "the warning", "his claim": the cue word as a noun.
             if !quantifier_subject
-                && matches!(
-                    prev.as_str(),
-                    "of" | "a"
-                        | "an"
-                        | "the"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "our"
-                        | "my"
-                        | "your"
-                )
+                && (matches!(prev.as_str(), "of" | "a" | "an" | "the") || lex::is_possessive(&prev))
             {
                 continue;
             }
@@ -2771,6 +2769,7 @@ impl<'d> Detector<'d> {
                             w.capitalised()
                                 || w.text == ","
                                 || lex::is_weekday(&w.lower())
+                                || lex::is_possessive(&w.lower())
                                 || matches!(
                                     w.lower().as_str(),
                                     "on" | "in"
@@ -2779,10 +2778,6 @@ impl<'d> Detector<'d> {
                                         | "a"
                                         | "an"
                                         | "the"
-                                        | "his"
-                                        | "her"
-                                        | "their"
-                                        | "its"
                                         | "last"
                                         | "this"
                                         | "earlier"

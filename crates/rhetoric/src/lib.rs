@@ -301,6 +301,9 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
     let lower_sent = t[sent.start..sent.end].to_ascii_lowercase();
     let in_quote = ctx.in_reported_quote(h.start, h.end);
     let mut score = e.score + if e.multiword { 0.1 } else { 0.0 };
+    // The matched words, and the word before them, for the literal-sense checks.
+    let hit = t[h.start..h.end].to_lowercase().replace('\u{2019}', "'");
+    let before = text::last_word(&t[..h.start]).to_lowercase();
 
     // A capitalised word mid-sentence is most likely part of a name ("Socialist Party").
     if matches!(
@@ -332,11 +335,9 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
                 return None;
             }
             let after = text::next_word(t, h.end).to_lowercase();
-            let trigger = t[h.start..h.end].to_lowercase().replace('\u{2019}', "'");
             // "likely voters" is a polling term; "must have a licence" an obligation;
             // "it is clear from the record" cites its support.
-            let before = text::last_word(&t[..h.start]).to_lowercase();
-            let skip = match trigger.as_str() {
+            let skip = match hit.as_str() {
                 // "likely voters" is a polling term; "is likely to start", "will likely
                 // win" a forecast that shows its uncertainty (unlike "is likely hiding
                 // the costs", a guess at what someone does or thinks).
@@ -365,9 +366,9 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
                             "visible" | "audible" | "legible" | "marked" | "labelled" | "from"
                         )
                 }
-                _ if trigger.contains("clear")
-                    || trigger.contains("obvious")
-                    || trigger.contains("evident") =>
+                _ if hit.contains("clear")
+                    || hit.contains("obvious")
+                    || hit.contains("evident") =>
                 {
                     after == "from"
                 }
@@ -380,29 +381,22 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
         // "Memphis, losers in seven of its last nine games", "the winner … the loser":
         // the side that lost, not an insult.
         "name_calling"
-            if matches!(
-                t[h.start..h.end].to_lowercase().as_str(),
-                "loser" | "losers"
-            ) && (lower_sent.contains("winner")
-                || lower_sent.chars().any(|c| c.is_ascii_digit())) =>
+            if matches!(hit.as_str(), "loser" | "losers")
+                && (lower_sent.contains("winner")
+                    || lower_sent.chars().any(|c| c.is_ascii_digit())) =>
         {
             return None;
         }
         // "weakened the shilling": a currency. (Vetoed here rather than by narrowing
         // the lexicon's "shill*", whose hits are also model features.)
-        "name_calling" | "loaded_language"
-            if matches!(
-                t[h.start..h.end].to_lowercase().as_str(),
-                "shilling" | "shillings"
-            ) =>
-        {
+        "name_calling" | "loaded_language" if matches!(hit.as_str(), "shilling" | "shillings") => {
             return None;
         }
         // "amid the gathering snowflakes": weather, not an insult.
         "name_calling"
-            if t[h.start..h.end].to_lowercase().starts_with("snowflake")
+            if hit.starts_with("snowflake")
                 && (matches!(
-                    text::last_word(&t[..h.start]).to_lowercase().as_str(),
+                    before.as_str(),
                     "gathering"
                         | "falling"
                         | "fresh"

@@ -33,6 +33,15 @@ fn upstream_missing(doc: &Doc, need_quotes: bool) -> bool {
     missing.is_some()
 }
 
+/// Names of the anonymous sources, in order.
+fn anonymous(doc: &Doc) -> Vec<&str> {
+    doc.sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::Anonymous)
+        .map(|s| s.name.as_str())
+        .collect()
+}
+
 fn attr_of(doc: &Doc, needle: &str) -> Option<Attribution> {
     let at = doc.text.find(needle)?;
     let i = doc.sentence_at(at)?;
@@ -196,12 +205,7 @@ fn pipeline_wire_story() {
         The measure funds the government through September, according to the Congressional Budget Office.\n\n\
         The vote was 68 to 31.";
     let doc = analyze(text);
-    let anon: Vec<&str> = doc
-        .sources
-        .iter()
-        .filter(|s| s.kind == SourceKind::Anonymous)
-        .map(|s| s.name.as_str())
-        .collect();
+    let anon = anonymous(&doc);
     assert!(
         anon.contains(&"two senior administration officials"),
         "{anon:?}"
@@ -230,12 +234,7 @@ fn quantifiers_are_anonymous_sources() {
     if upstream_missing(&doc, true) {
         return;
     }
-    let anon: Vec<&str> = doc
-        .sources
-        .iter()
-        .filter(|s| s.kind == SourceKind::Anonymous)
-        .map(|s| s.name.as_str())
-        .collect();
+    let anon = anonymous(&doc);
     assert_eq!(anon, ["some", "others", "many people"], "{:?}", doc.sources);
     assert!(doc
         .sources
