@@ -250,6 +250,9 @@ struct AnalyzeArgs {
     /// Colour in the text report: auto, always or never.
     #[arg(long, value_name = "WHEN", default_value = "auto")]
     color: String,
+    /// Largest clean text analysed per document, in MiB; longer documents are refused.
+    #[arg(long, value_name = "MIB", default_value_t = 16)]
+    max_text_mib: usize,
 }
 
 fn main() -> ExitCode {
@@ -545,7 +548,8 @@ fn stream_jsonl(first: String, opts: Options, min_score: f32) -> ExitCode {
                         ))
                     }
                 };
-                let mut doc = unspin_pipeline::analyze_str(&label, content, html, opts);
+                let mut doc = unspin_pipeline::analyze_str(&label, content, html, opts)
+                    .map_err(|e| e.to_string())?;
                 if doc.meta.url.is_none() {
                     doc.meta.url = url.map(str::to_string);
                 }
@@ -680,7 +684,8 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
         .par_iter()
         .map(|job| {
             let mut doc = match job {
-                Job::Example => unspin_pipeline::analyze_text("example", EXAMPLE, opts),
+                Job::Example => unspin_pipeline::analyze_text("example", EXAMPLE, opts)
+                    .map_err(|e| e.to_string())?,
                 Job::Bytes(label, bytes) => {
                     unspin_pipeline::analyze_bytes(label, bytes.clone(), opts)
                         .map_err(|e| e.to_string())?
@@ -733,6 +738,7 @@ fn opts_of(args: &AnalyzeArgs) -> Options {
     Options {
         clean: !args.no_clean,
         rhetoric: !args.no_rhetoric,
+        max_text_bytes: args.max_text_mib.saturating_mul(1024 * 1024),
     }
 }
 

@@ -375,7 +375,7 @@ pub fn analyze_raw(d: RawDoc, opts: Options) -> Result<Ingested, String> {
     if raw.path.is_empty() {
         raw.path = "-".into();
     }
-    let mut doc = unspin_pipeline::analyze_input(&raw, opts);
+    let mut doc = unspin_pipeline::analyze_input(&raw, opts).map_err(|e| e.to_string())?;
     if doc.meta.url.is_none() {
         doc.meta.url = d.url;
     }

@@ -9,8 +9,10 @@ fn main() {
         unspin_pipeline::Options {
             clean: false,
             rhetoric: false,
+            ..Default::default()
         },
-    );
+    )
+    .expect("analyses");
     for q in &doc.quotes {
         let sp = q
             .speaker

@@ -252,8 +252,10 @@ pub fn evaluate_limit(dir: &Path, limit: Option<usize>) -> Result<QuoteEval, Str
             Options {
                 clean: false,
                 rhetoric: false,
+                ..Options::default()
             },
-        );
+        )
+        .map_err(|e| e.to_string())?;
         if doc.text != *text {
             return Err(format!(
                 "{art}: the pipeline changed the text with clean=false"

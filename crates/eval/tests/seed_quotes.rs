@@ -35,7 +35,8 @@ fn seed_quotations_match_expected() {
         eprintln!("skipping: seed article not found at {SEED}");
         return;
     };
-    let doc = unspin_pipeline::analyze_text("seed", &text, unspin_pipeline::Options::default());
+    let doc = unspin_pipeline::analyze_text("seed", &text, unspin_pipeline::Options::default())
+        .expect("analyses");
     let cases: [(&str, &[QuoteKind], Option<&str>); 10] = [
         (
             "Not long after the election",

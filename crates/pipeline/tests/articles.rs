@@ -205,7 +205,7 @@ fn load(name: &str) -> (String, Expected) {
 /// Runs the pipeline on one article and compares with its expected reading.
 fn score(name: &str) -> Score {
     let (text, exp) = load(name);
-    let doc = analyze_text(name, &text, Options::default());
+    let doc = analyze_text(name, &text, Options::default()).expect("analyses");
     let mut sc = Score::default();
     check_quotes(&doc, &exp, &mut sc);
     check_entities(&doc, &exp, &mut sc);

@@ -125,10 +125,10 @@ fn run(label: &str, text: &str) -> Doc {
         Options::default(),
         Options {
             clean: false,
-            rhetoric: true,
+            ..Options::default()
         },
     ] {
-        let doc = analyze_text(label, text, opts);
+        let doc = analyze_text(label, text, opts).expect("analyses");
         check_doc(label, &doc);
         if !opts.clean {
             assert_eq!(
@@ -137,7 +137,7 @@ fn run(label: &str, text: &str) -> Doc {
             );
         }
     }
-    analyze_text(label, text, Options::default())
+    analyze_text(label, text, Options::default()).expect("analyses")
 }
 
 #[test]

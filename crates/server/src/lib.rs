@@ -275,14 +275,15 @@ async fn analyze(
             text,
             warnings: vec![],
         };
-        let mut doc = unspin_pipeline::analyze_input(&raw, Options::default());
+        let mut doc = unspin_pipeline::analyze_input(&raw, Options::default())?;
         if doc.meta.url.is_none() {
             doc.meta.url = url;
         }
-        doc
+        Ok::<_, unspin_pipeline::AnalyzeError>(doc)
     })
     .await
-    .map_err(internal)?;
+    .map_err(internal)?
+    .map_err(|e| ApiError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
     let mut id = None;
     if store_it {
         let item = Ingested {

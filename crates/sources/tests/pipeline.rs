@@ -13,7 +13,7 @@ fn analyze(text: &str) -> Doc {
         rhetoric: false,
         ..Options::default()
     };
-    analyze_text("test", text, opts)
+    analyze_text("test", text, opts).expect("analyses")
 }
 
 /// True (after saying why) when the earlier stages have not landed yet.

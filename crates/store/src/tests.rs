@@ -222,7 +222,7 @@ fn json_round_trip_and_export() {
 #[test]
 fn pipeline_document_stores() {
     let text = "City Hall approves budget\n\nThe council approved the budget on Monday. \"This is a good day for the city,\" Mayor Dana Reyes said after the vote. Critics called the plan reckless.";
-    let doc = unspin_pipeline::analyze_text("t.txt", text, Default::default());
+    let doc = unspin_pipeline::analyze_text("t.txt", text, Default::default()).unwrap();
     let mut s = Store::open_in_memory().unwrap();
     let id = s
         .insert(&Ingested {

@@ -41,7 +41,8 @@ fn store() -> Store {
                 &format!("article{i}.txt"),
                 text,
                 unspin_pipeline::Options::default(),
-            );
+            )
+            .unwrap();
             doc.meta.url = Some(format!("https://www.paper{i}.example/story/{i}"));
             Ingested {
                 hash: content_hash(text.as_bytes()),
