@@ -359,13 +359,12 @@ fn extract(args: ExtractArgs) -> ExitCode {
     let mut failed = false;
     let mut paths = Vec::new();
     for input in &args.inputs {
-        match expand(input) {
-            Ok(p) => paths.extend(p),
-            Err(e) => {
-                eprintln!("unspin: {e}");
-                failed = true;
-            }
+        let (found, errors) = expand(input);
+        for e in errors {
+            eprintln!("unspin: {e}");
+            failed = true;
         }
+        paths.extend(found);
     }
     let results: Vec<Result<String, String>> = paths
         .par_iter()
@@ -489,39 +488,53 @@ fn eval(what: EvalCommand) -> ExitCode {
     }
 }
 
-/// One unit of work: a path to read, bytes already read, or the embedded example.
+/// One unit of work: a path to read, input already read, or the embedded example.
 enum Job {
     Path(String),
-    Bytes(String, Vec<u8>),
+    Raw(unspin_pipeline::RawInput),
     Example,
 }
 
 /// `analyze --format jsonl -` with JSON Lines on stdin (`{"url", "html"|"text"}` per
 /// line): a streaming filter, one report line out per line in, in order, bounded memory.
-fn stream_jsonl(first: String, opts: Options, min_score: f32) -> ExitCode {
-    use std::io::BufRead;
+fn stream_jsonl(first: Vec<u8>, opts: Options, min_score: f32) -> ExitCode {
+    // At most BATCH lines or BATCH_BYTES in flight: memory stays bounded whatever
+    // the length of the stream or of its lines (each line capped while reading).
     const BATCH: usize = 256;
+    const BATCH_BYTES: usize = 64 * 1024 * 1024;
     let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
+    let mut input = stdin.lock();
     let mut pending = vec![(1usize, first)];
+    let mut pending_bytes = pending[0].1.len();
     let mut next_no = 2usize;
+    let mut at_end = false;
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     loop {
-        while pending.len() < BATCH {
-            match lines.next() {
-                Some(Ok(l)) => {
-                    pending.push((next_no, l));
-                    next_no += 1;
+        while !at_end && pending.len() < BATCH && pending_bytes < BATCH_BYTES {
+            let mut line = Vec::new();
+            match unspin_ingest::read_line_capped(
+                &mut input,
+                &mut line,
+                unspin_ingest::MAX_INPUT_BYTES,
+            ) {
+                Ok(0) => at_end = true,
+                Ok(_) => {
+                    pending_bytes += line.len();
+                    pending.push((next_no, line));
                 }
-                Some(Err(e)) => {
+                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
                     eprintln!("unspin: -: line {next_no}: {e}");
                     failed = true;
-                    break;
                 }
-                None => break,
+                Err(e) => {
+                    eprintln!("unspin: -: line {next_no}: {e}");
+                    failed = true;
+                    at_end = true;
+                }
             }
+            next_no += 1;
         }
         if pending.is_empty() {
             break;
@@ -529,10 +542,10 @@ fn stream_jsonl(first: String, opts: Options, min_score: f32) -> ExitCode {
         let results: Vec<Result<String, String>> = pending
             .par_iter()
             .map(|(no, line)| {
-                if line.trim().is_empty() {
+                if line.iter().all(u8::is_ascii_whitespace) {
                     return Ok(String::new());
                 }
-                let v: serde_json::Value = serde_json::from_str(line)
+                let v: serde_json::Value = serde_json::from_slice(line)
                     .map_err(|e| format!("-: line {no}: not JSON: {e}"))?;
                 let url = v.get("url").and_then(|u| u.as_str());
                 let label = url.map(str::to_string).unwrap_or_else(|| format!("-:{no}"));
@@ -558,6 +571,7 @@ fn stream_jsonl(first: String, opts: Options, min_score: f32) -> ExitCode {
             })
             .collect();
         pending.clear();
+        pending_bytes = 0;
         for r in results {
             match r {
                 Ok(s) => {
@@ -617,27 +631,40 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
         args.inputs == ["-"] || (args.inputs.is_empty() && !args.example && stdin_piped);
     if reads_stdin {
         // Peek at stdin: JSON Lines of pages make `analyze` a streaming filter.
-        let mut bytes = Vec::new();
-        let mut first = String::new();
-        use std::io::BufRead;
-        let mut lock = std::io::stdin().lock();
-        if let Err(e) = lock.read_line(&mut first) {
-            eprintln!("unspin: -: {e}");
-            return ExitCode::from(1);
+        // Every read is capped while reading (a huge stream is refused, not held).
+        let mut first = Vec::new();
+        let peeked = unspin_ingest::read_line_capped(
+            &mut std::io::stdin().lock(),
+            &mut first,
+            unspin_ingest::MAX_INPUT_BYTES,
+        );
+        match peeked {
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                eprintln!(
+                    "unspin: -: standard input is larger than the {} MiB input limit; refused",
+                    unspin_ingest::MAX_INPUT_BYTES >> 20
+                );
+                return ExitCode::from(1);
+            }
+            Err(e) => {
+                eprintln!("unspin: -: {e}");
+                return ExitCode::from(1);
+            }
+            Ok(_) => {}
         }
-        let is_page = serde_json::from_str::<serde_json::Value>(first.trim())
+        let is_page = serde_json::from_slice::<serde_json::Value>(&first)
             .ok()
             .is_some_and(|v| v.get("html").is_some() || v.get("text").is_some());
         if is_page && format == Format::Jsonl && args.out_dir.is_none() {
-            drop(lock);
             return stream_jsonl(first, opts_of(&args), args.min_score);
         }
-        bytes.extend_from_slice(first.as_bytes());
-        if let Err(e) = std::io::Read::read_to_end(&mut lock, &mut bytes) {
-            eprintln!("unspin: -: {e}");
-            return ExitCode::from(1);
+        match unspin_ingest::read_stdin_capped(first) {
+            Ok(raw) => jobs.push(Job::Raw(raw)),
+            Err(e) => {
+                eprintln!("unspin: {e}");
+                return ExitCode::from(1);
+            }
         }
-        jobs.push(Job::Bytes("-".into(), bytes));
     }
     if reads_stdin {
     } else if args.example {
@@ -649,17 +676,16 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
         jobs.push(Job::Example);
     } else {
         for input in &args.inputs {
-            match expand(input) {
-                Ok(paths) if paths.is_empty() => {
-                    eprintln!("unspin: {input}: no article files in this directory");
-                    failed = true;
-                }
-                Ok(paths) => jobs.extend(paths.into_iter().map(Job::Path)),
-                Err(e) => {
-                    eprintln!("unspin: {e}");
-                    failed = true;
-                }
+            let (paths, errors) = expand(input);
+            for e in &errors {
+                eprintln!("unspin: {e}");
+                failed = true;
             }
+            if paths.is_empty() && errors.is_empty() {
+                eprintln!("unspin: {input}: no article files in this directory");
+                failed = true;
+            }
+            jobs.extend(paths.into_iter().map(Job::Path));
         }
     }
     if jobs
@@ -686,9 +712,8 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
             let mut doc = match job {
                 Job::Example => unspin_pipeline::analyze_text("example", EXAMPLE, opts)
                     .map_err(|e| e.to_string())?,
-                Job::Bytes(label, bytes) => {
-                    unspin_pipeline::analyze_bytes(label, bytes.clone(), opts)
-                        .map_err(|e| e.to_string())?
+                Job::Raw(raw) => {
+                    unspin_pipeline::analyze_input(raw, opts).map_err(|e| e.to_string())?
                 }
                 Job::Path(p) => {
                     unspin_pipeline::analyze_path(p, opts).map_err(|e| e.to_string())?
@@ -794,14 +819,16 @@ fn write_files(dir: &Path, docs: &[Doc], format: Format, color: bool) -> std::io
     Ok(())
 }
 
-/// Expands a directory into the article files inside it; a file or `-` stays itself.
-fn expand(input: &str) -> Result<Vec<String>, String> {
+/// Expands a directory into the article files inside it; a file or `-` stays
+/// itself. Returns the files found and, separately, what could not be used (a
+/// missing path, an unreadable folder, a FIFO or device inside a folder), so that
+/// one bad entry never hides the rest.
+fn expand(input: &str) -> (Vec<String>, Vec<String>) {
     if input != "-" {
-        std::fs::metadata(input).map_err(|e| format!("{input}: {e}"))?;
+        if let Err(e) = std::fs::metadata(input) {
+            return (vec![], vec![format!("{input}: {e}")]);
+        }
     }
     let (files, errors) = unspin_pipeline::expand_paths_lenient(&[input.to_string()]);
-    match errors.into_iter().next() {
-        Some(e) => Err(e.to_string()),
-        None => Ok(files),
-    }
+    (files, errors.iter().map(|e| e.to_string()).collect())
 }

@@ -3,7 +3,7 @@
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -32,11 +32,21 @@ fn hooked_up() -> bool {
     true
 }
 
-fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("unspin-cli-corpus-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A folder removed when the guard drops (even when the test fails).
+struct Tmp(tempfile::TempDir);
+
+impl std::ops::Deref for Tmp {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        self.0.path()
+    }
+}
+
+fn tmpdir(name: &str) -> Tmp {
+    Tmp(tempfile::Builder::new()
+        .prefix(&format!("unspin-cli-corpus-{name}-"))
+        .tempdir()
+        .unwrap())
 }
 
 fn write_warc(path: &Path, n: usize) {
@@ -183,7 +193,6 @@ fn ingest_query_export() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("nope.db"));
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 /// Ingests a directory of a few text files and exports it as Parquet (`OUT/<table>.parquet`).
@@ -251,7 +260,6 @@ fn export_parquet_writes_one_file_per_table() {
         "-",
     ]);
     assert_eq!(o.status.code(), Some(1));
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 /// Without the feature, `--format parquet` fails and names the rebuild command.
@@ -274,7 +282,6 @@ fn export_parquet_needs_the_feature() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--features parquet"));
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
@@ -345,7 +352,6 @@ fn sigkill_then_resume() {
         (s.stats().unwrap().documents, distinct),
         (N as i64, N as i64)
     );
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
@@ -382,5 +388,4 @@ fn serve_answers_on_loopback() {
     let _ = child.wait();
     assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
     assert!(resp.contains("\"documents\":0"), "{resp}");
-    let _ = std::fs::remove_dir_all(&d);
 }

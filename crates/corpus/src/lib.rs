@@ -132,28 +132,37 @@ pub fn input_kind(path: &Path) -> InputKind {
 }
 
 /// Expands inputs (`-` is JSONL on standard input): directories recursively (WARC, JSONL and article files in
-/// them, sorted), files as they are. Missing paths are errors.
-pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+/// them, sorted), files as they are. Returns the files and, separately, the
+/// inputs that cannot be read: missing paths, unreadable folders, and FIFOs,
+/// sockets or devices (named or inside a folder), which could block the run.
+pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     let mut out = vec![];
+    let mut errors = vec![];
     for p in inputs {
         if p.as_os_str() == "-" {
             out.push(p.clone());
             continue;
         }
-        let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
-        if meta.is_dir() {
-            walk(p, &mut out).map_err(|e| format!("{}: {e}", p.display()))?;
-        } else {
-            out.push(p.clone());
+        match std::fs::metadata(p) {
+            Err(e) => errors.push(format!("{}: {e}", p.display())),
+            Ok(m) if m.is_dir() => walk(p, &mut out, &mut errors),
+            Ok(_) => match unspin_ingest::require_regular(p) {
+                Ok(_) => out.push(p.clone()),
+                Err(e) => errors.push(e.to_string()),
+            },
         }
     }
-    Ok(out)
+    (out, errors)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            errors.push(format!("{}: cannot list directory: {e}", dir.display()));
+            return;
+        }
+    };
     entries.sort();
     for p in entries {
         let name = p
@@ -164,12 +173,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
             continue;
         }
         if p.is_dir() {
-            walk(&p, out)?;
+            walk(&p, out, errors);
         } else if input_kind(&p) != InputKind::Document || is_article_file(&p) {
-            out.push(p);
+            match unspin_ingest::require_regular(&p) {
+                Ok(_) => out.push(p),
+                Err(e) => errors.push(format!("{e} (skipped)")),
+            }
         }
     }
-    Ok(())
 }
 
 fn is_article_file(p: &Path) -> bool {
@@ -267,13 +278,24 @@ fn read_input(
             }
         }
         InputKind::Jsonl => {
-            let r = open_stream(path, counter.clone()).map_err(|e| format!("{label}: {e}"))?;
-            for (i, line) in r.split(b'\n').enumerate() {
-                let line = line.map_err(|e| format!("{label}: {e}"))?;
-                if line.iter().all(|b| b.is_ascii_whitespace()) {
-                    continue;
-                }
-                let ev = match jsonl_doc(&line) {
+            let mut r = open_stream(path, counter.clone()).map_err(|e| format!("{label}: {e}"))?;
+            let mut line = Vec::new();
+            for i in 0.. {
+                line.clear();
+                // Each line is capped while reading: one huge line is one failed
+                // document, not all of memory.
+                let ev = match unspin_ingest::read_line_capped(
+                    &mut r,
+                    &mut line,
+                    unspin_ingest::MAX_INPUT_BYTES,
+                ) {
+                    Ok(0) => break,
+                    Ok(_) if line.iter().all(|b| b.is_ascii_whitespace()) => continue,
+                    Ok(_) => jsonl_doc(&line),
+                    Err(e) if e.kind() == io::ErrorKind::InvalidData => Err(e.to_string()),
+                    Err(e) => return Err(format!("{label}:{}: {e}", i + 1)),
+                };
+                let ev = match ev {
                     Ok(mut d) => {
                         if d.url.is_none() {
                             d.label = format!("{label}:{}", i + 1);
@@ -290,15 +312,23 @@ fn read_input(
         }
         InputKind::Document => {
             let mut bytes = vec![];
+            let limit = unspin_ingest::MAX_INPUT_BYTES;
             File::open(path)
                 .and_then(|f| {
                     Counting {
                         inner: f,
                         n: counter.clone(),
                     }
+                    .take(limit + 1)
                     .read_to_end(&mut bytes)
                 })
                 .map_err(|e| format!("{label}: {e}"))?;
+            if bytes.len() as u64 > limit {
+                return Err(format!(
+                    "{label}: larger than the {} MiB input limit; refused",
+                    limit / (1024 * 1024)
+                ));
+            }
             emit(Event::Doc(RawDoc {
                 label,
                 url: None,
@@ -447,7 +477,7 @@ pub fn ingest(
     opts: &IngestOptions,
 ) -> Result<IngestReport, String> {
     let start = Instant::now();
-    let files = expand_inputs(inputs)?;
+    let (files, input_errors) = expand_inputs(inputs);
     let total_bytes: u64 = files
         .iter()
         .filter_map(|p| std::fs::metadata(p).ok())
@@ -537,7 +567,11 @@ pub fn ingest(
     drop(out_tx);
 
     // Writer: this thread commits batches.
-    let mut rep = IngestReport::default();
+    let mut rep = IngestReport {
+        failed: input_errors.len() as u64,
+        errors: input_errors.into_iter().take(20).collect(),
+        ..Default::default()
+    };
     let mut prog = Progress {
         on: opts.progress && io::stderr().is_terminal(),
         start,

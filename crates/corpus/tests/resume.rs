@@ -33,9 +33,11 @@ fn child_ingest() {
 
 #[test]
 fn killed_run_resumes() {
-    let dir = std::env::temp_dir().join(format!("unspin-resume-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let guard = tempfile::Builder::new()
+        .prefix("unspin-resume-")
+        .tempdir()
+        .unwrap();
+    let dir = guard.path();
     let warc = dir.join("crawl.warc");
     let db = dir.join("corpus.db");
     let mut f = File::create(&warc).unwrap();
@@ -108,5 +110,4 @@ fn killed_run_resumes() {
         "killed after {after_kill} committed documents; resumed {} more in {resume_s:.2} s",
         r.stored
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -6,8 +6,7 @@
 //! Spans (`start`, `end`) are Unicode character offsets into `documents.text`, end
 //! exclusive, as in the `unspin/1` JSON. Compression is Snappy.
 
-use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -269,7 +268,19 @@ impl Store {
                 .set_column_dictionary_enabled(ColumnPath::from("hash"), false)
                 .build(),
         );
-        let file = File::create(path).map_err(|e| Error(format!("cannot create: {e}")))?;
+        // Written under a temporary name in the same folder and renamed at the end:
+        // a killed or failed export never leaves a truncated file under `path`.
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let tmp = tempfile::Builder::new()
+            .prefix(".unspin-export-")
+            .suffix(".tmp")
+            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644))
+            .tempfile_in(dir)
+            .map_err(|e| Error(format!("cannot create a temporary file: {e}")))?;
+        let file = tmp
+            .as_file()
+            .try_clone()
+            .map_err(|e| Error(format!("cannot create: {e}")))?;
         let mut w = SerializedFileWriter::new(BufWriter::new(file), schema, props)?;
         let mut bufs: Vec<ColBuf> = t.cols.iter().map(|c| ColBuf::new(c.kind)).collect();
         let mut cache = ReportCache::default();
@@ -315,7 +326,14 @@ impl Store {
             flush(&mut w, t, &mut bufs)?;
             groups += 1;
         }
-        w.close()?;
+        w.into_inner()?
+            .flush()
+            .map_err(|e| Error(format!("cannot write: {e}")))?;
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| Error(format!("cannot write: {e}")))?;
+        tmp.persist(path)
+            .map_err(|e| Error(format!("cannot rename into place: {}", e.error)))?;
         Ok((rows, groups))
     }
 
