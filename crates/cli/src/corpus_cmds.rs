@@ -42,6 +42,9 @@ pub struct IngestArgs {
     /// No chrome removal (text equals the input).
     #[arg(long)]
     pub no_clean: bool,
+    /// Largest clean text analysed per document, in MiB; longer documents fail by name.
+    #[arg(long, value_name = "MIB", default_value_t = 16)]
+    pub max_text_mib: usize,
     /// No progress line even on a terminal.
     #[arg(long)]
     pub quiet: bool,
@@ -178,6 +181,7 @@ pub fn run_ingest(a: IngestArgs) -> ExitCode {
         progress: !a.quiet,
         analyze: unspin_pipeline::Options {
             clean: !a.no_clean,
+            max_text_bytes: a.max_text_mib.saturating_mul(1024 * 1024),
             ..Default::default()
         },
         limit: a.limit,
