@@ -785,6 +785,10 @@ pub fn extract(src: &str, clean: bool) -> Doc {
         return doc;
     }
     let src = flat.as_deref().unwrap_or(src);
+    // The parser's super-linear inputs are capped here too (attributes per
+    // element, tokens per page), with their warnings.
+    let scanned = unspin_html::prescan(src);
+    let src: &str = &scanned.html;
     let document = Document::from(src);
     let root = document.root();
     let (hm, content, p_chars) = scan(&root);
@@ -893,6 +897,7 @@ pub fn extract(src: &str, clean: bool) -> Doc {
             "HTML nested deeper than {MAX_NESTING} elements; inner tags ignored"
         ));
     }
+    doc.warnings.extend(scanned.warnings);
     doc
 }
 

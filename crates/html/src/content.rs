@@ -688,6 +688,22 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
             links[par as usize] += links[i];
         }
     }
+    // Blocks attributed to each element, in block order (for subtree texts
+    // without scanning every block per sibling).
+    let by_elem = BlocksByElem::new(w);
+    // Clear prose per subtree (for the widening below).
+    let good = |b: &RawBlock, strong: &[bool], boiler: &[u32]| {
+        b.elem != NONE
+            && matches!(
+                b.kind,
+                BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Blockquote
+            )
+            && b.chars >= 80
+            && (b.link_chars as f32) < 0.1 * b.chars as f32
+            && ends_sentence(&b.text)
+            && !strong[b.elem as usize]
+            && boiler[b.elem as usize] == NONE
+    };
     // Nearest boilerplate ancestor-or-self (parents precede children).
     let mut boiler = vec![NONE; n];
     // A box holding half the page's text is the page, not furniture, whatever
@@ -872,7 +888,7 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
                     || (matches!(e.tag, Tag::P) && !boiler_elem(e) && {
                         chars[i] > 80 && ld < 0.25
                             || chars[i] <= 80 && ld == 0.0 && {
-                                let t = subtree_text(w, i as u32, e.end);
+                                let t = by_elem.subtree_text(w, i as u32, e.end);
                                 ends_sentence(&t)
                             }
                     });
@@ -891,17 +907,29 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
     let top_first = first_class(&top_e.cls);
     if !top_first.is_empty() {
         let min = (top_s * 0.1).max(8.0);
+        // Linear overlap test: elements inside the roots so far, root starts
+        // (prefix counts), and the furthest end of the roots added here (they
+        // come in document order).
+        let covered = cover(elems, &roots);
+        let mut starts = vec![0u32; n + 1];
+        for &r in &roots {
+            starts[r as usize + 1] += 1;
+        }
+        for k in 0..n {
+            starts[k + 1] += starts[k];
+        }
+        let mut added_until: Option<usize> = None;
         for i in 0..n {
             let e = &elems[i];
             if e.tag != top_e.tag || first_class(&e.cls) != top_first || final_score[i] < min {
                 continue;
             }
-            let inside = roots.iter().any(|&r| {
-                let (a, b) = (r as usize, elems[r as usize].end as usize);
-                (a..=b).contains(&i) || (i..=e.end as usize).contains(&a)
-            });
+            let inside = covered[i] != NONE
+                || starts[e.end as usize + 1] > starts[i]
+                || added_until.is_some_and(|z| i <= z);
             if !inside && links[i] as f32 <= 0.3 * chars[i] as f32 {
                 roots.push(i as u32);
+                added_until = Some(added_until.map_or(e.end as usize, |z| z.max(e.end as usize)));
             }
         }
     }
@@ -909,30 +937,28 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
     // chosen boxes (an intro in a sibling box, a body split across wrappers),
     // widen to the nearest ancestor that holds it, if that is not page chrome.
     {
-        let good = |b: &RawBlock| {
-            b.elem != NONE
-                && matches!(
-                    b.kind,
-                    BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Blockquote
-                )
-                && b.chars >= 80
-                && (b.link_chars as f32) < 0.1 * b.chars as f32
-                && ends_sentence(&b.text)
-                && !strong[b.elem as usize]
-                && boiler[b.elem as usize] == NONE
-        };
-        let total_good: u32 = w.blocks.iter().filter(|b| good(b)).map(|b| b.chars).sum();
-        let inside = |a: u32, z: u32| -> u32 {
-            w.blocks
-                .iter()
-                .filter(|b| good(b) && b.elem >= a && b.elem <= z)
-                .map(|b| b.chars)
-                .sum()
-        };
-        let covered: u32 = roots
+        // Clear prose characters per subtree (an element's subtree is the
+        // index range up to its `end`).
+        let mut good_sub = vec![0u32; n];
+        for b in &w.blocks {
+            if good(b, &strong, &boiler) {
+                good_sub[b.elem as usize] += b.chars;
+            }
+        }
+        for i in (0..n).rev() {
+            let par = elems[i].parent;
+            if par != NONE {
+                good_sub[par as usize] += good_sub[i];
+            }
+        }
+        let total_good: u32 = w
+            .blocks
             .iter()
-            .map(|&r| inside(r, elems[r as usize].end))
+            .filter(|b| good(b, &strong, &boiler))
+            .map(|b| b.chars)
             .sum();
+        let inside = |a: u32| -> u32 { good_sub[a as usize] };
+        let covered: u32 = roots.iter().map(|&r| inside(r)).sum();
         if total_good > 0 && (covered as f32) < p.widen_below * total_good as f32 {
             let mut a = top;
             loop {
@@ -941,7 +967,7 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
                     break;
                 }
                 a = par;
-                let g = inside(a, elems[a as usize].end);
+                let g = inside(a);
                 if g as f32 >= p.widen_below * total_good as f32 {
                     let ld = links[a as usize] as f32 / chars[a as usize].max(1) as f32;
                     if ld < p.widen_max_links
@@ -974,13 +1000,16 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
     // A box holding much of the article's text, or several prose paragraphs
     // and few links, is not furniture whatever its class says (BEM names like
     // `section--ads` or `enable-pin-share` mislead), unless named a comment.
+    // The root holding each element (the roots are disjoint subtrees).
+    let root_of = cover(elems, &roots);
+    let root_chars_of = |e: u32| -> u32 {
+        match root_of[e as usize] {
+            NONE => 0,
+            r => chars[r as usize],
+        }
+    };
     let prose_box = |i: usize| -> bool {
-        let root_chars = roots
-            .iter()
-            .filter(|&&r| i as u32 >= r && i as u32 <= elems[r as usize].end)
-            .map(|&r| chars[r as usize])
-            .max()
-            .unwrap_or(0);
+        let root_chars = root_chars_of(i as u32);
         let ld = links[i] as f32 / chars[i].max(1) as f32;
         let cls = &elems[i].cls;
         let commentish =
@@ -993,7 +1022,7 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
     };
     // Paragraph continuity: prose blocks just before the first root (a lead
     // or standfirst set outside the body container) join the article.
-    let in_roots = |e: u32| roots.iter().any(|&r| e >= r && e <= elems[r as usize].end);
+    let in_roots = |e: u32| root_of[e as usize] != NONE;
     let mut lead: Vec<usize> = Vec::new();
     if let Some(first) = w
         .blocks
@@ -1076,16 +1105,11 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         if b.elem == NONE || b.chars > 60 || !in_roots(b.elem) || !related_label(&b.text) {
             continue;
         }
-        let root_chars = roots
-            .iter()
-            .filter(|&&r| b.elem >= r && b.elem <= elems[r as usize].end)
-            .map(|&r| chars[r as usize])
-            .max()
-            .unwrap_or(0);
+        let root_chars = root_chars_of(b.elem);
         let mut bx = b.elem;
         let par = elems[bx as usize].parent;
         if par != NONE
-            && !roots.contains(&bx)
+            && root_of[bx as usize] != bx
             && (chars[par as usize] as f32) < 0.25 * root_chars as f32
             && links[par as usize] as f32 >= 0.3 * chars[par as usize] as f32
         {
@@ -1093,11 +1117,20 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         }
         related.push((bx, elems[bx as usize].end));
     }
+    // Elements inside a related box (a difference array over element ranges).
+    let mut in_related = vec![0i32; n + 1];
+    for &(a, z) in &related {
+        in_related[a as usize] += 1;
+        in_related[z as usize + 1] -= 1;
+    }
+    for k in 0..n {
+        in_related[k + 1] += in_related[k];
+    }
     for (bi, b) in w.blocks.iter().enumerate() {
         if b.elem == NONE {
             continue;
         }
-        if related.iter().any(|&(a, z)| b.elem >= a && b.elem <= z) {
+        if in_related[b.elem as usize] > 0 {
             if p.debug {
                 eprintln!("  related: {}", b.text.replace('\n', " "));
             }
@@ -1110,15 +1143,13 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
             });
             continue;
         }
-        let Some(&root) = roots
-            .iter()
-            .find(|&&r| b.elem >= r && b.elem <= elems[r as usize].end)
-        else {
+        let root = root_of[b.elem as usize];
+        if root == NONE {
             if p.debug {
                 eprintln!("  outside: {}", b.text.replace('\n', " "));
             }
             continue;
-        };
+        }
         let ba = boiler[b.elem as usize];
         // Furniture inside the article; an element holding a large share of
         // the article's text is not furniture whatever its class says.
@@ -1173,15 +1204,70 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
     }
 }
 
-fn subtree_text(w: &Walk, start: u32, end: u32) -> String {
-    let mut s = String::new();
-    for b in &w.blocks {
-        if b.elem >= start && b.elem <= end {
-            s.push_str(&b.text);
+/// The blocks attributed to each element, in block order (compressed rows).
+struct BlocksByElem {
+    start: Vec<u32>,
+    idx: Vec<u32>,
+}
+
+impl BlocksByElem {
+    fn new(w: &Walk) -> Self {
+        let n = w.elems.len();
+        let mut start = vec![0u32; n + 1];
+        for b in &w.blocks {
+            if b.elem != NONE {
+                start[b.elem as usize + 1] += 1;
+            }
+        }
+        for k in 0..n {
+            start[k + 1] += start[k];
+        }
+        let mut fill = start.clone();
+        let mut idx = vec![0u32; start[n] as usize];
+        for (bi, b) in w.blocks.iter().enumerate() {
+            if b.elem != NONE {
+                idx[fill[b.elem as usize] as usize] = bi as u32;
+                fill[b.elem as usize] += 1;
+            }
+        }
+        BlocksByElem { start, idx }
+    }
+
+    /// The text of the blocks in the subtree `start..=end`, in reading order.
+    fn subtree_text(&self, w: &Walk, start: u32, end: u32) -> String {
+        let mut v: Vec<u32> = Vec::new();
+        for e in start as usize..=end as usize {
+            let (a, z) = (self.start[e] as usize, self.start[e + 1] as usize);
+            v.extend_from_slice(&self.idx[a..z]);
+        }
+        v.sort_unstable();
+        let mut s = String::new();
+        for bi in v {
+            s.push_str(&w.blocks[bi as usize].text);
             s.push(' ');
         }
+        s
     }
-    s
+}
+
+/// For each element, the first of `roots` (in order) whose subtree holds it,
+/// or `NONE`. Linear: a range already claimed is skipped whole.
+fn cover(elems: &[Elem], roots: &[u32]) -> Vec<u32> {
+    let mut of = vec![NONE; elems.len()];
+    for &r in roots {
+        let end = elems[r as usize].end as usize;
+        let mut e = r as usize;
+        while e <= end {
+            match of[e] {
+                NONE => {
+                    of[e] = r;
+                    e += 1;
+                }
+                o => e = elems[o as usize].end as usize + 1,
+            }
+        }
+    }
+    of
 }
 
 fn keep_block(b: &RawBlock, p: &Params) -> bool {

@@ -520,8 +520,9 @@ pub(crate) fn walk(doc: &Document) -> Walk {
                     let hint = role.contains("datepublished")
                         || cls.contains("publish")
                         || get("pubdate").is_some();
-                    let v = dt.unwrap_or_else(|| node.text().to_string());
                     if meta.times.len() < 50 {
+                        // (the text only when kept: nested <time>s would be quadratic)
+                        let v = dt.unwrap_or_else(|| node.text().to_string());
                         meta.times.push((v, idx, hint));
                     }
                 }
@@ -529,8 +530,10 @@ pub(crate) fn walk(doc: &Document) -> Walk {
                     || cls
                         .split(|c: char| !c.is_ascii_alphanumeric())
                         .any(|t| matches!(t, "byline" | "author" | "byline__name" | "authors"));
-                // Not a commenter's name or a form label.
+                // Not a commenter's name or a form label (the ancestors are
+                // looked at only while authors are still wanted).
                 let in_comments = authorish
+                    && meta.authors.len() < 20
                     && open.iter().any(|c| {
                         let e = &b.elems[c.elem as usize];
                         e.tag == Tag::Form

@@ -13,9 +13,13 @@ mod content;
 pub mod date;
 mod dom;
 mod meta;
+pub mod prescan;
 
 pub use content::Params;
 pub use dom::BlockKind;
+pub use prescan::{
+    prescan, MAX_ATTRS_PER_ELEMENT, MAX_OPEN_FORMATTING, MAX_ROOT_ATTRS, MAX_TOKENS,
+};
 
 /// Largest input handled; longer input is cut (at a char boundary) with a warning.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
@@ -103,6 +107,11 @@ fn extract_depth(html: &str, opts: &Options, depth: u8) -> Extracted {
             "input larger than {MAX_INPUT_BYTES} bytes; only the first {cut} bytes were read"
         ));
     }
+    // Caps on what makes the parser super-linear (attributes per element,
+    // tokens per page, open formatting elements), each with a warning.
+    let scanned = prescan::prescan(src);
+    warnings.extend(scanned.warnings);
+    let mut src: &str = &scanned.html;
     if let Some(cut) = depth_cut(src) {
         src = &src[..cut];
         warnings.push(format!(
@@ -126,9 +135,12 @@ fn extract_depth(html: &str, opts: &Options, depth: u8) -> Extracted {
         // `<title>` usually carries the site name: an `<h1>` it contains is the headline.
         let t = m.title.clone().unwrap_or_default();
         let tk = content::key(&t);
+        // Bounded: a megabyte title against 100k headings would be quadratic.
+        let headings = if tk.len() <= 4096 { 1_000 } else { 0 };
         walk.blocks
             .iter()
             .filter(|b| b.kind == BlockKind::Heading && b.level <= 2)
+            .take(headings)
             .map(|b| b.text.replace('\n', " "))
             .find(|h| {
                 let hk = content::key(h);

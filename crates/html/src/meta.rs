@@ -131,7 +131,13 @@ fn strip_by(s: &str) -> &str {
     t
 }
 
+/// Most names kept in a byline (also bounds the duplicate check below).
+const MAX_NAMES: usize = 50;
+
 fn push_name(out: &mut Vec<String>, s: &str) {
+    if out.len() >= MAX_NAMES {
+        return;
+    }
     let Some(n) = clean(strip_by(s)) else { return };
     if n.starts_with("http") || n.contains('@') || n.len() > 80 || n.contains('{') {
         return;

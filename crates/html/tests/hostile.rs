@@ -210,3 +210,179 @@ fn unclosed_title_is_not_the_whole_page() {
     assert!(ex.text.starts_with("Paragraph 0 tells"), "{}", ex.text);
     assert!(ex.warnings.iter().any(|w| w.contains("never closed")));
 }
+
+/// CPU time (user + system) of the calling thread, in clock ticks, from
+/// /proc/thread-self/stat (fields 14 and 15). Unlike wall-clock time it does
+/// not grow when other processes share the machine.
+fn thread_cpu_ticks() -> u64 {
+    let s = std::fs::read_to_string("/proc/thread-self/stat").expect("Linux /proc");
+    // The command name (field 2) may hold spaces; count from the ')' after it.
+    let rest = &s[s.rfind(')').expect("stat format") + 2..];
+    let f: Vec<&str> = rest.split(' ').collect();
+    f[11].parse::<u64>().unwrap() + f[12].parse::<u64>().unwrap()
+}
+
+/// CPU ticks of `f`, run `reps` times on this thread.
+fn cpu_of(reps: usize, mut f: impl FnMut()) -> u64 {
+    let t = thread_cpu_ticks();
+    for _ in 0..reps {
+        f();
+    }
+    thread_cpu_ticks() - t
+}
+
+/// The article page with one `<div>` carrying `n` distinct attributes before it.
+fn many_attributes(n: usize) -> String {
+    let mut attrs = String::with_capacity(n * 10);
+    for i in 0..n {
+        attrs.push_str(&format!(" data-a{i}=\"v\""));
+    }
+    article(5).replace("<article>", &format!("<article><div{attrs}>Kicker</div>"))
+}
+
+#[test]
+fn eighty_thousand_attributes_are_linear() {
+    // Quadratic before the cap: 80k attributes cost 16x what 20k do (~24 s).
+    let (small, big) = (many_attributes(20_000), many_attributes(80_000));
+    let _ = extract(&small); // warm-up (allocator, lazy statics)
+    let t_small = cpu_of(3, || drop(extract(&small))).max(1);
+    let t_big = cpu_of(3, || drop(extract(&big)));
+    assert!(
+        t_big < 6 * t_small,
+        "80k attributes cost {t_big} ticks, 20k cost {t_small}: not linear"
+    );
+    let ex = extract(&big);
+    assert!(ex.text.starts_with("Paragraph 0 tells"), "{}", ex.text);
+    assert_eq!(ex.text.matches("\n\n").count(), 4);
+    assert!(
+        ex.warnings
+            .iter()
+            .any(|w| w.contains("more than 256 attributes")),
+        "{:?}",
+        ex.warnings
+    );
+    assert!(ex.warnings.iter().any(|w| w.contains("79744 attributes")));
+}
+
+#[test]
+fn three_hundred_thousand_attributes_in_an_api_sized_body() {
+    // ~2.3 MB with short names, as in the issue; spread over several tags too.
+    let attrs: String = (0..300_000).map(|i| format!(" a{i}")).collect();
+    assert!(attrs.len() < 2_500_000);
+    let one_tag = article(3).replace("<article>", &format!("<article><p{attrs}>"));
+    let spread = article(3).replace(
+        "<article>",
+        &format!(
+            "<article><body{}><html{}><b{}>",
+            &attrs[..attrs.len() / 3],
+            &attrs[attrs.len() / 3..2 * attrs.len() / 3],
+            &attrs[2 * attrs.len() / 3..]
+        ),
+    );
+    let reference = extract(&article(3)).text;
+    let t_ref = cpu_of(5, || drop(extract(&article(3)))).max(1);
+    for page in [one_tag, spread] {
+        let t = thread_cpu_ticks();
+        let ex = extract(&page);
+        let used = thread_cpu_ticks() - t;
+        assert_eq!(ex.text, reference);
+        assert!(
+            ex.warnings.iter().any(|w| w.contains("attributes")),
+            "{:?}",
+            ex.warnings
+        );
+        // Linear work: well under what 2.3 MB of article text costs.
+        let text_page = article(3).replace(
+            "<article>",
+            &format!("<article><p>{}</p>", "word ".repeat(attrs.len() / 5)),
+        );
+        let t_text = cpu_of(1, || drop(extract(&text_page))).max(t_ref);
+        assert!(
+            used < 20 * t_text,
+            "{used} ticks vs {t_text} for plain text"
+        );
+    }
+}
+
+#[test]
+fn attribute_values_with_angle_brackets_and_comments() {
+    // The cap counts what the parser sees: '>' inside quotes does not end the
+    // tag, and a tag hidden in a comment or script is cut too (harmless there).
+    let attrs: String = (0..5_000).map(|i| format!(" a{i}='x>y'")).collect();
+    for wrap in ["{}", "<!-- {} -->", "<script>var s = \"{}\";</script>"] {
+        let page = article(3).replace(
+            "<article>",
+            &format!("<article>{}", wrap.replace("{}", &format!("<p{attrs}>"))),
+        );
+        let ex = extract(&page);
+        assert!(
+            ex.text.starts_with("Paragraph 0 tells"),
+            "{wrap}: {}",
+            ex.text
+        );
+        assert!(
+            ex.warnings.iter().any(|w| w.contains("attributes")),
+            "{wrap}"
+        );
+    }
+}
+
+#[test]
+fn token_cap_cuts_the_page_with_a_warning() {
+    // The article first, then more than MAX_TOKENS empty elements.
+    let mut page = article(4).replace("</body></html>", "");
+    page.push_str(&"<br>".repeat(unspin_html::MAX_TOKENS + 5));
+    page.push_str("<p>After the cap, with a comma, a sentence that is never read.</p>");
+    let ex = extract(&page);
+    assert!(ex.text.starts_with("Paragraph 0 tells"), "{}", ex.text);
+    assert!(!ex.text.contains("After the cap"));
+    assert!(
+        ex.warnings
+            .iter()
+            .any(|w| w.contains("the page was cut at byte")),
+        "{:?}",
+        ex.warnings
+    );
+}
+
+#[test]
+fn unclosed_formatting_elements_are_bounded() {
+    // Each <p> re-creates every formatting element left open: 1,400 distinct
+    // <b>s times 4,000 paragraphs was 5.6M elements (~8 s) from 30 kB.
+    // Here 4x the <b>s and 4x the paragraphs: 16x the work when unbounded.
+    let build = |n: usize, p: usize| {
+        let b: String = (0..n).map(|i| format!("<b id={i}>")).collect();
+        article(3).replace("<article>", &format!("<article><p>{b}{}", "<p>x".repeat(p)))
+    };
+    let (small, big) = (build(350, 500), build(1_400, 2_000));
+    let _ = extract(&small);
+    let t_small = cpu_of(2, || drop(extract(&small))).max(1);
+    let t_big = cpu_of(2, || drop(extract(&big)));
+    assert!(t_big < 8 * t_small, "{t_big} vs {t_small} ticks");
+    let ex = extract(&big);
+    assert!(ex.warnings.iter().any(|w| w.contains("formatting")));
+}
+
+#[test]
+fn many_authors_siblings_and_related_boxes_are_linear() {
+    // Paths that were quadratic in the extractor itself (not the parser):
+    // distinct author <meta>s, short sibling paragraphs, "Read more" boxes.
+    let build = |n: usize| {
+        let metas: String = (0..n)
+            .map(|i| format!("<meta name=author content=\"Name{i} Person\">"))
+            .collect();
+        let sibs = "<p>Short one.</p>".repeat(n);
+        let related = "<div><p>Read more</p></div>".repeat(n);
+        let mut s = article(6).replace("<head>", &format!("<head>{metas}"));
+        s = s.replace("</article>", &format!("</article>{sibs}"));
+        s.replace("<footer>", &format!("{related}<footer>"))
+    };
+    let (small, big) = (build(4_000), build(16_000));
+    let _ = extract(&small);
+    let t_small = cpu_of(2, || drop(extract(&small))).max(1);
+    let t_big = cpu_of(2, || drop(extract(&big)));
+    assert!(t_big < 8 * t_small, "{t_big} vs {t_small} ticks");
+    let ex = extract(&big);
+    assert!(ex.text.starts_with("Paragraph 0 tells"), "{}", ex.text);
+    assert!(ex.byline.len() <= 50);
+}
