@@ -183,7 +183,6 @@ fn step(s: St, c: u8) -> Step {
 /// One live interpretation: "a tag is open here, in this state".
 #[derive(Clone, Copy, Default)]
 struct Thread {
-    live: bool,
     attrs: u32,
     /// An `<html>`/`<body>` start tag (its attributes count against the page budget).
     root: bool,
@@ -192,18 +191,53 @@ struct Thread {
     end_tag: bool,
 }
 
-fn live_mask(th: &[Thread; 10]) -> u16 {
-    th.iter()
-        .enumerate()
-        .filter(|(_, t)| t.live)
-        .fold(0, |m, (k, _)| m | 1 << k)
+/// The live threads, at most one per state (kept in a small array).
+#[derive(Clone, Copy)]
+struct Threads {
+    st: [St; 10],
+    t: [Thread; 10],
+    len: usize,
+    /// Bit `s` set when a thread is in state `s`.
+    mask: u16,
+}
+
+impl Threads {
+    fn new() -> Self {
+        Threads {
+            st: [St::Name; 10],
+            t: [Thread::default(); 10],
+            len: 0,
+            mask: 0,
+        }
+    }
+
+    /// Adds a thread, merging with one in the same state (same future: the
+    /// larger count is the binding one).
+    fn put(&mut self, s: St, t: Thread) {
+        if self.mask & (1 << s as u16) != 0 {
+            if let Some(k) = (0..self.len).find(|&k| self.st[k] == s) {
+                let o = &mut self.t[k];
+                o.attrs = o.attrs.max(t.attrs);
+                o.root |= t.root;
+                if s == St::Name {
+                    // The newest name start is the only one that can be html/body.
+                    o.name_start = t.name_start;
+                    o.end_tag = t.end_tag;
+                }
+            }
+            return;
+        }
+        self.st[self.len] = s;
+        self.t[self.len] = t;
+        self.len += 1;
+        self.mask |= 1 << s as u16;
+    }
 }
 
 fn cap_attrs<'a>(src: &'a str, warnings: &mut Vec<String>) -> Cow<'a, str> {
     let b = src.as_bytes();
     let n = b.len();
-    let mut th = [Thread::default(); 10];
-    let mut live = 0usize;
+    let mut th = Threads::new();
     let mut root_used = 0usize;
     let mut out: Option<String> = None;
     let mut last = 0usize;
@@ -231,55 +265,51 @@ fn cap_attrs<'a>(src: &'a str, warnings: &mut Vec<String>) -> Cow<'a, str> {
             if start <= i {
                 pending = None;
                 if start == i {
-                    let slot = &mut th[St::Name as usize];
-                    if !slot.live {
-                        live += 1;
-                    }
-                    *slot = Thread {
-                        live: true,
-                        attrs: 0,
-                        root: false,
-                        name_start: start,
-                        end_tag,
-                    };
+                    th.put(
+                        St::Name,
+                        Thread {
+                            attrs: 0,
+                            root: false,
+                            name_start: start,
+                            end_tag,
+                        },
+                    );
                 }
             }
         }
-        if live == 0 && pending.is_none() {
-            // Fast path: nothing open; jump to the next '<'.
-            match b[i..].iter().position(|&c| c == b'<') {
-                Some(off) => i += off,
-                None => break,
-            }
-        } else if pending.is_none() {
-            // Skip bytes that leave every live thread where it is.
-            let mask = live_mask(&th);
-            while i < n && moves[b[i] as usize] & mask == 0 {
-                i += 1;
-            }
-            if i >= n {
-                break;
+        if pending.is_none() {
+            if th.mask == 0 {
+                // Fast path: nothing open; jump to the next '<'.
+                match b[i..].iter().position(|&c| c == b'<') {
+                    Some(off) => i += off,
+                    None => break,
+                }
+            } else {
+                // Skip bytes that leave every live thread where it is.
+                while i < n && moves[b[i] as usize] & th.mask == 0 {
+                    i += 1;
+                }
+                if i >= n {
+                    break;
+                }
             }
         }
         let c = b[i];
         // Advance every live thread over b[i] (into `next`), or find one that
         // would start an attribute past a cap.
-        let mut next = [Thread::default(); 10];
-        let mut next_live = 0usize;
-        let mut trigger: Option<St> = None;
-        for s in STATES {
-            let t = th[s as usize];
-            if !t.live {
-                continue;
-            }
+        let mut next = Threads::new();
+        let mut trigger: Option<usize> = None;
+        let mut root_attr_here = false;
+        for k in 0..th.len {
+            let (s, t) = (th.st[k], th.t[k]);
             if s == St::Name && !name_byte(c) {
                 // Not a plausible tag name (`i<n;i++)` in a script): dropped.
                 // The parser may still see such a tag; the tokenizer-like scan
                 // below caps it in its own view.
                 continue;
             }
-            let (to, t2) = match step(s, c) {
-                Step::End => continue,
+            match step(s, c) {
+                Step::End => {}
                 Step::To(to) => {
                     let mut t2 = t;
                     if s == St::Name && to != St::Name {
@@ -289,39 +319,32 @@ fn cap_attrs<'a>(src: &'a str, warnings: &mut Vec<String>) -> Cow<'a, str> {
                             && (name.eq_ignore_ascii_case(b"html")
                                 || name.eq_ignore_ascii_case(b"body"));
                     }
-                    (to, t2)
+                    next.put(to, t2);
                 }
                 Step::Attr => {
                     if t.attrs as usize >= MAX_ATTRS_PER_ELEMENT
                         || (t.root && root_used >= MAX_ROOT_ATTRS)
                     {
-                        trigger = Some(s);
+                        trigger = Some(k);
                         break;
                     }
+                    root_attr_here |= t.root;
                     let mut t2 = t;
                     t2.attrs += 1;
-                    (St::AttrName, t2)
+                    next.put(St::AttrName, t2);
                 }
-            };
-            let slot = &mut next[to as usize];
-            if slot.live {
-                // Same state, same future: keep the larger count (the binding one).
-                slot.attrs = slot.attrs.max(t2.attrs);
-                slot.root |= t2.root;
-            } else {
-                *slot = t2;
-                next_live += 1;
             }
         }
-        if let Some(s) = trigger {
+        if let Some(k) = trigger {
             // Cut this interpretation's remaining attributes: from here to its
             // `>` (keeping a self-closing `/`), or to the end of input.
+            let (s, t) = (th.st[k], th.t[k]);
             let (end, self_closing) = run_to_end(b, i, s);
             let stop = if self_closing { end - 1 } else { end };
             let o = out.get_or_insert_with(|| String::with_capacity(n));
             o.push_str(&src[last..i]);
             last = stop;
-            if th[s as usize].root && root_used >= MAX_ROOT_ATTRS {
+            if t.root && root_used >= MAX_ROOT_ATTRS {
                 root_cut = true;
             } else {
                 cut_elems += 1;
@@ -332,15 +355,10 @@ fn cap_attrs<'a>(src: &'a str, warnings: &mut Vec<String>) -> Cow<'a, str> {
             continue;
         }
         // Root attributes are counted once per byte, however many threads.
-        let root_attr_here = STATES.iter().any(|&s| {
-            let t = th[s as usize];
-            t.live && t.root && matches!(step(s, c), Step::Attr)
-        });
         if root_attr_here {
             root_used += 1;
         }
         th = next;
-        live = next_live;
         // A '<' may open a tag here too (whatever the threads think): its
         // thread joins at the name's first letter.
         if c == b'<' {
