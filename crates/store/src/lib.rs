@@ -11,6 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::{Read, Write};
 use std::path::Path;
+use std::time::Instant;
 
 use flate2::read::ZlibDecoder;
 use flate2::write::ZlibEncoder;
@@ -29,6 +30,19 @@ pub use fromjson::doc_from_json;
 pub use provenance::{content_hash, normalize_words, shingles};
 /// The SQLite binding, re-exported for ad-hoc queries over [`Store::conn`].
 pub use rusqlite;
+
+/// Most words in a search query (a phrase's words count one each).
+pub const MAX_QUERY_TERMS: usize = 32;
+/// Most prefix terms (`word*`) in a search query: each expands to every indexed word it begins.
+pub const MAX_PREFIX_TERMS: usize = 8;
+/// Fewest characters before the `*` of a prefix term.
+pub const MIN_PREFIX_CHARS: usize = 3;
+/// Virtual-machine steps between two deadline checks ([`Store::set_deadline`]).
+const PROGRESS_STEPS: i32 = 100;
+/// Characters of an article scanned for a search hit's snippet.
+const SNIPPET_SCAN_CHARS: i64 = 200_000;
+/// Words in a search hit's snippet.
+const SNIPPET_WORDS: usize = 16;
 
 /// The schema version this build writes (SQLite `user_version`).
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -142,8 +156,34 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// Starts the message of an error about the query itself (too many terms, …).
+const BAD_QUERY: &str = "bad query: ";
+/// Starts the message of a query stopped by its deadline ([`Store::set_deadline`]).
+const TIMED_OUT: &str = "query timed out: ";
+
+impl Error {
+    /// The query was refused (too many terms, too short a prefix…): the caller's fault.
+    pub fn is_bad_query(&self) -> bool {
+        self.0.starts_with(BAD_QUERY)
+    }
+
+    /// The query ran past the deadline set with [`Store::set_deadline`] and was stopped.
+    pub fn is_timeout(&self) -> bool {
+        self.0.starts_with(TIMED_OUT)
+    }
+
+    fn bad_query(msg: impl std::fmt::Display) -> Error {
+        Error(format!("{BAD_QUERY}{msg}"))
+    }
+}
+
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) {
+            return Error(format!(
+                "{TIMED_OUT}it ran past its time limit and was stopped"
+            ));
+        }
         Error(format!("database: {e}"))
     }
 }
@@ -343,6 +383,28 @@ impl Store {
         Ok(())
     }
 
+    /// Stops any statement still running after `deadline` (an SQLite progress
+    /// handler, checked every few hundred virtual-machine steps); `None` lifts it.
+    /// A stopped statement fails with an error whose [`Error::is_timeout`] is true.
+    pub fn set_deadline(&self, deadline: Option<Instant>) {
+        match deadline {
+            Some(d) => self
+                .conn
+                .progress_handler(PROGRESS_STEPS, Some(move || Instant::now() >= d)),
+            None => self
+                .conn
+                .progress_handler(PROGRESS_STEPS, None::<fn() -> bool>),
+        }
+    }
+
+    /// Makes the WAL file empty (copies its pages into the database and truncates
+    /// it): call before closing a long-lived writer.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// The underlying connection (for ad-hoc SQL).
     pub fn conn(&self) -> &Connection {
         &self.conn
@@ -460,18 +522,28 @@ impl Store {
     /// Full-text search over titles and article text, best first. `query` is
     /// plain words (all must occur); `"double quoted"` parts are phrases.
     pub fn search(&self, query: &str, limit: usize, offset: usize) -> Result<Vec<SearchHit>> {
-        let Some(q) = fts_query(query) else {
+        let Some(q) = fts_query(query)? else {
             return Ok(vec![]);
         };
         let mut st = self.conn.prepare(&format!(
-            "SELECT {DOC_COLS}, snippet(docs_fts, 1, char(2), char(3), '…', 16), bm25(docs_fts) AS r \
-             FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid \
-             WHERE docs_fts MATCH ?1 ORDER BY r LIMIT ?2 OFFSET ?3"
+            "SELECT {DOC_COLS}, substr(d.text, 1, {SNIPPET_SCAN_CHARS}), h.r \
+             FROM (SELECT rowid AS id, bm25(docs_fts) AS r FROM docs_fts \
+                   WHERE docs_fts MATCH ?1 ORDER BY r LIMIT ?2 OFFSET ?3) h \
+             JOIN documents d ON d.id = h.id ORDER BY h.r"
         ))?;
+        let terms: Vec<(String, bool)> = query_terms(query)?
+            .into_iter()
+            .flat_map(|t| match t {
+                Term::Word(w) => vec![(w.to_lowercase(), false)],
+                Term::Prefix(w) => vec![(w.to_lowercase(), true)],
+                Term::Phrase(p) => p.into_iter().map(|w| (w.to_lowercase(), false)).collect(),
+            })
+            .collect();
         let rows = st.query_map(params![q, limit as i64, offset as i64], |r| {
+            let text: String = r.get(10)?;
             Ok(SearchHit {
                 doc: doc_row(r)?,
-                snippet: r.get(10)?,
+                snippet: snippet(&text, &terms),
                 rank: -r.get::<_, f64>(11)?,
             })
         })?;
@@ -485,7 +557,7 @@ impl Store {
         let mut conds: Vec<String> = vec![];
         let mut args: Vec<rusqlite::types::Value> = vec![];
         if let Some(t) = f.text.as_deref() {
-            match fts_query(t) {
+            match fts_query(t)? {
                 Some(q) => {
                     sql.push_str(" JOIN quotes_fts ON quotes_fts.rowid = q.id");
                     conds.push("quotes_fts.text MATCH ?".into());
@@ -634,27 +706,196 @@ fn like_escape(s: &str) -> String {
     o
 }
 
-/// Turns user input into a safe FTS5 query: bare words become quoted terms (all
-/// required) and `"…"` parts become phrases. `None` when nothing is searchable.
-pub fn fts_query(input: &str) -> Option<String> {
-    let mut parts: Vec<String> = vec![];
-    for (i, chunk) in input.split('"').enumerate() {
-        let words: Vec<String> = chunk
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
-            .filter(|w| !w.is_empty())
-            .map(|w| w.replace('’', "'"))
-            .collect();
-        if words.is_empty() {
+/// One part of a search query: a word, a `word*` prefix, or a `"quoted phrase"`.
+#[derive(Debug, Clone, PartialEq)]
+enum Term {
+    Word(String),
+    Prefix(String),
+    Phrase(Vec<String>),
+}
+
+/// The words of `chunk`, each with whether a `*` follows it directly.
+fn query_words(chunk: &str) -> Vec<(String, bool)> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let mut out = vec![];
+    let mut it = chunk.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !is_word(c) {
             continue;
         }
-        if i % 2 == 1 {
-            parts.push(format!("\"{}\"", words.join(" ").replace('"', "")));
-        } else {
-            parts.extend(words.into_iter().map(|w| format!("\"{w}\"")));
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if !is_word(d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            it.next();
+        }
+        let star = it.peek().is_some_and(|&(_, d)| d == '*');
+        let w = chunk[i..end].trim_matches(|c| c == '\'' || c == '’');
+        if !w.is_empty() {
+            out.push((w.replace('’', "'"), star));
         }
     }
-    (!parts.is_empty()).then(|| parts.join(" "))
+    out
+}
+
+/// Parses a search query into distinct terms, within the limits
+/// ([`MAX_QUERY_TERMS`], [`MAX_PREFIX_TERMS`], [`MIN_PREFIX_CHARS`]).
+fn query_terms(input: &str) -> Result<Vec<Term>> {
+    let mut terms: Vec<Term> = vec![];
+    let mut words = 0;
+    for (i, chunk) in input.split('"').enumerate() {
+        let ws = query_words(chunk);
+        if ws.is_empty() {
+            continue;
+        }
+        let new: Vec<Term> = if i % 2 == 1 {
+            vec![Term::Phrase(ws.into_iter().map(|(w, _)| w).collect())]
+        } else {
+            ws.into_iter()
+                .map(|(w, star)| {
+                    if !star {
+                        return Ok(Term::Word(w));
+                    }
+                    let n = w.chars().count();
+                    if n < MIN_PREFIX_CHARS {
+                        return Err(Error::bad_query(format!(
+                            "a prefix term needs at least {MIN_PREFIX_CHARS} characters before '*' (\"{w}*\")"
+                        )));
+                    }
+                    Ok(Term::Prefix(w))
+                })
+                .collect::<Result<_>>()?
+        };
+        for t in new {
+            if terms.contains(&t) {
+                continue;
+            }
+            words += match &t {
+                Term::Phrase(p) => p.len(),
+                _ => 1,
+            };
+            terms.push(t);
+        }
+    }
+    if words > MAX_QUERY_TERMS {
+        return Err(Error::bad_query(format!(
+            "{words} words; a query may have at most {MAX_QUERY_TERMS}"
+        )));
+    }
+    let prefixes = terms
+        .iter()
+        .filter(|t| matches!(t, Term::Prefix(_)))
+        .count();
+    if prefixes > MAX_PREFIX_TERMS {
+        return Err(Error::bad_query(format!(
+            "{prefixes} prefix terms (word*); a query may have at most {MAX_PREFIX_TERMS}"
+        )));
+    }
+    Ok(terms)
+}
+
+/// Turns user input into a safe FTS5 query: bare words become quoted terms (all
+/// required), `word*` a prefix term and `"…"` parts phrases; repeated terms count
+/// once. `Ok(None)` when nothing is searchable; an error ([`Error::is_bad_query`])
+/// when the query has more than [`MAX_QUERY_TERMS`] words or [`MAX_PREFIX_TERMS`]
+/// prefix terms, or a prefix shorter than [`MIN_PREFIX_CHARS`].
+pub fn fts_query(input: &str) -> Result<Option<String>> {
+    let parts: Vec<String> = query_terms(input)?
+        .into_iter()
+        .map(|t| match t {
+            Term::Word(w) => format!("\"{w}\""),
+            Term::Prefix(w) => format!("\"{w}\"*"),
+            Term::Phrase(p) => format!("\"{}\"", p.join(" ")),
+        })
+        .collect();
+    Ok((!parts.is_empty()).then(|| parts.join(" ")))
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
+}
+
+/// Byte ranges of the words of `text`.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = None;
+    text.char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .filter_map(move |(i, c)| match (is_word_char(c), start) {
+            (true, None) => {
+                start = Some(i);
+                None
+            }
+            (false, Some(s)) => {
+                start = None;
+                Some((s, i))
+            }
+            _ => None,
+        })
+}
+
+/// A window of [`SNIPPET_WORDS`] words of `text` around the first word matching
+/// one of `terms` (lower case; `true` for a prefix), each matching word between
+/// `\u{2}` and `\u{3}`, with `…` where text was cut; the opening words when no
+/// word matches. Linear in the text (FTS5's own `snippet()` takes time quadratic
+/// in the number of hits in a document).
+fn snippet(text: &str, terms: &[(String, bool)]) -> String {
+    let matches = |w: &str| {
+        let w = w.to_lowercase().replace('’', "'");
+        terms.iter().any(|(t, prefix)| {
+            if *prefix {
+                w.starts_with(t.as_str())
+            } else {
+                w == *t
+            }
+        })
+    };
+    let before = SNIPPET_WORDS / 4;
+    let mut recent = std::collections::VecDeque::with_capacity(before + 1);
+    let mut window: Vec<(usize, usize)> = vec![];
+    for (s, e) in word_spans(text) {
+        if !window.is_empty() {
+            window.push((s, e));
+        } else if matches(&text[s..e]) {
+            window.extend(recent.drain(..));
+            window.push((s, e));
+        } else {
+            recent.push_back((s, e));
+            if recent.len() > before {
+                recent.pop_front();
+            }
+        }
+        if window.len() >= SNIPPET_WORDS {
+            break;
+        }
+    }
+    if window.is_empty() {
+        window = word_spans(text).take(SNIPPET_WORDS).collect();
+    }
+    let (Some(&(first, _)), Some(&(_, last))) = (window.first(), window.last()) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    if text[..first].chars().any(char::is_alphanumeric) {
+        out.push('…');
+    }
+    let mut at = first;
+    for &(s, e) in &window {
+        out.push_str(&text[at..s]);
+        if matches(&text[s..e]) {
+            out.push('\u{2}');
+            out.push_str(&text[s..e]);
+            out.push('\u{3}');
+        } else {
+            out.push_str(&text[s..e]);
+        }
+        at = e;
+    }
+    if text[last..].chars().any(char::is_alphanumeric) {
+        out.push('…');
+    }
+    out
 }
 
 fn pack(v: &Value) -> Result<Vec<u8>> {
