@@ -24,6 +24,8 @@ mod findings;
 mod lexicon;
 mod tok;
 
+use std::collections::HashMap;
+
 use lexicon::*;
 use tok::{tokenize, PatSet, Tok};
 use unspin_doc::{
@@ -107,6 +109,9 @@ pub(crate) struct Ctx<'a> {
     pub fallback: bool,
     /// Every entity mention as (span, entity index), by start.
     all_mentions: Vec<(Span, usize)>,
+    /// First credit pushed while scanning the current unit: the unit rules credit
+    /// only the unit they scan, so earlier credits belong to earlier units.
+    unit_credits_from: usize,
 }
 
 /// Adds `doc.sources`, `doc.findings` and each sentence's `attribution`
@@ -321,6 +326,7 @@ impl<'a> Ctx<'a> {
                 v.sort();
                 v
             },
+            unit_credits_from: 0,
         }
     }
 
@@ -334,6 +340,7 @@ impl<'a> Ctx<'a> {
             ]
         });
         for u in 0..self.units.len() {
+            self.unit_credits_from = self.credits.len();
             self.rumours(u, rumour);
             self.anonymous(u, postmod, standalone);
             self.named(u);
@@ -792,8 +799,7 @@ impl<'a> Ctx<'a> {
         }
         // "…, speaking on condition of anonymity" with no phrase found above.
         let toks = &self.units[u].toks;
-        let has_anon = self
-            .credits
+        let has_anon = self.credits[self.unit_credits_from..]
             .iter()
             .any(|c| c.unit == u && matches!(c.who, Who::Anonymous(_)));
         if !has_anon {
@@ -861,8 +867,7 @@ impl<'a> Ctx<'a> {
                 .find(|m| m.first >= a && m.first < b && ok(m))
                 .copied()
         };
-        let anon_here: Vec<Span> = self
-            .credits
+        let anon_here: Vec<Span> = self.credits[self.unit_credits_from..]
             .iter()
             .filter(|c| c.unit == u)
             .map(|c| c.span)
@@ -912,8 +917,7 @@ impl<'a> Ctx<'a> {
             }
         }
 
-        let unnamed_here: Vec<Span> = self
-            .credits
+        let unnamed_here: Vec<Span> = self.credits[self.unit_credits_from..]
             .iter()
             .filter(|c| c.unit == u && matches!(c.who, Who::Anonymous(_)))
             .map(|c| c.span)
@@ -1381,6 +1385,14 @@ impl<'a> Ctx<'a> {
     /// Distinct sources in order of first credit.
     fn sources(&self) -> Vec<Source> {
         let mut out: Vec<Source> = Vec::new();
+        // Where each source is in `out`: by entity, or by kind and ASCII-lowercased
+        // name (the match is `eq_ignore_ascii_case`), so that finding it is O(1).
+        let mut by_entity: HashMap<usize, usize> = HashMap::new();
+        let mut by_name: HashMap<(SourceKind, String), usize> = HashMap::new();
+        // Per source, the running maximum of its mentions' ends (in `mentions`
+        // order) and their largest start.
+        let mut ends: Vec<Vec<usize>> = Vec::new();
+        let mut max_start: Vec<usize> = Vec::new();
         for c in &self.credits {
             let (entity, name, kind) = match &c.who {
                 Who::Named { entity, name, kind } => (*entity, name.clone(), *kind),
@@ -1388,28 +1400,64 @@ impl<'a> Ctx<'a> {
                 Who::Rumour(n) => (None, n.clone(), SourceKind::Rumour),
                 Who::Generic => continue,
             };
-            let pos = out.iter().position(|s| match (entity, s.entity) {
-                (Some(a), Some(b)) => a == b,
-                (None, None) => s.kind == kind && s.name.eq_ignore_ascii_case(&name),
-                _ => false,
-            });
+            let pos = match entity {
+                Some(e) => by_entity.get(&e).copied(),
+                None => by_name.get(&(kind, name.to_ascii_lowercase())).copied(),
+            };
             match pos {
                 Some(i) => {
                     // Overlapping credits ("reporter X" and "X") keep the shorter span.
                     let ms = &mut out[i].mentions;
-                    match ms.iter().position(|m| m.overlaps(&c.span)) {
-                        Some(k) if c.span.len() < ms[k].len() => ms[k] = c.span,
-                        Some(_) => {}
-                        None => ms.push(c.span),
+                    if c.span.is_empty() || c.span.start < max_start[i] {
+                        // Not after every mention: the plain scan (credits come in
+                        // text order, so this is rare).
+                        match ms.iter().position(|m| m.overlaps(&c.span)) {
+                            Some(k) if c.span.len() < ms[k].len() => ms[k] = c.span,
+                            Some(_) => {}
+                            None => ms.push(c.span),
+                        }
+                        ms.sort();
+                        max_start[i] = ms.iter().map(|m| m.start).max().unwrap_or(0);
+                        ends[i] = running_max_ends(ms);
+                        continue;
                     }
-                    ms.sort();
+                    // Every mention starts at or before the credit, so the first one
+                    // that overlaps it is the first whose end passes its start.
+                    let k = ends[i].partition_point(|&e| e <= c.span.start);
+                    if k == ms.len() {
+                        // `c` sorts last: pushing keeps `mentions` sorted.
+                        ms.push(c.span);
+                        let e = ends[i].last().copied().unwrap_or(0).max(c.span.end);
+                        ends[i].push(e);
+                        max_start[i] = c.span.start;
+                    } else if c.span.len() < ms[k].len() {
+                        ms.remove(k);
+                        let at = ms.partition_point(|m| *m <= c.span);
+                        ms.insert(at, c.span);
+                        max_start[i] = c.span.start;
+                        let run = ends[i].get(k.wrapping_sub(1)).copied().unwrap_or(0);
+                        ends[i].truncate(k);
+                        let mut e = run;
+                        for m in &ms[k..] {
+                            e = e.max(m.end);
+                            ends[i].push(e);
+                        }
+                    }
                 }
-                None => out.push(Source {
-                    entity,
-                    name,
-                    kind,
-                    mentions: vec![c.span],
-                }),
+                None => {
+                    match entity {
+                        Some(e) => by_entity.insert(e, out.len()),
+                        None => by_name.insert((kind, name.to_ascii_lowercase()), out.len()),
+                    };
+                    ends.push(vec![c.span.end]);
+                    max_start.push(c.span.start);
+                    out.push(Source {
+                        entity,
+                        name,
+                        kind,
+                        mentions: vec![c.span],
+                    });
+                }
             }
         }
         out
@@ -1422,6 +1470,12 @@ impl<'a> Ctx<'a> {
         for c in &self.credits {
             by_unit[c.unit].push(c);
         }
+        let by_sentence = quotes_by_sentence(doc);
+        let all: Vec<&unspin_doc::Quote> = match by_sentence {
+            Some(_) => Vec::new(),
+            None => doc.quotes.iter().collect(),
+        };
+        let mut cands: Vec<&unspin_doc::Quote> = Vec::new();
         let mut out = Vec::with_capacity(doc.sentences.len());
         for (si, s) in doc.sentences.iter().enumerate() {
             // With sentences, units are the sentences in order.
@@ -1429,12 +1483,28 @@ impl<'a> Ctx<'a> {
                 Some(u) if u.sentence == Some(si) => &by_unit[si][..],
                 _ => &[],
             };
-            out.push(self.attribution(si, s.span, here));
+            let quotes = match &by_sentence {
+                Some(by) => {
+                    cands.clear();
+                    cands.extend(by[si].iter().map(|&q| &doc.quotes[q]));
+                    &cands[..]
+                }
+                None => &all[..],
+            };
+            out.push(self.attribution(si, s.span, here, quotes));
         }
         out
     }
 
-    fn attribution(&self, si: usize, span: Span, here: &[&Credit]) -> Attribution {
+    /// The attribution of sentence `si`; `quotes` holds (in document order) at least
+    /// every quote that overlaps it.
+    fn attribution(
+        &self,
+        si: usize,
+        span: Span,
+        here: &[&Credit],
+        quotes: &[&unspin_doc::Quote],
+    ) -> Attribution {
         let u = here.first().map(|c| c.unit).or_else(|| {
             self.units
                 .get(si)
@@ -1447,9 +1517,9 @@ impl<'a> Ctx<'a> {
             |a: usize, b: usize| text[a..b].chars().filter(|c| !c.is_whitespace()).count();
         let overlap = |q: &Span| (q.start.max(span.start), q.end.min(span.end));
         // Quoted: most of the sentence is a direct or block quotation.
-        let full: Vec<&unspin_doc::Quote> = doc
-            .quotes
+        let full: Vec<&unspin_doc::Quote> = quotes
             .iter()
+            .copied()
             .filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Block))
             .filter(|q| q.span.overlaps(&span))
             .collect();
@@ -1465,8 +1535,7 @@ impl<'a> Ctx<'a> {
             return Attribution::Quoted;
         }
         // A sentence that is nothing but a quoted fragment reads as a quotation.
-        let pchars: usize = doc
-            .quotes
+        let pchars: usize = quotes
             .iter()
             .filter(|q| q.kind == QuoteKind::Partial && q.span.overlaps(&span))
             .map(|q| {
@@ -1520,8 +1589,7 @@ impl<'a> Ctx<'a> {
         // speech or a partial quote whose speaker sits in another sentence).
         let quote_who = |kind: QuoteKind| -> Option<bool> {
             let mut best = None;
-            for q in doc
-                .quotes
+            for q in quotes
                 .iter()
                 .filter(|q| q.kind == kind && q.span.overlaps(&span))
             {
@@ -1574,6 +1642,38 @@ impl<'a> Ctx<'a> {
         }
         Attribution::Own
     }
+}
+
+/// The running maximum of the ends of `ms`.
+fn running_max_ends(ms: &[Span]) -> Vec<usize> {
+    let mut e = 0;
+    ms.iter()
+        .map(|m| {
+            e = e.max(m.end);
+            e
+        })
+        .collect()
+}
+
+/// The indices of the quotes overlapping each sentence, in document order; `None`
+/// when the sentences are not in text order and disjoint (binary search needs it).
+/// Linear in sentences plus quotes (a quote is listed once per sentence it spans).
+fn quotes_by_sentence(doc: &Doc) -> Option<Vec<Vec<usize>>> {
+    let sents = &doc.sentences;
+    if !sents.windows(2).all(|w| w[0].span.end <= w[1].span.start) {
+        return None;
+    }
+    let mut by = vec![Vec::new(); sents.len()];
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        let mut si = sents.partition_point(|s| s.span.end <= q.span.start);
+        while si < sents.len() && sents[si].span.start < q.span.end {
+            if sents[si].span.overlaps(&q.span) {
+                by[si].push(qi);
+            }
+            si += 1;
+        }
+    }
+    Some(by)
 }
 
 /// True for a headline-style unit where most words are capitalised.
