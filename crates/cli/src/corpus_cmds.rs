@@ -161,6 +161,23 @@ pub struct ServeArgs {
     /// Requests handled at once.
     #[arg(long, default_value_t = 16)]
     pub max_concurrency: usize,
+    /// A host name the server may be reached by besides its address (and localhost
+    /// on loopback); other `Host` headers get 403. Repeatable.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_host: Vec<String>,
+    /// Analyses running at once [default: the number of cores].
+    #[arg(long)]
+    pub max_analyses: Option<usize>,
+    /// Seconds one analysis may take before it is stopped (503).
+    #[arg(long, default_value_t = 30.0)]
+    pub analyze_timeout: f64,
+    /// Seconds one database query may take before it is stopped (503).
+    #[arg(long, default_value_t = 10.0)]
+    pub query_timeout: f64,
+    /// Seconds a client has to send a request's headers (idle connections are closed
+    /// after as long); it has three times as long for the body.
+    #[arg(long, default_value_t = 10.0)]
+    pub read_timeout: f64,
 }
 
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
@@ -657,6 +674,15 @@ pub fn run_serve(a: ServeArgs) -> ExitCode {
     cfg.addr = std::net::SocketAddr::new(a.bind, a.port);
     cfg.max_body = a.max_body;
     cfg.max_concurrency = a.max_concurrency.max(1);
+    cfg.allow_hosts = a.allow_host;
+    if let Some(n) = a.max_analyses {
+        cfg.max_analyses = n.max(1);
+    }
+    let secs = |s: f64| std::time::Duration::from_secs_f64(s.clamp(0.001, 86_400.0));
+    cfg.analyze_timeout = secs(a.analyze_timeout);
+    cfg.query_timeout = secs(a.query_timeout);
+    cfg.header_timeout = secs(a.read_timeout);
+    cfg.body_timeout = secs(3.0 * a.read_timeout);
     let shown = db.display().to_string();
     match unspin_server::run(cfg, |addr| {
         eprintln!("unspin: serving {shown} on http://{addr}/ (Ctrl-C to stop)");

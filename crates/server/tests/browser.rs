@@ -93,9 +93,11 @@ fn page_in_headless_chromium() {
         eprintln!("SKIP page_in_headless_chromium: no chromium found (run scripts/install-test-deps.sh, or set UNSPIN_CHROMIUM)");
         return;
     };
-    let dir = std::env::temp_dir().join(format!("unspin-browser-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::Builder::new()
+        .prefix("unspin-browser-")
+        .tempdir()
+        .unwrap();
+    let dir = tmp.path().to_path_buf();
     let addr = start(dir.join("corpus.db"), |_| {});
     // Put the article in the corpus so that search has something to find.
     let body = serde_json::json!({"text": ARTICLE, "store": true});
@@ -203,7 +205,6 @@ fn page_in_headless_chromium() {
         &url,
     );
     eprintln!("screenshots in {}", shots.display());
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The seed article pasted into the page: its quotations are highlighted with the
@@ -223,9 +224,11 @@ fn seed_article_in_headless_chromium() {
         );
         return;
     };
-    let dir = std::env::temp_dir().join(format!("unspin-browser-seed-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::Builder::new()
+        .prefix("unspin-browser-seed-")
+        .tempdir()
+        .unwrap();
+    let dir = tmp.path().to_path_buf();
     let addr = start(dir.join("corpus.db"), |_| {});
     let url = format!("http://{addr}/?text={}", enc(&text));
     let dom = chrome(&bin, &dir.join("p1"), &["--dump-dom".into()], &url);
@@ -255,5 +258,4 @@ fn seed_article_in_headless_chromium() {
         &url,
     );
     assert!(screenshots().join("seed.png").exists());
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -9,7 +9,8 @@ use unspin_store::{content_hash, Ingested, Store};
 
 #[test]
 fn api_end_to_end() {
-    let addr = start(tmp_db("api"), |_| {});
+    let (_dir, db) = tmp_db();
+    let addr = start(db, |_| {});
     let body = serde_json::json!({"text": ARTICLE, "store": true, "url": "https://port-edda.example/wall"});
     let r = http(
         addr,
@@ -28,13 +29,13 @@ fn api_end_to_end() {
         .as_str()
         .is_some_and(|n| n.contains("Varga"))));
 
-    // Raw text body, not stored.
+    // Not stored.
     let r = http(
         addr,
         "POST",
         "/api/analyze",
-        "text/plain; charset=utf-8",
-        ARTICLE.as_bytes(),
+        "application/json; charset=utf-8",
+        &text_json(ARTICLE),
     );
     assert_eq!(r.status, 200);
     assert!(r.json().get("id").is_none());
@@ -110,12 +111,19 @@ fn api_end_to_end() {
 #[test]
 fn limits_and_errors() {
     assert!(Config::new("x.db").addr.ip().is_loopback());
-    let addr = start(tmp_db("limits"), |c| {
+    let (_dir, db) = tmp_db();
+    let addr = start(db, |c| {
         c.max_body = 10_000;
         c.max_concurrency = 2;
     });
     let big = "word ".repeat(5_000);
-    let r = http(addr, "POST", "/api/analyze", "text/plain", big.as_bytes());
+    let r = http(
+        addr,
+        "POST",
+        "/api/analyze",
+        "application/json",
+        &text_json(&big),
+    );
     assert_eq!(r.status, 413, "{}", r.text());
     assert_eq!(
         http(addr, "POST", "/api/analyze", "application/json", b"{nope").status,
@@ -126,7 +134,14 @@ fn limits_and_errors() {
         400
     );
     assert_eq!(
-        http(addr, "POST", "/api/analyze", "text/plain", b"   ").status,
+        http(
+            addr,
+            "POST",
+            "/api/analyze",
+            "application/json",
+            &text_json("   ")
+        )
+        .status,
         400
     );
     // More requests than the concurrency limit still all complete.
@@ -137,8 +152,8 @@ fn limits_and_errors() {
                     addr,
                     "POST",
                     "/api/analyze",
-                    "text/plain",
-                    ARTICLE.as_bytes(),
+                    "application/json",
+                    &text_json(ARTICLE),
                 )
                 .status
             })
@@ -154,7 +169,7 @@ const XSS2: &str = "\"><img src=x onerror=alert(1)>";
 
 #[test]
 fn script_payloads_are_escaped() {
-    let db = tmp_db("xss");
+    let (_dir, db) = tmp_db();
     {
         let text = format!("Headline {XSS}\n\n{XSS2} said \"{XSS} is {XSS2} fine\" today.");
         let mut doc = Doc::new(text.clone());

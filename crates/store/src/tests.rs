@@ -343,16 +343,20 @@ fn prefix_search_and_snippets() {
 
 #[test]
 fn many_hits_in_big_documents_search_fast() {
-    // FTS5's snippet() is quadratic in the hits of a document: 40,000 hits in one
-    // article took minutes. Snippets are now made in one pass.
+    // FTS5's snippet() is quadratic in the hits of a document: 60,000 hits in one
+    // article took minutes (3.6e9 steps). Snippets are now made in one pass.
     let mut s = Store::open_in_memory().unwrap();
-    let text = "a b c ".repeat(40_000);
+    let text = "a b c ".repeat(60_000);
     s.insert(&mk(&text, "a b c", "b", "2020-01-01")).unwrap();
     let t0 = std::time::Instant::now();
     let hits = s.search("a", 10, 0).unwrap();
     assert_eq!(hits.len(), 1);
     assert!(hits[0].snippet.starts_with("\u{2}a\u{3} b c"));
-    assert!(t0.elapsed() < std::time::Duration::from_secs(20));
+    assert!(
+        t0.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        t0.elapsed()
+    );
 }
 
 #[test]

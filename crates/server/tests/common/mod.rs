@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use serde_json::Value;
-use unspin_server::{run, Config};
+use unspin_server::{run_until, Config};
 
 pub const ARTICLE: &str = include_str!("../article.txt");
 
@@ -46,12 +46,31 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
 }
 
 pub fn http(addr: SocketAddr, method: &str, path: &str, ctype: &str, body: &[u8]) -> Resp {
+    let host = addr.to_string();
+    http_h(
+        addr,
+        method,
+        path,
+        &[("Host", &host), ("Content-Type", ctype)],
+        body,
+    )
+}
+
+/// A request with exactly these headers (plus `Connection: close` and `Content-Length`).
+pub fn http_h(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Resp {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    );
+    let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
     s.write_all(head.as_bytes()).unwrap();
     let _ = s.write_all(body);
     let mut raw = vec![];
@@ -92,23 +111,32 @@ pub fn get(addr: SocketAddr, path: &str) -> Resp {
     http(addr, "GET", path, "text/plain", b"")
 }
 
-pub fn tmp_db(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("unspin-server-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d.join("corpus.db")
+/// A database path in a fresh temporary folder, removed when the guard drops.
+pub fn tmp_db() -> (tempfile::TempDir, PathBuf) {
+    let d = tempfile::Builder::new()
+        .prefix("unspin-server-")
+        .tempdir()
+        .unwrap();
+    let db = d.path().join("corpus.db");
+    (d, db)
 }
 
-/// Starts a server on a free loopback port in a background thread.
+/// Starts a server on a free loopback port in a background thread (it runs until
+/// the test process ends).
 pub fn start(db: PathBuf, tweak: impl FnOnce(&mut Config)) -> SocketAddr {
     let mut cfg = Config::new(db);
     cfg.addr = "127.0.0.1:0".parse().unwrap();
     tweak(&mut cfg);
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        run(cfg, |a| tx.send(a).unwrap()).unwrap();
+        run_until(cfg, |a| tx.send(a).unwrap(), std::future::pending()).unwrap();
     });
     rx.recv_timeout(Duration::from_secs(30)).unwrap()
+}
+
+/// A JSON body `{"text": text}`.
+pub fn text_json(text: &str) -> Vec<u8> {
+    serde_json::json!({ "text": text }).to_string().into_bytes()
 }
 
 pub fn enc(s: &str) -> String {
