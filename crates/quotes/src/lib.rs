@@ -91,6 +91,28 @@ struct Detector<'d> {
     mention_max_len: usize,
     /// Gender per entity (by address), computed on first use.
     genders: std::cell::RefCell<std::collections::HashMap<usize, Option<Pronoun>>>,
+    /// Person entity a transcript label names, per lowercased label (computed on
+    /// first use: one scan of the entities per distinct label, not per line).
+    labels: std::cell::RefCell<std::collections::HashMap<String, Option<usize>>>,
+}
+
+/// The ends of the quote marks in `direct` (sorted and disjoint, as quote marks are
+/// paired in text order) that contain `s`: only the last marks starting at or before
+/// it can.
+fn marks_containing(direct: &[Span], s: Span) -> impl Iterator<Item = usize> + '_ {
+    let p = direct.partition_point(|m| m.start <= s.start);
+    direct[..p]
+        .iter()
+        .rev()
+        .take_while(move |m| m.end >= s.start)
+        .filter(move |m| m.contains(&s))
+        .map(|m| m.end)
+}
+
+/// True when a quote mark span in `direct` (sorted and disjoint) overlaps `s`.
+fn mark_overlaps(direct: &[Span], s: Span) -> bool {
+    let i = direct.partition_point(|m| m.end <= s.start);
+    direct.get(i).is_some_and(|m| m.start < s.end)
 }
 
 fn split_units(text: &str, span: Span) -> Vec<Span> {
@@ -209,6 +231,7 @@ impl<'d> Detector<'d> {
             mentions,
             mention_max_len,
             genders: Default::default(),
+            labels: Default::default(),
         };
         d.bounds = (0..d.paras.len()).map(|i| d.sentence_bounds(i)).collect();
         d
@@ -487,6 +510,12 @@ impl<'d> Detector<'d> {
         }
         // A quote paragraph right after a paragraph that ends in reported speech
         // (`X said the team had …` / `"…` on the next line): X goes on speaking.
+        let mut has_quote = vec![false; self.paras.len()];
+        for x in &self.marked {
+            if let Some(h) = has_quote.get_mut(x.para) {
+                *h = true;
+            }
+        }
         for i in 0..n {
             let m = &self.marked[i];
             if attrs[i].is_some()
@@ -498,7 +527,7 @@ impl<'d> Detector<'d> {
                     .trim()
                     .is_empty()
                 || self.paras[m.para - 1].kind != ParagraphKind::Body
-                || self.marked.iter().any(|x| x.para == m.para - 1)
+                || has_quote[m.para - 1]
             {
                 continue;
             }
@@ -1139,10 +1168,7 @@ impl<'d> Detector<'d> {
                 // Only a clear speaker: a pronoun, a known entity or a full name.
                 let words_in = self.ws(sp.start, sp.end);
                 let clear = words_in.len() == 1 && lex::pronoun(&words_in[0].lower()).is_some()
-                    || self.doc.entities.iter().any(|e| {
-                        e.kind != EntityKind::Place
-                            && e.mentions.iter().any(|m| m.span.overlaps(&sp))
-                    })
+                    || self.mention_overlaps(sp, |e| e.kind != EntityKind::Place)
                     || words_in.iter().filter(|w| w.capitalised()).count() >= 2
                         && words_in
                             .iter()
@@ -1510,6 +1536,18 @@ impl<'d> Detector<'d> {
             }
         }
         lines
+    }
+
+    /// True when a mention of an entity that passes `keep` overlaps `sp` (a binary
+    /// search over the sorted mentions, not a scan of every entity).
+    fn mention_overlaps(&self, sp: Span, keep: impl Fn(&unspin_doc::Entity) -> bool) -> bool {
+        let lo = self
+            .mentions
+            .partition_point(|(s, _, _)| s.start + self.mention_max_len <= sp.start);
+        let hi = self.mentions.partition_point(|(s, _, _)| s.start < sp.end);
+        self.mentions[lo..hi.max(lo)]
+            .iter()
+            .any(|(s, ei, _)| s.overlaps(&sp) && keep(&self.doc.entities[*ei]))
     }
 
     /// Speaker span → `Speaker` with entity resolution.
@@ -1987,6 +2025,28 @@ impl<'d> Detector<'d> {
     /// A transcript label ("RACHEL ROE", "ROE") → the person whose name holds its words.
     fn resolve_label(&self, label: Span) -> Speaker {
         let lt = self.text[label.start..label.end].to_lowercase();
+        let cached = self.labels.borrow().get(&lt).copied();
+        let best = match cached {
+            Some(b) => b,
+            None => {
+                let b = self.label_entity(&lt);
+                self.labels.borrow_mut().insert(lt, b);
+                b
+            }
+        };
+        match best {
+            Some(ei) => Speaker {
+                span: label,
+                entity: Some(ei),
+                name: self.doc.entities[ei].name.clone(),
+            },
+            None => self.resolve(label),
+        }
+    }
+
+    /// The person entity whose name holds every word of the lowercased label `lt`
+    /// (the most mentioned, the first on a tie).
+    fn label_entity(&self, lt: &str) -> Option<usize> {
         let lw: Vec<&str> = lt.split_whitespace().collect();
         let mut best: Option<(usize, usize)> = None; // (entity, mentions)
         for (ei, e) in self.doc.entities.iter().enumerate() {
@@ -2002,14 +2062,7 @@ impl<'d> Detector<'d> {
                 best = Some((ei, e.mentions.len()));
             }
         }
-        match best {
-            Some((ei, _)) => Speaker {
-                span: label,
-                entity: Some(ei),
-                name: self.doc.entities[ei].name.clone(),
-            },
-            None => self.resolve(label),
-        }
+        best.map(|(ei, _)| ei)
     }
 
     /// Interview answers: paragraphs opening with `A:` after `Q:` ones; the speaker
@@ -2122,6 +2175,7 @@ impl<'d> Detector<'d> {
         let text = self.text;
         let mut out = vec![];
         // Direct quotes with a cue, by start, for `added_after_direct`.
+        debug_assert!(direct.windows(2).all(|w| w[0].end <= w[1].start));
         let mut cued: Vec<&Quote> = found
             .iter()
             .filter(|q| q.kind == QuoteKind::Direct && q.cue.is_some())
@@ -2183,11 +2237,7 @@ impl<'d> Detector<'d> {
             .max(speaker.span.end)
             .max(d.cue.map_or(0, |c| c.end));
         // Past the closing mark of the quote itself.
-        let from = direct
-            .iter()
-            .filter(|m| m.contains(&d.span))
-            .map(|m| m.end)
-            .fold(from, usize::max);
+        let from = marks_containing(direct, d.span).fold(from, usize::max);
         let ws = self.ws(from, sent.end);
         let mut last = ws.len();
         while last > 0 && ws[last - 1].is_punct() {
@@ -2207,7 +2257,7 @@ impl<'d> Detector<'d> {
             return None;
         }
         let span = Span::new(ws[k].start, ws[last - 1].end);
-        if direct.iter().any(|m| m.overlaps(&span)) {
+        if mark_overlaps(direct, span) {
             return None;
         }
         Some(Quote {

@@ -138,15 +138,21 @@ fn detect_model_at(
     need_trigger: bool,
 ) -> Vec<Technique> {
     let m = embedded();
-    let p = model::Prep::new(ctx, hits);
+    let mut p = model::Prep::new(ctx, hits);
+    // Gated: the words that let the span through; else the model's best tokens.
+    let spans: Vec<(Span, f32, Vec<Span>)> = m
+        .spans_at(&p, threshold, sent_threshold)
+        .into_iter()
+        .map(|(span, s, top)| {
+            let triggers = if need_trigger { p.triggers(span) } else { top };
+            (span, s, triggers)
+        })
+        .filter(|(_, _, triggers)| !triggers.is_empty())
+        .collect();
+    p.index_reps(spans.iter().map(|x| x.0));
     let mut f = Vec::new();
     let mut out = Vec::new();
-    for (span, s, top) in m.spans_at(&p, threshold, sent_threshold) {
-        // Gated: the words that let the span through; else the model's best tokens.
-        let triggers = if need_trigger { p.triggers(span) } else { top };
-        if triggers.is_empty() {
-            continue;
-        }
+    for (span, s, triggers) in spans {
         p.span_features(span, &mut f);
         let (c, conf) = m.classify(&f);
         out.push(Technique {
@@ -195,10 +201,13 @@ fn detect_inner(doc: &mut Doc, model_threshold: Option<(f32, f32)>) {
         flags[i] = sentence_flags(&ctx, s.span, s.attribution, &hits, &techniques);
     }
     let extra: Vec<Technique> = match model_threshold {
-        Some((th, ts)) => detect_model_at(&ctx, &hits, th, ts, true)
-            .into_iter()
-            .filter(|t| !techniques.iter().any(|r| r.span.overlaps(&t.span)))
-            .collect(),
+        Some((th, ts)) => {
+            let rules = SpanIndex::new(techniques.iter().map(|r| r.span));
+            detect_model_at(&ctx, &hits, th, ts, true)
+                .into_iter()
+                .filter(|t| !rules.overlaps(t.span))
+                .collect()
+        }
         None => Vec::new(),
     };
     for (s, (op, sp)) in doc.sentences.iter_mut().zip(flags) {
@@ -209,6 +218,39 @@ fn detect_inner(doc: &mut Doc, model_threshold: Option<(f32, f32)>) {
     if !extra.is_empty() {
         doc.techniques.extend(extra);
         doc.techniques.sort_by_key(|t| (t.span.start, t.span.end));
+    }
+}
+
+/// Spans sorted by start with the running maximum of their ends: whether any of them
+/// overlaps a span is a binary search.
+struct SpanIndex {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut v: Vec<Span> = spans.collect();
+        v.sort_unstable_by_key(|s| s.start);
+        let mut e = 0;
+        let max_end = v
+            .iter()
+            .map(|s| {
+                e = e.max(s.end);
+                e
+            })
+            .collect();
+        SpanIndex {
+            starts: v.iter().map(|s| s.start).collect(),
+            max_end,
+        }
+    }
+
+    /// True when some span overlaps `s` (`Span::overlaps`): among those starting
+    /// before `s` ends, one ends after `s` starts.
+    fn overlaps(&self, s: Span) -> bool {
+        let k = self.starts.partition_point(|&a| a < s.end);
+        k > 0 && self.max_end[k - 1] > s.start
     }
 }
 

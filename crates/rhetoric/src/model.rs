@@ -8,6 +8,7 @@
 use crate::lexicon::lexicon;
 use crate::text::Ctx;
 use crate::Hit;
+use std::collections::HashMap;
 use unspin_doc::Span;
 
 /// The 14 PTC technique labels, as the corpus spells them (model class order).
@@ -387,6 +388,12 @@ pub(crate) struct Prep<'a> {
     pub val: Vec<f32>,
     pub quoted: Vec<bool>,
     lower_text: String,
+    /// How many tokens of the document have each token's masked form (`norm`).
+    freq: Vec<u32>,
+    /// Occurrences (non-overlapping, as `str::matches` counts them) in `lower_text`
+    /// of each span text given to [`Prep::index_reps`]; other spans are counted by a
+    /// scan of the text.
+    reps: HashMap<String, usize>,
     /// Sentence flags: has '!', has '?', lexicon hits.
     sent_info: Vec<(bool, bool, usize)>,
     /// Lexicon hits per sentence in the document, ×10.
@@ -461,7 +468,16 @@ impl<'a> Prep<'a> {
             .collect();
         let lex_density =
             sent_info.iter().map(|x| x.2).sum::<usize>() * 10 / sent_info.len().max(1);
+        let freq = {
+            let mut counts: HashMap<&str, u32> = HashMap::with_capacity(norm.len() / 4);
+            for w in &norm {
+                *counts.entry(w.as_str()).or_insert(0) += 1;
+            }
+            norm.iter().map(|w| counts[w.as_str()]).collect()
+        };
         Prep {
+            freq,
+            reps: HashMap::new(),
             lex_density,
             text,
             toks,
@@ -619,6 +635,43 @@ impl<'a> Prep<'a> {
         }
     }
 
+    /// Counts, in one pass over the text, the occurrences of the texts of `spans`
+    /// that [`Prep::span_features`] reads (instead of one scan of the whole text per
+    /// span). Counts are those of `str::matches`: leftmost, non-overlapping.
+    pub fn index_reps(&mut self, spans: impl IntoIterator<Item = Span>) {
+        let mut pats: Vec<String> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for span in spans {
+            let t = self.text[span.start..span.end].trim().to_lowercase();
+            if t.len() >= 3 && !self.reps.contains_key(&t) && !seen.contains_key(&t) {
+                seen.insert(t.clone(), pats.len());
+                pats.push(t);
+            }
+        }
+        if pats.is_empty() {
+            return;
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&pats)
+            .expect("patterns of a document's spans");
+        let mut count = vec![0usize; pats.len()];
+        let mut last_end = vec![0usize; pats.len()];
+        // Overlapping search reports every occurrence of each pattern in order of its
+        // end; taking one only when it starts at or after the previous one's end is
+        // the leftmost non-overlapping count.
+        for m in ac.find_overlapping_iter(self.lower_text.as_str()) {
+            let p = m.pattern().as_usize();
+            if m.start() >= last_end[p] {
+                count[p] += 1;
+                last_end[p] = m.end();
+            }
+        }
+        for (t, n) in pats.into_iter().zip(count) {
+            self.reps.insert(t, n);
+        }
+    }
+
     /// Token index range covered by a byte span.
     pub fn tok_range(&self, span: Span) -> (usize, usize) {
         let i = self.toks.partition_point(|t| t.end <= span.start);
@@ -667,7 +720,7 @@ impl<'a> Prep<'a> {
         // How often the span's rarest word occurs among the article's tokens.
         let minfreq = (a..b)
             .filter(|&i| self.raw_shape[i] != "p" && self.norm[i].chars().count() > 3)
-            .map(|i| self.norm.iter().filter(|w| **w == self.norm[i]).count())
+            .map(|i| self.freq[i] as usize)
             .min()
             .unwrap_or(0);
         out.push(fhash("minfreq", bucket(minfreq)));
@@ -699,10 +752,11 @@ impl<'a> Prep<'a> {
         // Repetition: other occurrences of the span's words in the article.
         let t = self.text[span.start..span.end].trim().to_lowercase();
         let reps = if t.len() >= 3 {
-            self.lower_text
-                .matches(t.as_str())
-                .count()
-                .saturating_sub(1)
+            match self.reps.get(&t) {
+                Some(&n) => n,
+                None => self.lower_text.matches(t.as_str()).count(),
+            }
+            .saturating_sub(1)
         } else {
             0
         };
@@ -953,14 +1007,15 @@ impl Model {
     ) -> Vec<(Span, f32, Vec<Span>)> {
         let mut f = Vec::with_capacity(48);
         let m = (1u64 << SI_BITS) - 1;
-        let mut base: Vec<u64> = Vec::with_capacity(p.toks.len() * 32);
-        let mut ends = Vec::with_capacity(p.toks.len() + 1);
-        ends.push(0);
+        // Per token, the stage-2 weights of its stage-1 features summed in order: the
+        // stage-2 score below continues this sum with the stacked features, adding in
+        // the same order as summing the two lists chained (the features themselves
+        // are not kept: 8 bytes each, some 30 per token).
+        let mut base: Vec<f32> = Vec::with_capacity(p.toks.len());
         let s1: Vec<f32> = (0..p.toks.len())
             .map(|i| {
                 p.token_features(i, &mut f);
-                base.extend_from_slice(&f);
-                ends.push(base.len());
+                base.push(f.iter().map(|h| self.si2[(h & m) as usize]).sum::<f32>());
                 self.si_score(&f)
             })
             .collect();
@@ -975,11 +1030,9 @@ impl Model {
             .map(|i| {
                 f.clear();
                 stack_features(&s1, ss[p.sent[i]], p.sent_range(i), i, &mut f);
-                base[ends[i]..ends[i + 1]]
-                    .iter()
-                    .chain(&f)
+                f.iter()
                     .map(|h| self.si2[(h & m) as usize])
-                    .sum::<f32>()
+                    .fold(base[i], |a, w| a + w)
                     - threshold
             })
             .collect();
