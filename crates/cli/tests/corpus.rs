@@ -376,16 +376,67 @@ fn serve_answers_on_loopback() {
         .unwrap_or_else(|| panic!("no address in {line:?}"))
         .to_string();
     assert!(addr.starts_with("127.0.0.1:"), "{addr}");
-    let mut s = std::net::TcpStream::connect(&addr).unwrap();
-    write!(
-        s,
-        "GET /api/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut resp = String::new();
-    s.read_to_string(&mut resp).unwrap();
-    let _ = child.kill();
-    let _ = child.wait();
+    let request = |head: &str, body: &str| -> String {
+        let mut s = std::net::TcpStream::connect(&addr).unwrap();
+        write!(
+            s,
+            "{head}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut resp = String::new();
+        s.read_to_string(&mut resp).unwrap();
+        resp
+    };
+    let resp = request(&format!("GET /api/stats HTTP/1.1\r\nHost: {addr}"), "");
     assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
     assert!(resp.contains("\"documents\":0"), "{resp}");
+    // DNS rebinding: a foreign Host is refused.
+    let resp = request("GET /api/stats HTTP/1.1\r\nHost: attacker.example", "");
+    assert!(resp.starts_with("HTTP/1.1 403"), "{resp}");
+    // CSRF: a cross-site no-cors text/plain POST stores nothing.
+    let article = "{\"text\": \"The mayor said the bridge would reopen.\", \"store\": true}";
+    let resp = request(
+        &format!(
+            "POST /api/analyze?store=1 HTTP/1.1\r\nHost: {addr}\r\nOrigin: https://attacker.example\r\nContent-Type: text/plain"
+        ),
+        article,
+    );
+    assert!(resp.starts_with("HTTP/1.1 4"), "{resp}");
+    // A same-origin JSON POST stores the document.
+    let resp = request(
+        &format!(
+            "POST /api/analyze HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://{addr}\r\nContent-Type: application/json"
+        ),
+        article,
+    );
+    assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
+    // SIGTERM: a clean exit with the WAL checkpointed into the database.
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "serve ignored SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "serve exited with {status}");
+    let wal = d.join("c.db-wal");
+    let wal_len = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+    assert_eq!(wal_len, 0, "WAL left behind after SIGTERM");
+    let o = run(&[
+        "query",
+        "stats",
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(
+        json_out(&o)["documents"] == 1,
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
 }
