@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::record::Field;
@@ -24,11 +24,21 @@ const ARTICLES: &[&str] = &[
      \"Teachers need time to prepare,\" Raman said. \"Nobody wants a chaotic first term.\"",
 ];
 
-fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("unspin-store-pq-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A folder removed when the guard drops (even when the test fails).
+struct Tmp(tempfile::TempDir);
+
+impl std::ops::Deref for Tmp {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        self.0.path()
+    }
+}
+
+fn tmpdir(name: &str) -> Tmp {
+    Tmp(tempfile::Builder::new()
+        .prefix(&format!("unspin-store-pq-{name}-"))
+        .tempdir()
+        .unwrap())
 }
 
 fn store() -> Store {
@@ -199,7 +209,6 @@ fn exports_every_table_and_reads_back() {
     for t in &techs {
         assert!(matches!(t["score"], Field::Double(x) if (0.0..=1.0).contains(&x)));
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -208,7 +217,7 @@ fn row_groups_are_bounded_by_bytes() {
     let dir = tmpdir("bytes");
     let files = s
         .export_parquet_with(
-            &dir,
+            &*dir,
             &ParquetOptions {
                 row_group_rows: 1000,
                 row_group_bytes: 1,
@@ -219,18 +228,16 @@ fn row_groups_are_bounded_by_bytes() {
     assert_eq!((docs.rows, docs.row_groups), (3, 3));
     let (rows, groups) = read(&docs.path);
     assert_eq!((rows.len(), groups), (3, 3));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn empty_store_writes_empty_files() {
     let s = Store::open_in_memory().unwrap();
     let dir = tmpdir("empty");
-    let files = s.export_parquet(&dir).unwrap();
+    let files = s.export_parquet(&*dir).unwrap();
     assert_eq!(files.len(), PARQUET_TABLES.len());
     for f in &files {
         let (rows, _) = read(&f.path);
         assert!(rows.is_empty());
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
