@@ -362,3 +362,39 @@ fn a_document_over_the_text_limit_is_refused_by_name() {
     assert!(e.contains("big.txt") && e.contains("limit"), "{e}");
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 1);
 }
+
+#[test]
+fn an_attribute_bomb_is_capped_with_a_warning() {
+    let d = tmpdir("attrs");
+    // A real article page whose body tag carries 80,000 attributes (24 s before the cap).
+    let html = article_html(2);
+    let at = html.find("<body").expect("a body tag") + "<body".len();
+    let mut attrs = String::new();
+    for i in 0..80_000 {
+        attrs.push_str(&format!(" a{i}=\"v\""));
+    }
+    let page = format!("{}{}{}", &html[..at], attrs, &html[at..]);
+    let plain = unspin_html::extract(&html).text;
+    assert!(!plain.is_empty());
+    let p = d.path().join("bomb.html");
+    std::fs::write(&p, page).unwrap();
+    for extra in [None, Some("--no-clean")] {
+        let mut args = vec!["analyze", "--format", "json"];
+        args.extend(extra);
+        args.push(p.to_str().unwrap());
+        let o = run(&args);
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let text = v["text"].as_str().unwrap();
+        let probe: String = plain.chars().take(60).collect();
+        assert!(
+            text.contains(&probe),
+            "{args:?}: article text lost: {text:.200}"
+        );
+        assert!(
+            stderr(&o).contains("attributes"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+}
