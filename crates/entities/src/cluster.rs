@@ -81,7 +81,9 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
     let mut cls: Vec<Cl> = Vec::new();
     let mut assigned: Vec<Option<usize>> = vec![None; ms.len()];
 
-    // 1. Full-name people.
+    // 1. Full-name people. Clusters by surname (which never changes), in creation
+    // order: the first that fits is the first of its surname's list that fits.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, m) in ms.iter().enumerate() {
         if m.kind != EntityKind::Person || m.weak || m.words.len() < 2 {
             continue;
@@ -93,15 +95,21 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
         }
         let li = m.words.iter().rposition(|w| *w == last).unwrap_or(0);
         let middle: &[&str] = if li > 1 { &m.words[1..li] } else { &[] };
-        let found = cls.iter().position(|c| {
-            c.kind == EntityKind::Person
+        let found = by_last
+            .get(last)
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&ci| {
+                let c = &cls[ci];
+                c.kind == EntityKind::Person
                 && c.last == last
                 // "George W. Bush" and "George H.W. Bush" are different people.
                 && (c.middle.is_empty() || middle.is_empty() || c.middle == middle)
                 && (c.first == first
                     || (is_initial(first) && c.first.starts_with(&first[..1]))
                     || (is_initial(c.first) && first.starts_with(&c.first[..1])))
-        });
+            });
         let ci = found.unwrap_or_else(|| {
             cls.push(Cl {
                 kind: EntityKind::Person,
@@ -115,6 +123,7 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
                 titles: vec![],
                 canonical: None,
             });
+            by_last.entry(last).or_default().push(cls.len() - 1);
             cls.len() - 1
         });
         let c = &mut cls[ci];
@@ -142,7 +151,12 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
         .map(|c| c.members.iter().map(|&k| ms[k].span.start).collect())
         .collect();
 
-    // 2. Single names: link to a person cluster when one fits.
+    // 2. Single names: link to a person cluster when one fits. Person clusters by
+    // first name (as step 1 left it), in index order.
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (ci, c) in cls.iter().enumerate() {
+        by_first.entry(c.first).or_default().push(ci);
+    }
     for (i, m) in ms.iter().enumerate() {
         if assigned[i].is_some() || m.words.len() != 1 {
             continue;
@@ -157,9 +171,9 @@ pub fn cluster(doc: &Doc, cands: &[Candidate]) -> Vec<Entity> {
         if !linkable {
             continue;
         }
-        let mut fit: Vec<usize> = (0..n_person).filter(|&c| cls[c].last == w).collect();
+        let mut fit: Vec<usize> = by_last.get(w).cloned().unwrap_or_default();
         if fit.is_empty() {
-            fit = (0..n_person).filter(|&c| cls[c].first == w).collect();
+            fit = by_first.get(w).cloned().unwrap_or_default();
         }
         if fit.is_empty() {
             continue;
