@@ -164,8 +164,18 @@ impl Model {
         infos: &[Vec<TokInfo>],
         stats: &DocStats,
     ) -> Vec<Vec<Tag>> {
-        let base = DocFeats::new(toks, infos, stats, &self.gaz);
-        self.tag_with_base(toks, infos, stats, &base)
+        // The models down the `first` chain that share this gazetteer read the
+        // same unstacked features: sum each one's weights over them in one pass.
+        let mut chain: Vec<&Model> = vec![self];
+        while let Some(m) = chain[chain.len() - 1].first.as_deref() {
+            let last = chain[chain.len() - 1];
+            if !*last.first_shares_gaz.get_or_init(|| m.gaz == last.gaz) {
+                break;
+            }
+            chain.push(m);
+        }
+        let base = DocFeats::new(toks, infos, stats, &self.gaz, &chain);
+        self.tag_with_base(toks, infos, stats, &base, 0)
     }
 
     /// Tags a document whose unstacked features (`base`, computed with this model's
@@ -176,10 +186,11 @@ impl Model {
         infos: &[Vec<TokInfo>],
         stats: &DocStats,
         base: &DocFeats,
+        depth: usize,
     ) -> Vec<Vec<Tag>> {
         let p1 = self.first.as_ref().map(|m| {
-            if *self.first_shares_gaz.get_or_init(|| m.gaz == self.gaz) {
-                m.tag_with_base(toks, infos, stats, base)
+            if depth + 1 < base.sums.len() {
+                m.tag_with_base(toks, infos, stats, base, depth + 1)
             } else {
                 m.tag_prepared(toks, infos, stats)
             }
@@ -195,12 +206,13 @@ impl Model {
                 (Some(nl), Some(p)) => {
                     stacked_features(inf, nl, &p[si], &mut stack);
                     for i in 0..inf.len() {
-                        scores.push(self.emission(&[base.token(first_tok + i), stack.token(i)]));
+                        let sum = base.sums[depth][first_tok + i];
+                        scores.push(self.emission(sum, stack.token(i)));
                     }
                 }
                 _ => {
                     for i in 0..inf.len() {
-                        scores.push(self.emission(&[base.token(first_tok + i)]));
+                        scores.push(self.emission(base.sums[depth][first_tok + i], &[]));
                     }
                 }
             }
@@ -213,16 +225,25 @@ impl Model {
         out
     }
 
+    /// The unscaled sum of this model's weights over the features `feats`.
     #[inline]
-    fn emission(&self, parts: &[&[u64]]) -> [f32; NL] {
-        let mut acc = [0i32; NL];
-        for h in parts.iter().flat_map(|p| p.iter()) {
+    fn weight_sum(&self, feats: &[u64], mut acc: [i32; NL]) -> [i32; NL] {
+        for h in feats {
             if let Some(w) = self.weights.get(h) {
                 for l in 0..NL {
                     acc[l] += w[l] as i32;
                 }
             }
         }
+        acc
+    }
+
+    /// Label scores of a token: the weight sum of its unstacked features (`base`,
+    /// computed once per document) plus that of its stacked features. Integer sums,
+    /// so the order of addition cannot change a score.
+    #[inline]
+    fn emission(&self, base: [i32; NL], stacked: &[u64]) -> [f32; NL] {
+        let acc = self.weight_sum(stacked, base);
         let mut s = [0f32; NL];
         for l in 0..NL {
             s[l] = acc[l] as f32 * self.scale;
@@ -536,11 +557,12 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The unstacked features of every token of a document, sentence after sentence.
+/// The unstacked features of every token of a document, kept as each model's
+/// weight sums over them (36 bytes a token and model instead of ~50 hashes).
 struct DocFeats {
-    feats: Vec<u64>,
-    /// Token `g`'s features are `feats[offs[g]..offs[g + 1]]` (document-wide token index).
-    offs: Vec<usize>,
+    /// `sums[k][g]`: model `k` of the chain (0 = the tagging model, 1 = its first
+    /// stage, …) summed over token `g`'s features (document-wide token index).
+    sums: Vec<Vec<[i32; NL]>>,
     /// Document-wide index of each sentence's first token.
     sent: Vec<usize>,
 }
@@ -551,24 +573,25 @@ impl DocFeats {
         infos: &[Vec<TokInfo>],
         stats: &DocStats,
         gaz: &PassMap<u8>,
+        chain: &[&Model],
     ) -> DocFeats {
         let mut buf = FeatBuf::default();
+        let n: usize = toks.iter().map(Vec::len).sum();
         let mut d = DocFeats {
-            feats: Vec::new(),
-            offs: vec![0],
+            sums: chain.iter().map(|_| Vec::with_capacity(n)).collect(),
             sent: Vec::with_capacity(toks.len()),
         };
+        let mut g = 0;
         for (s, inf) in toks.iter().zip(infos) {
-            d.sent.push(d.offs.len() - 1);
+            d.sent.push(g);
             sentence_features(s, inf, stats, gaz, None, &mut buf);
-            let at = d.feats.len();
-            d.feats.extend_from_slice(&buf.feats);
-            d.offs.extend(buf.offs[1..].iter().map(|o| o + at));
+            for i in 0..buf.len() {
+                for (m, sums) in chain.iter().zip(&mut d.sums) {
+                    sums.push(m.weight_sum(buf.token(i), [0; NL]));
+                }
+            }
+            g += buf.len();
         }
         d
-    }
-
-    fn token(&self, g: usize) -> &[u64] {
-        &self.feats[self.offs[g]..self.offs[g + 1]]
     }
 }
