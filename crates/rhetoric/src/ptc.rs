@@ -854,8 +854,13 @@ mod tests {
 
     /// A PTC folder layout in a temporary directory: articles `ids`, each with `text`,
     /// and empty label folders.
-    fn ptc_dir(tag: &str, ids: &[&str], text: &str) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("unspin-ptc-{tag}-{}", std::process::id()));
+    /// The folder is removed when the returned guard drops, even if the test fails.
+    fn ptc_dir(tag: &str, ids: &[&str], text: &str) -> Tmp {
+        let guard = tempfile::Builder::new()
+            .prefix(&format!("unspin-ptc-{tag}-"))
+            .tempdir()
+            .unwrap();
+        let dir = guard.path();
         for sub in ["articles", "labels-tc", "labels-si"] {
             std::fs::create_dir_all(dir.join(sub)).unwrap();
         }
@@ -864,7 +869,16 @@ mod tests {
         for id in ids {
             std::fs::write(dir.join(format!("articles/article{id}.txt")), text).unwrap();
         }
-        dir
+        Tmp(guard)
+    }
+
+    struct Tmp(tempfile::TempDir);
+
+    impl std::ops::Deref for Tmp {
+        type Target = std::path::Path;
+        fn deref(&self) -> &std::path::Path {
+            self.0.path()
+        }
     }
 
     /// A model whose TC scores rank every span Doubt > Slogans > the rest, and that
@@ -894,7 +908,6 @@ mod tests {
         // Gold: "vile" only.
         std::fs::write(dir.join("labels-si/article8.task1-SI.labels"), "8\t9\t13\n").unwrap();
         let arts = load(&dir).unwrap();
-        let _ = std::fs::remove_dir_all(&dir);
         let mut f = featurize(&arts[0]);
         f.ss = vec![f32::NEG_INFINITY; f.sent_toks.len()];
         let at = |w: &str| {
@@ -924,7 +937,6 @@ mod tests {
         )
         .unwrap();
         let arts = load(&dir).unwrap();
-        let _ = std::fs::remove_dir_all(&dir);
         let f = featurize(&arts[0]);
         let inside: Vec<f32> =
             f.yw.iter()
@@ -963,7 +975,6 @@ mod tests {
         )
         .unwrap();
         let arts = load(&dir).unwrap();
-        let _ = std::fs::remove_dir_all(&dir);
         let one = score_model(&ranked_model(), &arts[..1]);
         assert_eq!((one.tc_correct, one.tc_total), (2, 2));
         let two = score_model(&ranked_model(), &arts[1..]);
