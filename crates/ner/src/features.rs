@@ -3,6 +3,7 @@
 //! bump [`FEATURE_VERSION`] so that old model files are refused.
 
 use crate::tags::Tag;
+use compact_str::CompactString;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -116,12 +117,13 @@ pub(crate) fn gaz_step(prev: u64, tok_hash: u64) -> u64 {
 
 /// Per-token precomputed strings.
 pub(crate) struct TokInfo {
-    /// Lowercased, digits replaced by `0`.
-    pub lower: String,
+    /// Lowercased, digits replaced by `0`. Inline up to 24 bytes (no heap for
+    /// almost every token: NER keeps one `TokInfo` per token of the document).
+    pub lower: CompactString,
     /// Character-class shape with runs capped at 4 ("Xxxx", "dd-dd").
-    pub shape: String,
+    pub shape: CompactString,
     /// Shape with runs collapsed ("Xx", "d-d").
-    pub short: String,
+    pub short: CompactString,
     pub first_upper: bool,
     pub all_upper: bool,
     pub has_lower: bool,
@@ -134,9 +136,9 @@ pub(crate) struct TokInfo {
 
 impl TokInfo {
     pub(crate) fn new(w: &str) -> TokInfo {
-        let mut lower = String::with_capacity(w.len());
-        let mut shape = String::with_capacity(8);
-        let mut short = String::with_capacity(6);
+        let mut lower = CompactString::with_capacity(w.len());
+        let mut shape = CompactString::default();
+        let mut short = CompactString::default();
         let (mut has_upper, mut has_lower, mut has_digit, mut has_alpha) =
             (false, false, false, false);
         let mut all_digit = true;

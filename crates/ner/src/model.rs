@@ -128,9 +128,10 @@ impl Model {
                     && !sentence_title_case(inf)
             })
             .count();
-        let mut recased: Vec<Vec<String>> = toks
+        // Borrowed unless recased: no copy of every token.
+        let mut recased: Vec<Vec<std::borrow::Cow<str>>> = toks
             .iter()
-            .map(|s| s.iter().map(|t| t.to_string()).collect())
+            .map(|s| s.iter().map(|t| std::borrow::Cow::Borrowed(*t)).collect())
             .collect();
         for si in (0..toks.len()).filter(|&si| title(si)) {
             for (i, t) in infos[si].iter().enumerate().skip(1) {
@@ -140,13 +141,13 @@ impl Model {
                 let usually_lower = self.gaz.mask(lex_key(t.key)) & LEX_LOWER != 0;
                 let known_name = self.gaz.mask(single_token_key(toks[si][i])) & 0x0F != 0;
                 if (ordinary >= 3 && !known_name) || usually_lower {
-                    recased[si][i] = toks[si][i].to_lowercase();
+                    recased[si][i] = std::borrow::Cow::Owned(toks[si][i].to_lowercase());
                 }
             }
         }
         let toks2: Vec<Vec<&str>> = recased
             .iter()
-            .map(|s| s.iter().map(|t| t.as_str()).collect())
+            .map(|s| s.iter().map(|t| t.as_ref()).collect())
             .collect();
         for (si, s) in toks2.iter().enumerate() {
             for (i, t) in s.iter().enumerate() {
