@@ -567,7 +567,7 @@ fn stream_jsonl(first: Vec<u8>, opts: Options, min_score: f32) -> ExitCode {
                     doc.meta.url = url.map(str::to_string);
                 }
                 doc.techniques.retain(|t| t.score >= min_score);
-                Ok(serde_json::to_string(&doc.to_json()).unwrap_or_default() + "\n")
+                Ok(serde_json::to_string(&doc.report()).unwrap_or_default() + "\n")
             })
             .collect();
         pending.clear();
@@ -776,24 +776,37 @@ fn render(doc: &Doc, format: Format, color: bool) -> String {
         }
         Format::Md => unspin_report::markdown(doc),
         Format::Html => unspin_report::html(doc),
-        Format::Json => serde_json::to_string_pretty(&doc.to_json()).unwrap_or_default() + "\n",
-        Format::Jsonl => serde_json::to_string(&doc.to_json()).unwrap_or_default() + "\n",
+        Format::Json => serde_json::to_string_pretty(&doc.report()).unwrap_or_default() + "\n",
+        Format::Jsonl => serde_json::to_string(&doc.report()).unwrap_or_default() + "\n",
     }
 }
 
 fn print_all(docs: &[Doc], format: Format, color: bool) -> std::io::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    // JSON is streamed into the output (no tree or string of the whole report).
     if format == Format::Json && docs.len() > 1 {
-        let all: Vec<_> = docs.iter().map(|d| d.to_json()).collect();
+        let all: Vec<_> = docs.iter().map(|d| d.report()).collect();
         serde_json::to_writer_pretty(&mut out, &all)?;
         writeln!(out)?;
     } else {
         for (i, d) in docs.iter().enumerate() {
-            if i > 0 && matches!(format, Format::Text | Format::Md) {
-                writeln!(out)?;
+            match format {
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut out, &d.report())?;
+                    writeln!(out)?;
+                }
+                Format::Jsonl => {
+                    serde_json::to_writer(&mut out, &d.report())?;
+                    writeln!(out)?;
+                }
+                _ => {
+                    if i > 0 && matches!(format, Format::Text | Format::Md) {
+                        writeln!(out)?;
+                    }
+                    out.write_all(render(d, format, color).as_bytes())?;
+                }
             }
-            out.write_all(render(d, format, color).as_bytes())?;
         }
     }
     out.flush()

@@ -397,9 +397,15 @@ impl Doc {
             .position(|e| e.mentions.iter().any(|m| m.span == span))
     }
 
-    /// The public JSON report (schema `unspin/1`, character offsets).
+    /// The public JSON report (schema `unspin/1`, character offsets) as a tree.
     pub fn to_json(&self) -> serde_json::Value {
         json::to_json(self)
+    }
+
+    /// The same report as a streaming `Serialize` (no tree of the whole document):
+    /// `serde_json::to_writer(w, &doc.report())`.
+    pub fn report(&self) -> json::Report<'_> {
+        json::Report(self)
     }
 }
 
