@@ -37,20 +37,9 @@ fn stderr(o: &Output) -> String {
 }
 
 /// A folder removed when the guard drops (even when the test fails).
-struct Tmp(tempfile::TempDir);
-
-impl std::ops::Deref for Tmp {
-    type Target = std::path::Path;
-    fn deref(&self) -> &std::path::Path {
-        self.0.path()
-    }
-}
-
-fn tmpdir(name: &str) -> Tmp {
-    Tmp(tempfile::Builder::new()
-        .prefix(&format!("unspin-cli-{name}-"))
-        .tempdir()
-        .unwrap())
+fn tmpdir(name: &str) -> tempfile::TempDir {
+    let prefix = format!("unspin-cli-{name}-");
+    tempfile::Builder::new().prefix(&prefix).tempdir().unwrap()
 }
 
 fn repo() -> PathBuf {
@@ -160,6 +149,7 @@ fn no_clean_keeps_text_verbatim() {
 fn gzip_input_is_decompressed() {
     use flate2::write::GzEncoder;
     let d = tmpdir("gz");
+    let d = d.path();
     let p = d.join("a.txt.gz");
     let mut e = GzEncoder::new(
         std::fs::File::create(&p).unwrap(),
@@ -175,6 +165,7 @@ fn gzip_input_is_decompressed() {
 #[test]
 fn bad_inputs_fail_with_the_path_named_and_others_still_reported() {
     let d = tmpdir("bad");
+    let d = d.path();
     let good = d.join("good.txt");
     std::fs::write(&good, "Nothing to see.\n\nThe council met on Tuesday.\n").unwrap();
     let junk = d.join("junk.bin");
@@ -203,6 +194,7 @@ fn bad_inputs_fail_with_the_path_named_and_others_still_reported() {
 #[test]
 fn directories_are_expanded_and_html_needs_out_dir() {
     let d = tmpdir("dir");
+    let d = d.path();
     std::fs::write(d.join("a.txt"), "First story.\n\n\"Yes,\" he said.\n").unwrap();
     std::fs::write(
         d.join("b.html"),
@@ -272,6 +264,7 @@ fn every_format_renders_the_seed() {
 #[test]
 fn several_inputs_as_one_json_array() {
     let d = tmpdir("arr");
+    let d = d.path();
     for (n, t) in [("x.txt", "One.\n"), ("y.txt", "Two.\n")] {
         std::fs::write(d.join(n), t).unwrap();
     }
@@ -316,6 +309,7 @@ fn tag_conll_preserves_lines_and_appends_a_tag() {
 #[test]
 fn eval_ner_scores_a_conll_file() {
     let d = tmpdir("ner");
+    let d = d.path();
     let f = d.join("gold.txt");
     std::fs::write(&f, "Angela NNP B-NP B-PER\nMerkel NNP I-NP I-PER\nvisited VBD B-VP O\nParis NNP B-NP B-LOC\n. . O O\n").unwrap();
     let o = run(&["eval", "ner", f.to_str().unwrap()]);
@@ -361,6 +355,7 @@ fn jsonl_in_jsonl_out_streaming_filter() {
 #[test]
 fn extract_prints_article_and_metadata() {
     let d = tmpdir("extract");
+    let d = d.path();
     let page = d.join("p.html");
     std::fs::write(
         &page,
@@ -458,6 +453,7 @@ fn tiny_ptc(d: &std::path::Path) {
 #[test]
 fn train_and_eval_rhetoric_on_a_ptc_layout() {
     let d = tmpdir("ptc");
+    let d = d.path();
     let data = d.join("ptc");
     tiny_ptc(&data);
     let model = d.join("rhetoric.bin");

@@ -33,20 +33,9 @@ fn hooked_up() -> bool {
 }
 
 /// A folder removed when the guard drops (even when the test fails).
-struct Tmp(tempfile::TempDir);
-
-impl std::ops::Deref for Tmp {
-    type Target = std::path::Path;
-    fn deref(&self) -> &std::path::Path {
-        self.0.path()
-    }
-}
-
-fn tmpdir(name: &str) -> Tmp {
-    Tmp(tempfile::Builder::new()
-        .prefix(&format!("unspin-cli-corpus-{name}-"))
-        .tempdir()
-        .unwrap())
+fn tmpdir(name: &str) -> tempfile::TempDir {
+    let prefix = format!("unspin-cli-corpus-{name}-");
+    tempfile::Builder::new().prefix(&prefix).tempdir().unwrap()
 }
 
 fn write_warc(path: &Path, n: usize) {
@@ -84,6 +73,7 @@ fn ingest_query_export() {
         return;
     }
     let d = tmpdir("iqe");
+    let d = d.path();
     let warc = d.join("crawl.warc");
     write_warc(&warc, 40);
     let db = d.join("c.db");
@@ -203,6 +193,7 @@ fn export_parquet_writes_one_file_per_table() {
         return;
     }
     let d = tmpdir("parquet");
+    let d = d.path();
     let pages = d.join("pages");
     std::fs::create_dir_all(&pages).unwrap();
     for (i, t) in [
@@ -270,6 +261,7 @@ fn export_parquet_needs_the_feature() {
         return;
     }
     let d = tmpdir("noparquet");
+    let d = d.path();
     let db = d.join("c.db");
     Store::open(&db).unwrap();
     let o = run(&[
@@ -291,6 +283,7 @@ fn sigkill_then_resume() {
     }
     const N: usize = 1000;
     let d = tmpdir("kill");
+    let d = d.path();
     let warc = d.join("crawl.warc");
     write_warc(&warc, N);
     let db = d.join("c.db");
@@ -360,6 +353,7 @@ fn serve_answers_on_loopback() {
         return;
     }
     let d = tmpdir("serve");
+    let d = d.path();
     let db = d.join("c.db");
     let mut child = bin()
         .args(["serve", "--db", db.to_str().unwrap(), "--port", "0"])

@@ -4,20 +4,9 @@ use super::*;
 use flate2::write::GzEncoder;
 
 /// A folder removed when the guard drops (even when the test fails).
-struct Tmp(tempfile::TempDir);
-
-impl std::ops::Deref for Tmp {
-    type Target = std::path::Path;
-    fn deref(&self) -> &std::path::Path {
-        self.0.path()
-    }
-}
-
-fn tmp(name: &str) -> Tmp {
-    Tmp(tempfile::Builder::new()
-        .prefix(&format!("unspin-corpus-{name}-"))
-        .tempdir()
-        .unwrap())
+fn tmp(name: &str) -> tempfile::TempDir {
+    let prefix = format!("unspin-corpus-{name}-");
+    tempfile::Builder::new().prefix(&prefix).tempdir().unwrap()
 }
 
 fn quiet(threads: usize) -> IngestOptions {
@@ -85,6 +74,7 @@ fn write_warc_gz(path: &Path, n: usize) {
 #[test]
 fn warc_gz_ingest_and_resume() {
     let d = tmp("warc");
+    let d = d.path();
     let warc = d.join("crawl.warc.gz");
     write_warc_gz(&warc, 12);
     let mut store = Store::open(d.join("c.db")).unwrap();
@@ -111,6 +101,7 @@ fn warc_gz_ingest_and_resume() {
 #[test]
 fn jsonl_and_directories() {
     let d = tmp("jsonl");
+    let d = d.path();
     let mut f = File::create(d.join("a.jsonl")).unwrap();
     writeln!(
         f,
@@ -147,6 +138,7 @@ fn jsonl_and_directories() {
 #[test]
 fn limit_and_missing_input() {
     let d = tmp("limit");
+    let d = d.path();
     let warc = d.join("c.warc");
     let mut f = File::create(&warc).unwrap();
     for i in 0..20 {

@@ -681,20 +681,9 @@ mod tests {
     }
 
     /// A folder removed when the guard drops (even when the test fails).
-    struct Tmp(tempfile::TempDir);
-
-    impl std::ops::Deref for Tmp {
-        type Target = std::path::Path;
-        fn deref(&self) -> &std::path::Path {
-            self.0.path()
-        }
-    }
-
-    fn tmpdir(name: &str) -> Tmp {
-        Tmp(tempfile::Builder::new()
-            .prefix(&format!("unspin-ingest-{name}-"))
-            .tempdir()
-            .unwrap())
+    fn tmpdir(name: &str) -> tempfile::TempDir {
+        let prefix = format!("unspin-ingest-{name}-");
+        tempfile::Builder::new().prefix(&prefix).tempdir().unwrap()
     }
 
     #[test]
@@ -712,6 +701,7 @@ mod tests {
         assert_eq!(r.text, "Gzipped café text.");
         assert_eq!(r.bytes, "Gzipped café text.".len() as u64);
         let d = tmpdir("gz");
+        let d = d.path();
         let p = d.join("story.html.gz");
         std::fs::write(&p, gz(b"<p>Hi there</p>")).unwrap();
         let r = read_path(p.to_str().unwrap()).unwrap();
@@ -726,6 +716,7 @@ mod tests {
     #[test]
     fn gz_name_without_gzip_data_warns() {
         let d = tmpdir("fakegz");
+        let d = d.path();
         let p = d.join("plain.txt.gz");
         std::fs::write(&p, "Just text.").unwrap();
         let r = read_path(p.to_str().unwrap()).unwrap();
@@ -873,6 +864,7 @@ mod tests {
     #[test]
     fn directories_and_missing_files() {
         let d = tmpdir("dir");
+        let d = d.path();
         std::fs::create_dir_all(d.join("sub")).unwrap();
         std::fs::create_dir_all(d.join(".hidden")).unwrap();
         for f in [
@@ -901,6 +893,7 @@ mod tests {
     #[test]
     fn oversized_file_is_refused_without_reading() {
         let d = tmpdir("big");
+        let d = d.path();
         let p = d.join("huge.txt");
         let f = std::fs::File::create(&p).unwrap();
         f.set_len(MAX_INPUT_BYTES + 1).unwrap(); // sparse: nothing is written

@@ -25,20 +25,9 @@ const ARTICLES: &[&str] = &[
 ];
 
 /// A folder removed when the guard drops (even when the test fails).
-struct Tmp(tempfile::TempDir);
-
-impl std::ops::Deref for Tmp {
-    type Target = std::path::Path;
-    fn deref(&self) -> &std::path::Path {
-        self.0.path()
-    }
-}
-
-fn tmpdir(name: &str) -> Tmp {
-    Tmp(tempfile::Builder::new()
-        .prefix(&format!("unspin-store-pq-{name}-"))
-        .tempdir()
-        .unwrap())
+fn tmpdir(name: &str) -> tempfile::TempDir {
+    let prefix = format!("unspin-store-pq-{name}-");
+    tempfile::Builder::new().prefix(&prefix).tempdir().unwrap()
 }
 
 fn store() -> Store {
@@ -118,6 +107,7 @@ fn exports_every_table_and_reads_back() {
     assert_eq!(st.documents, 3);
     assert!(st.quotes >= 3, "the pipeline found {} quotes", st.quotes);
     let dir = tmpdir("all");
+    let dir = dir.path();
     let out = dir.join("export");
     // Tiny row groups, to exercise flushing mid-table.
     let files = s
@@ -215,9 +205,10 @@ fn exports_every_table_and_reads_back() {
 fn row_groups_are_bounded_by_bytes() {
     let s = store();
     let dir = tmpdir("bytes");
+    let dir = dir.path();
     let files = s
         .export_parquet_with(
-            &*dir,
+            dir,
             &ParquetOptions {
                 row_group_rows: 1000,
                 row_group_bytes: 1,
@@ -234,7 +225,8 @@ fn row_groups_are_bounded_by_bytes() {
 fn empty_store_writes_empty_files() {
     let s = Store::open_in_memory().unwrap();
     let dir = tmpdir("empty");
-    let files = s.export_parquet(&*dir).unwrap();
+    let dir = dir.path();
+    let files = s.export_parquet(dir).unwrap();
     assert_eq!(files.len(), PARQUET_TABLES.len());
     for f in &files {
         let (rows, _) = read(&f.path);
