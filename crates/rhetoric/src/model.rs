@@ -651,10 +651,21 @@ impl<'a> Prep<'a> {
         if pats.is_empty() {
             return;
         }
-        let ac = aho_corasick::AhoCorasick::builder()
+        let ac = match aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::Standard)
             .build(&pats)
-            .expect("patterns of a document's spans");
+        {
+            Ok(ac) => ac,
+            // Over the automaton's size limit (a pathological document): count each
+            // pattern on its own, the same counts at a higher cost.
+            Err(_) => {
+                for t in pats {
+                    let n = self.lower_text.matches(t.as_str()).count();
+                    self.reps.insert(t, n);
+                }
+                return;
+            }
+        };
         let mut count = vec![0usize; pats.len()];
         let mut last_end = vec![0usize; pats.len()];
         // Overlapping search reports every occurrence of each pattern in order of its

@@ -249,10 +249,11 @@ async fn with_reader<T: Send + 'static>(
             store,
             _permit: permit,
         };
-        let s = lease
-            .store
-            .as_ref()
-            .expect("one idle connection per permit");
+        let Some(s) = lease.store.as_ref() else {
+            return Err(unspin_store::Error(
+                "no free database connection (the read pool is short of one)".into(),
+            ));
+        };
         s.set_deadline(Some(Instant::now() + timeout));
         f(s)
     })
