@@ -234,12 +234,11 @@ pub fn read_stdin_capped(prefix: Vec<u8>) -> Result<RawInput, IngestError> {
 
 /// Reads and decodes one file (`-` reads stdin).
 pub fn read_path(path: &str) -> Result<RawInput, IngestError> {
+    if path == "-" {
+        return read_stdin_capped(Vec::new());
+    }
     let mut warnings = Vec::new();
-    let bytes = if path == "-" {
-        let stdin = std::io::stdin();
-        let lock = stdin.lock();
-        read_stream(path, BufReader::new(lock), &mut warnings)?
-    } else {
+    let bytes = {
         let meta = require_regular(Path::new(path))?;
         let file = std::fs::File::open(path).map_err(|e| IngestError::new(path, io_reason(&e)))?;
         let mut r = BufReader::with_capacity(64 * 1024, file);
