@@ -1,0 +1,334 @@
+//! Bylines: who wrote a piece, their outlet and date ("By Jane Doe | Reuters").
+
+use super::*;
+
+/// A byline: the names it gives and an outlet when it names one.
+#[derive(Debug, Default, PartialEq)]
+pub struct Byline {
+    pub names: Vec<String>,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Role words that follow names in bylines ("Jane Doe, Senior Correspondent").
+pub(super) const ROLE_WORDS: &[&str] = &[
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "staff",
+    "contributor",
+    "columnist",
+    "bureau",
+    "chief",
+    "senior",
+    "political",
+    "producer",
+    "analyst",
+    "journalist",
+    "reporters",
+    "writers",
+    "editors",
+    "contributors",
+    "correspondents",
+    "intern",
+    "fellow",
+    "associate",
+    "deputy",
+    "managing",
+    "national",
+    "international",
+    "white house",
+    "special",
+];
+
+/// Wire services and agencies (short list) that appear in bylines and datelines.
+pub const WIRES: &[&str] = &[
+    "Reuters",
+    "AP",
+    "Associated Press",
+    "The Associated Press",
+    "AFP",
+    "Agence France-Presse",
+    "Bloomberg",
+    "UPI",
+    "dpa",
+    "PA",
+    "PA Media",
+    "Press Association",
+    "ANI",
+    "PTI",
+    "IANS",
+    "Xinhua",
+    "EFE",
+    "ANSA",
+    "Kyodo",
+    "Yonhap",
+    "TASS",
+    "CNN",
+    "BBC",
+    "NPR",
+    "Axios",
+    "Politico",
+];
+
+/// Parses "By Jane Doe and John Roe | Reuters", "By JANE DOE, Staff Writer",
+/// "Written by …", "Reporting by …; Editing by …".
+pub fn byline(line: &str) -> Option<Byline> {
+    let words = word_count(line);
+    if !(2..=25).contains(&words) {
+        return None;
+    }
+    let line = line
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .unwrap_or(line);
+    let lower = line.to_lowercase();
+    let prefixes = [
+        "by ",
+        "written by ",
+        "words by ",
+        "story by ",
+        "reporting by ",
+        "report by ",
+        "author: ",
+        "authors: ",
+        "von ",
+        "par ",
+        "por ",
+    ];
+    if words <= 8 && !prefixes.iter().any(|p| lower.starts_with(*p)) {
+        // "Jane Doe, CNN" / "Jane Doe | Reuters": a name and a wire service.
+        for sep in [", ", " | ", " - ", " — "] {
+            if let Some((name, org)) = line.split_once(sep) {
+                let org = org.trim().trim_end_matches('.');
+                if let Some(w) = WIRES.iter().find(|w| w.eq_ignore_ascii_case(org)) {
+                    if is_name(name) && word_count(name) >= 2 {
+                        return Some(Byline {
+                            names: vec![title_case_if_caps(name.trim())],
+                            outlet: Some(w.to_string()),
+                            date: None,
+                        });
+                    }
+                }
+                // "Jane Smith, Political Editor"
+                let role = org.to_lowercase();
+                if sep == ", "
+                    && is_name(name)
+                    && word_count(name) >= 2
+                    && is_name(org)
+                    && role.split_whitespace().any(|w| ROLE_WORDS.contains(&w))
+                {
+                    return Some(Byline {
+                        names: vec![title_case_if_caps(name.trim())],
+                        outlet: None,
+                        date: None,
+                    });
+                }
+            }
+        }
+    }
+    let Some(plen) = prefixes
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| p.len())
+    else {
+        // "Daily Planet Staff" / "The Clarion Staff Writers" on a line of its own.
+        let staff = [
+            " Staff",
+            " Staff Writers",
+            " Staff Writer",
+            " Staff Report",
+            " Newsroom",
+            " News Desk",
+        ];
+        let outlet = staff.iter().find_map(|s| line.strip_suffix(s))?;
+        return (looks_outlet(outlet) && word_count(outlet) <= 4 && is_name(outlet)).then(|| {
+            Byline {
+                outlet: Some(outlet.to_string()),
+                ..Default::default()
+            }
+        });
+    };
+    let mut rest = line[plen..].trim();
+    if !rest.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return None;
+    }
+    // "By Jane Doe Updated 3:45 PM EST, Jan 5, 2025": the stamp is a date part.
+    let mut stamp: Option<&str> = None;
+    for kw in [
+        " Updated",
+        " Published",
+        " Posted",
+        " Last updated",
+        " UPDATED",
+        " PUBLISHED",
+    ] {
+        if let Some(i) = rest.find(kw) {
+            stamp = Some(&rest[i..]);
+            rest = &rest[..i];
+            break;
+        }
+    }
+    // A body sentence starting with "By" ("By Tuesday, the rebels had …") has a
+    // verb-heavy tail; require name-like parts.
+    let mut out = Byline::default();
+    let mut parts: Vec<&str> = rest
+        .split([';', '|', '•', '·', '—', '–'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let names_part = parts.remove(0);
+    let mut bad = 0;
+    for chunk in names_part
+        .split(", ")
+        .flat_map(|c| c.split(" and "))
+        .flat_map(|c| c.split(" AND "))
+        .flat_map(|c| c.split(" & "))
+        .flat_map(|c| c.split(" und "))
+        .flat_map(|c| c.split(" et "))
+        .flat_map(|c| c.split(" y "))
+    {
+        let mut c = chunk.trim().trim_end_matches(['.', ',']).trim();
+        if c.is_empty() {
+            continue;
+        }
+        // "Jane Doe for Dailymail.com" / "Jane Doe in London"
+        if let Some((name, extra)) = split_word(c, " for ").or_else(|| split_word(c, " in ")) {
+            let e = extra.trim();
+            if e.chars().next().is_some_and(|c| c.is_uppercase())
+                && looks_outlet(e)
+                && split_word(c, " for ").is_some()
+            {
+                out.outlet
+                    .get_or_insert(e.trim_end_matches('.').to_string());
+            }
+            c = name.trim();
+        }
+        let cl = c.to_lowercase();
+        if let Some(o) = c
+            .strip_suffix(" Staff")
+            .or_else(|| c.strip_suffix(" staff"))
+            .or_else(|| c.strip_suffix(" Staff Writer"))
+        {
+            out.outlet.get_or_insert(o.trim().to_string());
+            continue;
+        }
+        if let Some(w) = WIRES.iter().find(|w| w.eq_ignore_ascii_case(c)) {
+            out.outlet.get_or_insert(w.to_string());
+            continue;
+        }
+        if cl.split_whitespace().any(|w| ROLE_WORDS.contains(&w)) {
+            // "Daily Mail Reporter": an outlet followed by a role.
+            let kept: Vec<&str> = c
+                .split_whitespace()
+                .take_while(|w| !ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+                .collect();
+            let o = kept.join(" ");
+            if !o.is_empty() && ends_with_outlet_word(&o) && is_name(&o) {
+                out.outlet.get_or_insert(o);
+            }
+            continue;
+        }
+        if is_name(c) {
+            out.names.push(title_case_if_caps(c));
+        } else if crate::dates::parse_date(c).is_some() {
+            out.date = crate::dates::parse_date(c);
+        } else {
+            bad += 1;
+        }
+    }
+    for p in parts {
+        if let Some(d) = crate::dates::parse_date(p) {
+            out.date.get_or_insert(d);
+            continue;
+        }
+        let pl = p.to_lowercase();
+        if pl.starts_with("editing by")
+            || pl.starts_with("additional reporting")
+            || pl.starts_with("edited by")
+            || pl.contains("contributed")
+        {
+            continue;
+        }
+        let name = p.trim_end_matches('.');
+        if let Some(w) = WIRES.iter().find(|w| w.eq_ignore_ascii_case(name)) {
+            out.outlet.get_or_insert(w.to_string());
+        } else if looks_outlet(name) && out.outlet.is_none() && word_count(name) <= 4 {
+            out.outlet = Some(name.to_string());
+        }
+    }
+    if let Some(st) = stamp {
+        if let Some(d) = crate::dates::parse_date(st) {
+            out.date.get_or_insert(d);
+        }
+    }
+    if bad > 0 || (out.names.is_empty() && out.outlet.is_none()) {
+        return None;
+    }
+    Some(out)
+}
+
+/// Splits at the first ASCII-case-insensitive occurrence of the ASCII word `w`.
+pub(super) fn split_word<'a>(s: &'a str, w: &str) -> Option<(&'a str, &'a str)> {
+    let (h, n) = (s.as_bytes(), w.as_bytes());
+    let i = (0..(h.len() + 1).saturating_sub(n.len()))
+        .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))?;
+    Some((&s[..i], &s[i + w.len()..]))
+}
+
+/// A plausible outlet name: short, capitalised, or a domain.
+pub fn looks_outlet(s: &str) -> bool {
+    let s = s.trim();
+    let wc = word_count(s);
+    (1..=5).contains(&wc)
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !s.ends_with('.')
+        && !s.contains(['"', '“', '”'])
+}
+
+/// "JANE DOE" → "Jane Doe"; other spellings unchanged.
+pub(super) fn title_case_if_caps(s: &str) -> String {
+    if s.chars().any(|c| c.is_lowercase()) {
+        return s.to_string();
+    }
+    s.split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f.to_string() + &cs.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// 1–5 words, each capitalised, an initial, or a name particle.
+pub fn is_name(s: &str) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 5 {
+        return false;
+    }
+    let particles = [
+        "de", "van", "von", "der", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn", "dos",
+        "das", "ter", "ten", "y",
+    ];
+    let caps = ws
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .count();
+    caps >= 1
+        && ws.iter().all(|w| {
+            let first = w.chars().next().unwrap_or(' ');
+            (first.is_uppercase() || particles.contains(w))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+}

@@ -1,0 +1,201 @@
+//! Captions and photo credits ("Photo: AP", "(Credit: Getty Images)",
+//! "Jane Doe/Agency").
+
+use super::*;
+
+/// Words that name a photo credit source inside a caption.
+pub(super) const CREDIT_MARKERS: &[&str] = &[
+    "getty images",
+    "gettyimages",
+    "shutterstock",
+    "istock",
+    "ap photo",
+    "ap images",
+    "afp via getty",
+    "afp photo",
+    "reuters/",
+    "/reuters",
+    "/ reuters",
+    "/afp",
+    "/ afp",
+    "/ap",
+    "/ ap",
+    "epa-efe",
+    "epa/",
+    "/epa",
+    "alamy",
+    "pa wire",
+    "pa images",
+    "pa media",
+    "sipa usa",
+    "zuma press",
+    "nurphoto",
+    "bloomberg via getty",
+    "the washington post via getty",
+    "photo illustration",
+    "file photo",
+    "photo credit",
+    "image credit",
+    "image source",
+    "photograph:",
+    "photo:",
+    "photos:",
+    "image:",
+    "credit:",
+    "pictured:",
+    "picture:",
+    "photo by ",
+    "photos by ",
+    "photographed by",
+    "courtesy of",
+    "(courtesy",
+    "screenshot",
+    "screengrab",
+    "wikimedia commons",
+    "creative commons",
+];
+
+/// Parenthesised credit words: "(Credit: AP)", "(Photo: …)", "(AP Photo/…)".
+pub(super) const PAREN_CREDIT_START: &[&str] = &[
+    "credit",
+    "photo",
+    "image",
+    "photograph",
+    "picture",
+    "pic",
+    "illustration",
+    "video",
+    "source:",
+    "getty",
+    "ap photo",
+    "afp",
+    "reuters",
+    "file",
+    "courtesy",
+    "screenshot",
+    "screengrab",
+    "via ",
+    "shutterstock",
+    "epa",
+];
+
+/// Prefixes that start a caption or credit line.
+pub(super) const CAPTION_PREFIX: &[&str] = &[
+    "image caption",
+    "media caption",
+    "caption:",
+    "pictured:",
+    "pictured above",
+    "above:",
+    "top:",
+    "main image:",
+    "featured image",
+    "featured photo",
+    "header image",
+    "lead image",
+    "cover image",
+    "left:",
+    "right:",
+    "photo:",
+    "photos:",
+    "photo by",
+    "photos by",
+    "photograph:",
+    "photograph by",
+    "photography:",
+    "photography by",
+    "image:",
+    "images:",
+    "image source",
+    "image credit",
+    "image via",
+    "credit:",
+    "credits:",
+    "photo credit",
+    "picture:",
+    "pictures:",
+    "illustration:",
+    "illustration by",
+    "photo illustration",
+    "file photo",
+    "foto:",
+    "bild:",
+];
+
+/// "Jane Doe/Agency" or "J Roe/ESO/Flickr": names joined by slashes without
+/// spaces, nothing else on the line.
+pub(super) fn slash_credit(line: &str, words: usize) -> bool {
+    if words > 6 || !line.contains('/') || line.contains(" / ") || line.contains("://") {
+        return false;
+    }
+    let parts: Vec<&str> = line.split('/').map(str::trim).collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars().next().is_some_and(|c| c.is_uppercase())
+                && p.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '&'))
+        })
+}
+
+/// Captions and photo credits. A line that is only a credit is `credit`; a
+/// description with a credit is `caption`.
+pub(super) fn caption(line: &str, lower: &str, words: usize) -> Option<ChromeKind> {
+    if words > 60 {
+        return None;
+    }
+    // Trailing parenthesised credit: "Two leaders meet. (Credit: AP)"
+    let trimmed = line.trim_end();
+    if trimmed.ends_with(')') {
+        if let Some(open) = trimmed.rfind('(') {
+            let inner = trimmed[open + 1..trimmed.len() - 1].trim().to_lowercase();
+            let credit = PAREN_CREDIT_START.iter().any(|p| inner.starts_with(p))
+                || CREDIT_MARKERS.iter().any(|m| inner.contains(m));
+            if credit && word_count(&inner) <= 12 {
+                let before = trimmed[..open].trim();
+                return Some(if before.is_empty() {
+                    ChromeKind::Credit
+                } else {
+                    ChromeKind::Caption
+                });
+            }
+        }
+    }
+    for p in CAPTION_PREFIX {
+        if let Some(rest) = lower.strip_prefix(p) {
+            // "Image caption, …" and "Pictured: …" describe; "Photo: AP" credits.
+            let describes =
+                p.contains("caption") || p.starts_with("pictured") || word_count(rest) > 8;
+            return Some(if describes {
+                ChromeKind::Caption
+            } else {
+                ChromeKind::Credit
+            });
+        }
+    }
+    // A credit marker near the end of a short line: "… Photo: Jane Doe/Getty Images".
+    if words <= 45 {
+        let tail_start = lower.len().saturating_sub(70);
+        let tail_start = (tail_start..=lower.len())
+            .find(|&i| lower.is_char_boundary(i))
+            .unwrap_or(lower.len());
+        let tail = &lower[tail_start..];
+        if CREDIT_MARKERS.iter().any(|m| tail.contains(m)) {
+            // Body sentences that merely mention a photo agency end in a period
+            // after ordinary words; credits end in the agency name.
+            let ends_credit = !lower.trim_end().ends_with('.')
+                || CREDIT_MARKERS.iter().any(|m| {
+                    let m = m.trim_matches(['/', ' ', ':', '(']);
+                    !m.is_empty() && lower.trim_end().trim_end_matches('.').ends_with(m)
+                });
+            if ends_credit {
+                return Some(if words <= 6 {
+                    ChromeKind::Credit
+                } else {
+                    ChromeKind::Caption
+                });
+            }
+        }
+    }
+    None
+}
