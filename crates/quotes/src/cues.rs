@@ -1,0 +1,553 @@
+//! Cues: the attribution (reporting verb and its subject) before or after a quote.
+
+use super::*;
+
+/// How far (bytes) from a quote its attribution is looked for.
+pub(crate) const WINDOW: usize = 600;
+
+/// Where an attribution was found relative to its quote.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Side {
+    Before,
+    After,
+    Inherited,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Attr {
+    pub(crate) speaker: Option<Span>,
+    pub(crate) cue: Option<Span>,
+    pub(crate) side: Side,
+    /// End of the attribution words in a left window (to test what lies between
+    /// it and the quote).
+    pub(crate) end: usize,
+}
+
+impl<'d> Detector<'d> {
+    /// Attribution after a quote: `, X said` / `, said X` / `, according to X`.
+    pub(crate) fn parse_after(&self, a: usize, b: usize, content: &str) -> Option<Attr> {
+        let b = self.floor_boundary(b.min(a + WINDOW)).max(a);
+        if let Some(x) = self.parse_after_at(a, b, content) {
+            return Some(x);
+        }
+        let ws = self.ws(a, b);
+        let mut last = ws.len();
+        while last > 0 && ws[last - 1].is_punct() {
+            last -= 1;
+        }
+        // `"…" at the rally, he said.`: an attribution closing the sentence.
+        if let Some(c) = (1..last).rev().find(|&j| ws[j].text == ",") {
+            if last - c <= 8
+                && !ws[..c]
+                    .iter()
+                    .any(|w| matches!(w.text, "." | "!" | "?" | ";" | ":"))
+            {
+                if let Some(mut x) = self.parse_after_at(ws[c].start, b, ",") {
+                    let tail = self.ws(x.end, ws[last - 1].end).len();
+                    if tail <= 3 {
+                        // `"…," X, a long apposition, said.`: X opens the window.
+                        if x.speaker.is_none() {
+                            let mut k = 0;
+                            while k < ws.len() && ws[k].is_punct() && ws[k].text == "," {
+                                k += 1;
+                            }
+                            let n = ws[k..c].iter().position(|w| w.text == ",").unwrap_or(0);
+                            if n > 0 && self.valid_speaker(&ws[k..k + n]) {
+                                x.speaker = Some(Span::new(ws[k].start, ws[k + n - 1].end));
+                            }
+                        }
+                        return Some(x);
+                    }
+                }
+            }
+        }
+        // `"…" — Jane Roe`: a dash and a bare name closing the window.
+        if ws
+            .first()
+            .is_some_and(|w| matches!(w.text, "—" | "–" | "-"))
+            && (2..=5).contains(&last)
+            && ws[1..last]
+                .iter()
+                .all(|w| w.capitalised() || matches!(w.text, "." | "'" | "’"))
+            && self.valid_speaker(&ws[1..last])
+        {
+            return Some(Attr {
+                speaker: Some(Span::new(ws[1].start, ws[last - 1].end)),
+                cue: None,
+                side: Side::After,
+                end: ws[last - 1].end,
+            });
+        }
+        // `"…!" beamed Donald Hartley, …`: an unlisted past-tense verb, then a name.
+        {
+            let mut k = 0;
+            while k < ws.len() && ws[k].text == "," {
+                k += 1;
+            }
+            if let (Some(v), Some(n)) = (ws.get(k), ws.get(k + 1)) {
+                let vl = v.lower();
+                let open_end = content.ends_with([',', '?', '!', '—', '–', '-', '…']);
+                if (open_end || k > 0)
+                    && v.text.chars().all(|c| c.is_lowercase())
+                    && vl.ends_with("ed")
+                    && n.capitalised()
+                {
+                    if let Some(sp) = self.np_forward(&ws[k + 1..]) {
+                        return Some(Attr {
+                            speaker: Some(sp),
+                            cue: Some(Span::new(v.start, v.end)),
+                            side: Side::After,
+                            end: sp.end,
+                        });
+                    }
+                }
+            }
+        }
+        // `"…?" Hannity pressed.`: a name and a past-tense verb closing the sentence.
+        let ends_open = content.ends_with([',', '?', '!', '—', '–', '-', '…']);
+        let mut k = 0;
+        while k < ws.len() && ws[k].is_punct() && ws[k].text == "," {
+            k += 1;
+        }
+        if (ends_open || k > 0) && last >= k + 2 && last - k <= 6 {
+            let v = &ws[last - 1];
+            let vl = v.lower();
+            let verbish = v.text.chars().all(|c| c.is_lowercase())
+                && (vl.ends_with("ed") || vl.ends_with("s") && !vl.ends_with("ss"));
+            let phrase = &ws[k..last - 1];
+            if verbish
+                && self.valid_speaker(phrase)
+                && ws
+                    .get(last)
+                    .is_none_or(|w| matches!(w.text, "." | "!" | "?"))
+            {
+                return Some(Attr {
+                    speaker: Some(Span::new(phrase[0].start, phrase[phrase.len() - 1].end)),
+                    cue: Some(Span::new(v.start, v.end)),
+                    side: Side::After,
+                    end: v.end,
+                });
+            }
+        }
+        None
+    }
+
+    pub(crate) fn parse_after_at(&self, a: usize, b: usize, content: &str) -> Option<Attr> {
+        let ws = self.ws(a, b);
+        let mut k = 0;
+        let mut comma = false;
+        while k < ws.len() && ws[k].is_punct() {
+            if matches!(ws[k].text, "." | "!" | "?" | ";" | ":" | "(" | "[") {
+                return None;
+            }
+            if matches!(ws[k].text, "," | "—" | "–" | "-") {
+                comma = true;
+            }
+            k += 1;
+        }
+        let ends_open = content.ends_with([',', '?', '!', '—', '–', '-', '…']);
+        if !comma && !ends_open {
+            // `"…" he said` without a comma still counts when the cue comes at once.
+            let first = ws.get(k)?;
+            let lw = first.lower();
+            // The cue at once, or a short name then the cue (`"…" Grubbs said.`).
+            let cue_at = ws[k..]
+                .iter()
+                .take(5)
+                .position(|w| lex::cue(&w.lower()).is_some_and(|c| !c.rumour));
+            let quick = lex::cue(&lw).is_some()
+                || cue_at.is_some_and(|c| {
+                    c > 0
+                        && ws[k..k + c].iter().all(|w| !w.is_punct())
+                        && self.valid_speaker(&ws[k..k + c])
+                });
+            if !quick {
+                return None;
+            }
+        }
+        let ws = &ws[k..];
+        // according to X
+        if ws.len() >= 3 && ws[0].lower() == "according" && ws[1].lower() == "to" {
+            let sp = self.np_forward(&ws[2..])?;
+            return Some(Attr {
+                speaker: Some(sp),
+                cue: Some(Span::new(ws[0].start, ws[1].end)),
+                side: Side::After,
+                end: sp.end,
+            });
+        }
+        // French and German "according to": `«…», selon X` / `„…“, laut X`.
+        if ws.len() >= 2 && matches!(ws[0].lower().as_str(), "selon" | "laut") {
+            let sp = self.np_forward(&ws[1..])?;
+            return Some(Attr {
+                speaker: Some(sp),
+                cue: Some(Span::new(ws[0].start, ws[0].end)),
+                side: Side::After,
+                end: sp.end,
+            });
+        }
+        // German `„…“, so X.`: "so" and a name closing the sentence.
+        if comma && ws.len() >= 2 && ws[0].text == "so" {
+            if let Some(sp) = self.np_forward(&ws[1..]) {
+                let n = ws.iter().position(|w| w.end == sp.end).unwrap_or(0);
+                let closes = ws
+                    .get(n + 1)
+                    .is_none_or(|w| matches!(w.text, "." | "!" | "?" | ","));
+                let pron = lex::pronoun(&ws[1].lower()).is_some();
+                if closes && !pron && ws[1..=n].iter().any(|w| w.capitalised()) {
+                    return Some(Attr {
+                        speaker: Some(sp),
+                        cue: Some(Span::new(ws[0].start, ws[0].end)),
+                        side: Side::After,
+                        end: sp.end,
+                    });
+                }
+            }
+        }
+        // French inversion with a glued pronoun: `«…», a-t-il affirmé` / `confie-t-elle`.
+        if let Some(w0) = ws.first() {
+            if let Some(pl) = lex::french_inverted_pronoun(w0.text) {
+                let sp = Span::new(w0.end - pl, w0.end);
+                let cue = ws
+                    .get(1)
+                    .filter(|w| lex::is_foreign_cue(&w.lower()))
+                    .map_or_else(
+                        || {
+                            let stem = w0.text[..w0.text.len() - pl]
+                                .trim_end_matches('-')
+                                .trim_end_matches("-t");
+                            Span::new(w0.start, w0.start + stem.len())
+                        },
+                        |w| Span::new(w.start, w.end),
+                    );
+                return Some(Attr {
+                    speaker: Some(sp),
+                    cue: Some(cue),
+                    side: Side::After,
+                    end: cue.end.max(sp.end),
+                });
+            }
+        }
+        // Find the first cue within the first 12 words, not past a clause break.
+        let mut ci = None;
+        for (j, w) in ws.iter().enumerate().take(14) {
+            if matches!(w.text, "." | "!" | "?" | ";" | ":" | "\"" | "“" | "”") {
+                break;
+            }
+            let lw = w.lower();
+            if let Some(c) = lex::cue(&lw) {
+                if c.rumour {
+                    return None;
+                }
+                // "…, he added" but not "…, the state said" as noun: require a verb reading.
+                if j > 0 && lex::ambiguous_noun(&lw) && !w.text.chars().all(|c| c.is_lowercase()) {
+                    continue;
+                }
+                ci = Some(j);
+                break;
+            }
+            if lw == "according" && ws.get(j + 1).is_some_and(|x| x.lower() == "to") {
+                break;
+            }
+        }
+        let ci = ci?;
+        let cue = Span::new(ws[ci].start, ws[ci].end);
+        // Inversion: `said X`.
+        let foreign = lex::is_foreign_cue(&ws[ci].lower());
+        let mut pre = ci;
+        while pre > 0
+            && (adverb_or_aux(&ws[pre - 1]) || foreign && lex::is_foreign_aux(&ws[pre - 1].lower()))
+        {
+            pre -= 1;
+        }
+        if pre == 0 {
+            let sp = self.np_forward(&ws[ci + 1..]);
+            return Some(Attr {
+                speaker: sp,
+                cue: Some(cue),
+                side: Side::After,
+                end: sp.map_or(cue.end, |s| s.end),
+            });
+        }
+        if lex::is_be(&ws[pre - 1].lower()) {
+            // Passive ("it was said"): no speaker.
+            return None;
+        }
+        let mut phrase = &ws[..pre];
+        // `a spokesman, Jane Roe, said`: the name set off after a role.
+        if let Some(name) = self.appositive_name(phrase) {
+            phrase = name;
+        }
+        // `X, a senior official, said`: the name before the first comma.
+        if let Some(c) = phrase.iter().position(|w| w.text == "," || w.text == "(") {
+            if c == 0 {
+                return None;
+            }
+            phrase = &phrase[..c];
+        }
+        let mut cue = cue;
+        // `"…," X weighed in, telling Y`: the finite verb before the participle
+        // is the cue, and X alone the speaker.
+        if ws[ci].lower().ends_with("ing") {
+            if let Some(v) = (1..phrase.len()).find(|&v| {
+                let t = phrase[v].text;
+                t.chars().all(|c| c.is_lowercase()) && t.ends_with("ed")
+            }) {
+                cue = Span::new(phrase[v].start, phrase[v].end);
+                phrase = &phrase[..v];
+            }
+        }
+        if !self.valid_speaker(phrase) {
+            return None;
+        }
+        let sp = Span::new(phrase[0].start, phrase[phrase.len() - 1].end);
+        Some(Attr {
+            speaker: Some(sp),
+            cue: Some(cue),
+            side: Side::After,
+            end: cue.end,
+        })
+    }
+
+    /// Attribution before a quote, within `[a, b)` (sentence start to the mark).
+    pub(crate) fn parse_before(&self, a: usize, b: usize, rumour: &mut bool) -> Option<Attr> {
+        // An attribution sits within a few hundred bytes of its quote.
+        let a = self.floor_boundary(a.max(b.saturating_sub(WINDOW)));
+        let ws = self.ws(a, b);
+        if ws.is_empty() {
+            return None;
+        }
+        // according to X, …
+        for j in (0..ws.len().saturating_sub(2)).rev() {
+            if ws[j].lower() == "according" && ws[j + 1].lower() == "to" {
+                if let Some(sp) = self.np_forward(&ws[j + 2..]) {
+                    return Some(Attr {
+                        speaker: Some(sp),
+                        cue: Some(Span::new(ws[j].start, ws[j + 1].end)),
+                        side: Side::Before,
+                        end: sp.end,
+                    });
+                }
+            }
+        }
+        // French "selon X, « … »" at the start of the clause.
+        for j in (0..ws.len().saturating_sub(1)).rev() {
+            if ws[j].lower() == "selon" && (j == 0 || ws[j - 1].is_punct()) {
+                if let Some(sp) = self.np_forward(&ws[j + 1..]) {
+                    return Some(Attr {
+                        speaker: Some(sp),
+                        cue: Some(Span::new(ws[j].start, ws[j].end)),
+                        side: Side::Before,
+                        end: sp.end,
+                    });
+                }
+            }
+        }
+        // The last cue.
+        let mut ci = None;
+        for j in (0..ws.len()).rev() {
+            let lw = ws[j].lower();
+            if let Some(c) = lex::cue(&lw) {
+                if c.rumour {
+                    *rumour = true;
+                    return None;
+                }
+                // Nouns like "a report", "the statement": need a verb reading.
+                // … and after a possessive ("the ministry's claim").
+                let prev = if j > 0 {
+                    ws[j - 1].lower()
+                } else {
+                    String::new()
+                };
+                let possessive = prev.ends_with("'s")
+                    || prev.ends_with("’s")
+                    || prev.ends_with("s'")
+                    || prev.ends_with("s’");
+                if j > 0 && (lex::is_determiner(&prev) || possessive) && lex::ambiguous_noun(&lw) {
+                    continue;
+                }
+                if lex::ambiguous_noun(&lw) && ws[j].capitalised() {
+                    continue;
+                }
+                // "to say", "saying" as a non-finite form far from a subject: still a cue.
+                ci = Some(j);
+                break;
+            }
+        }
+        let Some(ci) = ci else {
+            // `She then addressed the crowd: "…"`: the sentence's subject, no cue.
+            if ws.last().is_some_and(|w| w.text == ":") {
+                let sp = self.subject_np(&ws)?;
+                // Only a clear speaker: a pronoun, a known entity or a full name.
+                let words_in = self.ws(sp.start, sp.end);
+                let clear = words_in.len() == 1 && lex::pronoun(&words_in[0].lower()).is_some()
+                    || self.mention_overlaps(sp, |e| e.kind != EntityKind::Place)
+                    || words_in.iter().filter(|w| w.capitalised()).count() >= 2
+                        && words_in
+                            .iter()
+                            .any(|w| w.text.chars().any(|c| c.is_lowercase()));
+                if !clear {
+                    return None;
+                }
+                return Some(Attr {
+                    speaker: Some(sp),
+                    cue: None,
+                    side: Side::Before,
+                    end: ws[ws.len() - 1].end,
+                });
+            }
+            return None;
+        };
+        let cue = Span::new(ws[ci].start, ws[ci].end);
+        let foreign = lex::is_foreign_cue(&ws[ci].lower());
+        let mut pre = ci;
+        while pre > 0
+            && (adverb_or_aux(&ws[pre - 1]) || foreign && lex::is_foreign_aux(&ws[pre - 1].lower()))
+        {
+            pre -= 1;
+        }
+        // `X urged …, saying "…"` / `X … and joked, "…"` / `upon saying "…"`: the
+        // subject of the sentence.
+        if pre > 0 {
+            let p = ws[pre - 1].lower();
+            let participle = ws[ci].lower().ends_with("ing");
+            if (participle
+                && (p == ","
+                    || matches!(
+                        p.as_str(),
+                        "upon" | "after" | "before" | "while" | "when" | "by" | "in" | "without"
+                    )))
+                || (p == "and" && ci + 1 < ws.len())
+            {
+                // `X said … and added, "…"`: the subject of the earlier cue.
+                let mut dummy = false;
+                let earlier = if self.depth.get() < 2 {
+                    self.depth.set(self.depth.get() + 1);
+                    let x = self.parse_before(a, ws[pre - 1].start, &mut dummy);
+                    self.depth.set(self.depth.get() - 1);
+                    // Only a cue of the same clause: no comma between it and "and"
+                    // (`As the crowd began to chant, X … and joked` is X's).
+                    x.filter(|x| {
+                        x.cue
+                            .is_some_and(|c| !self.text[c.end..ws[pre - 1].start].contains(','))
+                    })
+                    .and_then(|x| x.speaker)
+                } else {
+                    None
+                };
+                let sp = earlier.or_else(|| self.subject_np(&ws[..pre - 1]))?;
+                return Some(Attr {
+                    speaker: Some(sp),
+                    cue: Some(cue),
+                    side: Side::Before,
+                    end: cue.end,
+                });
+            }
+        }
+        if pre > 0 && lex::is_be(&ws[pre - 1].lower()) {
+            // "is said to be", "was told": no named speaker.
+            *rumour = true;
+            return None;
+        }
+        if pre > 0 && ws[pre - 1].lower() == "to" {
+            // "went on to say", "wanted to tell": subject further back; skip to verb.
+            // Step back over the governing verb group ("went on", "wanted", "has").
+            let mut k = pre - 1;
+            while k > 0 && ci - k < 5 {
+                let l = ws[k - 1].lower();
+                let verbish = (l.ends_with("ed") && !ws[k - 1].capitalised())
+                    || matches!(
+                        l.as_str(),
+                        "on" | "went"
+                            | "go"
+                            | "goes"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "would"
+                            | "will"
+                            | "like"
+                            | "want"
+                            | "wants"
+                            | "need"
+                            | "needs"
+                            | "refused"
+                            | "declined"
+                            | "began"
+                            | "begin"
+                            | "begins"
+                            | "start"
+                            | "starts"
+                            | "try"
+                            | "tries"
+                            | "seem"
+                            | "seems"
+                            | "continue"
+                            | "continues"
+                    );
+                if !verbish {
+                    break;
+                }
+                k -= 1;
+            }
+            pre = k;
+        }
+        if pre == 0 {
+            // Inversion at sentence start: `Said X: "…"` or a cue with no subject.
+            let sp = self.np_forward(&ws[ci + 1..]).filter(|s| s.end <= b);
+            return sp.map(|sp| Attr {
+                speaker: Some(sp),
+                cue: Some(cue),
+                side: Side::Before,
+                end: sp.end,
+            });
+        }
+        // Walk back over the subject phrase.
+        let mut end = pre;
+        // `X, who called him "…"`: the name before the relative clause.
+        if end >= 2
+            && matches!(ws[end - 1].lower().as_str(), "who" | "which")
+            && ws[end - 2].text == ","
+        {
+            end -= 2;
+        }
+        // `His spokesman, Jane Roe, said`: the name in commas after a role.
+        if let Some(name) = self.appositive_name(&ws[..end]) {
+            let sp = Span::new(name[0].start, name[name.len() - 1].end);
+            return Some(Attr {
+                speaker: Some(sp),
+                cue: Some(cue),
+                side: Side::Before,
+                end: cue.end,
+            });
+        }
+        if ws[end - 1].text == "," {
+            // appositive: `X, a spokesman, said`
+            let mut k = end - 1;
+            while k > 0 && ws[k - 1].text != "," {
+                k -= 1;
+            }
+            if k == 0 {
+                return None;
+            }
+            end = k - 1;
+        }
+        let start = subject_start(&ws, end, 10, true);
+        let mut phrase = &ws[start..end];
+        // Strip a leading "of X" fragment left by the walk.
+        while phrase.first().is_some_and(|w| w.lower() == "of") {
+            phrase = &phrase[1..];
+        }
+        if !self.valid_speaker(phrase) {
+            // A cue with no subject we can read: keep the cue only if close.
+            return None;
+        }
+        let sp = Span::new(phrase[0].start, phrase[phrase.len() - 1].end);
+        Some(Attr {
+            speaker: Some(sp),
+            cue: Some(cue),
+            side: Side::Before,
+            end: cue.end,
+        })
+    }
+}

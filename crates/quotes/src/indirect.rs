@@ -1,0 +1,908 @@
+//! Indirect reported speech without marks: `X said (that) …`, `according to X`, `…, X said.`
+
+use super::*;
+
+impl<'d> Detector<'d> {
+    /// Reported speech without quotation marks: `X said (that) …`, `according to X, …`,
+    /// `…, X said.`
+    pub(crate) fn indirect(&self, direct: &[Span], found: &[Quote]) -> Vec<Quote> {
+        let text = self.text;
+        let mut out = vec![];
+        // Direct quotes with a cue, by start, for `added_after_direct`.
+        debug_assert!(direct.windows(2).all(|w| w[0].end <= w[1].start));
+        let mut cued: Vec<&Quote> = found
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct && q.cue.is_some())
+            .collect();
+        cued.sort_by_key(|q| q.span.start);
+        for (pi, p) in self.paras.iter().enumerate() {
+            if !matches!(
+                p.kind,
+                ParagraphKind::Body
+                    | ParagraphKind::ListItem
+                    | ParagraphKind::Blockquote
+                    | ParagraphKind::Title
+            ) {
+                continue;
+            }
+            let b = &self.bounds[pi];
+            for (k, &s0) in b.iter().enumerate() {
+                let s1 = b.get(k + 1).copied().unwrap_or(p.span.end);
+                // Sentences holding a direct quote, or marks we could not pair, are
+                // not reported speech; partial and scare quotes may sit inside.
+                let sent = &text[s0..s1];
+                let stray = sent.char_indices().any(|(i, c)| {
+                    matches!(c, '“' | '”' | '"' | '„' | '«' | '»') && !self.in_quote(s0 + i)
+                });
+                let sp = Span::new(s0, s1);
+                let di = direct.partition_point(|d| d.end <= sp.start);
+                if stray {
+                    continue;
+                }
+                if direct.get(di).is_some_and(|d| d.overlaps(&sp)) {
+                    out.extend(self.added_after_direct(sp, direct, &cued));
+                    continue;
+                }
+                if let Some(q) = self.indirect_in(s0, s1) {
+                    // A clause made mostly of quoted words is reported too (a "mixed"
+                    // quote): the clause is the attributed claim, its partial quotes
+                    // the exact words.
+                    out.extend(self.split_added(q));
+                }
+            }
+        }
+        out
+    }
+
+    /// "“…,” Lee said, adding that CLAUSE.": after the attribution of the last direct
+    /// quote in sentence `sent`, a participle cue reports more, by the same speaker.
+    /// `cued`: the direct quotes that have a cue, sorted by start.
+    pub(crate) fn added_after_direct(
+        &self,
+        sent: Span,
+        direct: &[Span],
+        cued: &[&Quote],
+    ) -> Option<Quote> {
+        let hi = cued.partition_point(|q| q.span.start < sent.end);
+        let d = cued[..hi]
+            .iter()
+            .rev()
+            .take_while(|q| q.span.start >= sent.start)
+            .find(|q| sent.contains(&q.span))?;
+        let speaker = d.speaker.clone()?;
+        let from = d
+            .span
+            .end
+            .max(speaker.span.end)
+            .max(d.cue.map_or(0, |c| c.end));
+        // Past the closing mark of the quote itself.
+        let from = marks_containing(direct, d.span).fold(from, usize::max);
+        let ws = self.ws(from, sent.end);
+        let mut last = ws.len();
+        while last > 0 && ws[last - 1].is_punct() {
+            last -= 1;
+        }
+        let j = (1..last.saturating_sub(3))
+            .find(|&j| ws[j - 1].text == "," && lex::report_participle(&ws[j].lower()))?;
+        // Only the attribution may stand between the quote and the participle.
+        if j > 6 || ws[..j - 1].iter().any(|w| w.is_punct() && w.text != ",") {
+            return None;
+        }
+        let mut k = j + 1;
+        if ws[k].lower() == "that" {
+            k += 1;
+        }
+        if last < k + 3 || ws[k].is_punct() {
+            return None;
+        }
+        let span = Span::new(ws[k].start, ws[last - 1].end);
+        if mark_overlaps(direct, span) {
+            return None;
+        }
+        Some(Quote {
+            span,
+            kind: QuoteKind::Indirect,
+            speaker: Some(speaker),
+            cue: Some(Span::new(ws[j].start, ws[j].end)),
+        })
+    }
+
+    /// The subject that opens a sentence, `ws` its words before some later verb: a
+    /// pronoun, or a run of capitalised words ("Sen. Ann Lee"), followed by a
+    /// lowercase word (its verb).
+    pub(crate) fn leading_subject<'a, 'w>(&self, ws: &'a [Word<'w>]) -> Option<&'a [Word<'w>]> {
+        let first = ws.first()?;
+        let fl = first.lower();
+        if lex::is_clause_start(&fl)
+            || matches!(
+                fl.as_str(),
+                "in" | "on" | "at" | "by" | "for" | "from" | "with" | "after" | "before" | "during"
+                    // "No media card, no proof, …": a negated list, not a subject.
+                    | "no" | "not" | "neither" | "none" | "yes"
+            )
+        {
+            return None;
+        }
+        let end = if lex::pronoun(&first.lower()).is_some() {
+            1
+        } else {
+            let mut e = 0;
+            while e < ws.len()
+                && (ws[e].capitalised() || e > 0 && matches!(ws[e].text, "." | "-" | "'" | "’"))
+            {
+                e += 1;
+            }
+            e
+        };
+        // "Other experts welcomed …": a capitalised determiner opens a common noun
+        // phrase, not a name; its head noun follows.
+        if end == 1 && lex::is_determiner(&first.lower()) {
+            let head = ws.get(1).filter(|w| {
+                !w.capitalised() && w.text.chars().all(char::is_alphabetic) && w.text.len() > 2
+            });
+            return head.map(|_| &ws[..2]).filter(|p| self.valid_speaker(p));
+        }
+        let phrase = &ws[..end];
+        let verb_next = ws
+            .get(end)
+            .is_some_and(|w| !w.capitalised() && !w.is_punct());
+        (end > 0 && verb_next && self.valid_speaker(phrase)).then_some(phrase)
+    }
+
+    /// "Lee said A, adding that B": two reports by one speaker. Splits an indirect
+    /// quote at a comma followed by a participle cue; otherwise returns it whole.
+    pub(crate) fn split_added(&self, q: Quote) -> Vec<Quote> {
+        let ws = self.ws(q.span.start, q.span.end);
+        let at = (3..ws.len().saturating_sub(4))
+            .find(|&i| ws[i - 1].text == "," && lex::report_participle(&ws[i].lower()));
+        // "Lee said A and said B" / "… and told reporters that B": the same speaker
+        // reports twice.
+        let again = (3..ws.len().saturating_sub(4)).find(|&i| {
+            let l = ws[i + 1].lower();
+            ws[i].lower() == "and"
+                && lex::cue(&l).is_some_and(|c| c.speech && !c.rumour)
+                && (l.ends_with("ed") || l.ends_with('s') || matches!(l.as_str(), "said" | "told"))
+        });
+        if let Some(i) = again {
+            let mut k = i + 2;
+            if let Some(t) = ws[k..(k + 4).min(ws.len())]
+                .iter()
+                .position(|w| w.lower() == "that")
+                .filter(|&t| !ws[k..k + t].iter().any(|w| w.is_punct()))
+            {
+                k += t + 1;
+            }
+            if ws.len() - k >= 3 && ws[i - 1].end > q.span.start {
+                let first = Quote {
+                    span: Span::new(q.span.start, ws[i - 1].end),
+                    ..q.clone()
+                };
+                let second = Quote {
+                    span: Span::new(ws[k].start, q.span.end),
+                    cue: Some(Span::new(ws[i + 1].start, ws[i + 1].end)),
+                    ..q
+                };
+                return vec![first, second];
+            }
+        }
+        let Some(i) = at else {
+            // "Lee said A, but Kim said B": a second report with its own speaker.
+            for i in 3..ws.len().saturating_sub(4) {
+                let conj = ws[i - 1].text == ","
+                    && matches!(ws[i].lower().as_str(), "but" | "and" | "while" | "whereas");
+                let cue_soon = ws[i + 1..(i + 6).min(ws.len())]
+                    .iter()
+                    .any(|w| lex::cue(&w.lower()).is_some_and(|c| c.speech && !c.rumour));
+                if !conj || !cue_soon {
+                    continue;
+                }
+                if let Some(q2) = self.indirect_in(ws[i + 1].start, q.span.end) {
+                    if q2.span.start > ws[i].end {
+                        let first = Quote {
+                            span: Span::new(q.span.start, ws[i - 2].end),
+                            ..q
+                        };
+                        return vec![first, q2];
+                    }
+                }
+            }
+            return vec![q];
+        };
+        let mut k = i + 1;
+        if ws[k].lower() == "that" {
+            k += 1;
+        }
+        let first = Quote {
+            span: Span::new(q.span.start, ws[i - 2].end),
+            ..q.clone()
+        };
+        let second = Quote {
+            span: Span::new(ws[k].start, q.span.end),
+            cue: Some(Span::new(ws[i].start, ws[i].end)),
+            ..q
+        };
+        // "acknowledged the strike, saying …": a short object before the participle
+        // is not a report of its own.
+        if i - 1 < 4 {
+            return vec![second];
+        }
+        vec![first, second]
+    }
+
+    pub(crate) fn indirect_in(&self, s0: usize, s1: usize) -> Option<Quote> {
+        if s1 - s0 > 4 * WINDOW {
+            return None;
+        }
+        let ws = self.ws(s0, s1);
+        if ws.len() < 4 {
+            return None;
+        }
+        // A question asks; it does not report ("Should I disclose that …?").
+        if ws.last().is_some_and(|w| w.text == "?") {
+            return None;
+        }
+        // Content end: before the final punctuation, and before a "|" (a title's
+        // site name: "Mayor Denies Rumours | City News, Sport, Weather").
+        let mut last = ws.iter().position(|w| w.text == "|").unwrap_or(ws.len());
+        while last > 0 && ws[last - 1].is_punct() {
+            last -= 1;
+        }
+        if last == 0 {
+            return None;
+        }
+        let content_span = |a: usize, b: usize| -> Option<Span> {
+            if a >= b || b - a < 3 {
+                return None;
+            }
+            let mut end = ws[b - 1].end;
+            // Keep a quote that closes the clause whole: `… was "dead on arrival."`
+            if let Some(m) = self.quote_at(end.saturating_sub(1)) {
+                if m.close_end > end && m.open >= ws[a].start {
+                    end = m.close_end;
+                }
+            }
+            Some(Span::new(ws[a].start, end))
+        };
+        // According to X, CLAUSE. / CLAUSE, according to X.
+        for j in 0..ws.len().saturating_sub(2) {
+            if ws[j].lower() == "according" && ws[j + 1].lower() == "to" {
+                // What follows "according to" is a source by construction, named or
+                // not ("exit polls", "recent data from comScore").
+                let sp = self.np_forward(&ws[j + 2..]).or_else(|| {
+                    let rest = &ws[j + 2..];
+                    let mut n = rest
+                        .iter()
+                        .take(10)
+                        .take_while(|w| !w.is_punct() || matches!(w.text, "-" | "." | "'" | "’"))
+                        .count();
+                    while n > 0 && rest[n - 1].is_punct() {
+                        n -= 1;
+                    }
+                    let phrase = &rest[..n];
+                    let clause = phrase.iter().any(|w| {
+                        let l = w.lower();
+                        lex::pronoun(&l).is_some() || lex::is_be(&l) || lex::is_clause_start(&l)
+                    });
+                    (n > 0 && !clause).then(|| Span::new(phrase[0].start, phrase[n - 1].end))
+                })?;
+                let cue = Span::new(ws[j].start, ws[j + 1].end);
+                let content = if j == 0 {
+                    let c = ws.iter().position(|w| w.start >= sp.end && w.text == ",")?;
+                    content_span(c + 1, last)?
+                } else if j > 0 && ws[j - 1].text == "," {
+                    content_span(0, j - 1)?
+                } else {
+                    return None;
+                };
+                return Some(Quote {
+                    span: content,
+                    kind: QuoteKind::Indirect,
+                    speaker: Some(self.resolve(sp)),
+                    cue: Some(cue),
+                });
+            }
+        }
+        // Whether a finite "said" (or the like) comes before word `c`: then the
+        // sentence reports from there, and a later attribution is an aside in it.
+        // One inside a relative clause ("Lee, who said …, …") does not count.
+        let reported_before = |c: usize| {
+            ws[..c]
+                .iter()
+                .take_while(|w| !matches!(w.lower().as_str(), "who" | "which" | "whom"))
+                .any(|w| {
+                    !w.capitalised()
+                        && matches!(
+                            w.lower().as_str(),
+                            "said" | "says" | "told" | "argued" | "wrote"
+                        )
+                })
+        };
+        // CLAUSE, X said, CLAUSE.: a parenthetical attribution; the reported content
+        // is the sentence around it.
+        for c1 in 1..last.saturating_sub(4) {
+            if ws[c1].text != "," {
+                continue;
+            }
+            let Some(c2) = (c1 + 2..(c1 + 11).min(last.saturating_sub(3)))
+                .find(|&i| ws[i].is_punct())
+                .filter(|&i| ws[i].text == ",")
+            else {
+                continue;
+            };
+            // "…, officials said later, …": a time word may follow the cue.
+            let timed = matches!(
+                ws[c2 - 1].lower().as_str(),
+                "later" | "earlier" | "today" | "yesterday" | "recently"
+            ) || lex::is_weekday(&ws[c2 - 1].lower());
+            let cj = if timed && c2 >= c1 + 3 {
+                c2 - 2
+            } else {
+                c2 - 1
+            };
+            let cw = ws[cj].lower();
+            // A capitalised cue word mid-sentence is a name ("alias Abou Said",
+            // "in the States").
+            if ws[cj].capitalised() || !lex::cue(&cw).is_some_and(|c| c.speech && !c.rumour) {
+                continue;
+            }
+            // "(The Times, The Post, and the lamented …)": a list, not a speaker.
+            if matches!(ws[c1 + 1].lower().as_str(), "and" | "or") {
+                continue;
+            }
+            // "Lee said A - attacks that, Kim noted, …": the sentence already reports;
+            // the aside sits inside its content.
+            if reported_before(c1) {
+                continue;
+            }
+            // "…, Lee said, adding that …": a second report follows, not the rest of
+            // the first sentence.
+            let next = ws[c2 + 1].lower();
+            if next.ends_with("ing") && lex::cue(&next).is_some() {
+                continue;
+            }
+            let finite = cw.ends_with("ed")
+                || cw.ends_with('s')
+                || matches!(cw.as_str(), "said" | "told" | "wrote" | "thought")
+                || cw == "say" && present_plural_say(&ws[..cj]);
+            let mut pre = cj;
+            while pre > c1 + 1 && adverb_or_aux(&ws[pre - 1]) {
+                pre -= 1;
+            }
+            let phrase = &ws[c1 + 1..pre];
+            if !finite || phrase.is_empty() || !self.valid_speaker(phrase) {
+                continue;
+            }
+            let content = content_span(0, last)?;
+            let sp = Span::new(phrase[0].start, phrase[phrase.len() - 1].end);
+            return Some(Quote {
+                span: content,
+                kind: QuoteKind::Indirect,
+                speaker: Some(self.resolve(sp)),
+                cue: Some(Span::new(ws[cj].start, ws[cj].end)),
+            });
+        }
+        // CLAUSE, X said. / CLAUSE, said X. The attribution may carry an appositive
+        // or a trailing clause of its own ("…, said Ann Lee, a pollster."), so the
+        // last three commas are tried, nearest first.
+        let commas: Vec<usize> = (0..last)
+            .rev()
+            .filter(|&j| ws[j].text == ",")
+            .take(3)
+            .collect();
+        for c in commas {
+            if c >= 3 && last - c <= 12 && !reported_before(c) {
+                if let Some(Attr {
+                    speaker: Some(sp),
+                    cue: Some(cu),
+                    ..
+                }) = self.parse_after(ws[c].start, ws[last - 1].end, ",")
+                {
+                    let cw = self.text[cu.start..cu.end].to_lowercase();
+                    if self.text[cu.start..cu.end].starts_with(char::is_uppercase) {
+                        // "…, alias Abou Said, …": a name, not a cue.
+                        continue;
+                    }
+                    // A finite reporting verb ("said", "says"), not "would say".
+                    let finite = cw.ends_with("ed")
+                        || cw.ends_with('s')
+                        || cw.ends_with('d')
+                        || matches!(cw.as_str(), "told" | "wrote" | "thought")
+                        || cw == "say" && {
+                            let ci = ws.iter().position(|w| w.start == cu.start);
+                            ci.is_some_and(|ci| present_plural_say(&ws[..ci]))
+                        };
+                    let attr_end = sp.end.max(cu.end);
+                    let speech = finite && lex::cue(&cw).is_some_and(|x| x.speech);
+                    // "…, said he believed …", "…, said the speeches led her …": words
+                    // after an inverted speaker that go on with a verb start the
+                    // reported clause; only a comma or a prepositional phrase may follow.
+                    // Likewise "…, Jim Poolman, said he was …": a clause right after
+                    // the attribution is its content, not this sentence's tail.
+                    let inverted_pronoun = attr_end < ws[last - 1].end
+                        && self
+                            .ws(attr_end, ws[last - 1].end)
+                            .first()
+                            .is_some_and(|w| {
+                                !matches!(
+                                    w.lower().as_str(),
+                                    "," | "in"
+                                        | "on"
+                                        | "at"
+                                        | "during"
+                                        | "after"
+                                        | "before"
+                                        | "of"
+                                        | "for"
+                                        | "with"
+                                        | "from"
+                                        | "last"
+                                        | "this"
+                                )
+                            });
+                    let tail_ok = attr_end >= ws[last - 1].end
+                        || self.ws(attr_end, ws[last - 1].end).len() <= 6;
+                    let after_comma = cu.start > ws[c].start && sp.start > ws[c].start;
+                    if speech && tail_ok && !inverted_pronoun && after_comma {
+                        let content = content_span(0, c)?;
+                        return Some(Quote {
+                            span: content,
+                            kind: QuoteKind::Indirect,
+                            speaker: Some(self.resolve(sp)),
+                            cue: Some(cu),
+                        });
+                    }
+                }
+            }
+        }
+        // X said (that) CLAUSE. In a title-case headline the cue is capitalised too, in
+        // the present tense of headlines ("Mayor Says Bridge Will Reopen"); a capitalised
+        // "Said" there is a name ("Abou Said Arrested").
+        let headline = headline_like(&self.text[ws[0].start..ws[last - 1].end]);
+        for j in 1..last {
+            let lw = ws[j].lower();
+            if ws[j].capitalised() && !(headline && (lw.ends_with('s') || lw == "say")) {
+                continue;
+            }
+            let that_only = lex::that_verb(&lw);
+            let c = match lex::cue(&lw) {
+                Some(c) if c.speech && !c.rumour => c,
+                _ if that_only
+                    && ws.get(j + 1).is_some_and(|w| {
+                        let l = w.lower();
+                        l == "that"
+                            // "Economists believe this provides …", "polls show Lee
+                            // leading": a clause's subject right after the verb.
+                            || (lex::is_determiner(&l)
+                                || matches!(l.as_str(), "this" | "these" | "those" | "it" | "he" | "she" | "they" | "we")
+                                || w.capitalised()
+                                || w.text.starts_with(|c: char| c.is_ascii_digit()))
+                                // Verbs that mostly take a noun object ("found the
+                                // body", "feared the worst") need their "that".
+                                && matches!(
+                                    lw.as_str(),
+                                    "think"
+                                        | "thinks"
+                                        | "believe"
+                                        | "believes"
+                                        | "believed"
+                                        | "show"
+                                        | "shows"
+                                        | "showed"
+                                        | "indicate"
+                                        | "indicates"
+                                        | "indicated"
+                                )
+                                && j + 4 < last
+                    }) =>
+                {
+                    lex::Cue {
+                        speech: true,
+                        object: false,
+                        rumour: false,
+                    }
+                }
+                _ => continue,
+            };
+            let prev = ws[j - 1].lower();
+            // "Some say …", "…, while others say …": a quantifier opening the clause is
+            // the subject, not the determiner of a noun ("have some say").
+            let quantifier_subject = matches!(
+                prev.as_str(),
+                "others" | "some" | "many" | "most" | "few" | "several" | "all" | "both"
+            ) && (j == 1
+                || ws[j - 2].is_punct()
+                || matches!(
+                    ws[j - 2].lower().as_str(),
+                    "and" | "but" | "while" | "whereas" | "though" | "although"
+                ));
+            if lex::ambiguous_noun(&lw)
+                && !quantifier_subject
+                && (lex::is_determiner(&prev)
+                    || prev.ends_with("'s")
+                    || prev.ends_with("’s")
+                    // "secretary of state", "in the state"
+                    || matches!(prev.as_str(), "of" | "in" | "for" | "to" | "on" | "at" | "by" | "from" | "with")
+                    || ws.get(j + 1).is_some_and(|w| w.text == ","))
+            {
+                continue;
+            }
+            // "a note of caution", "the warning", "his claim": the cue word as a noun.
+            if !quantifier_subject
+                && (matches!(prev.as_str(), "of" | "a" | "an" | "the") || lex::is_possessive(&prev))
+            {
+                continue;
+            }
+            if lw.ends_with("ing")
+                || lw == "say" && !present_plural_say(&ws[..j])
+                || lw == "tell"
+                || lw == "write"
+            {
+                continue;
+            }
+            // Subject.
+            let mut pre = j;
+            while pre > 0 && adverb_or_aux(&ws[pre - 1]) {
+                pre -= 1;
+            }
+            pre = skip_aside_back(&ws, pre);
+            if pre == 0 || lex::is_be(&ws[pre - 1].lower()) {
+                continue;
+            }
+            let mut phrase = &ws[subject_start(&ws, pre, 8, false)..pre];
+            // "Jane Roe, a senior adviser to the mayor, said …" / "Roe, who …, said …":
+            // the name before the appositive or relative clause is the subject.
+            if phrase.is_empty() && pre >= 3 && ws[pre - 1].text == "," {
+                // The appositive may hold commas of its own ("a farmer from Ames,
+                // Iowa,"): try each earlier comma, nearest first.
+                for c0 in (pre.saturating_sub(22).max(1)..pre.saturating_sub(2)).rev() {
+                    if ws[c0].text != "," {
+                        continue;
+                    }
+                    let app = &ws[c0 + 1..pre - 1];
+                    let closed = app
+                        .iter()
+                        .all(|w| !matches!(w.text, "." | ";" | ":" | "!" | "?" | "\"" | "“" | "”"));
+                    if !closed {
+                        break;
+                    }
+                    let ne = skip_aside_back(&ws, c0);
+                    let name = &ws[subject_start(&ws, ne, 8, false)..ne];
+                    let f = app[0].lower();
+                    // "Chris Cole, state director for the campaign, said": a title
+                    // after a short all-capitalised name.
+                    let title = app[0].capitalised()
+                        && !name.is_empty()
+                        && name.len() <= 4
+                        && name.iter().all(|w| w.capitalised())
+                        && !lex::is_determiner(&name[0].lower());
+                    let opens = lex::is_determiner(&f)
+                        || matches!(
+                            f.as_str(),
+                            "who" | "whose" | "which" | "another" | "including"
+                        )
+                        || app[0].text.chars().all(|c| c.is_ascii_digit())
+                        || title;
+                    if opens && name.iter().any(|w| w.capitalised()) {
+                        phrase = name;
+                        break;
+                    }
+                    // "One of the authors, Ari Fleischer, said …": a description, then
+                    // the name in the appositive.
+                    if app.len() <= 4
+                        && app.iter().all(|w| w.capitalised())
+                        && name.first().is_some_and(|w| {
+                            lex::is_determiner(&w.lower())
+                                || matches!(w.lower().as_str(), "one" | "another")
+                        })
+                    {
+                        phrase = app;
+                        break;
+                    }
+                }
+            }
+            phrase = trim_subject(phrase);
+            // "Lee denounced the plan and said …": the sentence's subject speaks.
+            // Verbs that rarely take a noun object ("wrote a book", "announced his
+            // bid" are not reports).
+            let plain_speech = matches!(
+                lw.as_str(),
+                "said"
+                    | "says"
+                    | "told"
+                    | "tells"
+                    | "argued"
+                    | "argues"
+                    | "warned"
+                    | "warns"
+                    | "insisted"
+                    | "insists"
+            );
+            if phrase.is_empty() && plain_speech && pre >= 2 && ws[pre - 1].lower() == "and" {
+                if let Some(p) = self.leading_subject(&ws[..pre - 1]) {
+                    phrase = p;
+                }
+            }
+            if !self.valid_speaker(phrase) {
+                continue;
+            }
+            // "I think …" in the writer's own voice is the writer's opinion, not a
+            // report of someone else's words (inside quotation marks it is the
+            // speaker's, and those sentences are not searched here).
+            if phrase.len() == 1
+                && matches!(phrase[0].lower().as_str(), "i" | "we")
+                && lex::that_verb(&lw)
+            {
+                continue;
+            }
+            // Clause after the cue.
+            let mut k = j + 1;
+            // The "that" of this cue, not of a later one ("said A, adding that B").
+            let that = ws[k..last.min(k + 8)]
+                .iter()
+                .position(|w| w.lower() == "that")
+                .map(|x| k + x)
+                .filter(|&t| !ws[k..t].iter().any(|w| lex::cue(&w.lower()).is_some()))
+                // "said she liked it and that …": the "that" of a second, coordinated
+                // clause; the report starts right after the cue.
+                .filter(|&t| {
+                    !ws[k..t]
+                        .iter()
+                        .any(|w| matches!(w.lower().as_str(), "and" | "but" | "or"))
+                })
+                // "said Lee's claim that …": after a verb without an object only a
+                // time, a place or a medium may come between ("said Tuesday in a
+                // statement that", "said on CNN that"); else "that" is a noun's.
+                .filter(|&t| {
+                    c.object
+                        || ws[k..t].iter().all(|w| {
+                            w.capitalised()
+                                || w.text == ","
+                                || lex::is_weekday(&w.lower())
+                                || lex::is_possessive(&w.lower())
+                                || matches!(
+                                    w.lower().as_str(),
+                                    "on" | "in"
+                                        | "at"
+                                        | "during"
+                                        | "a"
+                                        | "an"
+                                        | "the"
+                                        | "last"
+                                        | "this"
+                                        | "earlier"
+                                        | "later"
+                                        | "recently"
+                                        | "again"
+                                        | "also"
+                                        | "yesterday"
+                                        | "today"
+                                        | "tonight"
+                                        | "week"
+                                        | "month"
+                                        | "year"
+                                        | "morning"
+                                        | "afternoon"
+                                        | "evening"
+                                        | "night"
+                                        | "statement"
+                                        | "interview"
+                                        | "speech"
+                                        | "letter"
+                                        | "email"
+                                        | "memo"
+                                        | "post"
+                                        | "tweet"
+                                        | "conference"
+                                        | "call"
+                                        | "briefing"
+                                        | "release"
+                                        | "radio"
+                                        | "television"
+                                        | "tv"
+                                        | "rally"
+                                        | "hearing"
+                                        | "filing"
+                                        | "court"
+                                        | "papers"
+                                        | "documents"
+                                        // "pointed out that", "made clear that"
+                                        | "out"
+                                        | "clear"
+                                )
+                        })
+                });
+            if let Some(t) = that {
+                // Only what may sit between: object, time, "in a statement".
+                if ws[k..t].iter().any(|w| w.is_punct() && w.text != ",") {
+                    continue;
+                }
+                k = t + 1;
+            } else {
+                // "The stock added more than 2%", "the index added 20.72 points": a
+                // gain, not a remark.
+                if matches!(lw.as_str(), "add" | "adds" | "added") {
+                    let n = |i: usize| {
+                        ws.get(i)
+                            .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+                    };
+                    let about = ws.get(k).is_some_and(|w| {
+                        matches!(
+                            w.lower().as_str(),
+                            "more" | "less" | "nearly" | "almost" | "about" | "some" | "over"
+                        )
+                    });
+                    if n(k) || about && (n(k + 1) || n(k + 2)) {
+                        continue;
+                    }
+                }
+                // "charges $5 for a coffee", "pledged $1m": verbs whose object is
+                // mostly a noun report only with their "that".
+                if matches!(
+                    lw.as_str(),
+                    "charge" | "charges" | "charged" | "pledge" | "pledges" | "pledged"
+                ) {
+                    continue;
+                }
+                let wh = |w: &Word| {
+                    matches!(
+                        w.lower().as_str(),
+                        "whether" | "if" | "how" | "what" | "why" | "when" | "where" | "who"
+                    )
+                };
+                let asked_object = lw
+                    .starts_with("ask")
+                    .then(|| (k + 1..(k + 5).min(last)).find(|&i| wh(&ws[i]) || ws[i].is_punct()))
+                    .flatten();
+                if let Some(q) = asked_object.filter(|&q| wh(&ws[q])) {
+                    // asked the senator whether CLAUSE: skip the object.
+                    k = q;
+                } else if c.object {
+                    // told reporters CLAUSE / told me CLAUSE / told Fox News CLAUSE /
+                    // told host Ann Lee CLAUSE: skip a short object.
+                    let obj = ws.get(k).map(|w| w.lower()).unwrap_or_default();
+                    if k < last
+                        && (lex::pronoun(&obj).is_some()
+                            || lex::is_group_noun(&obj)
+                            || matches!(obj.as_str(), "me" | "him" | "us" | "them" | "you"))
+                    {
+                        k += 1;
+                    } else if k < last
+                        && (ws[k].capitalised() || k + 1 < last && ws[k + 1].capitalised())
+                    {
+                        // A name (after at most one lowercase title word).
+                        k += 1;
+                        while k < last && k - j <= 5 && ws[k].capitalised() {
+                            k += 1;
+                        }
+                    } else {
+                        continue;
+                    }
+                }
+                while k < last
+                    && (lex::is_weekday(&ws[k].lower())
+                        || matches!(
+                            ws[k].lower().as_str(),
+                            "on" | "yesterday"
+                                | "today"
+                                | "tonight"
+                                | "last"
+                                | "week"
+                                | "month"
+                                | "night"
+                                | "morning"
+                                | "evening"
+                                | "afternoon"
+                                | ","
+                        ))
+                {
+                    k += 1;
+                }
+                // Must look like a clause: subject word then more words.
+                let Some(w) = ws.get(k) else { continue };
+                let wl = w.lower();
+                // "asked Lee whether …": the indirect question is the content.
+                let question = lw.starts_with("ask")
+                    && matches!(
+                        wl.as_str(),
+                        "whether" | "if" | "how" | "what" | "why" | "when" | "where" | "who"
+                    );
+                if !question && lex::is_clause_start(&wl)
+                    || w.is_punct()
+                    || matches!(
+                        wl.as_str(),
+                        "it" | "so"
+                            | "yes"
+                            | "no"
+                            | "something"
+                            | "nothing"
+                            | "anything"
+                            | "much"
+                            | "little"
+                            | "more"
+                            | "this"
+                            | "a"
+                            | "an"
+                            | "goodbye"
+                            | "hello"
+                    ) && ws.get(k + 1).is_none_or(|n| n.is_punct())
+                {
+                    continue;
+                }
+                // "the 49ers post a losing season": "post" with a plain object is a
+                // result, not a report; a lowercase start must go on like a clause,
+                // with an auxiliary or a past form in it. ("Reported a loss",
+                // "announced a cut of 5,000 jobs" stay: what the source states.)
+                if matches!(lw.as_str(), "post" | "posts" | "posted")
+                    && !w.capitalised()
+                    && lex::pronoun(&wl).is_none()
+                    && !ws[k + 1..last].iter().any(|x| {
+                        let l = x.lower();
+                        lex::is_be(&l)
+                            || l.ends_with("ed")
+                            || matches!(
+                                l.as_str(),
+                                "will"
+                                    | "would"
+                                    | "can"
+                                    | "could"
+                                    | "should"
+                                    | "may"
+                                    | "might"
+                                    | "must"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "do"
+                                    | "does"
+                                    | "did"
+                            )
+                    })
+                {
+                    continue;
+                }
+            }
+            // "tweeted a photo and said CLAUSE": the later, coordinated cue reports.
+            // After a verb that takes no noun object ("said A and said B") both do:
+            // the content goes on whole and `split_added` cuts it in two.
+            if !plain_speech
+                && (k..last.saturating_sub(1)).any(|i| {
+                    ws[i].lower() == "and"
+                        && lex::cue(&ws[i + 1].lower()).is_some_and(|c| c.speech && !c.rumour)
+                })
+            {
+                continue;
+            }
+            let content = content_span(k, last)?;
+            let sp = Span::new(phrase[0].start, phrase[phrase.len() - 1].end);
+            return Some(Quote {
+                span: content,
+                kind: QuoteKind::Indirect,
+                speaker: Some(self.resolve(sp)),
+                cue: Some(Span::new(ws[j].start, ws[j].end)),
+            });
+        }
+        // SUBJECT did something, saying (that) CLAUSE.: the participle reports what
+        // the sentence's subject said; the subject is a leading name or pronoun.
+        for j in 2..last.saturating_sub(3) {
+            let lw = ws[j].lower();
+            if ws[j - 1].text != "," || !lex::report_participle(&lw) {
+                continue;
+            }
+            let mut k = j + 1;
+            if ws[k].lower() == "that" {
+                k += 1;
+            }
+            // A leading clause ("In Ohio, …") or no name: no speaker to give.
+            let phrase = self.leading_subject(&ws[..j - 1])?;
+            let content = content_span(k, last)?;
+            let sp = Span::new(phrase[0].start, phrase[phrase.len() - 1].end);
+            return Some(Quote {
+                span: content,
+                kind: QuoteKind::Indirect,
+                speaker: Some(self.resolve(sp)),
+                cue: Some(Span::new(ws[j].start, ws[j].end)),
+            });
+        }
+        None
+    }
+}

@@ -1,0 +1,387 @@
+//! Speaker resolution: a speaker span (name, role phrase, pronoun) to an entity.
+
+use super::*;
+
+impl<'d> Detector<'d> {
+    /// True when a mention of an entity that passes `keep` overlaps `sp` (a binary
+    /// search over the sorted mentions, not a scan of every entity).
+    pub(crate) fn mention_overlaps(
+        &self,
+        sp: Span,
+        keep: impl Fn(&unspin_doc::Entity) -> bool,
+    ) -> bool {
+        let lo = self
+            .mentions
+            .partition_point(|(s, _, _)| s.start + self.mention_max_len <= sp.start);
+        let hi = self.mentions.partition_point(|(s, _, _)| s.start < sp.end);
+        self.mentions[lo..hi.max(lo)]
+            .iter()
+            .any(|(s, ei, _)| s.overlaps(&sp) && keep(&self.doc.entities[*ei]))
+    }
+
+    /// Speaker span → `Speaker` with entity resolution.
+    pub(crate) fn resolve(&self, sp: Span) -> Speaker {
+        let text = self.text;
+        let stext = text[sp.start..sp.end].to_string();
+        let ents = &self.doc.entities;
+        let lower = stext.to_lowercase();
+        let mut entity = None;
+        let mut name = stext.clone();
+        // A mention inside the phrase (prefer a person, then the last one).
+        let mut best: Option<(usize, bool, usize)> = None; // (entity, is_person, start)
+        let lo = self
+            .mentions
+            .partition_point(|(s, _, _)| s.start + self.mention_max_len <= sp.start);
+        let hi = self.mentions.partition_point(|(s, _, _)| s.start < sp.end);
+        // In (entity, mention) order, as the choice below breaks ties by it.
+        let mut near: Vec<(usize, usize, Span)> = self.mentions[lo..hi.max(lo)]
+            .iter()
+            .filter(|(s, _, _)| s.overlaps(&sp))
+            .map(|&(s, ei, j)| (ei, j, s))
+            .collect();
+        near.sort_unstable_by_key(|&(ei, j, _)| (ei, j));
+        for (ei, _, mspan) in near {
+            let e = &ents[ei];
+            // `A diplomat in Washington`: a place after a preposition only
+            // locates the speaker.
+            if e.kind == EntityKind::Place && self.after_preposition(sp.start, mspan.start) {
+                continue;
+            }
+            // `a Senate aide`, `one Kremlin official`: a name modifying the head
+            // noun of an unnamed speaker.
+            // (Only the first and last words matter: short windows keep this
+            // linear when a phrase is long.)
+            let first_end = self.floor_boundary(mspan.start.min(sp.start + 64));
+            let indefinite = self.ws(sp.start, first_end).first().is_some_and(|w| {
+                matches!(w.lower().as_str(), "a" | "an" | "one" | "some" | "several")
+            });
+            let tail_start = mspan
+                .end
+                .min(sp.end)
+                .max(self.floor_boundary(sp.end.saturating_sub(64)));
+            let head_after = self
+                .ws(tail_start, sp.end)
+                .last()
+                .is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase));
+            if e.kind != EntityKind::Person && indefinite && head_after {
+                continue;
+            }
+            let person = e.kind == EntityKind::Person;
+            let better = match best {
+                None => true,
+                Some((_, bp, bs)) => {
+                    // The head of an English noun phrase comes last:
+                    // "Sanders campaign manager Jeff Weaver" is Weaver.
+                    (person && !bp) || (person == bp && mspan.start > bs)
+                }
+            };
+            if better {
+                best = Some((ei, person, mspan.start));
+            }
+        }
+        if let Some((ei, _, _)) = best {
+            entity = Some(ei);
+        } else if let Some(p) = lex::pronoun(&lower) {
+            match self.resolve_pronoun(p, sp.start) {
+                Some(Ok(ei)) => entity = Some(ei),
+                Some(Err(group)) => name = text[group.start..group.end].to_string(),
+                None => {}
+            }
+        } else if let Some(ei) = self.role_entity(&lower, sp.start) {
+            entity = Some(ei);
+        } else if description_kind(&lower) == Some(false) {
+            // "the company" → the nearest org. ("The magazine" is the entities
+            // stage's to link to its outlet: a description it left alone was
+            // ambiguous.)
+            entity = self.nearest_entity(sp.start, |e| e.kind == EntityKind::Org, 3);
+        }
+        if let Some(ei) = entity {
+            name = ents[ei].name.clone();
+        }
+        Speaker {
+            span: sp,
+            entity,
+            name,
+        }
+    }
+
+    /// The last word of `[a, b)` is a preposition ("in", "at", "of", …).
+    pub(crate) fn after_preposition(&self, a: usize, b: usize) -> bool {
+        self.ws(a, b).last().is_some_and(|w| {
+            matches!(
+                w.lower().as_str(),
+                "in" | "at" | "from" | "of" | "for" | "near" | "de" | "à" | "aus" | "bei" | "im"
+            )
+        })
+    }
+
+    /// A definite role description ("the governor", "the spokesman", "die Ministerin")
+    /// → the last person introduced before `pos` with that title or role next to a
+    /// mention ("Gov. Mark Roe", "spokesman Jim Poe", "Wirtschaftsministerin X").
+    pub(crate) fn role_entity(&self, lower: &str, pos: usize) -> Option<usize> {
+        let mut parts = lower.split_whitespace();
+        let det = parts.next()?;
+        let role = parts.next()?;
+        if parts.next().is_some()
+            || !matches!(det, "the" | "der" | "die" | "le" | "la")
+            || description_kind(lower).is_some()
+            || role.len() < 3
+            || !role.chars().all(char::is_alphabetic)
+        {
+            return None;
+        }
+        let abbrev = role_abbrev(role);
+        let fits = |w: &str| {
+            let w = w.trim_end_matches('.').to_lowercase();
+            w == role
+                || abbrev.is_some_and(|a| w == a)
+                || w.chars().count() > role.chars().count() + 3 && w.ends_with(role)
+        };
+        // The latest titled person mention ending by `pos` (equal starts: the
+        // first entity), walking the mention index backwards.
+        let hi = self.mentions.partition_point(|(s, _, _)| s.start < pos);
+        let mut best: Option<(usize, usize)> = None;
+        for &(span, ei, j) in self.mentions[..hi].iter().rev() {
+            // (A role names someone introduced in the article's last ~50 kB.)
+            if best.is_some_and(|(_, bs)| span.start < bs) || span.start + 50_000 < pos {
+                break;
+            }
+            let e = &self.doc.entities[ei];
+            if e.kind != EntityKind::Person
+                || e.mentions[j].reference
+                || span.end > pos
+                || self.in_content(span.start)
+                || best.is_some_and(|(bi, _)| ei >= bi)
+            {
+                continue;
+            }
+            let a = self.floor_boundary(span.start.saturating_sub(60));
+            let before = self.ws(a, span.start);
+            let near: Vec<&Word> = before
+                .iter()
+                .rev()
+                .take_while(|w| !matches!(w.text, "." | "!" | "?" | ";"))
+                .filter(|w| !w.is_punct())
+                .take(3)
+                .collect();
+            let inside = self.ws(span.start, span.end);
+            let titled =
+                near.iter().any(|w| fits(w.text)) || inside.iter().take(2).any(|w| fits(w.text));
+            if titled {
+                best = Some((ei, span.start));
+            }
+        }
+        best.map(|b| b.0)
+    }
+
+    /// Nearest entity mention before `pos` (outside quotes) of a fitting kind, within
+    /// `max_paras` paragraphs.
+    pub(crate) fn nearest_entity(
+        &self,
+        pos: usize,
+        fits: impl Fn(&unspin_doc::Entity) -> bool,
+        max_paras: usize,
+    ) -> Option<usize> {
+        let pi = self.para_index(pos);
+        let min_start = self
+            .paras
+            .get(pi.saturating_sub(max_paras))
+            .map_or(0, |p| p.span.start);
+        // The latest-starting fitting mention that ends by `pos`; among equal
+        // starts the first entity.
+        let hi = self.mentions.partition_point(|(s, _, _)| s.start < pos);
+        let mut best: Option<(usize, usize)> = None;
+        for &(s, ei, _) in self.mentions[..hi].iter().rev() {
+            if s.start < min_start || best.is_some_and(|(_, bs)| s.start < bs) {
+                break;
+            }
+            if s.end <= pos
+                && !self.in_content(s.start)
+                && best.is_none_or(|(bi, _)| ei < bi)
+                && fits(&self.doc.entities[ei])
+            {
+                best = Some((ei, s.start));
+            }
+        }
+        best.map(|b| b.0)
+    }
+
+    /// An entity's gender when its mentions show it ("Mr.", "Mrs.", "she").
+    pub(crate) fn gender(&self, e: &unspin_doc::Entity) -> Option<Pronoun> {
+        let key = e as *const unspin_doc::Entity as usize;
+        if let Some(g) = self.genders.borrow().get(&key) {
+            return *g;
+        }
+        let g = self.gender_uncached(e);
+        self.genders.borrow_mut().insert(key, g);
+        g
+    }
+
+    pub(crate) fn gender_uncached(&self, e: &unspin_doc::Entity) -> Option<Pronoun> {
+        // Titles and pronoun mentions decide; else the pronouns that follow its
+        // mentions in the same sentence vote ("Smith said that he …").
+        let (mut he, mut she) = (0, 0);
+        for m in &e.mentions {
+            let end = self.floor_boundary((m.span.end + 80).min(self.text.len()));
+            for w in self.ws(m.span.end, end).iter().take(12) {
+                if matches!(w.text, "." | "!" | "?" | "\"" | "“" | "”") {
+                    break;
+                }
+                match w.text {
+                    "he" | "his" | "himself" => he += 1,
+                    "she" | "her" | "hers" | "herself" => she += 1,
+                    _ => continue,
+                }
+                break;
+            }
+        }
+        // A title just before a mention ("Ms. [Kane]", "Herr [Roe]").
+        let (mut he_t, mut she_t) = (0, 0);
+        for m in e.mentions.iter().filter(|m| !m.reference) {
+            let a = self.floor_boundary(m.span.start.saturating_sub(8));
+            if let Some(w) = self.ws(a, m.span.start).last() {
+                match w.text.trim_end_matches('.').to_lowercase().as_str() {
+                    "mr" | "herr" | "m" => he_t += 1,
+                    "ms" | "mrs" | "miss" | "frau" | "mme" => she_t += 1,
+                    _ => {}
+                }
+            }
+        }
+        match he_t.cmp(&she_t) {
+            std::cmp::Ordering::Greater => return Some(Pronoun::He),
+            std::cmp::Ordering::Less => return Some(Pronoun::She),
+            std::cmp::Ordering::Equal => {}
+        }
+        for m in &e.mentions {
+            let t = self.text[m.span.start..m.span.end].to_lowercase();
+            if t.starts_with("mr.")
+                || t.starts_with("mr ")
+                || matches!(t.as_str(), "he" | "him" | "his")
+            {
+                return Some(Pronoun::He);
+            }
+            if ["mrs.", "mrs ", "ms.", "ms ", "miss "]
+                .iter()
+                .any(|x| t.starts_with(x))
+                || matches!(t.as_str(), "she" | "her" | "hers")
+            {
+                return Some(Pronoun::She);
+            }
+        }
+        match he.cmp(&she) {
+            std::cmp::Ordering::Greater => Some(Pronoun::He),
+            std::cmp::Ordering::Less => Some(Pronoun::She),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    /// he/she → nearest person; they/it → nearest outlet/org (or a group phrase).
+    pub(crate) fn resolve_pronoun(&self, p: Pronoun, pos: usize) -> Option<Result<usize, Span>> {
+        match p {
+            Pronoun::He | Pronoun::She => self
+                .nearest_entity(
+                    pos,
+                    |e| e.kind == EntityKind::Person && self.gender(e).is_none_or(|g| g == p),
+                    6,
+                )
+                .map(Ok),
+            Pronoun::It => self
+                .nearest_entity(
+                    pos,
+                    |e| matches!(e.kind, EntityKind::Outlet | EntityKind::Org),
+                    3,
+                )
+                .map(Ok),
+            Pronoun::They => {
+                if let Some(e) = self.nearest_entity(
+                    pos,
+                    |e| matches!(e.kind, EntityKind::Outlet | EntityKind::Org),
+                    3,
+                ) {
+                    return Some(Ok(e));
+                }
+                // A plural group phrase ("officials", "some advisers").
+                let pi = self.para_index(pos);
+                let a = self.paras[pi.saturating_sub(2)].span.start;
+                // Searched backwards in growing windows (starting at a space), so
+                // the usual near hit does not tokenise two whole paragraphs.
+                let mut size = 512;
+                loop {
+                    let from = if pos.saturating_sub(a) > size {
+                        let x = self.floor_boundary(pos - size);
+                        self.text[x..pos]
+                            .find(char::is_whitespace)
+                            .map_or(a, |i| x + i)
+                    } else {
+                        a
+                    };
+                    let whole = from == a;
+                    let ws = self.ws(from, pos);
+                    for j in (0..ws.len()).rev() {
+                        if self.in_content(ws[j].start) {
+                            continue;
+                        }
+                        if lex::is_group_noun(&ws[j].lower()) {
+                            if j < 3 && !whole {
+                                break; // its determiners may lie before the window
+                            }
+                            let mut s = j;
+                            while s > 0
+                                && j - s < 3
+                                && !ws[s - 1].is_punct()
+                                && (lex::is_determiner(&ws[s - 1].lower())
+                                    || ws[s - 1].capitalised())
+                            {
+                                s -= 1;
+                            }
+                            return Some(Err(Span::new(ws[s].start, ws[j].end)));
+                        }
+                    }
+                    if whole {
+                        return None;
+                    }
+                    size *= 4;
+                }
+            }
+            Pronoun::Other => None,
+        }
+    }
+}
+
+/// The abbreviated title for a role word ("governor" → "gov").
+pub(crate) fn role_abbrev(role: &str) -> Option<&'static str> {
+    Some(match role {
+        "governor" => "gov",
+        "senator" => "sen",
+        "representative" | "congressman" | "congresswoman" => "rep",
+        "president" => "pres",
+        "general" => "gen",
+        "professor" => "prof",
+        "doctor" => "dr",
+        "secretary" => "sec",
+        "attorney" => "atty",
+        "superintendent" => "supt",
+        "lieutenant" => "lt",
+        "colonel" => "col",
+        "captain" => "capt",
+        "sergeant" => "sgt",
+        "reverend" => "rev",
+        _ => return None,
+    })
+}
+
+/// Definite descriptions of organisations: `Some(true)` for news outlets ("the
+/// magazine"), `Some(false)` for other organisations ("the company").
+pub(crate) fn description_kind(s: &str) -> Option<bool> {
+    let s = s.strip_prefix("the ")?;
+    match s {
+        "magazine" | "newspaper" | "paper" | "outlet" | "network" | "agency" | "site"
+        | "website" | "publication" | "station" | "broadcaster" | "channel" | "daily"
+        | "tabloid" | "wire service" => Some(true),
+        "campaign" | "company" | "committee" | "group" | "organization" | "organisation"
+        | "firm" | "department" | "ministry" | "party" | "union" | "agency's" | "court" => {
+            Some(false)
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,322 @@
+//! Transcript turns (`JANE ROE: …`) and interview answers (`Q:`/`A:`) as direct quotes.
+
+use super::*;
+
+impl<'d> Detector<'d> {
+    /// Broadcast transcript turns: paragraphs opening with a speaker label
+    /// (`JANE ROE, HOST: …`, `ROE: …`, `Jane Roe: …`). Each turn is a direct quote by
+    /// the labelled speaker, resolved to the person introduced with that name. Only
+    /// read when the article has at least three such turns by two or more speakers.
+    pub(crate) fn transcript(&self) -> Vec<Quote> {
+        let text = self.text;
+        let mut turns: Vec<(Span, Span)> = vec![]; // (label, content)
+        for p in &self.paras {
+            if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::Blockquote) {
+                continue;
+            }
+            let t = &text[p.span.start..p.span.end];
+            if let Some((label, body)) = transcript_label(t) {
+                let b0 = p.span.start + body;
+                // A headline after the label ("Jane Roe: Taxes Are Too High") is not
+                // a turn.
+                if b0 < p.span.end && !headline_like(&text[b0..p.span.end]) {
+                    turns.push((
+                        Span::new(p.span.start, p.span.start + label),
+                        Span::new(b0, p.span.end),
+                    ));
+                }
+            }
+        }
+        // One label style per transcript: with upper-case labels (`ROE:`), a
+        // mixed-case "Jane Roe: …" line is a headline or note.
+        let is_upper = |l: &Span| !text[l.start..l.end].chars().any(char::is_lowercase);
+        if turns.iter().any(|(l, _)| is_upper(l)) {
+            turns.retain(|(l, _)| is_upper(l));
+        }
+        // Speakers keyed by the last word of the label ("RACHEL ROE" and "ROE").
+        let mut names: Vec<String> = turns
+            .iter()
+            .filter_map(|(l, _)| text[l.start..l.end].split_whitespace().last())
+            .map(str::to_lowercase)
+            .collect();
+        names.sort();
+        names.dedup();
+        // A conversation: two or more speakers, and someone speaks twice (a list
+        // of "Name: position" items has each name once).
+        if turns.len() < 3 || names.len() < 2 || names.len() == turns.len() {
+            return vec![];
+        }
+        turns
+            .into_iter()
+            .filter(|(_, c)| {
+                // Turns made of one marked quote are already reported.
+                !self
+                    .marked
+                    .iter()
+                    .any(|m| m.open <= c.start && c.end <= m.close_end)
+            })
+            .map(|(label, content)| Quote {
+                span: content,
+                kind: QuoteKind::Direct,
+                speaker: Some(self.resolve_label(label)),
+                cue: None,
+            })
+            .collect()
+    }
+
+    /// A transcript label ("RACHEL ROE", "ROE") → the person whose name holds its words.
+    pub(crate) fn resolve_label(&self, label: Span) -> Speaker {
+        let lt = self.text[label.start..label.end].to_lowercase();
+        let cached = self.labels.borrow().get(&lt).copied();
+        let best = match cached {
+            Some(b) => b,
+            None => {
+                let b = self.label_entity(&lt);
+                self.labels.borrow_mut().insert(lt, b);
+                b
+            }
+        };
+        match best {
+            Some(ei) => Speaker {
+                span: label,
+                entity: Some(ei),
+                name: self.doc.entities[ei].name.clone(),
+            },
+            None => self.resolve(label),
+        }
+    }
+
+    /// The person entity whose name holds every word of the lowercased label `lt`
+    /// (the most mentioned, the first on a tie).
+    pub(crate) fn label_entity(&self, lt: &str) -> Option<usize> {
+        let lw: Vec<&str> = lt.split_whitespace().collect();
+        let mut best: Option<(usize, usize)> = None; // (entity, mentions)
+        for (ei, e) in self.doc.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let name = e.name.to_lowercase();
+            let nw: Vec<&str> = name
+                .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+                .filter(|w| !w.is_empty())
+                .collect();
+            if lw.iter().all(|w| nw.contains(w)) && best.is_none_or(|(_, n)| e.mentions.len() > n) {
+                best = Some((ei, e.mentions.len()));
+            }
+        }
+        best.map(|(ei, _)| ei)
+    }
+
+    /// Interview answers: paragraphs opening with `A:` after `Q:` ones; the speaker
+    /// is the interviewee named in the introduction.
+    pub(crate) fn interview(&self) -> Vec<Quote> {
+        let text = self.text;
+        let is_q = |p: &Para| qa_prefix(&text[p.span.start..p.span.end], true).is_some();
+        let is_a = |p: &Para| qa_prefix(&text[p.span.start..p.span.end], false).is_some();
+        let Some(first_q) = self.paras.iter().position(is_q) else {
+            return vec![];
+        };
+        if !self.paras.iter().any(is_a) {
+            return vec![];
+        }
+        let intro_end = self.paras[first_q].span.start;
+        // The interviewee: "interview with X", "spoke with X", … else the most mentioned person.
+        let mut speaker: Option<Span> = None;
+        let ws = self.ws(0, intro_end);
+        for j in 0..ws.len() {
+            let l = ws[j].lower();
+            if (l == "with" || l == "to") && j > 0 {
+                let prev = ws[j - 1].lower();
+                if matches!(
+                    prev.as_str(),
+                    "interview"
+                        | "spoke"
+                        | "talked"
+                        | "down"
+                        | "conversation"
+                        | "chat"
+                        | "sat"
+                        | "q&a"
+                        | "speaks"
+                        | "talks"
+                        | "spoken"
+                        | "exchange"
+                ) {
+                    let mut k = j + 1;
+                    let s = k;
+                    while k < ws.len()
+                        && (ws[k].capitalised() || (k > s && lex::is_abbrev(ws[k].text)))
+                        && !ws[k].is_punct()
+                    {
+                        k += 1;
+                    }
+                    if k > s {
+                        speaker = Some(Span::new(ws[s].start, ws[k - 1].end));
+                        break;
+                    }
+                }
+            }
+        }
+        let mut resolved = speaker.map(|s| self.resolve(s));
+        if resolved.is_none() {
+            let mut best: Option<(usize, usize)> = None;
+            for (ei, e) in self.doc.entities.iter().enumerate() {
+                if e.kind != EntityKind::Person {
+                    continue;
+                }
+                let c = e
+                    .mentions
+                    .iter()
+                    .filter(|m| m.span.end <= intro_end)
+                    .count();
+                if c > 0 && best.is_none_or(|(_, bc)| c > bc) {
+                    best = Some((ei, c));
+                }
+            }
+            if let Some((ei, _)) = best {
+                let e = &self.doc.entities[ei];
+                let m = e.mentions.iter().find(|m| m.span.end <= intro_end).unwrap();
+                resolved = Some(Speaker {
+                    span: m.span,
+                    entity: Some(ei),
+                    name: e.name.clone(),
+                });
+            }
+        }
+        let mut out = vec![];
+        for p in self.paras.iter().skip(first_q) {
+            if !is_a(p) {
+                continue;
+            }
+            let t = &text[p.span.start..p.span.end];
+            let skip = qa_prefix(t, false).unwrap_or(0);
+            let body = &t[skip..];
+            let lead = body.len() - body.trim_start().len();
+            let start = p.span.start + skip + lead;
+            if start >= p.span.end
+                || self
+                    .marked
+                    .iter()
+                    .any(|m| m.content.start <= start && start < m.content.end)
+            {
+                continue;
+            }
+            out.push(Quote {
+                span: Span::new(start, p.span.end),
+                kind: QuoteKind::Direct,
+                speaker: resolved.clone(),
+                cue: None,
+            });
+        }
+        out
+    }
+}
+
+/// Length of an interview question (`Q:`, `Q.`, `Question:`) or answer (`A:`, `A.`,
+/// `Answer:`) prefix at the start of a paragraph.
+pub(crate) fn qa_prefix(t: &str, question: bool) -> Option<usize> {
+    let (short, long) = if question {
+        ("Q", "Question")
+    } else {
+        ("A", "Answer")
+    };
+    for p in [long, short] {
+        if let Some(rest) = t.strip_prefix(p) {
+            let c = rest.chars().next()?;
+            if c == ':' || (c == '.' && rest[1..].starts_with(' ')) {
+                return Some(p.len() + 1);
+            }
+        }
+    }
+    None
+}
+
+/// A transcript speaker label at the start of a paragraph: `NAME[, ROLE]: text`.
+/// Returns the byte length of the name and the offset of the text. The name is one
+/// to four words, all upper-case (`RACHEL ROE`) or capitalised (`Rachel Roe`, two or
+/// more words); notes such as `UPDATE:` or `Q:` are not speakers.
+pub(crate) fn transcript_label(t: &str) -> Option<(usize, usize)> {
+    let colon = t.find(':')?;
+    if colon == 0 || colon > 60 {
+        return None;
+    }
+    let head = &t[..colon];
+    let name = head.split(',').next()?.trim_end();
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 4 || name.len() != name.trim_start().len() {
+        return None;
+    }
+    let wordish = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+            && w.chars().next().is_some_and(char::is_uppercase)
+    };
+    if !ws.iter().all(|w| wordish(w)) {
+        return None;
+    }
+    let upper = ws.iter().all(|w| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    });
+    // The role after the comma is short and in the same style.
+    if let Some(role) = head.get(name.len()..) {
+        let role = role.trim_start_matches(',').trim();
+        if word_count(role) > 4 || (upper && role.chars().any(char::is_lowercase)) {
+            return None;
+        }
+    }
+    let lower = name.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "q" | "a"
+            | "question"
+            | "answer"
+            | "update"
+            | "updated"
+            | "correction"
+            | "note"
+            | "editor's note"
+            | "photo"
+            | "video"
+            | "source"
+            | "sources"
+            | "read more"
+            | "related"
+            | "watch"
+            | "listen"
+            | "read"
+            | "see"
+            | "more"
+            | "also"
+            | "breaking"
+            | "exclusive"
+            | "clarification"
+            | "disclosure"
+            | "warning"
+            | "advertisement"
+            | "sponsored"
+            | "transcript"
+            | "credit"
+            | "image"
+            | "caption"
+            | "pictured"
+            | "tags"
+            | "topics"
+            | "share"
+            | "follow"
+            | "email"
+            | "contact"
+            | "subscribe"
+    ) || (!upper && ws.len() < 2)
+        || (upper
+            && ws
+                .iter()
+                .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() < 2))
+    {
+        return None;
+    }
+    let rest = &t[colon + 1..];
+    let body = colon + 1 + (rest.len() - rest.trim_start().len());
+    Some((name.len(), body))
+}
