@@ -1,8 +1,8 @@
 //! Findings about sourcing that a fact-checker would want to be told.
 //! Messages are neutral: they describe the sourcing, never a side.
 
+use crate::ctx::{Credit, Ctx, Via, Who};
 use crate::lexicon::*;
-use crate::{Credit, Ctx, Via, Who};
 use unspin_doc::{Attribution, Finding, ParagraphKind, QuoteKind, Source, SourceKind, Span};
 
 /// The finding kinds this stage writes.

@@ -1,0 +1,125 @@
+//! Quote speakers: what each speaker from the quote stage is credited as.
+
+use crate::ctx::{Ctx, Via, Who};
+use crate::cues::collapse;
+use crate::lexicon::*;
+use crate::names::{cap_run_end, guess_kind, name_ok, source_kind};
+use crate::tok::{tokenize, Tok};
+use unspin_doc::{QuoteKind, Span};
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn unit_of(&self, pos: usize) -> Option<usize> {
+        let i = self.units.partition_point(|u| u.span.end <= pos);
+        (i < self.units.len() && self.units[i].span.start <= pos).then_some(i)
+    }
+
+    /// Credits from the quote stage: each quote's speaker.
+    pub(crate) fn quote_credits(&mut self) {
+        let doc = self.doc;
+        for q in &doc.quotes {
+            if q.kind == QuoteKind::Scare {
+                continue;
+            }
+            let Some(sp) = &q.speaker else { continue };
+            let Some(u) = self
+                .unit_of(sp.span.start)
+                .or_else(|| self.unit_of(q.span.start))
+            else {
+                continue;
+            };
+            let who = match sp.entity.and_then(|e| doc.entities.get(e).map(|x| (e, x))) {
+                Some((e, ent)) => Who::Named {
+                    entity: Some(e),
+                    name: ent.name.clone(),
+                    kind: source_kind(ent),
+                },
+                None => speaker_who(&doc.text, sp.span, self.fallback),
+            };
+            self.push(who, sp.span, u, Via::Quote(q.kind));
+        }
+    }
+}
+
+/// What an unresolved quote speaker names: an unnamed source ("some advisers"),
+/// someone already named or a pronoun (credited, no new source), or — when
+/// there is no entity layer to resolve names — the capitalised name in it.
+pub(crate) fn speaker_who(text: &str, span: Span, fallback: bool) -> Who {
+    let words = tokenize(text, span);
+    let low: Vec<&str> = words.iter().filter(|t| t.word).map(|t| &*t.low).collect();
+    // "Some say …", "others argue", "many people believe": a quantifier with no
+    // head, or with a head that names no one, is the vaguest source of all.
+    let quantifier = |w: &str| matches!(w, "some" | "others" | "many" | "most" | "few" | "several");
+    let vague = match low.as_slice() {
+        [q] => quantifier(q),
+        [q, h] => quantifier(q) && has(WEAK_HEADS, h),
+        _ => false,
+    };
+    if vague {
+        return Who::Anonymous(low.join(" "));
+    }
+    if low
+        .iter()
+        .any(|w| has(ANON_HEADS, w) && !has(WEAK_HEADS, w))
+        || low
+            .windows(2)
+            .any(|p| has(ANON_HEADS, p[0]) && matches!(p[1], "familiar" | "close"))
+    {
+        let first_low = low
+            .first()
+            .is_some_and(|w| has(DETS, w) || has(ANON_HEADS, w));
+        // The phrase up to its head, with a sourcing postmodifier if any:
+        // "Officials say consumer" -> "Officials"; a stray leading letter goes.
+        let ws: Vec<&Tok> = words.iter().filter(|t| t.word).collect();
+        let head = ws
+            .iter()
+            .rposition(|t| t.is(bit::ANON_HEADS) && !t.is(bit::WEAK_HEADS))
+            .or_else(|| ws.iter().position(|t| t.is(bit::ANON_HEADS)))
+            .unwrap_or(ws.len() - 1);
+        let keep_all = ws
+            .get(head + 1)
+            .is_some_and(|t| matches!(&*t.low, "familiar" | "close" | "with" | "of" | "for"));
+        let first = ws
+            .iter()
+            .position(|t| t.low.chars().count() > 1 || matches!(&*t.low, "a" | "i"))
+            .unwrap_or(0)
+            .min(head);
+        let end = if keep_all {
+            span.end
+        } else {
+            ws[head].span.end
+        };
+        let mut n = collapse(&text[ws[first].span.start..end]);
+        if first_low {
+            if let Some(c) = n.chars().next() {
+                n = c.to_lowercase().collect::<String>() + &n[c.len_utf8()..];
+            }
+        }
+        return Who::Anonymous(n);
+    }
+    if !fallback {
+        return Who::Generic;
+    }
+    // The capitalised name ending "reporter Jane Doe" / "the Daily Planet"
+    // ("a British newspaper" and "Doe's lawyers" name no one).
+    let end = words.iter().rposition(|t| t.word).map_or(0, |i| i + 1);
+    let mut a = end;
+    while a > 0 && (words[a - 1].word && words[a - 1].cap || words[a - 1].low == ".") {
+        a -= 1;
+    }
+    while a < end && !words[a].word {
+        a += 1;
+    }
+    if a >= end || cap_run_end(&words, a) < end {
+        return Who::Generic;
+    }
+    let Some((a, b)) = name_ok(&words, a, end) else {
+        return Who::Generic;
+    };
+    let n = collapse(&text[words[a].span.start..words[b - 1].span.end]);
+    let kind = guess_kind(&n);
+    Who::Named {
+        entity: None,
+        name: n,
+        kind,
+    }
+}
