@@ -12,6 +12,13 @@
 use serde::{Deserialize, Serialize};
 
 pub mod json;
+pub mod kinds;
+
+pub use kinds::{
+    Attribution, ChromeKind, EntityKind, Family, FindingKind, ParagraphKind, QuoteKind,
+    SourceKind, TechniqueName, UnknownKind, KINDS,
+};
+pub mod offsets;
 
 /// The schema identifier written into every JSON report.
 pub const SCHEMA: &str = "unspin/1";
@@ -72,96 +79,14 @@ pub struct Meta {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Chrome {
     pub text: String,
-    /// One of [`ChromeKind`]'s names, e.g. `ad`, `navigation`, `call_to_action`,
-    /// `teaser`, `caption`, `credit`, `share`, `legal`.
-    pub kind: String,
-}
-
-/// The kind of a removed chrome line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChromeKind {
-    Ad,
-    Navigation,
-    CallToAction,
-    Teaser,
-    Caption,
-    Credit,
-    Share,
-    Legal,
-    Other,
-}
-
-impl ChromeKind {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            ChromeKind::Ad => "ad",
-            ChromeKind::Navigation => "navigation",
-            ChromeKind::CallToAction => "call_to_action",
-            ChromeKind::Teaser => "teaser",
-            ChromeKind::Caption => "caption",
-            ChromeKind::Credit => "credit",
-            ChromeKind::Share => "share",
-            ChromeKind::Legal => "legal",
-            ChromeKind::Other => "other",
-        }
-    }
-}
-
-/// Kind of a paragraph block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ParagraphKind {
-    /// The headline, kept as the first paragraph so that its mentions get offsets.
-    Title,
-    Heading,
-    Body,
-    /// Quoted material set off as a block (HTML `<blockquote>`).
-    Blockquote,
-    ListItem,
-    Caption,
-}
-
-impl ParagraphKind {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            ParagraphKind::Title => "title",
-            ParagraphKind::Heading => "heading",
-            ParagraphKind::Body => "body",
-            ParagraphKind::Blockquote => "blockquote",
-            ParagraphKind::ListItem => "list_item",
-            ParagraphKind::Caption => "caption",
-        }
-    }
+    /// What the line was (written as its snake_case name, e.g. `ad`).
+    pub kind: ChromeKind,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
     pub span: Span,
     pub kind: ParagraphKind,
-}
-
-/// How a sentence is sourced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Attribution {
-    /// The writer's own assertion: no source given.
-    #[default]
-    Own,
-    /// Contains (mostly) a quotation.
-    Quoted,
-    /// Attributed to a named source ("according to X", "X said that …").
-    Attributed,
-    /// Attributed to an anonymous or vague source ("sources say", "is rumored").
-    Anonymous,
-}
-
-impl Attribution {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Attribution::Own => "own",
-            Attribution::Quoted => "quoted",
-            Attribution::Attributed => "attributed",
-            Attribution::Anonymous => "anonymous",
-        }
-    }
 }
 
 /// A sentence. `attribution` is set by the sources stage; `opinion` and
@@ -176,38 +101,100 @@ pub struct Sentence {
     pub speculation: bool,
 }
 
-/// A word or punctuation token (internal; not in the JSON).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A word or punctuation token with the attributes every stage reads, computed
+/// once by the segmenter (internal; not in the JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Token {
     pub span: Span,
     /// Index into `Doc::sentences`.
     pub sentence: usize,
+    /// Index into `Doc::paragraphs`.
+    pub paragraph: usize,
+    /// Where the normalised form lies in `Doc::token_forms` (see [`Doc::form`]).
+    pub form: FormRef,
+    /// Spelling and spacing flags.
+    pub shape: Shape,
+    /// The token's role when it is a quotation mark.
+    pub quote: QuoteRole,
+    /// The word lists (`unspin_lex::bits`) its normalised form is in.
+    pub lex: u64,
 }
 
-/// Kind of a named entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EntityKind {
-    Person,
-    /// A news organisation (newspaper, magazine, broadcaster, agency, site).
-    Outlet,
-    /// Any other organisation, party, company, agency or institution.
-    Org,
-    /// Places: countries, cities, states, buildings.
-    Place,
-    /// Other names: events, awards, works, products, nationalities.
-    Misc,
-}
-
-impl EntityKind {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Outlet => "outlet",
-            EntityKind::Org => "org",
-            EntityKind::Place => "place",
-            EntityKind::Misc => "misc",
-        }
+impl Token {
+    /// True when the token is in any of the lexicon lists `bits`.
+    #[inline]
+    pub fn is(&self, bits: u64) -> bool {
+        self.lex & bits != 0
     }
+}
+
+/// A range of `Doc::token_forms`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FormRef {
+    pub start: u32,
+    pub len: u32,
+}
+
+/// Spelling and spacing flags of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Shape(pub u8);
+
+impl Shape {
+    /// Starts with a letter or digit (a word or number, not punctuation).
+    pub const WORD: u8 = 1;
+    /// Starts with an uppercase letter.
+    pub const CAP: u8 = 2;
+    /// Has at least two letters and no lowercase letter ("NASA", "U.S.").
+    pub const ALL_CAPS: u8 = 4;
+    /// Holds a digit.
+    pub const DIGIT: u8 = 8;
+    /// Holds no letter or digit.
+    pub const PUNCT: u8 = 16;
+    /// Whitespace (or the start of the text) comes right before it.
+    pub const SPACE_BEFORE: u8 = 32;
+
+    #[inline]
+    pub fn has(self, flag: u8) -> bool {
+        self.0 & flag != 0
+    }
+    #[inline]
+    pub fn word(self) -> bool {
+        self.has(Self::WORD)
+    }
+    #[inline]
+    pub fn cap(self) -> bool {
+        self.has(Self::CAP)
+    }
+    #[inline]
+    pub fn all_caps(self) -> bool {
+        self.has(Self::ALL_CAPS)
+    }
+    #[inline]
+    pub fn digit(self) -> bool {
+        self.has(Self::DIGIT)
+    }
+    #[inline]
+    pub fn punct(self) -> bool {
+        self.has(Self::PUNCT)
+    }
+    #[inline]
+    pub fn space_before(self) -> bool {
+        self.has(Self::SPACE_BEFORE)
+    }
+}
+
+/// The role of a quotation-mark token, from its mark and the characters around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum QuoteRole {
+    /// Not a quotation mark.
+    #[default]
+    None,
+    /// Opens a quotation (“ ‘ « „, or a straight mark after a space).
+    Open,
+    /// Closes one (” ’ », or a straight mark before a space or punctuation).
+    Close,
+    /// A straight mark whose side the characters around it do not tell.
+    Either,
 }
 
 /// One mention of an entity in the text.
@@ -229,33 +216,6 @@ pub struct Entity {
     pub kind: EntityKind,
     /// Mentions in text order.
     pub mentions: Vec<Mention>,
-}
-
-/// Kind of a quotation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum QuoteKind {
-    /// A full quoted sentence or more, in quotation marks.
-    Direct,
-    /// A quoted fragment inside the writer's sentence.
-    Partial,
-    /// Quotation marks used for distance or irony; nobody is quoted.
-    Scare,
-    /// Reported speech without quotation marks ("X said that …").
-    Indirect,
-    /// Quoted material set off as a block.
-    Block,
-}
-
-impl QuoteKind {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            QuoteKind::Direct => "direct",
-            QuoteKind::Partial => "partial",
-            QuoteKind::Scare => "scare",
-            QuoteKind::Indirect => "indirect",
-            QuoteKind::Block => "block",
-        }
-    }
 }
 
 /// Who a quotation is attributed to.
@@ -280,33 +240,6 @@ pub struct Quote {
     pub cue: Option<Span>,
 }
 
-/// Kind of a source of claims.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SourceKind {
-    /// A named news outlet or its report.
-    Outlet,
-    /// A named person.
-    Person,
-    /// A named organisation, document or report.
-    Org,
-    /// An unnamed source ("a senior official", "sources", "some advisers").
-    Anonymous,
-    /// Hearsay with no source at all ("is rumored", "reports have surfaced").
-    Rumour,
-}
-
-impl SourceKind {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            SourceKind::Outlet => "outlet",
-            SourceKind::Person => "person",
-            SourceKind::Org => "org",
-            SourceKind::Anonymous => "anonymous",
-            SourceKind::Rumour => "rumour",
-        }
-    }
-}
-
 /// A source that claims in the article are credited to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
@@ -321,9 +254,8 @@ pub struct Source {
 /// Something a fact-checker should be told about, pointing at the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
-    /// snake_case kind, e.g. `source_conflict`, `unattributed_quote`,
-    /// `anonymous_sourcing`, `rumour`, `no_sources`.
-    pub kind: String,
+    /// What was found; the registry ([`kinds`]) ranks the kinds by urgency.
+    pub kind: FindingKind,
     pub message: String,
     pub spans: Vec<Span>,
 }
@@ -332,9 +264,8 @@ pub struct Finding {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Technique {
     pub span: Span,
-    /// snake_case technique name, e.g. `loaded_language`, `name_calling`,
-    /// `speculation`, `bandwagon`, `ridicule`, `doubt`, `exaggeration`.
-    pub technique: String,
+    /// Which technique (written as its snake_case name, e.g. `loaded_language`).
+    pub technique: TechniqueName,
     /// Confidence in 0..=1.
     pub score: f32,
     /// The words inside `span` that made the detector flag it (a lexicon entry, a
@@ -353,6 +284,9 @@ pub struct Doc {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// The tokens' normalised forms (lowercase, straight apostrophes), back to back;
+    /// read them with [`Doc::form`].
+    pub token_forms: String,
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub sources: Vec<Source>,
@@ -380,6 +314,18 @@ impl Doc {
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= pos);
         (i < self.sentences.len() && self.sentences[i].span.start <= pos).then_some(i)
+    }
+
+    /// The normalised form of a token (lowercase, straight apostrophes).
+    #[inline]
+    pub fn form(&self, t: &Token) -> &str {
+        let a = t.form.start as usize;
+        &self.token_forms[a..a + t.form.len as usize]
+    }
+
+    /// Index of the first token that ends after byte `pos` (tokens are in text order).
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= pos)
     }
 
     /// Indices of the tokens in sentence `i` (tokens are in text order).

@@ -120,7 +120,11 @@ pub fn doc() -> Doc {
         .into_iter()
         .filter_map(|span| {
             let sentence = d.sentence_at(span.start)?;
-            Some(Token { span, sentence })
+            Some(Token {
+                span,
+                sentence,
+                ..Default::default()
+            })
         })
         .collect();
 

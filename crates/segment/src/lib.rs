@@ -3,11 +3,17 @@
 //! One pass per paragraph: a hand-written tokenizer (words, numbers, clitics,
 //! punctuation) and a sentence splitter over its tokens that knows abbreviations,
 //! initials, ellipses and closing quotes. Sentences never cross paragraphs.
+//!
+//! Every token gets, once, the attributes later stages read: its normalised form
+//! (lowercase, straight apostrophes), shape, quotation-mark role, sentence and
+//! paragraph, and the lexicon lists its form is in (`unspin_lex::bits`).
 
 pub mod abbrev;
 
 use abbrev::AbbrevClass;
-use unspin_doc::{Attribution, Doc, Paragraph, ParagraphKind, Sentence, Span, Token};
+use unspin_doc::{
+    Attribution, Doc, FormRef, Paragraph, ParagraphKind, QuoteRole, Sentence, Shape, Span, Token,
+};
 
 /// Longest sentence in tokens; longer runs are cut (no real sentence comes close).
 pub const MAX_SENTENCE_TOKENS: usize = 500;
@@ -20,6 +26,7 @@ pub fn segment(doc: &mut Doc) {
     }
     let mut sentences = Vec::new();
     let mut tokens = Vec::new();
+    let mut forms = String::with_capacity(doc.text.len());
     let mut buf: Vec<Span> = Vec::new();
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         buf.clear();
@@ -46,13 +53,99 @@ pub fn segment(doc: &mut Doc) {
                     opinion: false,
                     speculation: false,
                 });
-                tokens.extend(buf[a..end].iter().map(|&span| Token { span, sentence: si }));
+                for &span in &buf[a..end] {
+                    tokens.push(token(&doc.text, span, si, pi, &mut forms));
+                }
                 a = end;
             }
         });
     }
     doc.sentences = sentences;
     doc.tokens = tokens;
+    doc.token_forms = forms;
+}
+
+/// A token with its attributes; its normalised form is appended to `forms`.
+fn token(text: &str, span: Span, sentence: usize, paragraph: usize, forms: &mut String) -> Token {
+    let t = &text[span.start..span.end];
+    let start = forms.len();
+    let form = unspin_lex::normalise(t);
+    forms.push_str(&form);
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    Token {
+        span,
+        sentence,
+        paragraph,
+        form: FormRef {
+            start: start as u32,
+            len: (forms.len() - start) as u32,
+        },
+        shape: shape(t, before),
+        quote: quote_role(t, before, after),
+        lex: unspin_lex::bits::of(&form),
+    }
+}
+
+/// Spelling and spacing flags of token text `t` (`before`: the character before it).
+fn shape(t: &str, before: Option<char>) -> Shape {
+    let mut f = 0;
+    let first = t.chars().next().unwrap_or(' ');
+    if first.is_alphanumeric() {
+        f |= Shape::WORD;
+    }
+    if first.is_uppercase() {
+        f |= Shape::CAP;
+    }
+    let (mut letters, mut lower, mut digit) = (0, false, false);
+    for c in t.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            lower |= c.is_lowercase();
+        }
+        digit |= c.is_numeric();
+    }
+    if letters >= 2 && !lower {
+        f |= Shape::ALL_CAPS;
+    }
+    if digit {
+        f |= Shape::DIGIT;
+    }
+    if letters == 0 && !digit {
+        f |= Shape::PUNCT;
+    }
+    if before.is_none_or(char::is_whitespace) {
+        f |= Shape::SPACE_BEFORE;
+    }
+    Shape(f)
+}
+
+/// The side a quotation mark takes: curly marks say it; a straight mark opens after
+/// a space or bracket and before a non-space, closes the other way round.
+fn quote_role(t: &str, before: Option<char>, after: Option<char>) -> QuoteRole {
+    match t {
+        "\u{201c}" | "\u{2018}" | "\u{ab}" | "\u{201e}" => QuoteRole::Open,
+        "\u{201d}" | "\u{2019}" | "\u{bb}" => QuoteRole::Close,
+        "\"" | "'" => {
+            let open_side = |c: Option<char>| {
+                c.is_none_or(|c| {
+                    c.is_whitespace()
+                        || matches!(c, '(' | '[' | '{' | '-' | '\u{2014}' | '\u{2013}')
+                })
+            };
+            let close_side = |c: Option<char>| {
+                c.is_none_or(|c| {
+                    c.is_whitespace() || (!c.is_alphanumeric() && !matches!(c, '"' | '\''))
+                })
+            };
+            match (open_side(before), close_side(after)) {
+                (true, false) => QuoteRole::Open,
+                (false, true) => QuoteRole::Close,
+                _ => QuoteRole::Either,
+            }
+        }
+        _ => QuoteRole::None,
+    }
 }
 
 /// Body paragraphs of `text` separated by blank (whitespace-only) lines, trimmed.
@@ -258,7 +351,7 @@ fn scan_word(text: &str, i: usize, out: &mut Vec<Span>) -> usize {
             || abbrev::is_final_abbrev(w)
             || abbrev::is_nonfinal_dotted(w)
             || (is_single_upper(w) && w.len() == whole.len())
-            || ((w == "No" || w == "Nos")
+            || (abbrev::is_number_abbrev(w)
                 && text[j + 1..]
                     .trim_start()
                     .starts_with(|c: char| c.is_ascii_digit()));

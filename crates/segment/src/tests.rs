@@ -410,3 +410,48 @@ fn never_crosses_paragraphs_even_without_stop() {
     assert_eq!(s, ["First line", "Second line", "Third line."]);
     assert_eq!(d.paragraphs.len(), 3);
 }
+
+#[test]
+fn tokens_carry_their_attributes() {
+    let mut d = Doc::new("Officials said \u{201c}NASA\u{2019}s 2 rockets\u{201d} failed.\n\nHowever, \"it works\" now.");
+    segment(&mut d);
+    let find = |w: &str| {
+        d.tokens
+            .iter()
+            .find(|t| d.slice(t.span) == w)
+            .copied()
+            .unwrap()
+    };
+    let nasa = find("NASA");
+    assert!(nasa.shape.word() && nasa.shape.cap() && nasa.shape.all_caps());
+    assert!(
+        !nasa.shape.space_before(),
+        "comes right after the opening mark"
+    );
+    assert_eq!(d.form(&find("Officials")), "officials");
+    assert_eq!(d.form(&find("\u{2019}s")), "'s");
+    let two = find("2");
+    assert!(two.shape.digit() && two.shape.space_before() && !two.shape.cap());
+    assert!(find(".").shape.punct());
+    assert_eq!(find("\u{201c}").quote, unspin_doc::QuoteRole::Open);
+    assert_eq!(find("\u{201d}").quote, unspin_doc::QuoteRole::Close);
+    assert_eq!(find("failed").quote, unspin_doc::QuoteRole::None);
+    let straight: Vec<_> = d
+        .tokens
+        .iter()
+        .filter(|t| d.slice(t.span) == "\"")
+        .map(|t| t.quote)
+        .collect();
+    assert_eq!(
+        straight,
+        [unspin_doc::QuoteRole::Open, unspin_doc::QuoteRole::Close]
+    );
+    assert_eq!(find("Officials").paragraph, 0);
+    assert_eq!(find("However").paragraph, 1);
+    assert!(find("However").is(unspin_lex::bits::SENTENCE_STARTER));
+    assert!(!find("rockets").is(unspin_lex::bits::SENTENCE_STARTER));
+    // Forms line up with tokens.
+    for t in &d.tokens {
+        assert_eq!(d.form(t), unspin_lex::normalise(d.slice(t.span)));
+    }
+}
