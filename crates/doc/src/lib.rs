@@ -117,13 +117,13 @@ pub struct Token {
     /// The token's role when it is a quotation mark.
     pub quote: QuoteRole,
     /// The word lists (`unspin_lex::bits`) its normalised form is in.
-    pub lex: u64,
+    pub lex: u128,
 }
 
 impl Token {
     /// True when the token is in any of the lexicon lists `bits`.
     #[inline]
-    pub fn is(&self, bits: u64) -> bool {
+    pub fn is(&self, bits: u128) -> bool {
         self.lex & bits != 0
     }
 }

@@ -11,9 +11,12 @@ use crate::WordSet;
 use std::sync::OnceLock;
 
 /// A set of lexicon bits.
-pub type Bits = u64;
+pub type Bits = u128;
 
-// Shared (0..8).
+// Bit ranges by the area that asks most: shared 0..16, quotes 16..40,
+// sources 40..80, entities and names 80..112, rhetoric 112..128.
+
+// Shared.
 /// A sentence starter ("the", "however"): see [`crate::abbrev::SENTENCE_STARTERS`].
 pub const SENTENCE_STARTER: Bits = 1 << 0;
 
