@@ -41,7 +41,14 @@ macro_rules! table {
 
 // Topic modules come after the macros they use.
 pub mod abbrev;
+pub mod attribution;
 pub mod bits;
+pub mod outlets;
+pub mod titles;
+pub mod dates;
+pub mod speech;
+pub mod reports;
+pub mod function_words;
 
 /// The entries of a data file: trimmed lines, blank lines and `#` comments skipped.
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
