@@ -1,0 +1,133 @@
+//! Reporting verbs ("said", "told", "slammed", "sagte", "a déclaré") and their
+//! inflections, each with the kinds of cue it gives (data: `speech_verbs.tsv`:
+//! form, lemma, kinds). Asked with lowercase forms.
+
+use crate::hash::FxHashMap;
+use std::sync::OnceLock;
+
+table!(
+    /// Form → lemma, kinds (comma-separated; see the file's header).
+    pub SPEECH_VERBS = "speech_verbs.tsv"
+);
+
+/// The kinds of one form, as bits (the constants below).
+pub type Kinds = u16;
+
+/// Reports speech and can introduce indirect content ("said that …").
+pub const SPEECH: Kinds = 1 << 0;
+/// Names, labels or reacts ("called it …", "slammed"): a quote cue, not reported speech.
+pub const LABEL: Kinds = 1 << 1;
+/// Takes an object before the content ("told reporters that …").
+pub const OBJECT: Kinds = 1 << 2;
+/// A rumour word with no speaker ("rumored", "reportedly").
+pub const RUMOUR: Kinds = 1 << 3;
+/// A German or French reporting verb ("sagte", "déclaré").
+pub const FOREIGN: Kinds = 1 << 4;
+/// A German or French label verb ("nannte", "qualifie").
+pub const FOREIGN_LABEL: Kinds = 1 << 5;
+/// Reports a claim only with "that" ("found that …", "believes that …").
+pub const THAT: Kinds = 1 << 6;
+/// Reports after a comma ("…, adding that …").
+pub const PARTICIPLE: Kinds = 1 << 7;
+/// Also common as a noun ("a report", "the state").
+pub const NOUN: Kinds = 1 << 8;
+/// Credits an opinion to someone ("fear", "worry", "expect").
+pub const OPINION: Kinds = 1 << 9;
+/// Talking without reported content ("spoke").
+pub const TALK: Kinds = 1 << 10;
+
+/// Any kind that makes a form a quote cue.
+pub const CUE: Kinds = SPEECH | LABEL | RUMOUR | FOREIGN | FOREIGN_LABEL;
+
+fn kind_bit(name: &str) -> Kinds {
+    match name {
+        "speech" => SPEECH,
+        "label" => LABEL,
+        "object" => OBJECT,
+        "rumour" => RUMOUR,
+        "foreign" => FOREIGN,
+        "foreign-label" => FOREIGN_LABEL,
+        "that" => THAT,
+        "participle" => PARTICIPLE,
+        "noun" => NOUN,
+        "opinion" => OPINION,
+        "talk" => TALK,
+        other => panic!("speech_verbs.tsv: unknown kind {other:?}"),
+    }
+}
+
+fn map() -> &'static FxHashMap<&'static str, Kinds> {
+    static MAP: OnceLock<FxHashMap<&'static str, Kinds>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = FxHashMap::default();
+        for r in SPEECH_VERBS.rows() {
+            let kinds = r.get(2).map_or(0, |k| {
+                k.split(',')
+                    .map(|x| kind_bit(x.trim()))
+                    .fold(0, |a, b| a | b)
+            });
+            *m.entry(r[0]).or_insert(0) |= kinds;
+        }
+        m
+    })
+}
+
+/// The kinds of a lowercase form (0 when it is not listed).
+#[inline]
+pub fn kinds(form: &str) -> Kinds {
+    map().get(form).copied().unwrap_or(0)
+}
+
+/// The lemma of a listed form ("said" → "say").
+pub fn lemma(form: &str) -> Option<&'static str> {
+    SPEECH_VERBS.row(form).and_then(|r| r.get(1).copied())
+}
+
+/// A verb that reports speech ("said", "told", "warned").
+pub fn is_speech_verb(form: &str) -> bool {
+    kinds(form) & SPEECH != 0
+}
+
+/// Any quote cue: a reporting, label or rumour word, English, German or French.
+pub fn is_cue(form: &str) -> bool {
+    kinds(form) & CUE != 0
+}
+
+/// A German or French reporting or label verb.
+pub fn is_foreign_cue(form: &str) -> bool {
+    kinds(form) & (FOREIGN | FOREIGN_LABEL) != 0
+}
+
+/// A verb of finding or believing that reports a claim only with "that".
+pub fn is_that_verb(form: &str) -> bool {
+    kinds(form) & THAT != 0
+}
+
+/// A participle that reports after a comma ("adding", "saying").
+pub fn is_report_participle(form: &str) -> bool {
+    kinds(form) & PARTICIPLE != 0
+}
+
+/// A reporting-verb form that is also common as a noun ("report", "claims").
+pub fn is_noun_too(form: &str) -> bool {
+    kinds(form) & NOUN != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_parse() {
+        assert_eq!(kinds("told") & (SPEECH | OBJECT), SPEECH | OBJECT);
+        assert_eq!(kinds("called") & CUE, LABEL);
+        assert_eq!(kinds("reportedly"), RUMOUR);
+        assert!(is_foreign_cue("sagte") && is_foreign_cue("assure"));
+        assert_eq!(lemma("said"), Some("say"));
+        assert!(!is_cue("table"));
+        for r in SPEECH_VERBS.rows() {
+            assert_eq!(r.len(), 3, "{r:?}");
+            assert_eq!(r[0], crate::normalise(r[0]), "not lowercase: {}", r[0]);
+        }
+    }
+}
