@@ -12,51 +12,6 @@ const ALWAYS_SKIP: &[&str] = &[
     "canvas", "video", "audio", "select", "button", "input", "textarea", "head", "map", "dialog",
 ];
 
-/// Page furniture dropped when cleaning.
-const CLEAN_SKIP: &[&str] = &["nav", "header", "footer", "aside", "form", "menu"];
-
-/// class/id tokens that mark page furniture when cleaning.
-const BAD_TOKENS: &[&str] = &[
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "breadcrumb",
-    "breadcrumbs",
-    "share",
-    "sharing",
-    "social",
-    "cookie",
-    "cookies",
-    "consent",
-    "newsletter",
-    "promo",
-    "sidebar",
-    "related",
-    "recirc",
-    "outbrain",
-    "taboola",
-    "advert",
-    "advertisement",
-    "advertising",
-    "ads",
-    "adslot",
-    "adunit",
-    "sponsored",
-    "subscribe",
-    "paywall",
-    "popup",
-    "modal",
-    "comments",
-    "disqus",
-    "masthead",
-    "toolbar",
-    "skiplink",
-    "trending",
-    "most-read",
-    "mostread",
-];
-
 const BLOCKS: &[&str] = &[
     "p",
     "div",
@@ -252,14 +207,9 @@ fn meta_field(hm: &mut HeadMeta, key: &str, content: &str) {
     }
 }
 
-/// Pass 1: metadata from the whole page, and candidate content roots.
-fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>, usize) {
+/// Pass 1: metadata from the whole page.
+fn scan(root: &NodeRef) -> HeadMeta {
     let mut hm = HeadMeta::default();
-    let mut body_cands: Vec<NodeRef<'a>> = Vec::new();
-    let mut article_cands: Vec<NodeRef<'a>> = Vec::new();
-    let mut main_cands: Vec<NodeRef<'a>> = Vec::new();
-    // Text in <p> elements across the page (they do not nest, so this is linear).
-    let mut p_chars = 0usize;
     let mut stack = vec![root.clone()];
     while let Some(n) = stack.pop() {
         if n.is_element() {
@@ -323,19 +273,7 @@ fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>, usize) {
                     continue;
                 }
                 "style" | "noscript" | "template" | "svg" => continue,
-                "article" if article_cands.len() < 20 => article_cands.push(n.clone()),
-                "p" => p_chars += n.normalized_char_count(),
-                "main" if main_cands.len() < 20 => main_cands.push(n.clone()),
                 _ => {}
-            }
-            if n.attr("itemprop")
-                .is_some_and(|v| v.contains("articleBody"))
-                && body_cands.len() < 20
-            {
-                body_cands.push(n.clone());
-            }
-            if n.attr("role").is_some_and(|v| v.as_ref() == "main") && main_cands.len() < 20 {
-                main_cands.push(n.clone());
             }
         }
         let mut child = n.last_child();
@@ -344,141 +282,26 @@ fn scan<'a>(root: &NodeRef<'a>) -> (HeadMeta, Option<NodeRef<'a>>, usize) {
             stack.push(c);
         }
     }
-    let biggest = |c: &[NodeRef<'_>]| -> Option<(usize, usize)> {
-        c.iter()
-            .enumerate()
-            .map(|(i, n)| (i, n.normalized_char_count()))
-            .max_by_key(|(_, len)| *len)
-    };
-    let mut content = None;
-    for cands in [&body_cands, &article_cands, &main_cands] {
-        if let Some((i, len)) = biggest(cands) {
-            // A content root must hold most of the page's paragraph text, so a
-            // small <article> teaser card is not mistaken for the story.
-            if len >= 250 && len * 10 >= p_chars * 4 {
-                content = Some(cands[i].clone());
-                break;
-            }
-        }
-    }
-    (hm, content, p_chars)
-}
-
-/// class/id tokens that mark a container of the article itself; they win over
-/// [`BAD_TOKENS`] ("article modal-enabled", "content-with-sidebar").
-const GOOD_TOKENS: &[&str] = &[
-    "article", "content", "body", "main", "story", "entry", "post", "text", "prose",
-];
-
-/// How strongly class/id words mark page furniture.
-fn tokens_bad(v: &str) -> Skip {
-    // Split on separators and camelCase ("rightRail" → right, rail).
-    let mut toks: Vec<String> = Vec::new();
-    for word in v.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
-        let mut cur = String::new();
-        let mut prev_lower = false;
-        for c in word.chars() {
-            if c.is_uppercase() && prev_lower && !cur.is_empty() {
-                toks.push(std::mem::take(&mut cur));
-            }
-            prev_lower = c.is_lowercase() || c.is_ascii_digit();
-            cur.extend(c.to_lowercase());
-        }
-        if !cur.is_empty() {
-            toks.push(cur);
-        }
-    }
-    let lower = v.to_lowercase();
-    let has = |set: &[&str]| toks.iter().any(|t| set.contains(&t.as_str()));
-    // Comment threads: "postcomments", "commentlist", "comment-list" (not "commentary").
-    let comments = lower
-        .split(|c: char| c.is_whitespace())
-        .any(|w| (w.contains("comment") && !w.contains("commentary")) || w.contains("disqus"));
-    if comments
-        && !has(&[
-            "article", "body", "story", "main", "content", "entry", "text",
-        ])
-    {
-        return Skip::Hard;
-    }
-    if (has(BAD_TOKENS) || has(&["rail", "popular"])) && !has(GOOD_TOKENS) {
-        Skip::Soft
-    } else {
-        Skip::No
-    }
-}
-
-/// Whether to drop an element when cleaning. `Soft` drops (furniture tags and
-/// class names) are overridden when the element holds most of the page's text.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Skip {
-    No,
-    Soft,
-    Hard,
-}
-
-fn skip_clean(n: &NodeRef, name: &str) -> Skip {
-    if CLEAN_SKIP.contains(&name) {
-        return Skip::Soft;
-    }
-    if n.has_attr("hidden")
-        || n.attr("aria-hidden").is_some_and(|v| v.as_ref() == "true")
-        || n.attr("style")
-            .is_some_and(|s| s.replace(' ', "").to_lowercase().contains("display:none"))
-    {
-        return Skip::Hard;
-    }
-    if n.attr("role").is_some_and(|r| {
-        matches!(
-            r.as_ref(),
-            "navigation" | "banner" | "contentinfo" | "complementary"
-        )
-    }) {
-        return Skip::Soft;
-    }
-    if matches!(name, "body" | "html" | "main" | "article") {
-        return Skip::No;
-    }
-    let class = n.attr("class").map_or(Skip::No, |c| tokens_bad(&c));
-    let id = n.attr("id").map_or(Skip::No, |c| tokens_bad(&c));
-    class.max(id)
+    hm
 }
 
 enum Ev<'a> {
     Enter(NodeRef<'a>),
     ExitBlock,
-    ExitLink,
 }
 
+/// Pass 2: the page's text as blocks, each with the paragraph kind of its element.
+#[derive(Default)]
 struct Walker {
-    /// Characters of <p> text on the whole page.
-    page_text: usize,
-    /// How many more furniture candidates may be measured (bounds the cost).
-    checks_left: usize,
     blocks: Vec<Block>,
     buf: String,
-    link_chars: usize,
-    link_depth: usize,
     kinds: Vec<ParagraphKind>,
-    clean: bool,
 }
 
 impl Walker {
-    /// A furniture-looking element ("layout-with-sidebar", a page-wide <form>)
-    /// that holds most of the page's paragraph text is kept.
-    fn holds_article(&mut self, n: &NodeRef) -> bool {
-        if self.checks_left == 0 || self.page_text < 200 {
-            return false;
-        }
-        self.checks_left -= 1;
-        let len = n.normalized_char_count();
-        len >= 200 && len * 2 >= self.page_text
-    }
-
     fn flush(&mut self) {
         if self.buf.trim().is_empty() {
             self.buf.clear();
-            self.link_chars = 0;
             return;
         }
         let lines: Vec<String> = self
@@ -487,19 +310,16 @@ impl Walker {
             .map(normalize_ws)
             .filter(|l| !l.is_empty())
             .collect();
-        let total: usize = lines.iter().map(|l| l.chars().count()).sum();
         let kind = *self.kinds.last().unwrap_or(&ParagraphKind::Body);
-        let linky = self.clean && total > 0 && self.link_chars * 10 >= total * 7;
         if !lines.is_empty() {
             self.blocks.push(Block {
                 lines,
                 hint: Some(kind),
-                linky,
+                linky: false,
                 gap: 0,
             });
         }
         self.buf.clear();
-        self.link_chars = 0;
     }
 
     fn kind_for(&self, name: &str) -> ParagraphKind {
@@ -526,34 +346,21 @@ impl Walker {
 
     fn walk<'a>(&mut self, root: NodeRef<'a>) {
         let mut stack = vec![Ev::Enter(root)];
-        let mut is_root = true;
         while let Some(ev) = stack.pop() {
             match ev {
                 Ev::ExitBlock => {
                     self.flush();
                     self.kinds.pop();
                 }
-                Ev::ExitLink => self.link_depth = self.link_depth.saturating_sub(1),
                 Ev::Enter(n) => {
                     if n.is_text() {
-                        let t = n.text();
-                        if self.link_depth > 0 {
-                            self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
-                        }
-                        self.buf.push_str(&t);
+                        self.buf.push_str(&n.text());
                         continue;
                     }
                     if n.is_element() {
                         let name = name_of(&n);
                         if ALWAYS_SKIP.contains(&name.as_str()) {
                             continue;
-                        }
-                        if self.clean && !is_root {
-                            match skip_clean(&n, &name) {
-                                Skip::Hard => continue,
-                                Skip::Soft if !self.holds_article(&n) => continue,
-                                _ => {}
-                            }
                         }
                         if name == "br" {
                             self.buf.push('\n');
@@ -564,9 +371,6 @@ impl Walker {
                             let k = self.kind_for(&name);
                             self.kinds.push(k);
                             stack.push(Ev::ExitBlock);
-                        } else if name == "a" {
-                            self.link_depth += 1;
-                            stack.push(Ev::ExitLink);
                         } else if matches!(name.as_str(), "img" | "wbr") {
                             continue;
                         } else {
@@ -575,7 +379,6 @@ impl Walker {
                     } else if !n.is_document() && !n.is_fragment() {
                         continue;
                     }
-                    is_root = false;
                     let mut child = n.last_child();
                     while let Some(c) = child {
                         child = c.prev_sibling();
@@ -773,111 +576,65 @@ fn flatten_deep(src: &str) -> Option<String> {
     Some(out)
 }
 
+/// HTML → document. Cleaning (`clean`) goes through the main-content extractor
+/// (`unspin-html`); without it every block of text on the page is kept, in order.
 pub fn extract(src: &str, clean: bool) -> Doc {
     let flat = flatten_deep(src);
+    let deep = flat
+        .is_some()
+        .then(|| format!("HTML nested deeper than {MAX_NESTING} elements; inner tags ignored"));
+    let src = flat.as_deref().unwrap_or(src);
     if clean {
-        let mut doc = from_main_content(unspin_html::extract(flat.as_deref().unwrap_or(src)));
-        if flat.is_some() {
-            doc.warnings.push(format!(
-                "HTML nested deeper than {MAX_NESTING} elements; inner tags ignored"
-            ));
-        }
+        let mut doc = from_main_content(unspin_html::extract(src));
+        doc.warnings.extend(deep);
         return doc;
     }
-    let src = flat.as_deref().unwrap_or(src);
+    unclean(src, deep)
+}
+
+/// Every block of text on the page (`--no-clean`): headings and the `<h1>` as
+/// headings, everything else as body paragraphs, with the page's metadata.
+/// `deep` is the warning that the page was flattened, if it was.
+fn unclean(src: &str, deep: Option<String>) -> Doc {
     // The parser's super-linear inputs are capped here too (attributes per
     // element, tokens per page), with their warnings.
     let scanned = unspin_html::prescan(src);
     let src: &str = &scanned.html;
     let document = Document::from(src);
     let root = document.root();
-    let (hm, content, p_chars) = scan(&root);
+    let hm = scan(&root);
     let title = pick_title(&hm);
-    let mut walker = Walker {
-        page_text: p_chars,
-        checks_left: 200,
-        blocks: Vec::new(),
-        buf: String::new(),
-        link_chars: 0,
-        link_depth: 0,
-        kinds: Vec::new(),
-        clean,
+    let mut walker = Walker::default();
+    walker.walk(root);
+    let mut doc = Doc {
+        meta: Meta {
+            title,
+            byline: hm.authors,
+            published: hm.published,
+            outlet: hm.outlet,
+            language: hm.lang,
+            url: hm.url,
+        },
+        ..Default::default()
     };
-    let start = if clean {
-        content.unwrap_or_else(|| root.clone())
-    } else {
-        root.clone()
-    };
-    walker.walk(start);
-    let mut blocks = walker.blocks;
-
-    let meta = Meta {
-        title: title.clone(),
-        byline: hm.authors.clone(),
-        published: hm.published.clone(),
-        outlet: hm.outlet.clone(),
-        language: hm.lang.clone(),
-        url: hm.url.clone(),
-    };
-
-    let mut doc = if clean {
-        if let Some(t) = &title {
-            // The headline leads the text; an <h1> repeating it is dropped as a duplicate.
-            for b in blocks.iter_mut() {
-                if b.hint == Some(ParagraphKind::Title) {
-                    b.hint = Some(ParagraphKind::Heading);
-                }
-            }
-            blocks.insert(
-                0,
-                Block {
-                    lines: vec![t.clone()],
-                    hint: Some(ParagraphKind::Title),
-                    linky: false,
-                    gap: 0,
-                },
-            );
-        } else {
-            for b in blocks.iter_mut() {
-                if b.hint == Some(ParagraphKind::Title) {
-                    b.hint = Some(ParagraphKind::Heading);
-                }
-            }
-        }
-        let mut d = assemble(blocks, meta);
-        if let Some(t) = &title {
-            d.meta.title = Some(t.clone());
-        }
-        d
-    } else {
-        let mut d = Doc {
-            meta,
-            ..Default::default()
+    let mut text = String::new();
+    for b in walker.blocks {
+        let kind = match b.hint {
+            None => ParagraphKind::Body,
+            Some(ParagraphKind::Title) => ParagraphKind::Heading,
+            Some(k) => k,
         };
-        let mut text = String::new();
-        for b in blocks {
-            let kind = match b.hint {
-                Some(ParagraphKind::Title) | None => ParagraphKind::Heading,
-                Some(k) => k,
-            };
-            let kind = if b.hint.is_none() {
-                ParagraphKind::Body
-            } else {
-                kind
-            };
-            if !text.is_empty() {
-                text.push_str("\n\n");
-            }
-            let s = text.len();
-            text.push_str(&b.lines.join(" "));
-            d.paragraphs.push(Paragraph {
-                span: Span::new(s, text.len()),
-                kind,
-            });
+        if !text.is_empty() {
+            text.push_str("\n\n");
         }
-        d.text = text;
-        d
-    };
+        let s = text.len();
+        text.push_str(&b.lines.join(" "));
+        doc.paragraphs.push(Paragraph {
+            span: Span::new(s, text.len()),
+            kind,
+        });
+    }
+    doc.text = text;
     let has_body = doc.paragraphs.iter().any(|p| {
         !matches!(
             p.kind,
@@ -892,11 +649,7 @@ pub fn extract(src: &str, clean: bool) -> Doc {
     if doc.meta.language.is_none() {
         doc.meta.language = guess_language(&doc.text);
     }
-    if flat.is_some() {
-        doc.warnings.push(format!(
-            "HTML nested deeper than {MAX_NESTING} elements; inner tags ignored"
-        ));
-    }
+    doc.warnings.extend(deep);
     doc.warnings.extend(scanned.warnings);
     doc
 }
