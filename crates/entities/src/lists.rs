@@ -9,19 +9,12 @@ use unspin_doc::EntityKind;
 const FIRST_NAMES: &str = include_str!("../data/first_names.tsv");
 const SURNAMES: &str = include_str!("../data/surnames.txt");
 const COMMON: &str = include_str!("../data/common_words.txt");
-const OUTLETS: &str = include_str!("../data/outlets.tsv");
 const PLACES: &str = include_str!("../data/places.txt");
 const ORGS: &str = include_str!("../data/orgs.txt");
 const MISC: &str = include_str!("../data/misc.txt");
 
 /// Gender implied by a given name or a title.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    Female,
-    Male,
-    /// Used for both (e.g. "Jordan").
-    Either,
-}
+pub use unspin_lex::titles::Gender;
 
 /// One gazetteer entry: what a matched name is.
 #[derive(Debug, Clone, Copy)]
@@ -54,27 +47,29 @@ impl Lists {
     fn build() -> Lists {
         let mut pats: Vec<&'static str> = Vec::new();
         let mut entries = Vec::new();
-        let mut add = |names: &'static str, kind: EntityKind, outlet_type: Option<&'static str>| {
-            let canonical = names.split('|').next().unwrap_or(names);
-            for n in names.split('|') {
-                // "The New Yorker" is found as "New Yorker" (after "the" or "The").
-                let n = match n.strip_prefix("The ") {
-                    Some(rest) if kind == EntityKind::Outlet => rest,
-                    _ => n,
-                };
-                pats.push(n);
-                entries.push(GazEntry {
-                    kind,
-                    canonical,
-                    outlet_type,
-                });
-            }
-        };
-        for l in lines(OUTLETS) {
-            if let Some((t, names)) = l.split_once('\t') {
-                add(names, EntityKind::Outlet, Some(t));
-            }
+        let mut add_names =
+            |names: &[&'static str], kind: EntityKind, outlet_type: Option<&'static str>| {
+                let canonical = names[0];
+                for &n in names {
+                    // "The New Yorker" is found as "New Yorker" (after "the" or "The").
+                    let n = match n.strip_prefix("The ") {
+                        Some(rest) if kind == EntityKind::Outlet => rest,
+                        _ => n,
+                    };
+                    pats.push(n);
+                    entries.push(GazEntry {
+                        kind,
+                        canonical,
+                        outlet_type,
+                    });
+                }
+            };
+        for o in unspin_lex::outlets::all() {
+            add_names(&o.names, EntityKind::Outlet, Some(o.kind));
         }
+        let mut add = |names: &'static str, kind: EntityKind, outlet_type: Option<&'static str>| {
+            add_names(&names.split('|').collect::<Vec<_>>(), kind, outlet_type);
+        };
         for l in lines(ORGS) {
             add(l, EntityKind::Org, None);
         }

@@ -2,88 +2,23 @@
 //! nouns and suffixes of organisations, outlets, places and other names.
 
 use crate::lists::Gender;
+use unspin_lex::{outlets, titles};
 
 /// A title or honorific written before a name ("President", "Mrs.", "Sen.",
-/// "Former"), matched case-sensitively in its capitalised form. Returns the gender
-/// it implies, if any.
+/// "Former"), case-sensitive: see [`unspin_lex::titles::title`].
 pub fn cap_title(w: &str) -> Option<Option<Gender>> {
-    use Gender::*;
-    let g = match w {
-        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Madam" | "Madame" | "Mme." | "Lady" | "Dame"
-        | "Queen" | "Princess" | "Duchess" | "Countess" | "Baroness" | "Sister"
-        | "Congresswoman" | "Chairwoman" | "Councilwoman" | "Assemblywoman" | "Spokeswoman"
-        | "Businesswoman" | "Empress" | "Actress" => Some(Female),
-        "Mr." | "Mr" | "Sir" | "Lord" | "King" | "Prince" | "Duke" | "Count" | "Baron"
-        | "Father" | "Brother" | "Congressman" | "Chairman" | "Councilman" | "Assemblyman"
-        | "Spokesman" | "Businessman" | "Emperor" | "Pope" | "Sheikh" => Some(Male),
-        "President" | "Vice" | "Former" | "Ex" | "Late" | "Acting" | "Deputy" | "Assistant"
-        | "Interim" | "Senior" | "Chief" | "Secretary" | "Undersecretary" | "Minister"
-        | "Prime" | "Premier" | "Chancellor" | "Governor" | "Gov." | "Lt." | "Lieutenant"
-        | "Senator" | "Sen." | "Sens." | "Representative" | "Rep." | "Reps." | "Congressmember"
-        | "Speaker" | "Leader" | "Whip" | "Mayor" | "Councilmember" | "Councillor"
-        | "Councilor" | "Cllr" | "Cllr." | "Alderman" | "Judge" | "Justice" | "Attorney"
-        | "General" | "Gen." | "Col." | "Colonel" | "Capt." | "Captain" | "Maj." | "Major"
-        | "Sgt." | "Sergeant" | "Cpl." | "Corporal" | "Adm." | "Admiral" | "Commander"
-        | "Cmdr." | "Lt.Col." | "Officer" | "Detective" | "Det." | "Agent" | "Sheriff"
-        | "Ambassador" | "Amb." | "Dr." | "Dr" | "Doctor" | "Prof." | "Professor" | "Rev."
-        | "Reverend" | "Pastor" | "Rabbi" | "Imam" | "Bishop" | "Archbishop" | "Cardinal"
-        | "Fr." | "Coach" | "CEO" | "Chairperson" | "Chair" | "Director" | "Commissioner"
-        | "Superintendent" | "Trooper" | "Inspector" | "Chancellor-elect" | "President-elect"
-        | "Candidate" | "Nominee" | "Hon." | "Honorable" | "Dean" | "Treasurer" | "Comptroller"
-        | "Auditor" | "Marshal" | "Gens." | "Govs." | "Drs." | "Sec." | "Presidents"
-        | "Senators" | "Governors" | "Sir." | "Chief Executive" | "Founder" | "Spokesperson"
-        | "Lawmaker" | "Mx." | "Messrs." => None,
-        _ => return None,
-    };
-    Some(g)
+    titles::title(w)
 }
 
-/// True for multiword-title nouns that only count as titles together
-/// ("First Lady", "Vice President" are handled token by token through [`cap_title`]).
+/// Multiword-title words that only count as titles together ("First Lady").
 pub fn is_title_companion(w: &str) -> bool {
-    matches!(
-        w,
-        "First" | "Lady" | "Majority" | "Minority" | "House" | "Senate" | "Executive" | "Press"
-    )
+    titles::is_title_companion(w)
 }
 
 /// A lower-case role word directly before a name that marks a person
-/// ("reporter Gabriel X", "host Y", "former president Z").
+/// ("reporter Gabriel X"): see [`unspin_lex::titles::person_role`].
 pub fn lower_person_title(w: &str) -> Option<Option<Gender>> {
-    use Gender::*;
-    let g = match w {
-        "actress" | "spokeswoman" | "businesswoman" | "congresswoman" | "chairwoman" | "mrs."
-        | "wife" | "mother" | "daughter" | "sister" | "grandmother" | "aunt" | "niece"
-        | "girlfriend" | "widow" | "queen" | "princess" | "ms." => Some(Female),
-        "actor" | "spokesman" | "businessman" | "congressman" | "chairman" | "mr." | "husband"
-        | "father" | "son" | "brother" | "grandfather" | "uncle" | "nephew" | "boyfriend"
-        | "widower" | "king" | "prince" => Some(Male),
-        "reporter" | "journalist" | "columnist" | "writer" | "author" | "editor"
-        | "correspondent" | "analyst" | "spokesperson" | "president" | "senator" | "governor"
-        | "director" | "singer" | "rapper" | "host" | "anchor" | "comedian" | "lawyer"
-        | "attorney" | "professor" | "economist" | "historian" | "pollster" | "strategist"
-        | "adviser" | "advisor" | "aide" | "coach" | "player" | "star" | "billionaire"
-        | "activist" | "ceo" | "candidate" | "nominee" | "lawmaker" | "officer" | "secretary"
-        | "minister" | "chancellor" | "prosecutor" | "judge" | "justice" | "commentator"
-        | "pundit" | "podcaster" | "filmmaker" | "producer" | "founder" | "co-founder"
-        | "leader" | "mayor" | "representative" | "rep." | "sen." | "gov." | "dr." | "chief"
-        | "scientist" | "researcher" | "doctor" | "physician" | "nurse" | "teacher" | "student"
-        | "spokesmen" | "colleague" | "friend" | "partner" | "rival" | "opponent"
-        | "challenger" | "incumbent" | "ambassador" | "envoy" | "diplomat" | "general"
-        | "commander" | "chairperson" | "chair" | "commissioner" | "sheriff" | "detective"
-        | "investigator" | "photographer" | "novelist" | "poet" | "artist" | "musician"
-        | "designer" | "entrepreneur" | "investor" | "executive" | "manager" | "owner"
-        | "pastor" | "priest" | "rabbi" | "bishop" | "pope" | "president-elect"
-        | "vice-president" | "chief-of-staff" | "speaker" | "whip" | "tycoon" | "mogul"
-        | "influencer" | "blogger" | "youtuber" | "athlete" | "quarterback" | "pitcher"
-        | "striker" | "goalkeeper" | "defender" | "forward" | "guard" | "councilmember"
-        | "alderman" | "defendant" | "plaintiff" | "suspect" | "victim" | "witness"
-        | "survivor" | "resident" | "voter" | "supporter" | "critic" | "ally" | "deputy"
-        | "assistant" | "intern" | "staffer" | "official" | "economist." | "stateswoman"
-        | "statesman" => None,
-        _ => return None,
-    };
-    Some(g)
+    titles::person_role(w)
 }
 
 /// Lower-case particles allowed inside person names ("de Blasio", "van Gogh").
@@ -389,54 +324,7 @@ pub fn is_org_suffix(w: &str) -> bool {
 
 /// Last words of news-outlet names ("the X Times", "Y Post").
 pub fn is_outlet_suffix(w: &str) -> bool {
-    matches!(
-        w,
-        "Times"
-            | "Post"
-            | "Journal"
-            | "Magazine"
-            | "Herald"
-            | "Tribune"
-            | "Gazette"
-            | "News"
-            | "Daily"
-            | "Review"
-            | "Chronicle"
-            | "Observer"
-            | "Telegraph"
-            | "Examiner"
-            | "Inquirer"
-            | "Dispatch"
-            | "Bulletin"
-            | "Courier"
-            | "Sentinel"
-            | "Register"
-            | "Star-Ledger"
-            | "Globe"
-            | "Monitor"
-            | "Press"
-            | "Mercury"
-            | "Ledger"
-            | "Enquirer"
-            | "Advocate"
-            | "Record"
-            | "Reporter"
-            | "Weekly"
-            | "Newsletter"
-            | "Wire"
-            | "Digest"
-            | "Beacon"
-            | "Banner"
-            | "Clarion"
-            | "Free Press"
-            | "Gazette-Journal"
-            | "Pioneer"
-            | "Standard"
-            | "Courant"
-            | "Democrat-Gazette"
-            | "Plain Dealer"
-            | "Bee"
-    )
+    outlets::is_name_suffix(w)
 }
 
 /// Last words that make a name a place.
@@ -794,37 +682,13 @@ pub fn is_locative(w: &str) -> bool {
 
 /// Nouns in definite descriptions that refer back to a news outlet ("the magazine").
 pub fn outlet_description(w: &str) -> Option<&'static [&'static str]> {
-    Some(match w {
-        "magazine" => &["magazine"],
-        "newspaper" | "paper" | "daily" | "tabloid" => &["newspaper"],
-        "network" | "broadcaster" | "channel" | "station" => &["broadcaster"],
-        "agency" | "wire" => &["agency"],
-        "outlet" | "publication" | "site" | "website" => &[],
-        _ => return None,
-    })
+    outlets::description_types(w)
 }
 
-/// The noun in an outlet's own name that matches a description noun
+/// The nouns in an outlet's own name that match a description noun
 /// ("the magazine" ↔ "New York Magazine").
 pub fn description_name_word(w: &str) -> &'static [&'static str] {
-    match w {
-        "magazine" => &["Magazine"],
-        "newspaper" | "paper" | "daily" => &[
-            "Times",
-            "Post",
-            "Journal",
-            "Herald",
-            "Tribune",
-            "Gazette",
-            "Daily",
-            "Chronicle",
-            "Telegraph",
-            "Inquirer",
-        ],
-        "network" | "broadcaster" | "channel" => &["News", "Network", "Channel", "TV"],
-        "agency" => &["Agency", "Press"],
-        _ => &[],
-    }
+    outlets::description_name_words(w)
 }
 
 /// Pronouns, auxiliaries and particles: capitalised mid-sentence only in title case.
@@ -1167,15 +1031,5 @@ pub fn is_corporate_possession(w: &str) -> bool {
 
 /// Head nouns of journal titles followed by "of" ("Journal of …", "Annals of …").
 pub fn is_outlet_head(w: &str) -> bool {
-    matches!(
-        w,
-        "Journal"
-            | "Review"
-            | "Bulletin"
-            | "Chronicle"
-            | "News"
-            | "Annals"
-            | "Proceedings"
-            | "Times"
-    )
+    outlets::is_name_head(w)
 }

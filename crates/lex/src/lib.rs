@@ -43,12 +43,15 @@ macro_rules! table {
 pub mod abbrev;
 pub mod attribution;
 pub mod bits;
-pub mod outlets;
-pub mod titles;
 pub mod dates;
-pub mod speech;
-pub mod reports;
 pub mod function_words;
+pub mod headlines;
+pub mod outlets;
+pub mod page_chrome;
+pub mod reports;
+pub mod speech;
+pub mod stopwords;
+pub mod titles;
 
 /// The entries of a data file: trimmed lines, blank lines and `#` comments skipped.
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
