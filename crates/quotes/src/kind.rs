@@ -132,10 +132,6 @@ pub(crate) fn headline_like(s: &str) -> bool {
 
 /// Short title-case text without sentence punctuation: a name of a work or show.
 pub(crate) fn is_title_case(s: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or", "from",
-        "is", "vs",
-    ];
     if s.ends_with(['.', ',', '!', '?', ';', ':']) {
         return false;
     }
@@ -148,7 +144,7 @@ pub(crate) fn is_title_case(s: &str) -> bool {
         let first = w.chars().find(|c| c.is_alphanumeric());
         match first {
             Some(c) if c.is_uppercase() || c.is_ascii_digit() => caps += 1,
-            Some(_) if SMALL.contains(&w.to_lowercase().as_str()) => {}
+            Some(_) if unspin_lex::grammar::TITLE_SMALL_WORDS.contains(&w.to_lowercase()) => {}
             Some(_) => return false,
             None => {}
         }

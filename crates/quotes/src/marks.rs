@@ -205,10 +205,6 @@ fn pair_doubles(text: &str, a: usize, b: usize) -> (Vec<DPair>, Option<(usize, u
     (out, open.map(|(o, oa, _)| (o, oa)))
 }
 
-const ELISIONS: &[&str] = &[
-    "em", "til", "cause", "n", "bout", "tis", "twas", "round", "nuff", "cos", "ello", "kay", "s",
-];
-
 fn is_elision(text: &str, after: usize) -> bool {
     let rest = &text[after..];
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -219,7 +215,7 @@ fn is_elision(text: &str, after: usize) -> bool {
         .take_while(|c| c.is_alphanumeric())
         .collect::<String>()
         .to_lowercase();
-    ELISIONS.contains(&word.as_str())
+    unspin_lex::grammar::ELISIONS.contains(&word)
 }
 
 /// Single-quote pairs (UK style or nested) inside `[a, b)`, not crossing `blocked` spans.
