@@ -1,43 +1,10 @@
 //! The public JSON form of a [`Doc`] (schema `unspin/1`): byte spans become
 //! Unicode character offsets into `text`, end exclusive.
 
+use crate::offsets::CharIndex;
 use crate::{Doc, Span, SCHEMA};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Value};
-
-/// Maps byte offsets of one text to character offsets.
-pub struct CharIndex {
-    /// `chars[b]` = number of chars before byte `b` (valid at char boundaries).
-    chars: Vec<u32>,
-}
-
-impl CharIndex {
-    pub fn new(text: &str) -> Self {
-        let mut chars = vec![0u32; text.len() + 1];
-        let mut n = 0u32;
-        let mut last = 0usize;
-        for (b, _) in text.char_indices() {
-            for slot in chars.iter_mut().take(b + 1).skip(last) {
-                *slot = n;
-            }
-            n += 1;
-            last = b + 1;
-        }
-        for slot in chars.iter_mut().skip(last) {
-            *slot = n;
-        }
-        // Byte position text.len() maps to the total char count.
-        if let Some(l) = chars.last_mut() {
-            *l = n;
-        }
-        CharIndex { chars }
-    }
-
-    /// Character offset of byte offset `b` (clamped to the text).
-    pub fn char_of(&self, b: usize) -> usize {
-        self.chars[b.min(self.chars.len() - 1)] as usize
-    }
-}
 
 fn span_json(doc: &Doc, ix: &CharIndex, s: Span) -> Value {
     json!({"start": ix.char_of(s.start), "end": ix.char_of(s.end), "text": doc.slice(s)})
@@ -95,7 +62,10 @@ impl Serialize for Report<'_> {
         m.serialize_entry("text", &doc.text)?;
         m.serialize_entry(
             "chrome",
-            &Each(&doc.chrome, |c| json!({"text": c.text, "kind": c.kind})),
+            &Each(
+                &doc.chrome,
+                |c| json!({"text": c.text, "kind": c.kind.as_str()}),
+            ),
         )?;
         m.serialize_entry(
             "paragraphs",
@@ -150,7 +120,7 @@ impl Serialize for Report<'_> {
             "findings",
             &Each(&doc.findings, |f| {
                 json!({
-                    "kind": f.kind, "message": f.message,
+                    "kind": f.kind.as_str(), "message": f.message,
                     "spans": f.spans.iter().map(|m| span_json(doc, ix, *m)).collect::<Vec<_>>(),
                 })
             }),
@@ -160,27 +130,12 @@ impl Serialize for Report<'_> {
             &Each(&doc.techniques, |t| {
                 json!({
                     "start": ix.char_of(t.span.start), "end": ix.char_of(t.span.end), "text": doc.slice(t.span),
-                    "technique": t.technique, "score": (t.score as f64 * 1000.0).round() / 1000.0,
+                    "technique": t.technique.as_str(), "score": (t.score as f64 * 1000.0).round() / 1000.0,
                     "triggers": t.triggers.iter().map(|m| span_json(doc, ix, *m)).collect::<Vec<_>>(),
                 })
             }),
         )?;
         m.serialize_entry("warnings", &doc.warnings)?;
         m.end()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn char_offsets() {
-        let t = "a’b é";
-        let ix = CharIndex::new(t);
-        assert_eq!(ix.char_of(0), 0);
-        assert_eq!(ix.char_of(1), 1); // ’ starts at byte 1
-        assert_eq!(ix.char_of(4), 2); // b at byte 4
-        assert_eq!(ix.char_of(t.len()), 5);
     }
 }

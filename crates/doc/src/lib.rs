@@ -15,8 +15,8 @@ pub mod json;
 pub mod kinds;
 
 pub use kinds::{
-    Attribution, ChromeKind, EntityKind, Family, FindingKind, ParagraphKind, QuoteKind,
-    SourceKind, TechniqueName, UnknownKind, KINDS,
+    Attribution, ChromeKind, EntityKind, Family, FindingKind, ParagraphKind, QuoteKind, SourceKind,
+    TechniqueName, UnknownKind, KINDS,
 };
 pub mod offsets;
 

@@ -39,6 +39,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
+use unspin_doc::offsets::ByteIndex;
 use unspin_doc::{Doc, QuoteKind, Span};
 use unspin_pipeline::{analyze_text, Options};
 
@@ -418,10 +419,8 @@ pub fn classify(text: &str, span: Span) -> GoldClass {
 
 /// Parses a brat `.ann` file (character offsets) into gold contents (byte spans).
 pub fn parse_ann(text: &str, ann: &str) -> Vec<GoldContent> {
-    // char index -> byte offset
-    let mut c2b: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    c2b.push(text.len());
-    let cb = |c: usize| c2b.get(c).copied().unwrap_or(text.len());
+    let c2b = ByteIndex::new(text);
+    let cb = |c: usize| c2b.byte_of(c);
     let mut tspans: BTreeMap<String, (String, Vec<Span>)> = BTreeMap::new();
     let mut rels = vec![];
     for line in ann.lines() {

@@ -3,22 +3,18 @@
 //! stay empty; a cue is found again as the nearest occurrence of its text.
 
 use serde_json::Value;
+use unspin_doc::offsets::ByteIndex;
 use unspin_doc::*;
 
-struct Bytes {
-    /// `of[c]` = byte offset of char `c`; one extra entry for the end.
-    of: Vec<usize>,
-}
+/// The report's character offsets as byte offsets into its text.
+struct Bytes(ByteIndex);
 
 impl Bytes {
     fn new(text: &str) -> Self {
-        let mut of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        of.push(text.len());
-        Bytes { of }
+        Bytes(ByteIndex::new(text))
     }
     fn at(&self, c: &Value) -> usize {
-        let c = c.as_u64().unwrap_or(0) as usize;
-        self.of[c.min(self.of.len() - 1)]
+        self.0.byte_of(c.as_u64().unwrap_or(0) as usize)
     }
     fn span(&self, v: &Value) -> Span {
         let s = self.at(&v["start"]);
@@ -35,54 +31,27 @@ fn arr(v: &Value) -> &[Value] {
     v.as_array().map(Vec::as_slice).unwrap_or(&[])
 }
 
+// Kind names come from the registry (`unspin_doc::kinds`); a name it does not know
+// (a report from another version) reads as the family's catch-all value.
+
 fn entity_kind(k: &str) -> EntityKind {
-    match k {
-        "person" => EntityKind::Person,
-        "outlet" => EntityKind::Outlet,
-        "org" => EntityKind::Org,
-        "place" => EntityKind::Place,
-        _ => EntityKind::Misc,
-    }
+    EntityKind::parse(k).unwrap_or(EntityKind::Misc)
 }
 
 fn quote_kind(k: &str) -> QuoteKind {
-    match k {
-        "partial" => QuoteKind::Partial,
-        "scare" => QuoteKind::Scare,
-        "indirect" => QuoteKind::Indirect,
-        "block" => QuoteKind::Block,
-        _ => QuoteKind::Direct,
-    }
+    QuoteKind::parse(k).unwrap_or(QuoteKind::Direct)
 }
 
 fn source_kind(k: &str) -> SourceKind {
-    match k {
-        "outlet" => SourceKind::Outlet,
-        "person" => SourceKind::Person,
-        "org" => SourceKind::Org,
-        "anonymous" => SourceKind::Anonymous,
-        _ => SourceKind::Rumour,
-    }
+    SourceKind::parse(k).unwrap_or(SourceKind::Rumour)
 }
 
 fn para_kind(k: &str) -> ParagraphKind {
-    match k {
-        "title" => ParagraphKind::Title,
-        "heading" => ParagraphKind::Heading,
-        "blockquote" => ParagraphKind::Blockquote,
-        "list_item" => ParagraphKind::ListItem,
-        "caption" => ParagraphKind::Caption,
-        _ => ParagraphKind::Body,
-    }
+    ParagraphKind::parse(k).unwrap_or(ParagraphKind::Body)
 }
 
 fn attribution(k: &str) -> Attribution {
-    match k {
-        "quoted" => Attribution::Quoted,
-        "attributed" => Attribution::Attributed,
-        "anonymous" => Attribution::Anonymous,
-        _ => Attribution::Own,
-    }
+    Attribution::parse(k).unwrap_or_default()
 }
 
 /// The nearest occurrence of `needle` to `near`, as a span.
@@ -133,7 +102,7 @@ pub fn doc_from_json(v: &Value) -> Result<Doc, String> {
         .iter()
         .map(|c| Chrome {
             text: s(&c["text"]).unwrap_or_default(),
-            kind: s(&c["kind"]).unwrap_or_default(),
+            kind: ChromeKind::parse(c["kind"].as_str().unwrap_or("")).unwrap_or(ChromeKind::Other),
         })
         .collect();
     doc.paragraphs = arr(&v["paragraphs"])
@@ -212,20 +181,25 @@ pub fn doc_from_json(v: &Value) -> Result<Doc, String> {
     doc.sources = sources;
     doc.findings = arr(&v["findings"])
         .iter()
-        .map(|f| Finding {
-            kind: s(&f["kind"]).unwrap_or_default(),
-            message: s(&f["message"]).unwrap_or_default(),
-            spans: arr(&f["spans"]).iter().map(|m| b.span(m)).collect(),
+        // A kind this version does not know (a newer report) is left out.
+        .filter_map(|f| {
+            Some(Finding {
+                kind: FindingKind::parse(f["kind"].as_str()?)?,
+                message: s(&f["message"]).unwrap_or_default(),
+                spans: arr(&f["spans"]).iter().map(|m| b.span(m)).collect(),
+            })
         })
         .collect();
     doc.techniques = arr(&v["techniques"])
         .iter()
-        .map(|t| Technique {
-            span: b.span(t),
-            technique: s(&t["technique"]).unwrap_or_default(),
-            score: t["score"].as_f64().unwrap_or(0.0) as f32,
-            // Reports written before triggers were recorded have none.
-            triggers: arr(&t["triggers"]).iter().map(|m| b.span(m)).collect(),
+        .filter_map(|t| {
+            Some(Technique {
+                span: b.span(t),
+                technique: TechniqueName::parse(t["technique"].as_str()?)?,
+                score: t["score"].as_f64().unwrap_or(0.0) as f32,
+                // Reports written before triggers were recorded have none.
+                triggers: arr(&t["triggers"]).iter().map(|m| b.span(m)).collect(),
+            })
         })
         .collect();
     doc.warnings = arr(&v["warnings"]).iter().filter_map(s).collect();
