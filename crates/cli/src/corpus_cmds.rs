@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::{json, Value};
 use unspin_corpus::{ingest, IngestOptions};
-use unspin_store::{default_db_path, QuoteFilter, Store};
+use unspin_store::{check_not_database, default_db_path, QuoteFilter, Store};
 
 /// `unspin ingest INPUT... [--db corpus.db] [--threads N]`
 #[derive(Args, Debug)]
@@ -480,61 +480,6 @@ pub fn run_query(a: QueryArgs) -> ExitCode {
     }
 }
 
-/// The files that make up the database at `db`: the file itself and SQLite's
-/// `-wal`, `-shm` and `-journal` companions, both as given and as resolved
-/// through symlinks (SQLite keeps the companions next to the resolved file).
-fn database_files(db: &Path) -> Vec<PathBuf> {
-    let mut bases = vec![absolute(db)];
-    if let Ok(c) = std::fs::canonicalize(db) {
-        bases.push(c);
-    }
-    let mut out = Vec::new();
-    for b in bases {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let mut s = b.clone().into_os_string();
-            s.push(suffix);
-            out.push(PathBuf::from(s));
-        }
-    }
-    out
-}
-
-/// `p` made absolute and resolved as far as it exists (its folder when the file
-/// itself does not exist yet), without touching the file.
-fn absolute(p: &Path) -> PathBuf {
-    if let Ok(c) = std::fs::canonicalize(p) {
-        return c;
-    }
-    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    match (abs.parent(), abs.file_name()) {
-        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
-            .map(|d| d.join(name))
-            .unwrap_or(abs),
-        _ => abs,
-    }
-}
-
-/// Refuses an output path that is (or resolves to, or is a hard link of) one of
-/// the database's files: writing there would destroy the corpus being read.
-fn check_not_database(out: &Path, db: &Path) -> Result<(), String> {
-    use std::os::unix::fs::MetadataExt;
-    let target = absolute(out);
-    let same_file = |a: &Path, b: &Path| match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
-        _ => false,
-    };
-    for f in database_files(db) {
-        if target == f || same_file(out, &f) {
-            return Err(format!(
-                "{}: refusing to export into the corpus database's own file {}                  (that would destroy it); choose another output path",
-                out.display(),
-                f.display()
-            ));
-        }
-    }
-    Ok(())
-}
-
 /// Runs `unspin export`.
 pub fn run_export(a: ExportArgs) -> ExitCode {
     let db = a.db.clone().unwrap_or_else(default_db_path);
@@ -574,7 +519,7 @@ pub fn run_export(a: ExportArgs) -> ExitCode {
             })
             .map_err(|e| e.to_string())
     } else {
-        export_jsonl_file(&store, &a.out)
+        store.export_jsonl_file(&a.out)
     };
     match res {
         Ok(n) => {
@@ -583,43 +528,6 @@ pub fn run_export(a: ExportArgs) -> ExitCode {
         }
         Err(e) => fail(e),
     }
-}
-
-/// Writes the JSONL export to a temporary file beside `out` and renames it into
-/// place only when complete: a failed or killed export never leaves a truncated
-/// file under the final name, and an existing `out` survives a failure.
-fn export_jsonl_file(store: &Store, out: &Path) -> Result<usize, String> {
-    let shown = out.display();
-    let dir = match out.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let tmp = tempfile::Builder::new()
-        .prefix(".unspin-export-")
-        .suffix(".tmp")
-        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644))
-        .tempfile_in(dir)
-        .map_err(|e| {
-            format!(
-                "{shown}: cannot create a temporary file in {}: {e}",
-                dir.display()
-            )
-        })?;
-    let file = tmp
-        .as_file()
-        .try_clone()
-        .map_err(|e| format!("{shown}: {e}"))?;
-    let mut w = std::io::BufWriter::new(file);
-    let n = store
-        .export_jsonl(&mut w)
-        .map_err(|e| format!("{shown}: {e}"))?;
-    w.flush().map_err(|e| format!("{shown}: {e}"))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| format!("{shown}: {e}"))?;
-    tmp.persist(out)
-        .map_err(|e| format!("{shown}: cannot rename into place: {}", e.error))?;
-    Ok(n)
 }
 
 /// The tables a Parquet export writes (one `<table>.parquet` each).

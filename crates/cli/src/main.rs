@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
+use unspin_corpus::Page;
 use unspin_pipeline::{Doc, Options};
 
 mod corpus_cmds;
@@ -305,11 +306,11 @@ fn tag(file: &str) -> ExitCode {
 fn train(what: TrainCommand) -> ExitCode {
     match what {
         TrainCommand::Ner { data, dev, out } => {
-            let opts = unspin_ner::TrainOptions {
+            let opts = unspin_train::ner::TrainOptions {
                 verbose: true,
                 ..Default::default()
             };
-            let (model, report) = match unspin_ner::train(&data, dev.as_deref(), &opts) {
+            let (model, report) = match unspin_train::ner::train(&data, dev.as_deref(), &opts) {
                 Ok(r) => r,
                 Err(e) => {
                     eprintln!("unspin: train ner {}: {e}", data.display());
@@ -332,7 +333,7 @@ fn train(what: TrainCommand) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        TrainCommand::Rhetoric { dir, out } => match unspin_rhetoric::train(&dir, &out) {
+        TrainCommand::Rhetoric { dir, out } => match unspin_train::rhetoric::train(&dir, &out) {
             Ok(report) => {
                 println!("{report}");
                 println!("wrote {}", out.display());
@@ -446,7 +447,7 @@ fn eval(what: EvalCommand) -> ExitCode {
         }
         EvalCommand::Ner { file } => {
             let scores = read_text(&file.to_string_lossy())
-                .and_then(|t| unspin_ner::eval_conll(&t, unspin_ner::embedded()));
+                .and_then(|t| unspin_train::ner::eval_conll(&t, unspin_ner::embedded()));
             match scores {
                 Ok(s) => {
                     println!("{s}");
@@ -545,27 +546,9 @@ fn stream_jsonl(first: Vec<u8>, opts: Options, min_score: f32) -> ExitCode {
                 if line.iter().all(u8::is_ascii_whitespace) {
                     return Ok(String::new());
                 }
-                let v: serde_json::Value = serde_json::from_slice(line)
-                    .map_err(|e| format!("-: line {no}: not JSON: {e}"))?;
-                let url = v.get("url").and_then(|u| u.as_str());
-                let label = url.map(str::to_string).unwrap_or_else(|| format!("-:{no}"));
-                let (content, html) = match (
-                    v.get("html").and_then(|h| h.as_str()),
-                    v.get("text").and_then(|t| t.as_str()),
-                ) {
-                    (Some(h), _) => (h, true),
-                    (None, Some(t)) => (t, false),
-                    _ => {
-                        return Err(format!(
-                            "-: line {no}: needs an \"html\" or \"text\" string"
-                        ))
-                    }
-                };
-                let mut doc = unspin_pipeline::analyze_str(&label, content, html, opts)
-                    .map_err(|e| e.to_string())?;
-                if doc.meta.url.is_none() {
-                    doc.meta.url = url.map(str::to_string);
-                }
+                let page = Page::parse(line).map_err(|e| format!("-: line {no}: {e}"))?;
+                let label = page.url.clone().unwrap_or_else(|| format!("-:{no}"));
+                let mut doc = page.analyze(&label, opts).map_err(|e| e.to_string())?;
                 doc.techniques.retain(|t| t.score >= min_score);
                 Ok(serde_json::to_string(&doc.report()).unwrap_or_default() + "\n")
             })
@@ -652,10 +635,7 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
             }
             Ok(_) => {}
         }
-        let is_page = serde_json::from_slice::<serde_json::Value>(&first)
-            .ok()
-            .is_some_and(|v| v.get("html").is_some() || v.get("text").is_some());
-        if is_page && format == Format::Jsonl && args.out_dir.is_none() {
+        if Page::looks_like(&first) && format == Format::Jsonl && args.out_dir.is_none() {
             return stream_jsonl(first, opts_of(&args), args.min_score);
         }
         match unspin_ingest::read_stdin_capped(first) {

@@ -335,12 +335,7 @@ fn sigkill_then_resume() {
     assert_eq!(r["known"].as_i64().unwrap(), kept, "{r}");
     assert_eq!(r["stored"].as_i64().unwrap(), N as i64 - kept, "{r}");
     let s = Store::open(&db).unwrap();
-    let distinct: i64 = s
-        .conn()
-        .query_row("SELECT count(DISTINCT url) FROM documents", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
+    let distinct = s.distinct_urls().unwrap();
     assert_eq!(
         (s.stats().unwrap().documents, distinct),
         (N as i64, N as i64)

@@ -9,7 +9,6 @@
 //! content, so a re-run skips what is stored and a killed run loses only the
 //! uncommitted batch.
 
-use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -22,11 +21,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 use unspin_ingest::{Format, RawInput};
 use unspin_pipeline::Options;
-use unspin_store::{content_hash, Ingested, Prepared, Store};
+use unspin_store::{content_hash, hash_key, Ingested, Prepared, Store};
 
+mod page;
 #[doc(hidden)]
 pub mod testdata;
 pub mod warc;
+
+pub use page::{Page, PageError};
 
 use warc::{is_html_type, parse_http, WarcReader};
 
@@ -356,27 +358,17 @@ fn is_html_response(h: &warc::HttpResponse) -> bool {
     }
 }
 
-/// Parses one JSONL line: `{"url": …, "html": …}` or `{"url": …, "text": …}`,
-/// optionally `"date"`.
+/// Parses one JSONL line, a [`Page`]: `{"url": …, "html": …}` or
+/// `{"url": …, "text": …}`, optionally `"date"`.
 pub fn jsonl_doc(line: &[u8]) -> Result<RawDoc, String> {
-    let v: serde_json::Value =
-        serde_json::from_slice(line).map_err(|e| format!("bad JSON: {e}"))?;
-    let url = v["url"].as_str().map(str::to_string);
-    let seen = v["date"].as_str().map(str::to_string);
-    let (format, body) = if let Some(h) = v["html"].as_str() {
-        (Format::Html, h)
-    } else if let Some(t) = v["text"].as_str() {
-        (Format::Text, t)
-    } else {
-        return Err("no \"html\" or \"text\" field".into());
-    };
+    let p = Page::parse(line).map_err(|e| e.to_string())?;
     Ok(RawDoc {
-        label: url.clone().unwrap_or_default(),
-        url,
-        seen,
-        format: Some(format),
+        label: p.url.clone().unwrap_or_default(),
+        url: p.url,
+        seen: p.date,
+        format: Some(p.format),
         utf8: true,
-        bytes: body.as_bytes().to_vec(),
+        bytes: p.body.into_bytes(),
     })
 }
 
@@ -415,22 +407,6 @@ pub fn analyze_raw(d: RawDoc, opts: Options) -> Result<Ingested, String> {
         source: d.label,
         seen: d.seen,
     })
-}
-
-fn u128_of(hex: &str) -> u128 {
-    u128::from_str_radix(hex, 16).unwrap_or(0)
-}
-
-/// The stored content hashes, as 16-byte keys (streamed, not collected as strings).
-fn known_hashes(store: &Store) -> unspin_store::rusqlite::Result<HashSet<u128>> {
-    let mut st = store.conn().prepare("SELECT hash FROM documents")?;
-    let mut rows = st.query([])?;
-    let mut set = HashSet::new();
-    while let Some(r) = rows.next()? {
-        let h: String = r.get(0)?;
-        set.insert(u128_of(&h));
-    }
-    Ok(set)
 }
 
 /// Progress line on a terminal: pages/s, bytes read and ETA.
@@ -490,7 +466,9 @@ pub fn ingest(
     } else {
         opts.threads
     };
-    let mut known = known_hashes(store).map_err(|e| format!("reading the store: {e}"))?;
+    let mut known = store
+        .hash_keys()
+        .map_err(|e| format!("reading the store: {e}"))?;
     let counter = Arc::new(AtomicU64::new(0));
     let stop = Arc::new(AtomicBool::new(false));
     let (raw_tx, raw_rx): (SyncSender<RawDoc>, Receiver<RawDoc>) = sync_channel(threads * 4);
@@ -517,7 +495,7 @@ pub fn ingest(
                     }
                     let msg = match ev {
                         Event::Doc(d) => {
-                            let h = u128_of(&content_hash(&d.bytes));
+                            let h = hash_key(&content_hash(&d.bytes));
                             if !known.insert(h) {
                                 Msg::Known
                             } else {

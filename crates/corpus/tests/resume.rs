@@ -98,12 +98,7 @@ fn killed_run_resumes() {
     let resume_s = t1.elapsed().as_secs_f64();
     assert_eq!(r.known as i64, after_kill, "{r:?}");
     assert_eq!(r.stored as i64, N as i64 - after_kill, "{r:?}");
-    let docs: i64 = store
-        .conn()
-        .query_row("SELECT count(DISTINCT url) FROM documents", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
+    let docs = store.distinct_urls().unwrap();
     assert_eq!(docs as usize, N, "every page stored exactly once");
     assert_eq!(store.stats().unwrap().documents as usize, N);
     eprintln!(

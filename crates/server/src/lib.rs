@@ -33,7 +33,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 use tokio::sync::Semaphore;
-use unspin_pipeline::{AnalyzeError, Budget, Format, Options, RawInput};
+use unspin_corpus::{Page, PageError};
+use unspin_pipeline::{AnalyzeError, Budget, Options};
 use unspin_store::{content_hash, Ingested, QuoteFilter, Store};
 
 const INDEX_HTML: &str = include_str!("../assets/index.html");
@@ -623,25 +624,15 @@ async fn analyze(
             "send JSON: {\"text\": …} or {\"html\": …}".into(),
         ));
     }
-    let v: Value = serde_json::from_slice(&body)
-        .map_err(|e| ApiError(StatusCode::BAD_REQUEST, format!("bad JSON: {e}")))?;
-    let (format, text) = if let Some(h) = v["html"].as_str() {
-        (Format::Html, h.to_string())
-    } else if let Some(t) = v["text"].as_str() {
-        (Format::Text, t.to_string())
-    } else {
-        return Err(ApiError(
-            StatusCode::BAD_REQUEST,
-            "give \"text\" or \"html\"".into(),
-        ));
-    };
-    let url = v["url"].as_str().map(str::to_string);
+    let bad = |e: PageError| ApiError(StatusCode::BAD_REQUEST, e.to_string());
+    let v: Value = serde_json::from_slice(&body).map_err(|e| bad(PageError::Json(e)))?;
     let store_it = v["store"].as_bool().unwrap_or(false) || qs(&q, "store") == Some("1");
-    if text.trim().is_empty() {
+    let page = Page::from_value(v).map_err(bad)?;
+    if page.body.trim().is_empty() {
         return Err(ApiError(StatusCode::BAD_REQUEST, "empty article".into()));
     }
     let want_html = qs(&q, "format") == Some("html");
-    let hash = content_hash(text.as_bytes());
+    let hash = content_hash(page.body.as_bytes());
     // One core per running analysis: the permit moves into the blocking task and
     // is released only when the work has really ended.
     let cpu = tokio::time::timeout(Duration::from_secs(30), st.cpu.clone().acquire_owned())
@@ -658,14 +649,7 @@ async fn analyze(
     let doc = tokio::task::spawn_blocking(move || {
         let _cpu = cpu;
         let _running = Running::new(&counters);
-        let raw = RawInput {
-            path: "pasted".into(),
-            bytes: text.len() as u64,
-            format,
-            text,
-            warnings: vec![],
-        };
-        let r = unspin_pipeline::analyze_input_with(&raw, Options::default(), &budget);
+        let r = page.analyze_with("pasted", Options::default(), &budget);
         match &r {
             Ok(_) => &counters.done,
             Err(AnalyzeError::Cancelled { .. }) => &counters.cancelled,
@@ -673,11 +657,7 @@ async fn analyze(
             Err(_) => &counters.done,
         }
         .fetch_add(1, Ordering::SeqCst);
-        let mut doc = r?;
-        if doc.meta.url.is_none() {
-            doc.meta.url = url;
-        }
-        Ok::<_, AnalyzeError>(doc)
+        r
     })
     .await
     .map_err(internal)?
@@ -703,12 +683,7 @@ async fn analyze(
         id = with_writer(&st, move |s| {
             Ok(match s.insert(&item)? {
                 Some(id) => Some(id),
-                None => s
-                    .conn()
-                    .query_row("SELECT id FROM documents WHERE hash = ?1", [&hash], |r| {
-                        r.get::<_, i64>(0)
-                    })
-                    .ok(),
+                None => s.id_of_hash(&hash).ok().flatten(),
             })
         })
         .await?;

@@ -18,18 +18,18 @@ use flate2::write::ZlibEncoder;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 use serde_json::Value;
-use unspin_doc::json::CharIndex;
+use unspin_doc::offsets::CharIndex;
 use unspin_doc::{Attribution, Doc};
 
+mod export;
 mod fromjson;
 #[cfg(feature = "parquet")]
 pub mod parquet;
 pub mod provenance;
 
+pub use export::check_not_database;
 pub use fromjson::doc_from_json;
-pub use provenance::{content_hash, normalize_words, shingles};
-/// The SQLite binding, re-exported for ad-hoc queries over [`Store::conn`].
-pub use rusqlite;
+pub use provenance::{content_hash, hash_key, normalize_words, shingles};
 
 /// Most words in a search query (a phrase's words count one each).
 pub const MAX_QUERY_TERMS: usize = 32;
@@ -405,7 +405,9 @@ impl Store {
         Ok(())
     }
 
-    /// The underlying connection (for ad-hoc SQL).
+    /// The underlying connection, for this crate's own tests only: every query
+    /// other crates need is a method here, so that SQL stays in this crate.
+    #[doc(hidden)]
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
@@ -423,11 +425,36 @@ impl Store {
             .is_some())
     }
 
-    /// Every stored content hash (to skip known documents before analysing them).
-    pub fn hashes(&self) -> Result<HashSet<String>> {
+    /// Every stored content hash as its 128-bit key ([`hash_key`]), to skip known
+    /// documents before analysing them (streamed: 16 bytes per document, no strings).
+    pub fn hash_keys(&self) -> Result<HashSet<u128>> {
         let mut st = self.conn.prepare("SELECT hash FROM documents")?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        let mut rows = st.query([])?;
+        let mut set = HashSet::new();
+        while let Some(r) = rows.next()? {
+            let h: String = r.get(0)?;
+            set.insert(hash_key(&h));
+        }
+        Ok(set)
+    }
+
+    /// The id of the stored document with this content hash.
+    pub fn id_of_hash(&self, hash: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM documents WHERE hash = ?1", [hash], |r| {
+                r.get::<_, i64>(0)
+            })
+            .optional()?)
+    }
+
+    /// How many distinct URLs the stored documents have.
+    pub fn distinct_urls(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(DISTINCT url) FROM documents", [], |r| {
+                r.get(0)
+            })?)
     }
 
     /// Inserts one document in its own transaction; `None` when its hash was already stored.
@@ -1068,14 +1095,14 @@ impl Prepared {
             findings: doc
                 .findings
                 .iter()
-                .map(|f| (f.kind.clone(), f.message.clone()))
+                .map(|f| (f.kind.to_string(), f.message.clone()))
                 .collect(),
             techniques: doc
                 .techniques
                 .iter()
                 .map(|t| {
                     (
-                        t.technique.clone(),
+                        t.technique.to_string(),
                         doc.slice(t.span).to_string(),
                         ix.char_of(t.span.start) as i64,
                         ix.char_of(t.span.end) as i64,

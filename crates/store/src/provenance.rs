@@ -33,6 +33,12 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("{h:032x}")
 }
 
+/// The 128-bit key of a [`content_hash`] (0 for a malformed one), for holding many
+/// hashes in memory.
+pub fn hash_key(hex: &str) -> u128 {
+    u128::from_str_radix(hex, 16).unwrap_or(0)
+}
+
 fn fnv64(s: &str) -> i64 {
     let mut h: u64 = 0xcbf29ce484222325;
     for &b in s.as_bytes() {

@@ -70,7 +70,9 @@ fn dedupes_by_hash() {
     assert!(ids[0].is_some());
     assert_eq!(ids[1], None);
     assert!(s.has_hash(&it.hash).unwrap());
-    assert_eq!(s.hashes().unwrap().len(), 1);
+    assert_eq!(s.hash_keys().unwrap(), [hash_key(&it.hash)].into());
+    assert!(s.id_of_hash(&it.hash).unwrap().is_some());
+    assert_eq!(s.id_of_hash("0").unwrap(), None);
     assert_eq!(s.stats().unwrap().documents, 1);
     assert_eq!(s.stats().unwrap().speakers, 1);
 }
