@@ -4,6 +4,8 @@ use super::*;
 
 /// How far (bytes) from a quote its attribution is looked for.
 pub(crate) const WINDOW: usize = 600;
+/// How many cues back `parse_before` follows a shared subject ("X said … and added").
+const MAX_LOOKBACK_DEPTH: u8 = 2;
 
 /// Where an attribution was found relative to its quote.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -311,6 +313,18 @@ impl<'d> Detector<'d> {
 
     /// Attribution before a quote, within `[a, b)` (sentence start to the mark).
     pub(crate) fn parse_before(&self, a: usize, b: usize, rumour: &mut bool) -> Option<Attr> {
+        self.parse_before_nested(a, b, rumour, 0)
+    }
+
+    /// [`Self::parse_before`] from inside another one `depth` levels up (a cue that
+    /// shares its subject with an earlier one looks back at most [`MAX_LOOKBACK_DEPTH`]).
+    fn parse_before_nested(
+        &self,
+        a: usize,
+        b: usize,
+        rumour: &mut bool,
+        depth: u8,
+    ) -> Option<Attr> {
         // An attribution sits within a few hundred bytes of its quote.
         let a = self.floor_boundary(a.max(b.saturating_sub(WINDOW)));
         let ws = self.ws(a, b);
@@ -421,10 +435,8 @@ impl<'d> Detector<'d> {
             {
                 // `X said … and added, "…"`: the subject of the earlier cue.
                 let mut dummy = false;
-                let earlier = if self.depth.get() < 2 {
-                    self.depth.set(self.depth.get() + 1);
-                    let x = self.parse_before(a, ws[pre - 1].start, &mut dummy);
-                    self.depth.set(self.depth.get() - 1);
+                let earlier = if depth < MAX_LOOKBACK_DEPTH {
+                    let x = self.parse_before_nested(a, ws[pre - 1].start, &mut dummy, depth + 1);
                     // Only a cue of the same clause: no comma between it and "and"
                     // (`As the crowd began to chant, X … and joked` is X's).
                     x.filter(|x| {

@@ -17,10 +17,8 @@ pub(crate) struct Detector<'d> {
     /// Per paragraph: sentence starts (sorted, first = paragraph start).
     pub(crate) bounds: Vec<Vec<usize>>,
     pub(crate) marked: Vec<Marked>,
-    /// Normalised heading, title and chrome lines (computed on first use).
-    pub(crate) headings: std::cell::OnceCell<Vec<String>>,
-    /// Nesting of `parse_before` looking for an earlier cue (kept shallow).
-    pub(crate) depth: std::cell::Cell<u8>,
+    /// Normalised heading, title and chrome lines.
+    pub(crate) headings: Vec<String>,
     /// Every entity mention as (span, entity index), sorted by start: lookups
     /// by position are binary searches, not scans of all mentions.
     pub(crate) mentions: Vec<(Span, usize, usize)>,
@@ -85,14 +83,14 @@ impl<'d> Detector<'d> {
             paras,
             bounds: vec![],
             marked,
-            headings: std::cell::OnceCell::new(),
-            depth: std::cell::Cell::new(0),
+            headings: vec![],
             mentions,
             mention_max_len,
             genders: Default::default(),
             labels: Default::default(),
         };
         d.bounds = (0..d.paras.len()).map(|i| d.sentence_bounds(i)).collect();
+        d.headings = d.heading_lines();
         d
     }
 

@@ -76,10 +76,7 @@ impl<'d> Detector<'d> {
         if word_count(content) < 3 || n.is_empty() {
             return false;
         }
-        self.headings
-            .get_or_init(|| self.heading_lines())
-            .iter()
-            .any(|l| l.contains(&n))
+        self.headings.iter().any(|l| l.contains(&n))
     }
 
     pub(crate) fn heading_lines(&self) -> Vec<String> {
