@@ -15,7 +15,7 @@
 //! only one organisation or outlet starts so; acronyms join the organisation whose
 //! initials they spell.
 
-use crate::fxhash::FxHashMap as HashMap;
+use unspin_lex::hash::FxHashMap as HashMap;
 
 use unspin_doc::{Doc, Entity, EntityKind, Mention, Span};
 

@@ -28,10 +28,9 @@
 //! unknown word after "in"/"at"), `Misc` otherwise: nationalities, religions and
 //! party members ("Democrat", "Republicans") are `Misc` (CoNLL convention),
 //! "Democratic Party" is `Org`; months and weekdays are never entities. Word lists
-//! and their sources: `data/README.md`.
+//! and their sources: `crates/lex/data/` (asked through [`words`] and [`lists`]).
 
 pub mod cluster;
-mod fxhash;
 pub mod lists;
 pub mod merge;
 pub mod refs;

@@ -1,17 +1,11 @@
-//! Shipped word lists (see `data/README.md` for sources), parsed once on first use.
+//! The gazetteer automaton over the shipped name lists (`unspin_lex::outlets`,
+//! `unspin_lex::gazetteer`), built once on first use, and name-list questions.
 
-use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
+use unspin_lex::{english, gazetteer, names};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use unspin_doc::EntityKind;
-
-const FIRST_NAMES: &str = include_str!("../data/first_names.tsv");
-const SURNAMES: &str = include_str!("../data/surnames.txt");
-const COMMON: &str = include_str!("../data/common_words.txt");
-const PLACES: &str = include_str!("../data/places.txt");
-const ORGS: &str = include_str!("../data/orgs.txt");
-const MISC: &str = include_str!("../data/misc.txt");
 
 /// Gender implied by a given name or a title.
 pub use unspin_lex::titles::Gender;
@@ -32,15 +26,6 @@ pub struct Lists {
     pub gaz: AhoCorasick,
     /// Entry for each gazetteer pattern id.
     pub gaz_entries: Vec<GazEntry>,
-    pub first_names: HashMap<&'static str, Gender>,
-    pub surnames: HashSet<&'static str>,
-    pub common: HashSet<&'static str>,
-}
-
-fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
-    s.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 impl Lists {
@@ -67,53 +52,36 @@ impl Lists {
         for o in unspin_lex::outlets::all() {
             add_names(&o.names, EntityKind::Outlet, Some(o.kind));
         }
-        let mut add = |names: &'static str, kind: EntityKind, outlet_type: Option<&'static str>| {
-            add_names(&names.split('|').collect::<Vec<_>>(), kind, outlet_type);
-        };
-        for l in lines(ORGS) {
-            add(l, EntityKind::Org, None);
-        }
-        for l in lines(PLACES) {
-            add(l, EntityKind::Place, None);
-        }
-        for l in lines(MISC) {
-            add(l, EntityKind::Misc, None);
+        for (list, kind) in [
+            (&gazetteer::ORG_NAMES, EntityKind::Org),
+            (&gazetteer::PLACE_NAMES, EntityKind::Place),
+            (&gazetteer::MISC_NAMES, EntityKind::Misc),
+        ] {
+            for &entry in list.entries() {
+                add_names(&gazetteer::names(entry).collect::<Vec<_>>(), kind, None);
+            }
         }
         let gaz = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)
             .expect("gazetteer automaton");
-        let mut first_names = HashMap::default();
-        for l in lines(FIRST_NAMES) {
-            if let Some((n, g)) = l.split_once('\t') {
-                let g = match g {
-                    "F" => Gender::Female,
-                    "M" => Gender::Male,
-                    _ => Gender::Either,
-                };
-                first_names.insert(n, g);
-            }
-        }
         Lists {
             gaz,
             gaz_entries: entries,
-            first_names,
-            surnames: lines(SURNAMES).collect(),
-            common: lines(COMMON).collect(),
         }
     }
 
     /// True when the lower-cased `w` is a common English word (SCOWL size ≤ 20).
     pub fn is_common(&self, w: &str) -> bool {
-        with_lower(w, |l| self.common.contains(l))
+        with_lower(w, english::is_common_word)
     }
 
     pub fn first_name(&self, w: &str) -> Option<Gender> {
-        self.first_names.get(w).copied()
+        names::given_name(w)
     }
 
     pub fn is_surname(&self, w: &str) -> bool {
-        self.surnames.contains(w)
+        names::is_surname(w)
     }
 }
 

@@ -2,7 +2,7 @@
 //! places, organisations, misc), titles and suffix patterns. The NER issue swaps
 //! this module for a trained tagger that produces the same [`Candidate`]s.
 
-use crate::fxhash::FxHashSet as HashSet;
+use unspin_lex::hash::FxHashSet as HashSet;
 
 use unspin_doc::{Doc, EntityKind, ParagraphKind, Span};
 

@@ -1,6 +1,6 @@
 //! News outlets and agencies, and the words that mark an outlet's name or refer
 //! back to one (data: `outlets.tsv`, `outlet_name_suffixes.txt`,
-//! `outlet_name_heads.txt`, `outlet_descriptions.tsv`).
+//! `outlet_name_heads.txt`, `outlet_descriptions.tsv`, `agency_name_morphemes.tsv`).
 
 use crate::hash::FxHashMap;
 use std::sync::OnceLock;
@@ -17,6 +17,10 @@ word_set!(
 word_set!(
     /// Head nouns of outlet names followed by "of" ("Journal", "Annals"). Case-sensitive.
     pub OUTLET_NAME_HEADS = "outlet_name_heads.txt"
+);
+table!(
+    /// Parts of words that make a name a news agency: morpheme → `word`, `prefix`, `suffix`.
+    AGENCY_NAME_MORPHEMES = "agency_name_morphemes.tsv"
 );
 table!(
     /// Description noun → outlet type (or `-`) and the name words that match it.
@@ -97,6 +101,20 @@ pub fn description_name_words(noun: &str) -> &'static [&'static str] {
     OUTLET_DESCRIPTIONS
         .row(noun)
         .map_or(&[], |r| r.get(2..).unwrap_or(&[]))
+}
+
+/// A lower-cased word that makes a name a news agency ("presse-agentur",
+/// "france-presse", "nachrichtenagentur").
+pub fn has_agency_morpheme(lower: &str) -> bool {
+    AGENCY_NAME_MORPHEMES
+        .rows()
+        .iter()
+        .any(|r| match r.get(1).copied() {
+            Some("word") => lower == r[0],
+            Some("prefix") => lower.starts_with(r[0]),
+            Some("suffix") => lower.ends_with(r[0]),
+            other => panic!("agency_name_morphemes.tsv: unknown match {other:?}"),
+        })
 }
 
 #[cfg(test)]
