@@ -409,10 +409,7 @@ pub(crate) fn assemble(blocks: Vec<Block>, meta: Meta) -> Doc {
     let mut text = String::new();
     for u in units {
         match u.chrome {
-            Some(kind) => doc.chrome.push(Chrome {
-                text: u.text,
-                kind: kind.as_str().to_string(),
-            }),
+            Some(kind) => doc.chrome.push(Chrome { text: u.text, kind }),
             None => {
                 if !text.is_empty() {
                     text.push_str("\n\n");
@@ -430,14 +427,6 @@ pub(crate) fn assemble(blocks: Vec<Block>, meta: Meta) -> Doc {
     doc
 }
 
-/// Words left lower case in Title Case headlines.
-const MINOR_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by",
-    "from", "as", "vs", "vs.", "via", "per", "into", "onto", "up", "off", "than", "so", "yet",
-    "if", "over", "amid", "about", "after", "before", "is", "are", "was", "be", "de", "la", "le",
-    "du", "des", "der", "die", "das", "und", "von", "y", "el", "et",
-];
-
 /// Share of content words that are capitalised, and how many content words.
 fn cap_ratio(text: &str) -> (f32, usize) {
     let mut content = 0;
@@ -450,7 +439,7 @@ fn cap_ratio(text: &str) -> (f32, usize) {
         if !w.chars().any(|c| c.is_alphabetic()) {
             continue;
         }
-        if MINOR_WORDS.contains(&w) {
+        if unspin_lex::headlines::HEADLINE_MINOR_WORDS.contains(w) {
             continue;
         }
         content += 1;
@@ -490,7 +479,10 @@ fn headline_like(t: &str) -> bool {
 fn lowercase_content_words(text: &str) -> usize {
     text.split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()) && !MINOR_WORDS.contains(w))
+        .filter(|w| {
+            w.chars().next().is_some_and(|c| c.is_lowercase())
+                && !unspin_lex::headlines::HEADLINE_MINOR_WORDS.contains(w)
+        })
         .count()
 }
 
@@ -548,39 +540,16 @@ fn list_entry_like(t: &str) -> bool {
 /// In HTML any short navigation label heads a list (the page's own furniture);
 /// in plain text only labels that announce other stories do.
 fn is_list_header(t: &str, html: bool) -> bool {
-    const LIST_WORDS: &[&str] = &[
-        "recommend",
-        "related",
-        "more",
-        "most ",
-        "trending",
-        "read",
-        "also",
-        "picks",
-        "top stories",
-        "latest",
-        "popular",
-        "miss",
-        "up next",
-        "you may",
-        "you might",
-        "interest",
-        "relacionad",
-        "aussi",
-        "similar",
-        "similaires",
-        "ähnlich",
-    ];
     let k = chrome::key(t);
     chrome::word_count(&k) <= 6
         && !k.contains(':')
-        && (html || LIST_WORDS.iter().any(|w| k.contains(w)))
+        && (html || unspin_lex::page_chrome::LIST_HEADER_WORDS.found_in(&k))
 }
 
 /// "WASHINGTON (Reuters) - …", "NEW YORK, Jan 5 (AP) — …": the agency.
 pub fn wire_dateline(t: &str) -> Option<String> {
     // "CNN — …" / "Reuters - …": an agency name leading the first paragraph.
-    for w in chrome::WIRES {
+    for w in chrome::wires() {
         if let Some(rest) = t.strip_prefix(w) {
             if rest.starts_with(" —") || rest.starts_with(" –") || rest.starts_with(" - ") {
                 return Some(w.to_string());

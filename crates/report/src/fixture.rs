@@ -1,6 +1,6 @@
 //! A small hand-built, fully layered [`Doc`] (with curly quotes, accents and an emoji)
-//! for tests and examples of the renderers and the JSON checks, independent of the
-//! pipeline stages.
+//! for this crate's tests of the renderers and the JSON checks, independent of the
+//! pipeline stages. Test-only: not part of the crate's API.
 
 use unspin_doc::*;
 
@@ -48,15 +48,15 @@ pub fn doc() -> Doc {
     d.chrome = vec![
         Chrome {
             text: "Advertisement".into(),
-            kind: ChromeKind::Ad.as_str().into(),
+            kind: ChromeKind::Ad,
         },
         Chrome {
             text: "Sign up for our newsletter".into(),
-            kind: ChromeKind::CallToAction.as_str().into(),
+            kind: ChromeKind::CallToAction,
         },
         Chrome {
             text: "Photo: Harbor Gazette".into(),
-            kind: ChromeKind::Credit.as_str().into(),
+            kind: ChromeKind::Credit,
         },
     ];
     // Paragraphs: split on blank lines; the first is the title.
@@ -241,23 +241,23 @@ pub fn doc() -> Doc {
     ];
     d.findings = vec![
         Finding {
-            kind: "anonymous_sourcing".into(),
+            kind: FindingKind::AnonymousSourcing,
             message: "A prediction about the vote rests on unnamed sources.".into(),
             spans: vec![s("Sources close to the council say")],
         },
         Finding {
-            kind: "source_conflict".into(),
+            kind: FindingKind::SourceConflict,
             message: "The same report is credited to The Daily Ledger and to the Harbor Times."
                 .into(),
             spans: vec![s("The Daily Ledger reported"), s("Harbor Times credited")],
         },
         Finding {
-            kind: "unattributed_quote".into(),
+            kind: FindingKind::UnattributedQuote,
             message: "A quotation has no speaker.".into(),
             spans: vec![s("reckless gamble.")],
         },
         Finding {
-            kind: "rumour".into(),
+            kind: FindingKind::Rumour,
             message: "A claim is passed on as rumour with no source.".into(),
             spans: vec![s("It is rumored")],
         },
@@ -265,25 +265,25 @@ pub fn doc() -> Doc {
     d.techniques = vec![
         Technique {
             span: s("reckless gamble"),
-            technique: "loaded_language".into(),
+            technique: TechniqueName::LoadedLanguage,
             score: 0.82,
             triggers: vec![s("reckless")],
         },
         Technique {
             span: s("is likely to fail"),
-            technique: "speculation".into(),
+            technique: TechniqueName::Speculation,
             score: 0.7,
             triggers: vec![s("likely")],
         },
         Technique {
             span: s("a dreamer with a calculator"),
-            technique: "name_calling".into(),
+            technique: TechniqueName::NameCalling,
             score: 0.9,
             triggers: vec![s("a dreamer with a calculator")],
         },
         Technique {
             span: s("bankrupt the city"),
-            technique: "exaggeration".into(),
+            technique: TechniqueName::Exaggeration,
             score: 0.61,
             triggers: vec![s("bankrupt")],
         },

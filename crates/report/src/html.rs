@@ -8,7 +8,7 @@
 
 use crate::{
     entity_order, forms, humanize, inline, ordered_findings, slice, summary, technique_definition,
-    technique_display, trigger_words, truncate,
+    technique_label, trigger_words, truncate,
 };
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -117,8 +117,11 @@ fn layers(doc: &Doc) -> Vec<Hl> {
                 prio: 4,
                 class: "fnd".into(),
                 attrs: vec![
-                    ("data-finding", f.kind.clone()),
-                    ("title", format!("{}: {}", humanize(&f.kind), f.message)),
+                    ("data-finding", f.kind.to_string()),
+                    (
+                        "title",
+                        format!("{}: {}", humanize(f.kind.as_str()), f.message),
+                    ),
                 ],
                 id: Some(format!("f{}-{}", i + 1, k + 1)),
                 who: None,
@@ -126,17 +129,18 @@ fn layers(doc: &Doc) -> Vec<Hl> {
         }
     }
     for (i, t) in doc.techniques.iter().enumerate() {
-        let mut title = format!("{} ({:.2})", technique_display(&t.technique), t.score);
-        if let Some(d) = technique_definition(&t.technique) {
-            title.push_str(": ");
-            title.push_str(d);
-        }
+        let title = format!(
+            "{} ({:.2}): {}",
+            technique_label(t.technique),
+            t.score,
+            technique_definition(t.technique)
+        );
         v.push(Hl {
             span: t.span,
             prio: 5,
             class: "tq".into(),
             attrs: vec![
-                ("data-technique", t.technique.clone()),
+                ("data-technique", t.technique.to_string()),
                 ("data-score", format!("{:.2}", t.score)),
                 ("title", title),
             ],
@@ -568,8 +572,8 @@ fn aside(o: &mut String, doc: &Doc) {
             let _ = write!(
                 o,
                 "<li data-finding=\"{}\"><span class=\"fk\">{}</span>: {}",
-                escape(&f.kind),
-                escape(&humanize(&f.kind)),
+                escape(f.kind.as_str()),
+                escape(&humanize(f.kind.as_str())),
                 escape(&inline(&f.message))
             );
             let links: Vec<String> = f
@@ -699,11 +703,11 @@ fn tables(o: &mut String, doc: &Doc) {
                 "<tr><td><a href=\"#t{}\">“{}”</a></td><td data-technique=\"{}\">{}</td><td class=\"n\">{:.2}</td><td>{}</td><td>{}</td></tr>",
                 i + 1,
                 escape(&truncate(st, 100)),
-                escape(&t.technique),
-                escape(&technique_display(&t.technique)),
+                escape(t.technique.as_str()),
+                escape(&technique_label(t.technique)),
                 t.score,
                 escape(&trigger_words(doc, t).unwrap_or_default()),
-                technique_definition(&t.technique).unwrap_or("")
+                technique_definition(t.technique)
             );
         }
         o.push_str("</table>\n");
@@ -761,7 +765,7 @@ fn tables(o: &mut String, doc: &Doc) {
             let _ = writeln!(
                 o,
                 "<tr><td>{}</td><td>{}</td></tr>",
-                escape(&c.kind),
+                escape(c.kind.as_str()),
                 escape(&inline(&c.text))
             );
         }
@@ -781,7 +785,7 @@ fn tables(o: &mut String, doc: &Doc) {
 mod tests {
     use super::*;
     use crate::fixture::{self, nth};
-    use unspin_doc::{Quote, QuoteKind, Speaker, Technique};
+    use unspin_doc::{Quote, QuoteKind, Speaker, Technique, TechniqueName};
 
     const VOID: &[&str] = &["meta", "br", "input", "hr", "img", "link"];
 
@@ -935,7 +939,7 @@ mod tests {
         let b = nth(fixture::TEXT, "Ruiz said", 0).end;
         d.techniques.push(Technique {
             span: Span::new(a, b),
-            technique: "exaggeration".into(),
+            technique: TechniqueName::Exaggeration,
             score: 0.3,
             triggers: Vec::new(),
         });
@@ -974,7 +978,7 @@ mod tests {
             if round % 2 == 0 {
                 d.techniques.push(Technique {
                     span: Span::new(a, b),
-                    technique: "doubt".into(),
+                    technique: TechniqueName::Doubt,
                     score: 0.5,
                     triggers: Vec::new(),
                 });
@@ -1021,18 +1025,19 @@ mod tests {
         });
         d.techniques.push(Technique {
             span: nth(&text, payload, 1),
-            technique: format!("x{attr}"),
+            // Kinds are registry names (enums): they cannot carry markup.
+            technique: TechniqueName::Doubt,
             score: 1.0,
             triggers: Vec::new(),
         });
         d.findings.push(unspin_doc::Finding {
-            kind: format!("k{attr}"),
+            kind: unspin_doc::FindingKind::Rumour,
             message: payload.into(),
             spans: vec![q],
         });
         d.chrome.push(unspin_doc::Chrome {
             text: payload.into(),
-            kind: format!("ad{attr}"),
+            kind: unspin_doc::ChromeKind::Ad,
         });
         d.warnings.push(payload.into());
         let h = html(&d);
@@ -1066,7 +1071,7 @@ mod tests {
             for (k, w) in [(0, 4), (5, 10)] {
                 d.techniques.push(Technique {
                     span: Span::new(at + k, at + w),
-                    technique: "doubt".into(),
+                    technique: TechniqueName::Doubt,
                     score: 0.5,
                     triggers: Vec::new(),
                 });
@@ -1076,7 +1081,7 @@ mod tests {
         // One span across the whole text, crossing every paragraph.
         d.techniques.push(Technique {
             span: Span::new(3, text.len() - 3),
-            technique: "repetition".into(),
+            technique: TechniqueName::Repetition,
             score: 0.5,
             triggers: Vec::new(),
         });

@@ -4,9 +4,10 @@
 //! Also home of the `unspin/1` JSON Schema checks ([`validate_json`],
 //! [`check_offsets`], [`check_refs`]) so that every crate's tests can validate output.
 
-use unspin_doc::{Attribution, Doc, Finding, Span};
+use unspin_doc::{Attribution, Doc, Finding, Span, TechniqueName};
 
-pub mod fixture;
+#[cfg(test)]
+mod fixture;
 mod html;
 mod markdown;
 mod text;
@@ -19,19 +20,18 @@ pub use validate::{
     check_all, check_offsets, check_output, check_refs, validate_json, SCHEMA_JSON,
 };
 
-/// Human name of a technique ("loaded_language" → "Loaded language"); the names
-/// and their definitions belong to the rhetoric stage.
-pub fn technique_label(name: &str) -> String {
-    match name {
-        "black_and_white_fallacy" => "Black-and-white fallacy".to_string(),
-        "thought_terminating_cliche" => "Thought-terminating cliché".to_string(),
-        _ => humanize(name),
+/// Human name of a technique (`loaded_language` → "Loaded language").
+pub fn technique_label(t: TechniqueName) -> String {
+    match t {
+        TechniqueName::BlackAndWhiteFallacy => "Black-and-white fallacy".to_string(),
+        TechniqueName::ThoughtTerminatingCliche => "Thought-terminating cliché".to_string(),
+        _ => humanize(t.as_str()),
     }
 }
 
-/// One-line definition of a known technique (from the rhetoric stage).
-pub fn technique_definition(name: &str) -> Option<&'static str> {
-    Some(unspin_rhetoric::definition(name)).filter(|d| !d.is_empty())
+/// One-line definition of a technique, from the kind registry (`unspin_doc::kinds`).
+pub fn technique_definition(t: TechniqueName) -> &'static str {
+    t.description()
 }
 
 /// The words that triggered a flagged span, quoted and comma-separated; `None` when
@@ -54,20 +54,15 @@ pub(crate) fn quoted_spans(doc: &Doc, spans: &[Span], max: usize) -> Vec<String>
         .collect()
 }
 
-/// The technique names of `doc`'s flags, each once, in order of first use.
-pub(crate) fn techniques_used(doc: &Doc) -> Vec<&str> {
-    let mut used: Vec<&str> = Vec::new();
+/// The techniques of `doc`'s flags, each once, in order of first use.
+pub(crate) fn techniques_used(doc: &Doc) -> Vec<TechniqueName> {
+    let mut used: Vec<TechniqueName> = Vec::new();
     for t in &doc.techniques {
-        if !used.contains(&t.technique.as_str()) {
-            used.push(&t.technique);
+        if !used.contains(&t.technique) {
+            used.push(t.technique);
         }
     }
     used
-}
-
-/// Display name for any technique.
-pub(crate) fn technique_display(name: &str) -> String {
-    technique_label(name)
 }
 
 /// "source_conflict" → "Source conflict".
@@ -80,23 +75,11 @@ pub(crate) fn humanize(snake: &str) -> String {
     }
 }
 
-/// How urgent a finding kind is for a fact-checker (lower = more important).
-pub fn finding_rank(kind: &str) -> u8 {
-    match kind {
-        "source_conflict" => 0,
-        "fabricated_quote" | "misattributed_quote" => 1,
-        "unattributed_quote" => 2,
-        "rumour" => 3,
-        "anonymous_sourcing" => 4,
-        "no_sources" => 5,
-        _ => 6,
-    }
-}
-
-/// Findings, most important first (stable within one rank).
+/// Findings, most urgent first: by the registry's rank of their kind
+/// ([`unspin_doc::FindingKind::rank`]), stable within one kind.
 pub fn ordered_findings(doc: &Doc) -> Vec<&Finding> {
     let mut v: Vec<&Finding> = doc.findings.iter().collect();
-    v.sort_by_key(|f| finding_rank(&f.kind));
+    v.sort_by_key(|f| f.kind.rank());
     v
 }
 
@@ -250,11 +233,17 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(technique_label("loaded_language"), "Loaded language");
-        assert_eq!(technique_label("made_up"), "Made up");
-        assert_eq!(technique_display("made_up"), "Made up");
-        assert!(technique_definition("whataboutism").is_some());
-        assert!(technique_definition("nope").is_none());
+        assert_eq!(
+            technique_label(TechniqueName::LoadedLanguage),
+            "Loaded language"
+        );
+        assert_eq!(
+            technique_label(TechniqueName::ThoughtTerminatingCliche),
+            "Thought-terminating cliché"
+        );
+        for t in TechniqueName::ALL {
+            assert!(!technique_definition(*t).is_empty(), "{t}");
+        }
         assert_eq!(humanize("source_conflict"), "Source conflict");
     }
 
@@ -284,9 +273,9 @@ mod tests {
     fn findings_ordered() {
         let d = fixture::doc();
         let f = ordered_findings(&d);
-        assert_eq!(f[0].kind, "source_conflict");
+        assert_eq!(f[0].kind, unspin_doc::FindingKind::SourceConflict);
         for w in f.windows(2) {
-            assert!(finding_rank(&w[0].kind) <= finding_rank(&w[1].kind));
+            assert!(w[0].kind.rank() <= w[1].kind.rank());
         }
     }
 
@@ -302,13 +291,13 @@ mod tests {
         let mid = Span::new(pos + 1, pos + 2);
         d.techniques.push(unspin_doc::Technique {
             span: bad,
-            technique: "doubt".into(),
+            technique: TechniqueName::Doubt,
             score: 0.5,
             triggers: Vec::new(),
         });
         d.techniques.push(unspin_doc::Technique {
             span: mid,
-            technique: "doubt".into(),
+            technique: TechniqueName::Doubt,
             score: 0.5,
             triggers: Vec::new(),
         });

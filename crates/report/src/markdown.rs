@@ -3,7 +3,7 @@
 
 use crate::{
     entity_order, forms, humanize, inline, ordered_findings, slice, source_group, summary,
-    technique_definition, technique_display, techniques_used, trigger_words, truncate,
+    technique_definition, technique_label, techniques_used, trigger_words, truncate,
 };
 use std::fmt::Write;
 use unspin_doc::Doc;
@@ -97,7 +97,7 @@ pub fn markdown(doc: &Doc) -> String {
                 o,
                 "{}. **{}**: {}",
                 i + 1,
-                md(&humanize(&f.kind)),
+                md(&humanize(f.kind.as_str())),
                 md(&f.message)
             );
             let spans: Vec<String> = f
@@ -233,7 +233,7 @@ pub fn markdown(doc: &Doc) -> String {
                 o,
                 "| “{}” | {} | {:.2} | {} | {} |",
                 md(&truncate(st, 80)),
-                md(&technique_display(&t.technique)),
+                md(&technique_label(t.technique)),
                 t.score,
                 md(&trigger_words(doc, t).unwrap_or_default()),
                 sentence
@@ -242,8 +242,10 @@ pub fn markdown(doc: &Doc) -> String {
         o.push('\n');
         let defs: Vec<String> = techniques_used(doc)
             .iter()
-            .filter_map(|n| technique_definition(n).map(|d| (n, d)))
-            .map(|(n, d)| format!("- **{}**: {d}", md(&technique_display(n))))
+            .map(|&n| {
+                let d = technique_definition(n);
+                format!("- **{}**: {d}", md(&technique_label(n)))
+            })
             .collect();
         if !defs.is_empty() {
             let _ = writeln!(o, "{}\n", defs.join("\n"));
@@ -257,7 +259,12 @@ pub fn markdown(doc: &Doc) -> String {
         let _ = writeln!(o, "| Kind | Text |");
         let _ = writeln!(o, "|---|---|");
         for c in &doc.chrome {
-            let _ = writeln!(o, "| {} | {} |", md(&c.kind), md(&truncate(&c.text, 200)));
+            let _ = writeln!(
+                o,
+                "| {} | {} |",
+                md(c.kind.as_str()),
+                md(&truncate(&c.text, 200))
+            );
         }
         o.push('\n');
     }

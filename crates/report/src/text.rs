@@ -2,7 +2,7 @@
 
 use crate::{
     entity_order, forms, humanize, inline, ordered_findings, quoted_spans, slice, source_group,
-    summary, technique_definition, technique_display, techniques_used, trigger_words, truncate,
+    summary, technique_definition, technique_label, techniques_used, trigger_words, truncate,
 };
 use unspin_doc::{Doc, SourceKind, Span};
 
@@ -209,7 +209,7 @@ impl Writer {
             self.none("none");
         }
         for f in ordered_findings(doc) {
-            let kind = self.paint(RED, &format!("[{}]", humanize(&f.kind)));
+            let kind = self.paint(RED, &format!("[{}]", humanize(f.kind.as_str())));
             self.para("  ! ", "    ", &format!("{kind} {}", inline(&f.message)));
             let spans = quoted_spans(doc, &f.spans, 60);
             if !spans.is_empty() {
@@ -334,7 +334,7 @@ impl Writer {
             let Some(span_text) = slice(doc, t.span) else {
                 continue;
             };
-            let label = self.paint(MAGENTA, &technique_display(&t.technique));
+            let label = self.paint(MAGENTA, &technique_label(t.technique));
             let line = format!(
                 "“{}” — {label}{NB}({:.2})",
                 truncate(span_text, 60),
@@ -358,10 +358,9 @@ impl Writer {
         }
         // What each technique means, once.
         for name in techniques_used(doc) {
-            if let Some(d) = technique_definition(name) {
-                let label = self.paint(MAGENTA, &technique_display(name));
-                self.para("  = ", "    ", &format!("{label}: {d}"));
-            }
+            let label = self.paint(MAGENTA, &technique_label(name));
+            let d = technique_definition(name);
+            self.para("  = ", "    ", &format!("{label}: {d}"));
         }
     }
 
@@ -373,11 +372,11 @@ impl Writer {
         let kw = doc
             .chrome
             .iter()
-            .map(|c| inline(&c.kind).chars().count())
+            .map(|c| inline(c.kind.as_str()).chars().count())
             .max()
             .unwrap_or(0);
         for c in &doc.chrome {
-            let kind = inline(&c.kind);
+            let kind = inline(c.kind.as_str());
             let pad = " ".repeat(kw - kind.chars().count());
             let first = format!("  {}{pad}  ", self.paint(DIM, &kind));
             let rest = " ".repeat(kw + 4);

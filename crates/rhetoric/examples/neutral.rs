@@ -44,7 +44,7 @@ fn main() {
         n_sp += doc.sentences.iter().filter(|s| s.speculation).count();
         for t in &doc.techniques {
             let w: String = doc.slice(t.span).to_lowercase().chars().take(50).collect();
-            *by.entry(t.technique.clone())
+            *by.entry(t.technique.to_string())
                 .or_default()
                 .entry(w)
                 .or_default() += 1;

@@ -109,12 +109,12 @@ fn main() {
                 .min(1.0);
         }
         for t in &doc.techniques {
-            let e = stats.entry(t.technique.clone()).or_default();
+            let e = stats.entry(t.technique.to_string()).or_default();
             e.0 += 1;
             let any = gold.iter().any(|g| g.1 < t.span.end && t.span.start < g.2);
             let same = gold
                 .iter()
-                .any(|g| g.1 < t.span.end && t.span.start < g.2 && g.0 == t.technique);
+                .any(|g| g.1 < t.span.end && t.span.start < g.2 && t.technique == g.0);
             e.1 += any as usize;
             e.2 += same as usize;
             if std::env::var("WORDS").is_ok() {
@@ -127,7 +127,7 @@ fn main() {
                 let w = doc.slice(t.span).to_lowercase();
                 let w: String = w.chars().take(40).collect();
                 *fp_examples
-                    .entry(t.technique.clone())
+                    .entry(t.technique.to_string())
                     .or_default()
                     .entry(w)
                     .or_default() += 1;

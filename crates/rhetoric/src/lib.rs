@@ -4,63 +4,28 @@
 //! Rules ([`detect_rules`]): one Aho-Corasick pass of a shipped lexicon
 //! (`data/lexicon.txt`) over the text, then context rules (quotes, attribution, clause
 //! and sentence bounds) decide the span and score of every hit.
-//! Model ([`detect_model`], `models/rhetoric.bin`, trained by [`train`] on the PTC
-//! corpus of SemEval-2020 Task 11, see [`model`] and [`ptc`]): sentence classifier +
+//! Model ([`detect_model`], `models/rhetoric.bin`, trained by `unspin-train` on the PTC
+//! corpus of SemEval-2020 Task 11, see [`model`] and [`features`]): sentence classifier +
 //! token tagger for spans, span classifier for the 14 PTC techniques.
 //! [`detect`] reports the rule flags plus the model spans that pass a trigger-word gate.
 
+pub mod features;
 mod lexicon;
 pub mod model;
-pub mod ptc;
 mod text;
-
-pub use ptc::train;
 
 use lexicon::{lexicon, Entry, Mode};
 use text::Ctx;
-use unspin_doc::{Attribution, Doc, Span, Technique};
+use unspin_doc::{Attribution, Doc, Span, Technique, TechniqueName};
 
-/// Every technique name this stage can report (snake_case, SemEval-2020 Task 11 names).
-pub const TECHNIQUES: &[&str] = &[
-    "loaded_language",
-    "name_calling",
-    "speculation",
-    "bandwagon",
-    "doubt",
-    "exaggeration",
-    "ridicule",
-    "appeal_to_fear",
-    "flag_waving",
-    "slogans",
-    "thought_terminating_cliche",
-    "whataboutism",
-    "causal_oversimplification",
-    "black_and_white_fallacy",
-    "appeal_to_authority",
-    "repetition",
-];
+/// Every technique name this stage can report (snake_case, SemEval-2020 Task 11
+/// names): the registry's [`TechniqueName`] names.
+pub const TECHNIQUES: &[&str] = TechniqueName::NAMES;
 
-/// A one-line definition of a technique, for reports ("" for unknown names).
+/// A one-line definition of a technique, for reports ("" for unknown names); the
+/// registry's [`TechniqueName::description`].
 pub fn definition(technique: &str) -> &'static str {
-    match technique {
-        "loaded_language" => "Words or phrases with strong emotional connotations, used to sway the reader rather than inform.",
-        "name_calling" => "Labelling a person or group with an insulting or loaded name instead of addressing what they do or say.",
-        "speculation" => "A guess, inference or hedge presented as if it were an observed fact.",
-        "bandwagon" => "Claiming, without support, that everyone or most people think or feel something, so the reader should too.",
-        "doubt" => "Questioning the credibility of someone or something without evidence (\"so-called\", \"supposedly\").",
-        "exaggeration" => "Representing something as much better, worse, larger or more absolute than the facts support.",
-        "ridicule" => "Mocking or sarcasm that makes a person or idea look foolish instead of arguing against it.",
-        "appeal_to_fear" => "Building support for an idea by instilling anxiety or panic about an alternative.",
-        "flag_waving" => "Appealing to patriotism or group identity to justify or promote an idea.",
-        "slogans" => "A brief, striking phrase that works as a rallying cry rather than an argument.",
-        "thought_terminating_cliche" => "A stock phrase that discourages further thought or discussion (\"it is what it is\").",
-        "whataboutism" => "Deflecting criticism by pointing at someone else's alleged wrongdoing (\"what about …?\").",
-        "causal_oversimplification" => "Assuming a single cause or reason for an outcome that has many.",
-        "black_and_white_fallacy" => "Presenting two options as the only possibilities when more exist.",
-        "appeal_to_authority" => "Claiming something is true because unnamed experts or authorities say so, without the evidence.",
-        "repetition" => "Repeating the same word or phrase so that the audience comes to accept it.",
-        _ => "",
-    }
+    TechniqueName::parse(technique).map_or("", |t| t.description())
 }
 
 /// Techniques that express the writer's stance (count towards sentence `opinion`).
@@ -157,7 +122,8 @@ fn detect_model_at(
         let (c, conf) = m.classify(&f);
         out.push(Technique {
             span,
-            technique: model::SNAKE[c].to_string(),
+            technique: TechniqueName::parse(model::SNAKE[c])
+                .expect("the model's classes are registry technique names"),
             score: s * (0.5 + 0.5 * conf),
             triggers,
         });
@@ -555,7 +521,7 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
     let span = text::balance_quotes(t, span, sent);
     Some(Technique {
         span,
-        technique: e.technique.to_string(),
+        technique: TechniqueName::parse(e.technique)?,
         score: score.min(0.95),
         triggers: vec![if span.contains(&Span::new(h.start, h.end)) {
             Span::new(h.start, h.end)
@@ -600,7 +566,7 @@ fn insult_np(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
             let score = e.score + if extra_insult { 0.1 } else { 0.0 } + 0.1;
             return Some(Technique {
                 span: Span::new(start, end),
-                technique: "name_calling".into(),
+                technique: TechniqueName::NameCalling,
                 score: score.min(0.95),
                 triggers: vec![Span::new(h.start, h.end), Span::new(pos + ws, end)],
             });
@@ -734,7 +700,7 @@ fn label_quotes(ctx: &Ctx, hits: &[Hit]) -> Vec<Technique> {
         }
         out.push(Technique {
             span,
-            technique: "name_calling".into(),
+            technique: TechniqueName::NameCalling,
             score,
             triggers,
         });
@@ -784,7 +750,7 @@ fn scare_quotes(ctx: &Ctx) -> Vec<Technique> {
         })
         .map(|q| Technique {
             span: *q,
-            technique: "doubt".into(),
+            technique: TechniqueName::Doubt,
             score: 0.45,
             triggers: vec![*q],
         })
@@ -794,12 +760,13 @@ fn scare_quotes(ctx: &Ctx) -> Vec<Technique> {
 /// Same-technique spans: identical or nested ones collapse into the outer span with
 /// the best score. Sorted by position.
 fn dedupe(mut v: Vec<Technique>) -> Vec<Technique> {
-    v.sort_by(|a, b| {
-        (a.span.start, std::cmp::Reverse(a.span.end), &a.technique).cmp(&(
-            b.span.start,
-            std::cmp::Reverse(b.span.end),
-            &b.technique,
-        ))
+    // By name, not by the enum's order: the output order predates the enum.
+    v.sort_by_key(|t| {
+        (
+            t.span.start,
+            std::cmp::Reverse(t.span.end),
+            t.technique.as_str(),
+        )
     });
     let mut out: Vec<Technique> = Vec::with_capacity(v.len());
     for t in v {

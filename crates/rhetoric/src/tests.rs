@@ -462,7 +462,7 @@ fn neutrality_under_side_swaps() {
                 let mut v: Vec<(String, u32)> = d
                     .techniques
                     .iter()
-                    .map(|t| (t.technique.clone(), (t.score * 1000.0).round() as u32))
+                    .map(|t| (t.technique.to_string(), (t.score * 1000.0).round() as u32))
                     .collect();
                 v.sort();
                 (v, dump(&d))
@@ -563,7 +563,7 @@ fn neutrality_under_name_swaps() {
                 let mut got: Vec<(String, u32)> = d
                     .techniques
                     .iter()
-                    .map(|t| (t.technique.clone(), (t.score * 1000.0).round() as u32))
+                    .map(|t| (t.technique.to_string(), (t.score * 1000.0).round() as u32))
                     .collect();
                 got.sort();
                 assert!(!got.is_empty(), "nothing found in {text:?}");
@@ -958,7 +958,7 @@ fn model_spans_and_rules_together() {
             t.technique
         );
         assert!((0.0..=1.0).contains(&t.score), "{t:?}");
-        assert!(!definition(&t.technique).is_empty());
+        assert!(!definition(t.technique.as_str()).is_empty());
     }
     let mut rules = d.clone();
     detect_rules(&mut rules);
@@ -1004,7 +1004,7 @@ fn model_neutrality_under_swaps() {
             unspin_segment::segment(&mut d);
             let mut got: Vec<(String, u32)> = detect_model(&d)
                 .iter()
-                .map(|t| (t.technique.clone(), (t.score * 1000.0).round() as u32))
+                .map(|t| (t.technique.to_string(), (t.score * 1000.0).round() as u32))
                 .collect();
             got.sort();
             match &reference {

@@ -3,17 +3,20 @@
 
 use crate::ctx::{Credit, Ctx, Via, Who};
 use crate::lexicon::*;
-use unspin_doc::{Attribution, Finding, ParagraphKind, QuoteKind, Source, SourceKind, Span};
+use unspin_doc::{
+    Attribution, ChromeKind, Finding, FindingKind, ParagraphKind, QuoteKind, Source, SourceKind,
+    Span,
+};
 
 /// The finding kinds this stage writes.
-pub(crate) const KINDS: &[&str] = &[
-    "source_conflict",
-    "unattributed_quote",
-    "anonymous_sourcing",
-    "rumour",
-    "no_named_sources",
-    "mostly_unsourced",
-    "caption_credit_not_source",
+pub(crate) const KINDS: &[FindingKind] = &[
+    FindingKind::SourceConflict,
+    FindingKind::UnattributedQuote,
+    FindingKind::AnonymousSourcing,
+    FindingKind::Rumour,
+    FindingKind::NoNamedSources,
+    FindingKind::MostlyUnsourced,
+    FindingKind::CaptionCreditNotSource,
 ];
 
 /// Share of the writer's own statements above which `mostly_unsourced` is noted.
@@ -33,7 +36,7 @@ pub(crate) fn findings(cx: &Ctx, sources: &[Source], attr: &[Attribution]) -> Ve
             n => format!(" (credited {n} times)"),
         };
         out.push(Finding {
-            kind: "anonymous_sourcing".into(),
+            kind: FindingKind::AnonymousSourcing,
             message: format!("Claim credited to an unnamed source: “{}”{times}", s.name),
             spans: s.mentions.clone(),
         });
@@ -41,7 +44,7 @@ pub(crate) fn findings(cx: &Ctx, sources: &[Source], attr: &[Attribution]) -> Ve
     for c in &cx.credits {
         if let Who::Rumour(p) = &c.who {
             out.push(Finding {
-                kind: "rumour".into(),
+                kind: FindingKind::Rumour,
                 message: format!("Claim passed on with no source given: “{p}”"),
                 spans: vec![c.span],
             });
@@ -116,7 +119,7 @@ fn caption_credits(cx: &Ctx, sources: &[Source], out: &mut Vec<Finding>) {
     for c in doc
         .chrome
         .iter()
-        .filter(|c| matches!(c.kind.as_str(), "caption" | "credit"))
+        .filter(|c| matches!(c.kind, ChromeKind::Caption | ChromeKind::Credit))
     {
         let Some(name) = photo_credit(&c.text) else {
             continue;
@@ -148,7 +151,7 @@ fn caption_credits(cx: &Ctx, sources: &[Source], out: &mut Vec<Finding>) {
             continue;
         }
         out.push(Finding {
-            kind: "caption_credit_not_source".into(),
+            kind: FindingKind::CaptionCreditNotSource,
             message: format!(
                 "“{name}” is credited only for a photo; it is not cited as a source for the article's claims"
             ),
@@ -179,7 +182,7 @@ fn unattributed_quotes(cx: &Ctx, out: &mut Vec<Finding>) {
         if q.kind == QuoteKind::Direct && in_body && q.speaker.is_none() && !colon_intro(cx, q.span)
         {
             out.push(Finding {
-                kind: "unattributed_quote".into(),
+                kind: FindingKind::UnattributedQuote,
                 message: format!(
                     "Quotation with no speaker given: “{}”",
                     shorten(cx.doc.slice(q.span), 60)
@@ -249,7 +252,7 @@ fn source_conflicts(cx: &Ctx, out: &mut Vec<Finding>) {
     let single_report = cx.units.iter().any(|u| {
         u.toks
             .iter()
-            .any(|t| t.is(bit::SINGLE_REPORT_NOUNS) && !cx.in_quote(t.span.start))
+            .any(|t| t.is(SINGLE_REPORT_NOUN) && !cx.in_quote(t.span.start))
     });
     if !single_report {
         return;
@@ -344,7 +347,7 @@ fn source_conflicts(cx: &Ctx, out: &mut Vec<Finding>) {
                 cx.units[c.unit]
                     .toks
                     .iter()
-                    .any(|t| t.is(bit::INDEPENDENT) && !cx.in_quote(t.span.start))
+                    .any(|t| t.is(INDEPENDENCE_MARKER) && !cx.in_quote(t.span.start))
             });
             if independent {
                 continue;
@@ -355,7 +358,7 @@ fn source_conflicts(cx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             out.push(Finding {
-                kind: "source_conflict".into(),
+                kind: FindingKind::SourceConflict,
                 message: format!(
                     "The same report is credited to {a_name} and to {b_name}; \
                      check which outlet published it"
@@ -373,11 +376,11 @@ fn source_conflicts(cx: &Ctx, out: &mut Vec<Finding>) {
 fn another_report(cx: &Ctx) -> bool {
     cx.units.iter().any(|u| {
         u.toks.iter().enumerate().any(|(k, t)| {
-            t.is(bit::REPORT_NOUNS)
+            t.is(REPORT_NOUN)
                 && !cx.in_quote(t.span.start)
                 && u.toks[k.saturating_sub(2)..k]
                     .iter()
-                    .any(|p| p.is(bit::SECOND_REPORT))
+                    .any(|p| p.is(SECOND_REPORT_MARKER))
         })
     })
 }
@@ -387,14 +390,14 @@ fn another_report(cx: &Ctx) -> bool {
 fn compares_reports(cx: &Ctx) -> bool {
     cx.units.iter().any(|u| {
         u.toks.windows(2).any(|w| {
-            w[0].is(bit::PLURAL_REPORTS_DET)
-                && w[1].is(bit::PLURAL_REPORTS)
+            w[0].is(PLURAL_REPORT_DETERMINER)
+                && w[1].is(PLURAL_REPORT_NOUN)
                 && !cx.in_quote(w[0].span.start)
                 && w[0].low != "the"
         }) || u.toks.windows(3).any(|w| {
-            w[0].is(bit::PLURAL_REPORTS_DET)
+            w[0].is(PLURAL_REPORT_DETERMINER)
                 && w[1].word
-                && w[2].is(bit::PLURAL_REPORTS)
+                && w[2].is(PLURAL_REPORT_NOUN)
                 && matches!(
                     &*w[0].low,
                     "both" | "two" | "three" | "competing" | "conflicting"
@@ -409,7 +412,7 @@ fn marked_opinion(cx: &Ctx) -> bool {
     let doc = cx.doc;
     let label = |s: &str| {
         let l = s.trim().to_lowercase();
-        OPINION_LABELS.iter().any(|x| {
+        OPINION_LABELS.entries().iter().any(|x| {
             l == *x
                 || [":", " |", " -", " —", " –"]
                     .iter()
@@ -421,7 +424,12 @@ fn marked_opinion(cx: &Ctx) -> bool {
         || doc
             .chrome
             .iter()
-            .filter(|c| !matches!(c.kind.as_str(), "navigation" | "teaser" | "ad"))
+            .filter(|c| {
+                !matches!(
+                    c.kind,
+                    ChromeKind::Navigation | ChromeKind::Teaser | ChromeKind::Ad
+                )
+            })
             .any(|c| label(&c.text))
         || ["/opinion", "/commentary", "/op-ed", "/editorial", "/column"]
             .iter()
@@ -473,7 +481,7 @@ fn article_notes(cx: &Ctx, sources: &[Source], attr: &[Attribution], out: &mut V
             .flat_map(|s| s.mentions.iter().copied())
             .collect();
         out.push(Finding {
-            kind: "no_named_sources".into(),
+            kind: FindingKind::NoNamedSources,
             message: "No named source: the article credits no person, organisation or \
                       outlet for its claims"
                 .into(),
@@ -487,7 +495,7 @@ fn article_notes(cx: &Ctx, sources: &[Source], attr: &[Attribution], out: &mut V
     let share = own as f64 / body.len() as f64;
     if body.len() >= MIN_SENTENCES_SHARE && share > MOSTLY_OWN && !marked_opinion(cx) {
         out.push(Finding {
-            kind: "mostly_unsourced".into(),
+            kind: FindingKind::MostlyUnsourced,
             message: format!(
                 "{own} of {} sentences ({:.0}%) give no source: they are the writer's own statements",
                 body.len(),

@@ -52,7 +52,6 @@ pub fn detect(doc: &mut Doc) {
     }
     doc.sources = sources;
     // Running the stage again replaces its findings instead of repeating them.
-    doc.findings
-        .retain(|f| !findings::KINDS.contains(&f.kind.as_str()));
+    doc.findings.retain(|f| !findings::KINDS.contains(&f.kind));
     doc.findings.extend(found);
 }

@@ -644,7 +644,11 @@ fn empty_doc_is_fine() {
 
 #[test]
 fn works_without_sentences() {
+    // The token layer is always there (the segmenter lays it down); with no
+    // sentences the rules run over paragraphs.
     let mut doc = unspin_doc::Doc::new("Sources say the plan is dead. It is rumored to be over.");
+    unspin_segment::segment(&mut doc);
+    doc.sentences.clear();
     unspin_sources::detect(&mut doc);
     assert!(doc.sources.iter().any(|s| s.kind == SourceKind::Anonymous));
     assert!(doc.sources.iter().any(|s| s.kind == SourceKind::Rumour));
@@ -846,11 +850,11 @@ fn photo_credit_is_not_a_source() {
     let mut b = B::new("The mayor spoke at length. Nobody asked questions afterwards at all.");
     b.doc.chrome.push(unspin_doc::Chrome {
         text: "The mayor at the podium. (Credit: Wire Agency)".into(),
-        kind: "caption".into(),
+        kind: unspin_doc::ChromeKind::Caption,
     });
     b.doc.chrome.push(unspin_doc::Chrome {
         text: "Advertisement".into(),
-        kind: "ad".into(),
+        kind: unspin_doc::ChromeKind::Ad,
     });
     let d = b.run();
     // The credited agency is not in the body: nothing to warn about.
@@ -865,7 +869,7 @@ fn photo_credit_is_not_a_source() {
     b.ent("Wire Agency", EntityKind::Outlet, &["Wire Agency"], &[]);
     b.doc.chrome.push(unspin_doc::Chrome {
         text: "The mayor at the podium. (Credit: Wire Agency)".into(),
-        kind: "caption".into(),
+        kind: unspin_doc::ChromeKind::Caption,
     });
     let d = b.run();
     let f = kinds(&d, "caption_credit_not_source");
