@@ -4,7 +4,7 @@
 //! 0 success, 1 failure (named on stderr), 2 usage error.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
