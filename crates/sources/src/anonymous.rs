@@ -19,7 +19,7 @@ impl<'a> Ctx<'a> {
         let mut h = 0;
         while h < n {
             let t = &toks[h];
-            if !t.word || !t.is(bit::ANON_HEADS) || self.in_quote(t.span.start) {
+            if !t.word || !t.is(SOURCE_NOUN) || self.in_quote(t.span.start) {
                 h += 1;
                 continue;
             }
@@ -71,9 +71,9 @@ impl<'a> Ctx<'a> {
                     det = true;
                     break;
                 }
-                if p.is(bit::STOP_LEFT)
-                    || p.is(bit::SPEECH_VERBS)
-                    || p.is(bit::ANON_HEADS)
+                if p.is(PHRASE_BOUNDARY)
+                    || p.is(SPEECH_VERB)
+                    || p.is(SOURCE_NOUN)
                     || (p.low.ends_with('s') && !p.cap)
                     || p.low.chars().count() < 2
                 {
@@ -88,19 +88,19 @@ impl<'a> Ctx<'a> {
                     det = true;
                     break;
                 }
-                if !p.word || (p.low.chars().count() < 2 && !p.is(bit::DETS)) {
+                if !p.word || (p.low.chars().count() < 2 && !p.is(SOURCE_DETERMINER)) {
                     break;
                 }
                 let w = &*p.low;
-                if has(DETS, w) {
+                if has(SOURCE_DETERMINER, w) {
                     start -= 1;
                     det = true;
                     continue;
                 }
-                if det || has(STOP_LEFT, w) || has(SPEECH_VERBS, w) || has(ANON_HEADS, w) {
+                if det || has(PHRASE_BOUNDARY, w) || has(SPEECH_VERB, w) || has(SOURCE_NOUN, w) {
                     break;
                 }
-                let adj = has(MODS, w)
+                let adj = has(SOURCE_MODIFIER, w)
                     || w.contains('-')
                     || (p.cap && start - 1 > 0)
                     || ["al", "ic", "ary", "ive", "ian", "ish", "ese"]
@@ -130,7 +130,7 @@ impl<'a> Ctx<'a> {
                 h += 1;
                 continue;
             }
-            let weak = has(WEAK_HEADS, head);
+            let weak = has(WEAK_SOURCE_NOUN, head);
             // "the official position", "insider trading": the head is a modifier.
             if let Some(nx) = toks.get(h + 1) {
                 if nx.word && !nx.cap && !follows_source(&nx.low) {
@@ -141,9 +141,9 @@ impl<'a> Ctx<'a> {
             let prev = start.checked_sub(1).map(|p| &*toks[p].low);
             let prev2 = start.checked_sub(2).map(|p| &*toks[p].low);
             let according = prev == Some("to") && prev2 == Some("according");
-            let by_agent =
-                prev == Some("by") && prev2.is_some_and(|w| has(BY_PARTICIPLES, w) || w == "told");
-            if !according && !by_agent && prev.is_some_and(|w| has(OBJECT_BEFORE, w)) {
+            let by_agent = prev == Some("by")
+                && prev2.is_some_and(|w| has(AGENT_PARTICIPLE, w) || w == "told");
+            if !according && !by_agent && prev.is_some_and(|w| has(OBJECT_MARKER, w)) {
                 h += 1;
                 continue;
             }
@@ -156,8 +156,8 @@ impl<'a> Ctx<'a> {
                 while end < n
                     && k < 6
                     && toks[end].word
-                    && !toks[end].is(bit::SPEECH_VERBS)
-                    && !toks[end].is(bit::VERB_GAP)
+                    && !toks[end].is(SPEECH_VERB)
+                    && !toks[end].is(VERB_GAP)
                     && !matches!(
                         &*toks[end].low,
                         "who"
@@ -194,7 +194,7 @@ impl<'a> Ctx<'a> {
             // Inverted: "…, said one aide."
             if !credited && !weak {
                 let inverted =
-                    prev.is_some_and(|w| has(INVERSION_VERBS, w)) && (end >= n || !toks[end].word);
+                    prev.is_some_and(|w| has(INVERSION_VERB, w)) && (end >= n || !toks[end].word);
                 credited |= inverted;
             }
             // Followed by a reporting verb: "critics of the plan say".
@@ -232,7 +232,7 @@ impl<'a> Ctx<'a> {
                     if verb_at(toks, k, title_case) {
                         let plural = head.ends_with('s') || matches!(head, "people" | "police");
                         let third = w.low.ends_with('s') && !w.low.ends_with("ss");
-                        let base = w.is(bit::BASE_VERBS);
+                        let base = w.is(BARE_REPORTING_VERB);
                         // The verb of another subject: "allies … the state says".
                         if (plural && third) || (!plural && base) {
                             k += 1;
@@ -324,10 +324,10 @@ impl<'a> Ctx<'a> {
             // opening the sentence ("Senior officials", not "State Department").
             let next_cap = toks.get(a + k + 1).is_some_and(|n| n.cap && k + 1 < b - a);
             let mod_like = matches!(&*t.low, "senior" | "top" | "former" | "current");
-            let common = t.is(bit::DETS) && !(k == 0 && next_cap && mod_like)
+            let common = t.is(SOURCE_DETERMINER) && !(k == 0 && next_cap && mod_like)
                 || (k == 0
                     && !next_cap
-                    && (t.is(bit::MODS) || t.is(bit::ANON_HEADS))
+                    && (t.is(SOURCE_MODIFIER) || t.is(SOURCE_NOUN))
                     && !matches!(
                         &*t.low,
                         "democrats" | "republicans" | "conservatives" | "liberals" | "progressives"
@@ -350,9 +350,9 @@ impl<'a> Ctx<'a> {
 /// said", "a source close to", "aides privately"), as opposed to a noun the
 /// head modifies ("the official position").
 pub(crate) fn follows_source(w: &str) -> bool {
-    has(SPEECH_VERBS, w)
+    has(SPEECH_VERB, w)
         || has(VERB_GAP, w)
-        || has(FOLLOW_SOURCE, w)
+        || has(SOURCE_FOLLOWER, w)
         || w.ends_with("ly")
         || w.ends_with("day")
 }

@@ -139,7 +139,7 @@ impl<'a> Ctx<'a> {
                 if let Some(sp) = &q.speaker {
                     let who = match sp.entity {
                         Some(_) => Who::Generic,
-                        None => speaker_who(text, sp.span, self.fallback),
+                        None => speaker_who(doc, sp.span, self.fallback),
                     };
                     let is_named = matches!(who, Who::Named { .. } | Who::Generic);
                     best = Some(best.unwrap_or(false) || is_named);
@@ -177,7 +177,7 @@ impl<'a> Ctx<'a> {
                 if let Some(c) = lead {
                     let words: Vec<&str> =
                         t[..c].iter().filter(|x| x.word).map(|x| &*x.low).collect();
-                    if has(HEADLINE_VAGUE, &words.join(" ")) {
+                    if VAGUE_HEADLINE_CREDITS.contains(&words.join(" ")) {
                         return Attribution::Anonymous;
                     }
                 }

@@ -3,7 +3,7 @@
 
 use crate::lexicon::*;
 use crate::names::source_kind;
-use crate::tok::{tokenize, PatSet, Tok};
+use crate::tok::{view, PatSet, Tok};
 use unspin_doc::{Doc, EntityKind, QuoteKind, SourceKind, Span};
 
 /// Longest unit (sentence) scanned for sourcing cues, in tokens.
@@ -104,7 +104,7 @@ impl<'a> Ctx<'a> {
         let units = spans
             .into_iter()
             .map(|(span, sentence)| {
-                let mut toks = tokenize(&doc.text, span);
+                let mut toks = view(doc, span);
                 // No real sentence is this long (run-on junk, a 5 MB single line):
                 // it is not scanned for cues, which keeps the work linear.
                 if toks.len() > MAX_UNIT_TOKENS {
@@ -157,9 +157,9 @@ impl<'a> Ctx<'a> {
         static PATS: std::sync::OnceLock<[PatSet; 3]> = std::sync::OnceLock::new();
         let [rumour, postmod, standalone] = PATS.get_or_init(|| {
             [
-                PatSet::new(RUMOUR),
-                PatSet::new(ANON_POSTMOD),
-                PatSet::new(ANON_STANDALONE),
+                PatSet::new(HEARSAY_PATTERNS.entries()),
+                PatSet::new(ANONYMITY_POSTMODIFIERS.entries()),
+                PatSet::new(ANONYMITY_PHRASES.entries()),
             ]
         });
         for u in 0..self.units.len() {

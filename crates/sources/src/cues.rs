@@ -28,7 +28,7 @@ pub(crate) fn title_case(toks: &[Tok]) -> bool {
 /// ("the claims", "to reports") or part of a name ("United States").
 pub(crate) fn verb_at(toks: &[Tok], k: usize, title_case: bool) -> bool {
     let w = &toks[k];
-    if !w.word || !w.is(bit::SPEECH_VERBS) {
+    if !w.word || !w.is(SPEECH_VERB) {
         return false;
     }
     if w.cap && k > 0 && !title_case {
@@ -36,5 +36,5 @@ pub(crate) fn verb_at(toks: &[Tok], k: usize, title_case: bool) -> bool {
     }
     let prev = k.checked_sub(1).map(|p| &*toks[p].low).unwrap_or("");
     // "hard to believe": an infinitive, not the phrase's verb.
-    prev != "to" && !(w.is(bit::NOUN_VERBS) && has(NOUN_BEFORE, prev))
+    prev != "to" && !(w.is(NOUN_REPORTING_VERB) && has(NOUN_MARKER, prev))
 }

@@ -139,13 +139,13 @@ impl<'a> Ctx<'a> {
                     j += 1;
                 }
                 let mut gap = 0;
-                while j < n && gap < 3 && toks[j].is(bit::VERB_GAP) {
+                while j < n && gap < 3 && toks[j].is(VERB_GAP) {
                     j += 1;
                     gap += 1;
                 }
                 if let Some(v) = toks.get(j) {
                     let speech = verb_at(toks, j, title_case);
-                    let finding = v.is(bit::FINDING_VERBS)
+                    let finding = v.is(FINDING_VERB)
                         && matches!(m.kind, EntityKind::Outlet | EntityKind::Org);
                     let not_verb = matches!(&*v.low, "report" | "reports")
                         && toks.get(j + 1).is_some_and(|t| !t.word || t.low == "of");
@@ -163,7 +163,7 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|t| t.low == "'s" || t.low == "'")
             {
                 let k0 = m.last + 2;
-                if let Some(k) = (k0..n.min(k0 + 3)).find(|&k| toks[k].is(bit::REPORT_NOUNS)) {
+                if let Some(k) = (k0..n.min(k0 + 3)).find(|&k| toks[k].is(REPORT_NOUN)) {
                     if toks[k0..k].iter().all(|t| t.word) {
                         out.push((self.named_who(m), m.span, Via::Possessive));
                     }
@@ -173,7 +173,7 @@ impl<'a> Ctx<'a> {
 
         // "a new report from X", "a study by X", "an interview with X".
         for k in 0..n {
-            if !toks[k].is(bit::REPORT_NOUNS) || self.in_quote(toks[k].span.start) {
+            if !toks[k].is(REPORT_NOUN) || self.in_quote(toks[k].span.start) {
                 continue;
             }
             let mut p = k + 1;
@@ -198,7 +198,7 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             let interview = toks[k].low == "interview" && prep == "with";
-            if !has(REPORT_PREPS, prep) && !interview {
+            if !has(REPORT_PREPOSITION, prep) && !interview {
                 continue;
             }
             let ok = |m: &M| match prep {
@@ -257,7 +257,7 @@ impl<'a> Ctx<'a> {
         for j in 1..n {
             if !self.fallback
                 || !verb_at(toks, j, title_case)
-                || toks[j].is(bit::NOUN_VERBS)
+                || toks[j].is(NOUN_REPORTING_VERB)
                 || self.in_quote(toks[j].span.start)
                 || title_case
             {
@@ -265,7 +265,7 @@ impl<'a> Ctx<'a> {
             }
             let mut e = j;
             let mut gap = 0;
-            while e > 0 && gap < 2 && toks[e - 1].is(bit::VERB_GAP) {
+            while e > 0 && gap < 2 && toks[e - 1].is(VERB_GAP) {
                 e -= 1;
                 gap += 1;
             }
@@ -290,13 +290,13 @@ impl<'a> Ctx<'a> {
             if (a == 0 || is_quote_mark(&toks[a - 1])) && e - a == 1 {
                 continue;
             }
-            if toks[a].is(bit::PRONOUNS) || toks[a].low == "the" {
+            if toks[a].is(PRONOUN) || toks[a].low == "the" {
                 continue;
             }
             let span = Span::new(toks[a].span.start, toks[e - 1].span.end);
             let name = collapse(self.doc.slice(span));
             let kind = guess_kind(&name);
-            if toks[j].is(bit::FINDING_VERBS) && kind == SourceKind::Person {
+            if toks[j].is(FINDING_VERB) && kind == SourceKind::Person {
                 continue;
             }
             out.push((
@@ -317,13 +317,13 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let speech = verb_at(toks, j, title_case);
-            let finding = toks[j].is(bit::FINDING_VERBS) && !toks[j].cap;
+            let finding = toks[j].is(FINDING_VERB) && !toks[j].cap;
             if !speech && !finding {
                 continue;
             }
             let mut e = j;
             let mut gap = 0;
-            while e > 0 && gap < 2 && toks[e - 1].is(bit::VERB_GAP) {
+            while e > 0 && gap < 2 && toks[e - 1].is(VERB_GAP) {
                 e -= 1;
                 gap += 1;
             }
@@ -334,7 +334,7 @@ impl<'a> Ctx<'a> {
             let pronoun = speech && matches!(&*s_tok.low, "he" | "she" | "they" | "we");
             let described = e >= 2
                 && matches!(&*toks[e - 2].low, "the" | "this" | "that" | "its" | "their")
-                && s_tok.is(bit::GENERIC_SUBJECTS);
+                && s_tok.is(GENERIC_SUBJECT);
             if pronoun || described {
                 let a = if described { e - 2 } else { e - 1 };
                 let span = Span::new(toks[a].span.start, s_tok.span.end);
@@ -349,7 +349,7 @@ impl<'a> Ctx<'a> {
         // "first reported by X", "documents obtained by X".
         for j in 1..n {
             if toks[j].low != "by"
-                || !toks[j - 1].is(bit::BY_PARTICIPLES)
+                || !toks[j - 1].is(AGENT_PARTICIPLE)
                 || self.in_quote(toks[j].span.start)
             {
                 continue;
@@ -368,7 +368,7 @@ impl<'a> Ctx<'a> {
         // Inverted: "…," said X. / "…," writes the magazine.
         for j in 0..n {
             let v = &toks[j];
-            if v.low == "according" || !v.is(bit::INVERSION_VERBS) || self.in_quote(v.span.start) {
+            if v.low == "according" || !v.is(INVERSION_VERB) || self.in_quote(v.span.start) {
                 continue;
             }
             let after_break = j == 0 || {
@@ -498,7 +498,7 @@ impl<'a> Ctx<'a> {
             if matches!(w, "a" | "an" | "one") {
                 return (true, false);
             }
-            if has(SECOND_REPORT, w) {
+            if has(SECOND_REPORT_MARKER, w) {
                 return (false, true);
             }
             if matches!(w, "the" | "this" | "that" | "its" | "their") {

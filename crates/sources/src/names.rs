@@ -144,7 +144,7 @@ pub(crate) fn cap_run_end(toks: &[Tok], a: usize) -> usize {
 /// Trims function words off a capitalised run `[a, b)` and checks that what is
 /// left can be a name (not "The", "Monday", "Some").
 pub(crate) fn name_ok(toks: &[Tok], mut a: usize, b: usize) -> Option<(usize, usize)> {
-    while a < b && (toks[a].is(bit::FUNCTION_WORDS) || toks[a].is(bit::PRONOUNS)) {
+    while a < b && (toks[a].is(FUNCTION_WORD) || toks[a].is(PRONOUN)) {
         a += 1;
     }
     if a >= b || !toks[a].word {
@@ -153,7 +153,7 @@ pub(crate) fn name_ok(toks: &[Tok], mut a: usize, b: usize) -> Option<(usize, us
     let all_common = toks[a..b]
         .iter()
         .filter(|t| t.word)
-        .all(|t| t.is(bit::NOT_NAMES) || t.is(bit::PRONOUNS) || t.is(bit::FUNCTION_WORDS));
+        .all(|t| t.is(NOT_NAME) || t.is(PRONOUN) || t.is(FUNCTION_WORD));
     (!all_common).then_some((a, b))
 }
 

@@ -4,8 +4,8 @@ use crate::ctx::{Ctx, Via, Who};
 use crate::cues::collapse;
 use crate::lexicon::*;
 use crate::names::{cap_run_end, guess_kind, name_ok, source_kind};
-use crate::tok::{tokenize, Tok};
-use unspin_doc::{QuoteKind, Span};
+use crate::tok::{view, Tok};
+use unspin_doc::{Doc, QuoteKind, Span};
 
 impl<'a> Ctx<'a> {
     pub(crate) fn unit_of(&self, pos: usize) -> Option<usize> {
@@ -33,7 +33,7 @@ impl<'a> Ctx<'a> {
                     name: ent.name.clone(),
                     kind: source_kind(ent),
                 },
-                None => speaker_who(&doc.text, sp.span, self.fallback),
+                None => speaker_who(doc, sp.span, self.fallback),
             };
             self.push(who, sp.span, u, Via::Quote(q.kind));
         }
@@ -43,15 +43,16 @@ impl<'a> Ctx<'a> {
 /// What an unresolved quote speaker names: an unnamed source ("some advisers"),
 /// someone already named or a pronoun (credited, no new source), or — when
 /// there is no entity layer to resolve names — the capitalised name in it.
-pub(crate) fn speaker_who(text: &str, span: Span, fallback: bool) -> Who {
-    let words = tokenize(text, span);
+pub(crate) fn speaker_who(doc: &Doc, span: Span, fallback: bool) -> Who {
+    let text = &doc.text;
+    let words = view(doc, span);
     let low: Vec<&str> = words.iter().filter(|t| t.word).map(|t| &*t.low).collect();
     // "Some say …", "others argue", "many people believe": a quantifier with no
     // head, or with a head that names no one, is the vaguest source of all.
     let quantifier = |w: &str| matches!(w, "some" | "others" | "many" | "most" | "few" | "several");
     let vague = match low.as_slice() {
         [q] => quantifier(q),
-        [q, h] => quantifier(q) && has(WEAK_HEADS, h),
+        [q, h] => quantifier(q) && has(WEAK_SOURCE_NOUN, h),
         _ => false,
     };
     if vague {
@@ -59,21 +60,21 @@ pub(crate) fn speaker_who(text: &str, span: Span, fallback: bool) -> Who {
     }
     if low
         .iter()
-        .any(|w| has(ANON_HEADS, w) && !has(WEAK_HEADS, w))
+        .any(|w| has(SOURCE_NOUN, w) && !has(WEAK_SOURCE_NOUN, w))
         || low
             .windows(2)
-            .any(|p| has(ANON_HEADS, p[0]) && matches!(p[1], "familiar" | "close"))
+            .any(|p| has(SOURCE_NOUN, p[0]) && matches!(p[1], "familiar" | "close"))
     {
         let first_low = low
             .first()
-            .is_some_and(|w| has(DETS, w) || has(ANON_HEADS, w));
+            .is_some_and(|w| has(SOURCE_DETERMINER, w) || has(SOURCE_NOUN, w));
         // The phrase up to its head, with a sourcing postmodifier if any:
         // "Officials say consumer" -> "Officials"; a stray leading letter goes.
         let ws: Vec<&Tok> = words.iter().filter(|t| t.word).collect();
         let head = ws
             .iter()
-            .rposition(|t| t.is(bit::ANON_HEADS) && !t.is(bit::WEAK_HEADS))
-            .or_else(|| ws.iter().position(|t| t.is(bit::ANON_HEADS)))
+            .rposition(|t| t.is(SOURCE_NOUN) && !t.is(WEAK_SOURCE_NOUN))
+            .or_else(|| ws.iter().position(|t| t.is(SOURCE_NOUN)))
             .unwrap_or(ws.len() - 1);
         let keep_all = ws
             .get(head + 1)

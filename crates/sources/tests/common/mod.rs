@@ -1,5 +1,6 @@
 //! Builds `Doc`s by hand, with the layers the earlier stages would add, so these
-//! tests do not depend on the segment, entities and quotes stages.
+//! tests do not depend on the entities and quotes stages (the token layer is the
+//! segmenter's).
 #![allow(dead_code)]
 
 use unspin_doc::*;
@@ -181,6 +182,13 @@ impl B {
 
     /// Runs the sources stage.
     pub fn run(mut self) -> Doc {
+        // The token layer as the segmenter lays it down (tokens do not depend on
+        // where the hand-built sentences end).
+        let mut seg = Doc::new(self.doc.text.clone());
+        seg.paragraphs = self.doc.paragraphs.clone();
+        unspin_segment::segment(&mut seg);
+        self.doc.tokens = seg.tokens;
+        self.doc.token_forms = seg.token_forms;
         unspin_sources::detect(&mut self.doc);
         self.doc
     }
