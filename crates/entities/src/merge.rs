@@ -265,14 +265,15 @@ mod model_tests {
             "{:?}",
             real.entities
         );
-        let docs = unspin_ner::read_conll("the DT O\nfinal NN O\nended VBD O\n. . O\n").unwrap();
-        let opts = unspin_ner::TrainOptions {
+        let docs =
+            unspin_train::ner::read_conll("the DT O\nfinal NN O\nended VBD O\n. . O\n").unwrap();
+        let opts = unspin_train::ner::TrainOptions {
             epochs: 1,
             stack_folds: 0,
             gaz_folds: 0,
             ..Default::default()
         };
-        let (dummy, _) = unspin_ner::train_docs(&docs, None, &opts);
+        let (dummy, _) = unspin_train::ner::train_docs(&docs, None, &opts);
         let fake = analyse(text, &dummy);
         assert_ne!(
             real.entities

@@ -21,7 +21,7 @@
 use std::fmt;
 use std::path::Path;
 
-use unspin_rhetoric::ptc::{self, PtcScores};
+use unspin_train::rhetoric::ptc::{self, PtcScores};
 
 /// Scores of the three systems on the two parts of the split.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +70,7 @@ pub fn evaluate_cv(dir: &Path, folds: Option<u64>) -> Result<RhetoricEval, Strin
         rows.push(("detect".into(), part.into(), ptc::score_detect(arts)));
     }
     let cv = match folds {
-        Some(k) => Some((k, ptc::cross_validate(dir, k)?)),
+        Some(k) => Some((k, unspin_train::rhetoric::cross_validate(dir, k)?)),
         None => None,
     };
     Ok(RhetoricEval {

@@ -1,69 +1,12 @@
-//! CoNLL column files: reading gold data and appending predicted tags.
+//! CoNLL column files: appending predicted tags (`unspin tag --conll`). Reading gold
+//! data for training and scoring is `unspin-train`'s (`unspin_train::ner::read_conll`).
 
 use crate::model::Model;
 use crate::tags::Tag;
 
-/// One sentence with its gold tags (last column).
-#[derive(Debug, Clone)]
-pub struct Sentence {
-    pub tokens: Vec<String>,
-    pub tags: Vec<Tag>,
-}
-
-/// A document: the sentences between two `-DOCSTART-` lines.
-#[derive(Debug, Clone, Default)]
-pub struct Document {
-    pub sentences: Vec<Sentence>,
-}
-
-fn is_docstart(line: &str) -> bool {
+/// Whether `line` opens a document (`-DOCSTART-` as its first column).
+pub fn is_docstart(line: &str) -> bool {
     line.split_whitespace().next() == Some("-DOCSTART-")
-}
-
-/// Reads a CoNLL file (token first, gold IOB2 tag last; whitespace-only lines end a
-/// sentence; `-DOCSTART-` opens a document). A file without `-DOCSTART-` is one document.
-pub fn read_conll(text: &str) -> Result<Vec<Document>, String> {
-    let mut docs = vec![Document::default()];
-    let mut cur = Sentence {
-        tokens: Vec::new(),
-        tags: Vec::new(),
-    };
-    let flush = |docs: &mut Vec<Document>, cur: &mut Sentence| {
-        if !cur.tokens.is_empty() {
-            docs.last_mut()
-                .expect("at least one document")
-                .sentences
-                .push(std::mem::replace(
-                    cur,
-                    Sentence {
-                        tokens: Vec::new(),
-                        tags: Vec::new(),
-                    },
-                ));
-        }
-    };
-    for (ln, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            flush(&mut docs, &mut cur);
-            continue;
-        }
-        if is_docstart(line) {
-            flush(&mut docs, &mut cur);
-            if !docs.last().expect("doc").sentences.is_empty() {
-                docs.push(Document::default());
-            }
-            continue;
-        }
-        let mut cols = line.split_whitespace();
-        let tok = cols.next().expect("non-empty line");
-        let tag = cols.next_back().unwrap_or("O");
-        let tag = Tag::parse(tag).ok_or_else(|| format!("line {}: unknown tag {tag:?}", ln + 1))?;
-        cur.tokens.push(tok.to_string());
-        cur.tags.push(tag);
-    }
-    flush(&mut docs, &mut cur);
-    docs.retain(|d| !d.sentences.is_empty());
-    Ok(docs)
 }
 
 /// Splits a line into its content and its line ending (`\n`, `\r\n` or none).

@@ -1,6 +1,10 @@
 //! Feature extraction: every feature is a 64-bit hash of (template id, strings), so the
 //! model needs no string table. Changing anything here changes the model's meaning:
 //! bump [`FEATURE_VERSION`] so that old model files are refused.
+//!
+//! Public so that the trainer (`unspin-train`) computes exactly the features that
+//! tagging computes: token facts ([`TokInfo`]), document evidence ([`DocStats`],
+//! [`NonLocal`] for the stacked stage), gazetteer keys and [`sentence_features`].
 
 use crate::tags::Tag;
 use compact_str::CompactString;
@@ -11,11 +15,11 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub const FEATURE_VERSION: u32 = 6;
 
 /// Longest gazetteer entry, in tokens.
-pub(crate) const GAZ_MAX_LEN: usize = 6;
+pub const GAZ_MAX_LEN: usize = 6;
 
 /// A hasher for keys that are already well-mixed 64-bit hashes.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct PassHasher(u64);
+pub struct PassHasher(u64);
 
 impl Hasher for PassHasher {
     fn finish(&self) -> u64 {
@@ -31,7 +35,7 @@ impl Hasher for PassHasher {
     }
 }
 
-pub(crate) type PassMap<V> = HashMap<u64, V, BuildHasherDefault<PassHasher>>;
+pub type PassMap<V> = HashMap<u64, V, BuildHasherDefault<PassHasher>>;
 
 const K1: u64 = 0x9E37_79B9_7F4A_7C15;
 const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
@@ -87,17 +91,17 @@ impl FHash {
 }
 
 /// Gazetteer bit marking a word that training text often writes in lowercase.
-pub(crate) const LEX_LOWER: u8 = 0x10;
+pub const LEX_LOWER: u8 = 0x10;
 
 /// Key of a lowercased word (`TokInfo::key`) in the gazetteer map's lexicon domain.
 #[inline]
-pub(crate) fn lex_key(lower_key: u64) -> u64 {
+pub fn lex_key(lower_key: u64) -> u64 {
     FHash::new(252).u64(lower_key).finish()
 }
 
 /// Hash of an exact token, used for gazetteer keys.
 #[inline]
-pub(crate) fn token_hash(tok: &str) -> u64 {
+pub fn token_hash(tok: &str) -> u64 {
     FHash::new(250).str(tok).finish()
 }
 
@@ -107,16 +111,16 @@ pub(crate) fn single_token_key(tok: &str) -> u64 {
 }
 
 /// Initial value of a gazetteer key.
-pub(crate) const GAZ_SEED: u64 = 0x5157;
+pub const GAZ_SEED: u64 = 0x5157;
 
 /// Key of a token sequence in the gazetteer.
 #[inline]
-pub(crate) fn gaz_step(prev: u64, tok_hash: u64) -> u64 {
+pub fn gaz_step(prev: u64, tok_hash: u64) -> u64 {
     mix(prev.wrapping_mul(K2) ^ tok_hash)
 }
 
 /// Per-token precomputed strings.
-pub(crate) struct TokInfo {
+pub struct TokInfo {
     /// Lowercased, digits replaced by `0`. Inline up to 24 bytes (no heap for
     /// almost every token: NER keeps one `TokInfo` per token of the document).
     pub lower: CompactString,
@@ -135,7 +139,8 @@ pub(crate) struct TokInfo {
 }
 
 impl TokInfo {
-    pub(crate) fn new(w: &str) -> TokInfo {
+    /// The facts of token `w`.
+    pub fn new(w: &str) -> TokInfo {
         let mut lower = CompactString::with_capacity(w.len());
         let mut shape = CompactString::default();
         let mut short = CompactString::default();
@@ -207,7 +212,7 @@ impl TokInfo {
 
 /// Document-wide statistics on how each word form is written (case evidence).
 #[derive(Default)]
-pub(crate) struct DocStats {
+pub struct DocStats {
     map: PassMap<[u16; 3]>,
 }
 
@@ -217,7 +222,7 @@ const TITLE_MID: usize = 2;
 
 impl DocStats {
     /// `sents`: token infos of every sentence of the document.
-    pub(crate) fn new(sents: &[Vec<TokInfo>]) -> DocStats {
+    pub fn new(sents: &[Vec<TokInfo>]) -> DocStats {
         let mut map: PassMap<[u16; 3]> = PassMap::default();
         for s in sents {
             if sentence_all_caps(s) || sentence_title_case(s) {
@@ -249,7 +254,7 @@ impl DocStats {
 }
 
 /// A headline or table row written in capitals (at least two tokens with letters, no lowercase).
-pub(crate) fn sentence_all_caps(s: &[TokInfo]) -> bool {
+pub fn sentence_all_caps(s: &[TokInfo]) -> bool {
     let mut n = 0;
     for t in s {
         if t.has_lower {
@@ -284,14 +289,15 @@ fn type_slot(t: Tag) -> usize {
 
 /// First-stage label counts per word form (lowercased) over a whole document.
 #[derive(Default)]
-pub(crate) struct NonLocal {
+pub struct NonLocal {
     map: PassMap<[u16; 5]>,
     /// Types of first-stage entities of two or more tokens containing the word.
     multi: PassMap<u8>,
 }
 
 impl NonLocal {
-    pub(crate) fn new(infos: &[Vec<TokInfo>], pred: &[Vec<Tag>]) -> NonLocal {
+    /// `infos`: token infos of every sentence; `pred`: the first stage's labels of them.
+    pub fn new(infos: &[Vec<TokInfo>], pred: &[Vec<Tag>]) -> NonLocal {
         let mut map: PassMap<[u16; 5]> = PassMap::default();
         let mut multi: PassMap<u8> = PassMap::default();
         for (s, p) in infos.iter().zip(pred) {
@@ -317,7 +323,8 @@ impl NonLocal {
 }
 
 /// Looks up gazetteer type masks for each (start, len) span of a sentence.
-pub(crate) trait GazLookup {
+pub trait GazLookup {
+    /// Bit mask of the entity types (and [`LEX_LOWER`]) stored under gazetteer `key`.
     fn mask(&self, key: u64) -> u8;
 }
 
@@ -361,7 +368,7 @@ fn sh(s: &[TokInfo], i: isize) -> &str {
 /// Reusable output of [`sentence_features`]: token `i`'s features are
 /// `feats[offs[i]..offs[i + 1]]`.
 #[derive(Default)]
-pub(crate) struct FeatBuf {
+pub struct FeatBuf {
     pub feats: Vec<u64>,
     pub offs: Vec<usize>,
     gaz: Vec<(usize, u64)>,
@@ -369,11 +376,17 @@ pub(crate) struct FeatBuf {
 }
 
 impl FeatBuf {
-    pub(crate) fn token(&self, i: usize) -> &[u64] {
+    /// Features of token `i`.
+    pub fn token(&self, i: usize) -> &[u64] {
         &self.feats[self.offs[i]..self.offs[i + 1]]
     }
-    pub(crate) fn len(&self) -> usize {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
         self.offs.len().saturating_sub(1)
+    }
+    /// Whether no token is held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -386,7 +399,7 @@ fn last_chars(s: &str, k: usize) -> &str {
 }
 
 /// Computes the features of every token of sentence `toks` into `buf`.
-pub(crate) fn sentence_features<G: GazLookup>(
+pub fn sentence_features<G: GazLookup>(
     toks: &[&str],
     infos: &[TokInfo],
     doc: &DocStats,

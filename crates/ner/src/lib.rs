@@ -4,22 +4,21 @@
 //! The model is an averaged structured perceptron over hashed sparse features (word,
 //! shape, affixes, ±2 context, document case evidence, a gazetteer built from the
 //! training entities) with first-order Viterbi decoding restricted to valid IOB2.
+//!
+//! This crate loads and runs the model. Reading CoNLL data, training and scoring are
+//! `unspin-train`'s (`unspin_train::ner`), built on the public [`features`] and
+//! [`Model::from_weights`] so that training and tagging share one feature set.
 
 pub mod conll;
 pub mod doc;
-pub mod eval;
-mod features;
+pub mod features;
 pub mod model;
 pub mod tags;
-pub mod train;
 
-pub use conll::{read_conll, Document, Sentence};
 pub use doc::{mentions, Mention};
-pub use eval::{eval_conll, eval_docs, score_columns, score_sentences, Counts, NerScores};
 pub use features::FEATURE_VERSION;
 pub use model::{Decode, Model};
-pub use tags::{entities, EntType, EntitySpan, Tag};
-pub use train::{train, train_docs, EpochReport, Report, TrainOptions};
+pub use tags::{entities, EntType, EntitySpan, Tag, NL};
 
 use std::sync::OnceLock;
 

@@ -56,6 +56,59 @@ impl std::fmt::Debug for Model {
 }
 
 impl Model {
+    /// The model writer for trainers: a one-stage model from real-valued weights.
+    /// `weights` holds one row of `NL` label scores per feature hash in `keys` (row `r`
+    /// is `weights[r * NL..r * NL + NL]`); rows whose every |weight| is below `prune`
+    /// are dropped, the rest quantised to i16 with one scale for the whole table (rows
+    /// that round to zero are dropped too). `trans[p][c]`: score of label `c` after
+    /// `p`, row `NL` the sentence start. `gaz`: gazetteer key → type mask.
+    pub fn from_weights(
+        weights: &[f32],
+        keys: &[u64],
+        trans: [[f32; NL]; NL + 1],
+        gaz: PassMap<u8>,
+        decode: Decode,
+        prune: f32,
+    ) -> Model {
+        assert_eq!(
+            weights.len(),
+            keys.len() * NL,
+            "one row of NL weights per key"
+        );
+        let max = weights.iter().fold(0f32, |m, v| m.max(v.abs())).max(1e-6);
+        let scale = max / 32767.0;
+        let mut rows = PassMap::default();
+        for (r, &k) in keys.iter().enumerate() {
+            let row = &weights[r * NL..r * NL + NL];
+            if row.iter().all(|v| v.abs() < prune) {
+                continue;
+            }
+            let mut q = [0i16; NL];
+            for l in 0..NL {
+                q[l] = (row[l] / scale).round().clamp(-32767.0, 32767.0) as i16;
+            }
+            if q.iter().any(|&x| x != 0) {
+                rows.insert(k, q);
+            }
+        }
+        Model {
+            first: None,
+            weights: rows,
+            scale,
+            trans,
+            gaz,
+            info: String::new(),
+            decode,
+            first_shares_gaz: Default::default(),
+        }
+    }
+
+    /// Makes `first` this model's first stage (stacking: its labels become features).
+    pub fn set_first(&mut self, first: Model) {
+        self.first = Some(Box::new(first));
+        self.first_shares_gaz = Default::default();
+    }
+
     /// Sets the decoder of this model and of its first stage.
     pub fn set_decode(&mut self, decode: Decode) {
         self.decode = decode;
@@ -429,8 +482,10 @@ fn normalize_token(t: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(s)
 }
 
-/// First-order Viterbi restricted to valid IOB2 sequences.
-pub(crate) fn viterbi(scores: &[[f32; NL]], trans: &[[f32; NL]; NL + 1]) -> Vec<usize> {
+/// First-order Viterbi restricted to valid IOB2 sequences: label indices
+/// ([`Tag::index`]) of the best sequence under per-token `scores` and transition scores
+/// `trans` (`trans[p][c]`, row `NL` the sentence start).
+pub fn viterbi(scores: &[[f32; NL]], trans: &[[f32; NL]; NL + 1]) -> Vec<usize> {
     let n = scores.len();
     if n == 0 {
         return Vec::new();
@@ -484,7 +539,7 @@ pub(crate) fn viterbi(scores: &[[f32; NL]], trans: &[[f32; NL]; NL + 1]) -> Vec<
 }
 
 /// Greedy left-to-right decoding with the same scores (for comparison).
-pub(crate) fn greedy(scores: &[[f32; NL]], trans: &[[f32; NL]; NL + 1]) -> Vec<usize> {
+pub fn greedy(scores: &[[f32; NL]], trans: &[[f32; NL]; NL + 1]) -> Vec<usize> {
     let mut out = Vec::with_capacity(scores.len());
     let mut prev: Option<usize> = None;
     for s in scores {

@@ -33,7 +33,8 @@ impl EntType {
         }
     }
 
-    pub(crate) fn index(self) -> usize {
+    /// Position in [`EntType::ALL`].
+    pub fn index(self) -> usize {
         self as usize
     }
 }
@@ -47,7 +48,7 @@ pub enum Tag {
 }
 
 /// Number of labels the model scores (O + B/I for each of the four types).
-pub(crate) const NL: usize = 9;
+pub const NL: usize = 9;
 
 impl Tag {
     /// All labels in model order.
@@ -98,7 +99,8 @@ impl Tag {
         }
     }
 
-    pub(crate) fn index(self) -> usize {
+    /// Position in [`Tag::ALL`] (the model's label order).
+    pub fn index(self) -> usize {
         match self {
             Tag::O => 0,
             Tag::B(t) => 1 + 2 * t.index(),
@@ -106,7 +108,8 @@ impl Tag {
         }
     }
 
-    pub(crate) fn from_index(i: usize) -> Tag {
+    /// The label at position `i` of [`Tag::ALL`].
+    pub fn from_index(i: usize) -> Tag {
         Tag::ALL[i]
     }
 }

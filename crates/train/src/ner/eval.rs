@@ -1,10 +1,9 @@
 //! Entity-level scoring with conlleval semantics: an entity counts as correct only when
 //! its type, first and last token all match; a stray `I-X` opens an entity.
 
-use crate::conll::{read_conll, Document};
-use crate::model::Model;
-use crate::tags::{EntType, Tag};
+use super::conll::{read_conll, Document};
 use std::fmt;
+use unspin_ner::{EntType, Model, Tag};
 
 /// Counts for one entity type (or all of them).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

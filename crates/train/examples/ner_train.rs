@@ -1,7 +1,8 @@
-//! Trains the NER model: `cargo run --release -p unspin-ner --example ner_train --
+//! Trains the NER model: `cargo run --release -p unspin-train --example ner_train --
 //! --data ../shared/data/conll2003/train.txt --dev ../shared/data/conll2003/dev.txt --out models/ner.bin`
 use std::path::PathBuf;
-use unspin_ner::{train, Decode, TrainOptions};
+use unspin_ner::Decode;
+use unspin_train::ner::{train, TrainOptions};
 
 fn main() {
     let mut data = None;

@@ -2,16 +2,16 @@
 //! over valid IOB2 sequences. Single-threaded and deterministic: fixed seed, fixed
 //! iteration order, feature ids assigned in order of first occurrence.
 
-use crate::conll::{read_conll, Document};
-use crate::eval::{eval_docs, NerScores};
-use crate::features::{
+use super::conll::{read_conll, Document, Sentence};
+use super::eval::{eval_docs, NerScores};
+use std::path::Path;
+use std::time::Instant;
+use unspin_ner::features::{
     gaz_step, lex_key, sentence_all_caps, sentence_features, token_hash, DocStats, FeatBuf,
     GazLookup, NonLocal, PassMap, TokInfo, GAZ_MAX_LEN, GAZ_SEED, LEX_LOWER,
 };
-use crate::model::{greedy, viterbi, Decode, Model};
-use crate::tags::{entities, Tag, NL};
-use std::path::Path;
-use std::time::Instant;
+use unspin_ner::model::{greedy, viterbi};
+use unspin_ner::{entities, Decode, Model, Tag, NL};
 
 /// Training settings.
 #[derive(Debug, Clone)]
@@ -139,7 +139,7 @@ const SMALL_WORDS: &[&str] = &[
 /// The document plus a title-case copy of each all-capitals sentence: each word takes
 /// the case it has elsewhere in the document, else small words are lowercased and
 /// other words capitalised ("EU REJECTS GERMAN CALL" → "EU Rejects German Call").
-pub(crate) fn augment_title_case(d: &Document) -> Document {
+fn augment_title_case(d: &Document) -> Document {
     let infos: Vec<Vec<TokInfo>> = d
         .sentences
         .iter()
@@ -211,7 +211,7 @@ pub(crate) fn augment_title_case(d: &Document) -> Document {
                 }
             })
             .collect();
-        out.sentences.push(crate::conll::Sentence {
+        out.sentences.push(Sentence {
             tokens,
             tags: s.tags.clone(),
         });
@@ -281,7 +281,7 @@ pub fn train_docs(
         );
     }
     let (mut m2, mut rep) = train_single(docs, dev, opts, Some((&preds, &m1)));
-    m2.first = Some(Box::new(m1));
+    m2.set_first(m1);
     rep.stage1_dev = stage1_dev;
     rep.secs = t0.elapsed().as_secs_f64();
     m2.info = describe(opts, &rep);
@@ -506,7 +506,7 @@ fn train_single(
                 let sc = match stage1 {
                     Some((_, m1)) => {
                         let mut full = m.clone();
-                        full.first = Some(Box::new(m1.clone()));
+                        full.set_first(m1.clone());
                         eval_docs(dd, &full)
                     }
                     None => eval_docs(dd, &m),
@@ -534,6 +534,8 @@ fn train_single(
     (model, report)
 }
 
+/// The averaged weights and transitions, written as a model by
+/// [`Model::from_weights`] (quantisation and pruning are the model format's).
 #[allow(clippy::too_many_arguments)]
 fn build_model(
     w: &[f32],
@@ -550,36 +552,11 @@ fn build_model(
         .zip(u)
         .map(|(&w, &u)| (w as f64 - u / c) as f32)
         .collect();
-    let max = avg.iter().fold(0f32, |m, v| m.max(v.abs())).max(1e-6);
-    let scale = max / 32767.0;
-    let mut weights = PassMap::default();
-    for (r, &k) in keys.iter().enumerate() {
-        let row = &avg[r * NL..r * NL + NL];
-        if row.iter().all(|v| v.abs() < opts.prune) {
-            continue;
-        }
-        let mut q = [0i16; NL];
-        for l in 0..NL {
-            q[l] = (row[l] / scale).round().clamp(-32767.0, 32767.0) as i16;
-        }
-        if q.iter().any(|&x| x != 0) {
-            weights.insert(k, q);
-        }
-    }
     let mut trans = [[0f32; NL]; NL + 1];
     for p in 0..=NL {
         for l in 0..NL {
             trans[p][l] = (tw[p][l] as f64 - tu[p][l] / c) as f32;
         }
     }
-    Model {
-        first: None,
-        weights,
-        scale,
-        trans,
-        gaz: gaz.clone(),
-        info: String::new(),
-        decode: opts.decode,
-        first_shares_gaz: Default::default(),
-    }
+    Model::from_weights(&avg, keys, trans, gaz.clone(), opts.decode, opts.prune)
 }

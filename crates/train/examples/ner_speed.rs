@@ -1,7 +1,8 @@
 //! Tagging speed of the embedded model on a CoNLL file (default: the CoNLL-2003 dev set),
-//! one thread: `cargo run --release -p unspin-ner --example speed [FILE]`.
+//! one thread: `cargo run --release -p unspin-train --example ner_speed [FILE]`.
 use std::time::Instant;
-use unspin_ner::{embedded, read_conll, Decode};
+use unspin_ner::{embedded, Decode};
+use unspin_train::ner::read_conll;
 
 fn main() {
     let path = std::env::args()

@@ -1,6 +1,6 @@
 //! The lexicon detector, the trained model and `detect` (rules + model at several
-//! gates) on the PTC split: `cargo run --release -p unspin-rhetoric --example ptc_model [DIR]`.
-use unspin_rhetoric::ptc::{self, PtcScores};
+//! gates) on the PTC split: `cargo run --release -p unspin-train --example ptc_model [DIR]`.
+use unspin_train::rhetoric::ptc::{self, PtcScores};
 
 fn show(label: &str, s: &PtcScores) {
     let tc = if s.tc_total > 0 {
