@@ -1,123 +1,8 @@
 //! Date lines ("Published 3:45 PM EST, Jan 5, 2025", "5 January 2025",
 //! "2025-01-05T10:00:00Z") and their ISO 8601 form.
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
-
-/// Words allowed on a date line besides the date itself.
-const FILLER: &[&str] = &[
-    "published",
-    "updated",
-    "posted",
-    "last",
-    "first",
-    "modified",
-    "on",
-    "at",
-    "date",
-    "am",
-    "pm",
-    "a",
-    "m",
-    "p",
-    "et",
-    "est",
-    "edt",
-    "ct",
-    "cst",
-    "cdt",
-    "mt",
-    "mst",
-    "mdt",
-    "pt",
-    "pst",
-    "pdt",
-    "gmt",
-    "bst",
-    "utc",
-    "cet",
-    "cest",
-    "ist",
-    "aest",
-    "aedt",
-    "z",
-    "ago",
-    "hours",
-    "hour",
-    "hrs",
-    "hr",
-    "minutes",
-    "minute",
-    "mins",
-    "min",
-    "days",
-    "day",
-    "weeks",
-    "week",
-    "yesterday",
-    "today",
-    "just",
-    "now",
-    "created",
-    "time",
-    "read",
-    "reading",
-    "and",
-    "of",
-];
-
-/// True for a month name or abbreviation in any case ("Feb", "Feb.", "March").
-pub fn is_month(w: &str) -> bool {
-    month_of(&w.trim_end_matches('.').to_lowercase()).is_some()
-}
-
-fn month_of(w: &str) -> Option<u32> {
-    MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
-}
+pub use unspin_lex::dates::is_month;
+use unspin_lex::dates::{is_weekday, month_number as month_of, DATELINE_WORDS};
 
 fn tokens(line: &str) -> Vec<String> {
     line.split(|c: char| !c.is_alphanumeric())
@@ -218,10 +103,10 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     let mut has_time_word = false;
     for w in &t {
         let ok = month_of(w).is_some()
-            || WEEKDAYS.contains(&w.as_str())
+            || is_weekday(w)
             || w.bytes().all(|b| b.is_ascii_digit())
             || day_num(w).is_some()
-            || FILLER.contains(&w.as_str());
+            || DATELINE_WORDS.contains(w);
         if !ok {
             return None;
         }

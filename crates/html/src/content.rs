@@ -279,125 +279,10 @@ fn strong_boiler(e: &Elem) -> bool {
     })
 }
 
-/// Whole-line boilerplate phrases (lower case, no trailing punctuation).
-const BOILER_LINES: &[&str] = &[
-    "advertisement",
-    "advertising",
-    "ad",
-    "continue reading",
-    "continue reading the main story",
-    "read more",
-    "read more below",
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "tweet",
-    "email",
-    "print",
-    "comments",
-    "related",
-    "related articles",
-    "related stories",
-    "related content",
-    "more",
-    "see more",
-    "show more",
-    "click here",
-    "sign up",
-    "subscribe",
-    "story continues below advertisement",
-    "article continues below advertisement",
-    "scroll to continue with content",
-    "skip advertisement",
-    "supported by",
-    "image",
-    "photo",
-    "video",
-    "loading",
-    "loading...",
-    // The same widgets in the data's other languages.
-    "anzeige",
-    "werbung",
-    "drucken",
-    "teilen",
-    "artikel teilen",
-    "seite teilen",
-    "vorlesen",
-    "mehr lesen",
-    "bild anzeigen",
-    "bild vergrößern",
-    "rezept drucken",
-    "quellen ausblenden",
-    "quellen anzeigen",
-    "publicidad",
-    "imprimir",
-    "compartir",
-    "publicité",
-    "imprimer",
-    "partager",
-    "lire la suite",
-    "pubblicità",
-    "stampa",
-    "condividi",
-    "reklama",
-    "udostępnij",
-];
-
-/// Marks of an image credit line ("Photo: AFP / Jane Roe", "iStock.com").
-const CREDIT_MARKS: &[&str] = &[
-    "istock",
-    "getty images",
-    "shutterstock",
-    "imago images",
-    "picture alliance",
-    "picture-alliance",
-    "bestimage",
-    "afp /",
-    "afp/",
-    "ap photo",
-    "photo credit",
-    "image credit",
-    "credit:",
-    "credits:",
-    "crédit",
-    "photo:",
-    "photos:",
-    "foto:",
-    "fotos:",
-    "bild:",
-    "bildquelle",
-    "titelbild",
-    "beitragsbild",
-    "abbildung:",
-    "©",
-];
-
-/// Openings of post-metadata lines ("This entry was posted in…", "Erstellt am…").
-const POST_META: &[&str] = &[
-    "this entry was posted",
-    "posted in ",
-    "filed under",
-    "category:",
-    "category :",
-    "categories:",
-    "published on ",
-    "last updated",
-    "updated on ",
-    "release date",
-    "dieser eintrag wurde",
-    "dieser beitrag wurde",
-    "der beitrag wurde",
-    "dieser text wurde",
-    "erstellt am ",
-    "aktualisiert am",
-    "aktualisiert:",
-    "updated:",
-    "erschienen in",
-    "publié le ",
-    "mis à jour le",
-    "publicado el ",
-];
+use unspin_lex::page_chrome::{
+    is_boilerplate_start, BOILERPLATE_LINES, IMAGE_CREDIT_MARKS, POST_META_STARTS, RELATED_LABELS,
+    RELATED_LABEL_STARTS,
+};
 
 pub(crate) fn boiler_line(t: &str) -> bool {
     let l = t
@@ -407,14 +292,14 @@ pub(crate) fn boiler_line(t: &str) -> bool {
     if l.is_empty() {
         return true;
     }
-    if BOILER_LINES.contains(&l.as_str()) {
+    if BOILERPLATE_LINES.contains(&l) {
         return true;
     }
     let words = l.split_whitespace().count();
-    if words <= 8 && CREDIT_MARKS.iter().any(|m| l.contains(m)) {
+    if words <= 8 && IMAGE_CREDIT_MARKS.found_in(&l) {
         return true;
     }
-    if words <= 40 && POST_META.iter().any(|m| l.starts_with(m)) {
+    if words <= 40 && POST_META_STARTS.prefix_of(&l).is_some() {
         return true;
     }
     // A caption line ending in its credit: "… the square. © AFP / Jane Roe",
@@ -429,99 +314,14 @@ pub(crate) fn boiler_line(t: &str) -> bool {
         if raw.ends_with(')') {
             if let Some(i) = raw.rfind('(') {
                 let credit = &raw[i..];
-                if credit.split_whitespace().count() <= 6
-                    && CREDIT_MARKS.iter().any(|m| credit.contains(m))
-                {
+                if credit.split_whitespace().count() <= 6 && IMAGE_CREDIT_MARKS.found_in(credit) {
                     return true;
                 }
             }
         }
     }
-    words <= 12
-        && (l.starts_with("follow us")
-            || l.starts_with("sign up for")
-            || l.starts_with("subscribe to")
-            || l.starts_with("click here")
-            || l.starts_with("read more:")
-            || l.starts_with("related:")
-            || l.starts_with("copyright")
-            || l.starts_with('©')
-            || l.starts_with("all rights reserved")
-            || l.starts_with("share on")
-            || l.starts_with("share this")
-            || l.starts_with("image:")
-            || l.starts_with("photo:")
-            || l.starts_with("image copyright")
-            || l.starts_with("image caption")
-            || l.starts_with("getty images")
-            || l.contains("all rights reserved"))
+    words <= 12 && is_boilerplate_start(&l)
 }
-
-/// Labels of "related content" boxes, in the languages of the data (lower
-/// case, no trailing punctuation).
-const RELATED_LABELS: &[&str] = &[
-    "related",
-    "related articles",
-    "related stories",
-    "related posts",
-    "related content",
-    "read also",
-    "also read",
-    "see also",
-    "more on this story",
-    "more on this topic",
-    "you may also like",
-    "you might also like",
-    "recommended for you",
-    "more stories",
-    "mehr zum thema",
-    "mehr zu diesem thema",
-    "lesen sie auch",
-    "lesen sie mehr",
-    "auch interessant",
-    "schon gelesen",
-    "weitere themen",
-    "lesen sie auch die folgenden beiträge",
-    "das könnte sie auch interessieren",
-    "das könnte dich auch interessieren",
-    "das interessiert andere leser",
-    "zum weiterlesen",
-    "weiterlesen",
-    "weitere artikel",
-    "weitere beiträge",
-    "ähnliche beiträge",
-    "ähnliche artikel",
-    "verwandte artikel",
-    "passend dazu",
-    "empfehlungen der redaktion",
-    "lire aussi",
-    "à lire aussi",
-    "a lire aussi",
-    "à lire également",
-    "voir aussi",
-    "sur le même sujet",
-    "articles similaires",
-    "lee también",
-    "te puede interesar",
-    "también te puede interesar",
-    "noticias relacionadas",
-    "artículos relacionados",
-    "contenido relacionado",
-    "ver también",
-    "veja também",
-    "leia também",
-    "leia mais",
-    "notícias relacionadas",
-    "leggi anche",
-    "articoli correlati",
-    "potrebbe interessarti",
-    "czytaj też",
-    "czytaj także",
-    "zobacz też",
-    "zobacz także",
-    "lees ook",
-    "gerelateerde artikelen",
-];
 
 /// A "related content" box label: "Read also", "Mehr zum Thema:", "Mehr zu X".
 pub(crate) fn related_label(t: &str) -> bool {
@@ -530,12 +330,7 @@ pub(crate) fn related_label(t: &str) -> bool {
         .trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…' || c.is_whitespace())
         .to_lowercase();
     let words = l.split_whitespace().count();
-    RELATED_LABELS.contains(&l.as_str())
-        || (words <= 6
-            && (l.starts_with("mehr zu ")
-                || l.starts_with("more on ")
-                || l.starts_with("more from ")
-                || l.starts_with("mehr von ")))
+    RELATED_LABELS.contains(&l) || (words <= 6 && RELATED_LABEL_STARTS.prefix_of(&l).is_some())
 }
 
 fn ends_sentence(t: &str) -> bool {

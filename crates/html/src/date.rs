@@ -1,33 +1,7 @@
 //! Date strings from metadata → ISO 8601 (`YYYY-MM-DD`, or the full ISO
 //! date-time when one was given).
 
-const MONTHS: &[(&str, u32)] = &[
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("mär", 3),
-    ("apr", 4),
-    ("may", 5),
-    ("mai", 5),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("oct", 10),
-    ("okt", 10),
-    ("nov", 11),
-    ("dec", 12),
-    ("dez", 12),
-];
-
-fn month(w: &str) -> Option<u32> {
-    let w = w.to_lowercase();
-    if w.chars().count() < 3 {
-        return None;
-    }
-    let p: String = w.chars().take(3).collect();
-    MONTHS.iter().find(|(m, _)| *m == p).map(|(_, n)| *n)
-}
+use unspin_lex::dates::month_by_prefix as month;
 
 fn valid(y: u32, m: u32, d: u32) -> bool {
     (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)

@@ -3,6 +3,7 @@
 
 use dom_query::{Document, NodeRef};
 use serde_json::Value;
+use unspin_lex::page_chrome::{AUTHOR_NAME_PREFIXES, NOT_NAME_FIRST_WORDS, NOT_NAME_LAST_WORDS};
 
 use crate::dom::RawMeta;
 
@@ -112,23 +113,10 @@ fn strip_by(s: &str) -> &str {
             t = t[i + 1..].trim();
         }
     }
-    for pre in [
-        "Written by ",
-        "written by ",
-        "Posted by ",
-        "posted by ",
-        "Geschrieben von ",
-    ] {
-        if let Some(r) = t.strip_prefix(pre) {
-            return r.trim();
-        }
+    match AUTHOR_NAME_PREFIXES.prefix_of(t) {
+        Some(pre) => t[pre.len()..].trim(),
+        None => t,
     }
-    for pre in ["By ", "by ", "BY ", "Von ", "von ", "Par ", "Por "] {
-        if let Some(r) = t.strip_prefix(pre) {
-            return r.trim();
-        }
-    }
-    t
 }
 
 /// Most names kept in a byline (also bounds the duplicate check below).
@@ -411,11 +399,5 @@ fn person_like(s: &str) -> bool {
         return false;
     }
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-    !matches!(
-        last.as_str(),
-        "says" | "sagt" | "dit" | "dice" | "on" | "am" | "by"
-    ) && !matches!(
-        words[0].to_lowercase().as_str(),
-        "name" | "posted" | "published" | "publiziert"
-    )
+    !NOT_NAME_LAST_WORDS.contains(&last) && !NOT_NAME_FIRST_WORDS.contains(&words[0].to_lowercase())
 }

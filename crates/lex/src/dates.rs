@@ -1,4 +1,5 @@
-//! Month and weekday words (data: `months.tsv`, `weekdays.tsv`; month
+//! Month and weekday words, and the other words of date lines (data: `months.tsv`,
+//! `weekdays.tsv`, `dateline_words.txt`; month
 //! abbreviations are the `month` class of `abbreviations.tsv`, asked through
 //! [`crate::abbrev::is_month_abbrev`], so they are listed once).
 
@@ -13,6 +14,10 @@ table!(
     /// English weekday names and abbreviations, lowercase → day (1 = Monday) and
     /// kind (`name` | `abbrev`).
     pub WEEKDAYS = "weekdays.tsv"
+);
+word_set!(
+    /// Words a date line may hold besides the date ("published", "est", "ago"), lower case.
+    pub DATELINE_WORDS = "dateline_words.txt"
 );
 
 fn number(r: &[&str]) -> u32 {

@@ -10,67 +10,15 @@ pub struct Byline {
     pub date: Option<String>,
 }
 
-/// Role words that follow names in bylines ("Jane Doe, Senior Correspondent").
-pub(super) const ROLE_WORDS: &[&str] = &[
-    "writer",
-    "reporter",
-    "correspondent",
-    "editor",
-    "staff",
-    "contributor",
-    "columnist",
-    "bureau",
-    "chief",
-    "senior",
-    "political",
-    "producer",
-    "analyst",
-    "journalist",
-    "reporters",
-    "writers",
-    "editors",
-    "contributors",
-    "correspondents",
-    "intern",
-    "fellow",
-    "associate",
-    "deputy",
-    "managing",
-    "national",
-    "international",
-    "white house",
-    "special",
-];
+use unspin_lex::page_chrome::{
+    BYLINE_ROLES as ROLE_WORDS, BYLINE_STAFF_ENDINGS, BYLINE_STAMP_WORDS, BYLINE_STARTS,
+    NAME_PARTICLES,
+};
 
 /// Wire services and agencies (short list) that appear in bylines and datelines.
-pub const WIRES: &[&str] = &[
-    "Reuters",
-    "AP",
-    "Associated Press",
-    "The Associated Press",
-    "AFP",
-    "Agence France-Presse",
-    "Bloomberg",
-    "UPI",
-    "dpa",
-    "PA",
-    "PA Media",
-    "Press Association",
-    "ANI",
-    "PTI",
-    "IANS",
-    "Xinhua",
-    "EFE",
-    "ANSA",
-    "Kyodo",
-    "Yonhap",
-    "TASS",
-    "CNN",
-    "BBC",
-    "NPR",
-    "Axios",
-    "Politico",
-];
+pub fn wires() -> &'static [&'static str] {
+    unspin_lex::page_chrome::WIRE_SERVICES.entries()
+}
 
 /// Parses "By Jane Doe and John Roe | Reuters", "By JANE DOE, Staff Writer",
 /// "Written by …", "Reporting by …; Editing by …".
@@ -84,25 +32,12 @@ pub fn byline(line: &str) -> Option<Byline> {
         .and_then(|l| l.strip_suffix(')'))
         .unwrap_or(line);
     let lower = line.to_lowercase();
-    let prefixes = [
-        "by ",
-        "written by ",
-        "words by ",
-        "story by ",
-        "reporting by ",
-        "report by ",
-        "author: ",
-        "authors: ",
-        "von ",
-        "par ",
-        "por ",
-    ];
-    if words <= 8 && !prefixes.iter().any(|p| lower.starts_with(*p)) {
+    if words <= 8 && BYLINE_STARTS.prefix_of(&lower).is_none() {
         // "Jane Doe, CNN" / "Jane Doe | Reuters": a name and a wire service.
         for sep in [", ", " | ", " - ", " — "] {
             if let Some((name, org)) = line.split_once(sep) {
                 let org = org.trim().trim_end_matches('.');
-                if let Some(w) = WIRES.iter().find(|w| w.eq_ignore_ascii_case(org)) {
+                if let Some(w) = wires().iter().find(|w| w.eq_ignore_ascii_case(org)) {
                     if is_name(name) && word_count(name) >= 2 {
                         return Some(Byline {
                             names: vec![title_case_if_caps(name.trim())],
@@ -117,7 +52,7 @@ pub fn byline(line: &str) -> Option<Byline> {
                     && is_name(name)
                     && word_count(name) >= 2
                     && is_name(org)
-                    && role.split_whitespace().any(|w| ROLE_WORDS.contains(&w))
+                    && role.split_whitespace().any(|w| ROLE_WORDS.contains(w))
                 {
                     return Some(Byline {
                         names: vec![title_case_if_caps(name.trim())],
@@ -128,21 +63,12 @@ pub fn byline(line: &str) -> Option<Byline> {
             }
         }
     }
-    let Some(plen) = prefixes
-        .iter()
-        .find(|p| lower.starts_with(*p))
-        .map(|p| p.len())
-    else {
+    let Some(plen) = BYLINE_STARTS.prefix_of(&lower).map(str::len) else {
         // "Daily Planet Staff" / "The Clarion Staff Writers" on a line of its own.
-        let staff = [
-            " Staff",
-            " Staff Writers",
-            " Staff Writer",
-            " Staff Report",
-            " Newsroom",
-            " News Desk",
-        ];
-        let outlet = staff.iter().find_map(|s| line.strip_suffix(s))?;
+        let outlet = BYLINE_STAFF_ENDINGS
+            .entries()
+            .iter()
+            .find_map(|s| line.strip_suffix(s.as_str()))?;
         return (looks_outlet(outlet) && word_count(outlet) <= 4 && is_name(outlet)).then(|| {
             Byline {
                 outlet: Some(outlet.to_string()),
@@ -156,15 +82,8 @@ pub fn byline(line: &str) -> Option<Byline> {
     }
     // "By Jane Doe Updated 3:45 PM EST, Jan 5, 2025": the stamp is a date part.
     let mut stamp: Option<&str> = None;
-    for kw in [
-        " Updated",
-        " Published",
-        " Posted",
-        " Last updated",
-        " UPDATED",
-        " PUBLISHED",
-    ] {
-        if let Some(i) = rest.find(kw) {
+    for kw in BYLINE_STAMP_WORDS.entries() {
+        if let Some(i) = rest.find(kw.as_str()) {
             stamp = Some(&rest[i..]);
             rest = &rest[..i];
             break;
@@ -218,15 +137,15 @@ pub fn byline(line: &str) -> Option<Byline> {
             out.outlet.get_or_insert(o.trim().to_string());
             continue;
         }
-        if let Some(w) = WIRES.iter().find(|w| w.eq_ignore_ascii_case(c)) {
+        if let Some(w) = wires().iter().find(|w| w.eq_ignore_ascii_case(c)) {
             out.outlet.get_or_insert(w.to_string());
             continue;
         }
-        if cl.split_whitespace().any(|w| ROLE_WORDS.contains(&w)) {
+        if cl.split_whitespace().any(|w| ROLE_WORDS.contains(w)) {
             // "Daily Mail Reporter": an outlet followed by a role.
             let kept: Vec<&str> = c
                 .split_whitespace()
-                .take_while(|w| !ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+                .take_while(|w| !ROLE_WORDS.contains(&w.to_lowercase()))
                 .collect();
             let o = kept.join(" ");
             if !o.is_empty() && ends_with_outlet_word(&o) && is_name(&o) {
@@ -256,7 +175,7 @@ pub fn byline(line: &str) -> Option<Byline> {
             continue;
         }
         let name = p.trim_end_matches('.');
-        if let Some(w) = WIRES.iter().find(|w| w.eq_ignore_ascii_case(name)) {
+        if let Some(w) = wires().iter().find(|w| w.eq_ignore_ascii_case(name)) {
             out.outlet.get_or_insert(w.to_string());
         } else if looks_outlet(name) && out.outlet.is_none() && word_count(name) <= 4 {
             out.outlet = Some(name.to_string());
@@ -316,10 +235,6 @@ pub fn is_name(s: &str) -> bool {
     if ws.is_empty() || ws.len() > 5 {
         return false;
     }
-    let particles = [
-        "de", "van", "von", "der", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn", "dos",
-        "das", "ter", "ten", "y",
-    ];
     let caps = ws
         .iter()
         .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
@@ -327,7 +242,7 @@ pub fn is_name(s: &str) -> bool {
     caps >= 1
         && ws.iter().all(|w| {
             let first = w.chars().next().unwrap_or(' ');
-            (first.is_uppercase() || particles.contains(w))
+            (first.is_uppercase() || NAME_PARTICLES.contains(w))
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
         })

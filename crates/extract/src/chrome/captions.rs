@@ -3,124 +3,9 @@
 
 use super::*;
 
-/// Words that name a photo credit source inside a caption.
-pub(super) const CREDIT_MARKERS: &[&str] = &[
-    "getty images",
-    "gettyimages",
-    "shutterstock",
-    "istock",
-    "ap photo",
-    "ap images",
-    "afp via getty",
-    "afp photo",
-    "reuters/",
-    "/reuters",
-    "/ reuters",
-    "/afp",
-    "/ afp",
-    "/ap",
-    "/ ap",
-    "epa-efe",
-    "epa/",
-    "/epa",
-    "alamy",
-    "pa wire",
-    "pa images",
-    "pa media",
-    "sipa usa",
-    "zuma press",
-    "nurphoto",
-    "bloomberg via getty",
-    "the washington post via getty",
-    "photo illustration",
-    "file photo",
-    "photo credit",
-    "image credit",
-    "image source",
-    "photograph:",
-    "photo:",
-    "photos:",
-    "image:",
-    "credit:",
-    "pictured:",
-    "picture:",
-    "photo by ",
-    "photos by ",
-    "photographed by",
-    "courtesy of",
-    "(courtesy",
-    "screenshot",
-    "screengrab",
-    "wikimedia commons",
-    "creative commons",
-];
-
-/// Parenthesised credit words: "(Credit: AP)", "(Photo: …)", "(AP Photo/…)".
-pub(super) const PAREN_CREDIT_START: &[&str] = &[
-    "credit",
-    "photo",
-    "image",
-    "photograph",
-    "picture",
-    "pic",
-    "illustration",
-    "video",
-    "source:",
-    "getty",
-    "ap photo",
-    "afp",
-    "reuters",
-    "file",
-    "courtesy",
-    "screenshot",
-    "screengrab",
-    "via ",
-    "shutterstock",
-    "epa",
-];
-
-/// Prefixes that start a caption or credit line.
-pub(super) const CAPTION_PREFIX: &[&str] = &[
-    "image caption",
-    "media caption",
-    "caption:",
-    "pictured:",
-    "pictured above",
-    "above:",
-    "top:",
-    "main image:",
-    "featured image",
-    "featured photo",
-    "header image",
-    "lead image",
-    "cover image",
-    "left:",
-    "right:",
-    "photo:",
-    "photos:",
-    "photo by",
-    "photos by",
-    "photograph:",
-    "photograph by",
-    "photography:",
-    "photography by",
-    "image:",
-    "images:",
-    "image source",
-    "image credit",
-    "image via",
-    "credit:",
-    "credits:",
-    "photo credit",
-    "picture:",
-    "pictures:",
-    "illustration:",
-    "illustration by",
-    "photo illustration",
-    "file photo",
-    "foto:",
-    "bild:",
-];
+use unspin_lex::page_chrome::{
+    CAPTION_STARTS as CAPTION_PREFIX, CREDIT_MARKERS, PAREN_CREDIT_STARTS as PAREN_CREDIT_START,
+};
 
 /// "Jane Doe/Agency" or "J Roe/ESO/Flickr": names joined by slashes without
 /// spaces, nothing else on the line.
@@ -149,8 +34,8 @@ pub(super) fn caption(line: &str, lower: &str, words: usize) -> Option<ChromeKin
     if trimmed.ends_with(')') {
         if let Some(open) = trimmed.rfind('(') {
             let inner = trimmed[open + 1..trimmed.len() - 1].trim().to_lowercase();
-            let credit = PAREN_CREDIT_START.iter().any(|p| inner.starts_with(p))
-                || CREDIT_MARKERS.iter().any(|m| inner.contains(m));
+            let credit =
+                PAREN_CREDIT_START.prefix_of(&inner).is_some() || CREDIT_MARKERS.found_in(&inner);
             if credit && word_count(&inner) <= 12 {
                 let before = trimmed[..open].trim();
                 return Some(if before.is_empty() {
@@ -161,7 +46,7 @@ pub(super) fn caption(line: &str, lower: &str, words: usize) -> Option<ChromeKin
             }
         }
     }
-    for p in CAPTION_PREFIX {
+    for p in CAPTION_PREFIX.entries() {
         if let Some(rest) = lower.strip_prefix(p) {
             // "Image caption, …" and "Pictured: …" describe; "Photo: AP" credits.
             let describes =
@@ -180,11 +65,11 @@ pub(super) fn caption(line: &str, lower: &str, words: usize) -> Option<ChromeKin
             .find(|&i| lower.is_char_boundary(i))
             .unwrap_or(lower.len());
         let tail = &lower[tail_start..];
-        if CREDIT_MARKERS.iter().any(|m| tail.contains(m)) {
+        if CREDIT_MARKERS.found_in(tail) {
             // Body sentences that merely mention a photo agency end in a period
             // after ordinary words; credits end in the agency name.
             let ends_credit = !lower.trim_end().ends_with('.')
-                || CREDIT_MARKERS.iter().any(|m| {
+                || CREDIT_MARKERS.entries().iter().any(|m| {
                     let m = m.trim_matches(['/', ' ', ':', '(']);
                     !m.is_empty() && lower.trim_end().trim_end_matches('.').ends_with(m)
                 });

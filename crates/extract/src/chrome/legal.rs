@@ -30,18 +30,7 @@ pub(super) fn legal(lower: &str, words: usize) -> Option<ChromeKind> {
     {
         return Some(ChromeKind::Legal);
     }
-    let legalese = [
-        "privacy policy",
-        "terms of use",
-        "terms of service",
-        "cookie policy",
-        "cookie settings",
-        "do not sell my",
-        "your privacy choices",
-        "terms and conditions",
-        "privacy notice",
-    ];
-    if words <= 40 && legalese.iter().any(|l| t.contains(l)) {
+    if words <= 40 && unspin_lex::page_chrome::LEGAL_PHRASES.found_in(t) {
         let sentence = t.trim_end().ends_with('.');
         if !sentence
             || t.contains("agree")

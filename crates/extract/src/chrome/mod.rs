@@ -16,7 +16,7 @@ mod tests;
 use unspin_doc::ChromeKind;
 
 use ads::{AD_EXACT, AD_PREFIX};
-pub use bylines::{byline, is_name, looks_outlet, Byline, WIRES};
+pub use bylines::{byline, is_name, looks_outlet, wires, Byline};
 pub use calls_to_action::follow_target;
 use calls_to_action::{join_or_support, newsletter_cta, CTA_PREFIX};
 use captions::{caption, slash_credit};
@@ -139,10 +139,15 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
     }
     let k = key(line);
     let lower = line.to_lowercase().replace(['’', '‘'], "'");
-    if words <= 12 && AD_EXACT.contains(&k.as_str()) {
+    if words <= 12 && AD_EXACT.contains(&k) {
         return Some(ChromeKind::Ad);
     }
-    if words <= 20 && AD_PREFIX.iter().any(|p| starts_with_word(&lower, p)) {
+    if words <= 20
+        && AD_PREFIX
+            .entries()
+            .iter()
+            .any(|p| starts_with_word(&lower, p))
+    {
         return Some(ChromeKind::Ad);
     }
     if let Some(kind) = legal(&lower, words) {
@@ -154,29 +159,27 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
     if is_share(&k, words) {
         return Some(ChromeKind::Share);
     }
-    if matches!(
-        k.as_str(),
-        "sign up"
-            | "subscribe"
-            | "subscribe now"
-            | "register"
-            | "log in"
-            | "sign in"
-            | "donate"
-            | "join"
-            | "join now"
-            | "follow us"
-    ) {
+    if unspin_lex::page_chrome::CTA_LINES.contains(&k) {
         return Some(ChromeKind::CallToAction);
     }
-    if NAV_EXACT.contains(&k.as_str()) {
+    if NAV_EXACT.contains(&k) {
         return Some(ChromeKind::Navigation);
     }
-    if words <= 30 && NAV_PREFIX.iter().any(|p| starts_with_word(&lower, p)) {
+    if words <= 30
+        && NAV_PREFIX
+            .entries()
+            .iter()
+            .any(|p| starts_with_word(&lower, p))
+    {
         return Some(ChromeKind::Navigation);
     }
 
-    if words <= 30 && CTA_PREFIX.iter().any(|p| starts_with_word(&lower, p)) {
+    if words <= 30
+        && CTA_PREFIX
+            .entries()
+            .iter()
+            .any(|p| starts_with_word(&lower, p))
+    {
         return Some(ChromeKind::CallToAction);
     }
     if words <= 20 && follow_target(line).is_some() {

@@ -1,52 +1,6 @@
 //! Share buttons: rows of share words and networks ("Share | Tweet | Email").
 
-pub(super) const SHARE_TOKENS: &[&str] = &[
-    "share",
-    "shares",
-    "shared",
-    "tweet",
-    "email",
-    "e-mail",
-    "mail",
-    "print",
-    "facebook",
-    "twitter",
-    "x",
-    "linkedin",
-    "whatsapp",
-    "reddit",
-    "pinterest",
-    "copy",
-    "link",
-    "copied",
-    "comment",
-    "comments",
-    "save",
-    "messenger",
-    "telegram",
-    "flipboard",
-    "pocket",
-    "bluesky",
-    "threads",
-    "sms",
-    "text",
-    "gift",
-    "article",
-    "this",
-    "story",
-    "on",
-    "via",
-    "url",
-    "more",
-    "options",
-    "or",
-    "and",
-    "your",
-    "friends",
-    "teilen",
-    "partager",
-    "compartir",
-];
+use unspin_lex::page_chrome::{SHARE_STRONG_WORDS, SHARE_WORDS as SHARE_TOKENS};
 
 pub(super) fn is_share(k: &str, words: usize) -> bool {
     if words > 12 {
@@ -74,23 +28,7 @@ pub(super) fn is_share(k: &str, words: usize) -> bool {
         .all(|t| SHARE_TOKENS.contains(t) || t.chars().all(|c| c.is_ascii_digit()));
     let strong = toks
         .iter()
-        .filter(|t| {
-            matches!(
-                **t,
-                "copied"
-                    | "share"
-                    | "tweet"
-                    | "print"
-                    | "facebook"
-                    | "twitter"
-                    | "linkedin"
-                    | "whatsapp"
-                    | "pinterest"
-                    | "reddit"
-                    | "email"
-                    | "copy"
-            )
-        })
+        .filter(|t| SHARE_STRONG_WORDS.contains(t))
         .count();
     all && strong >= 1
         && (toks.len() >= 2 || strong == 1 && matches!(toks[0], "share" | "tweet" | "print"))
