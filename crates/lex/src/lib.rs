@@ -111,11 +111,14 @@ impl WordSet {
     }
 }
 
+/// A table's rows and the index of each key's first row.
+type Rows = (Vec<Vec<&'static str>>, FxHashMap<&'static str, usize>);
+
 /// A shipped tab-separated table: each row's first column is its key.
 pub struct Table {
     file: &'static str,
     src: &'static str,
-    rows: OnceLock<(Vec<Vec<&'static str>>, FxHashMap<&'static str, usize>)>,
+    rows: OnceLock<Rows>,
 }
 
 impl Table {
@@ -128,7 +131,7 @@ impl Table {
         }
     }
 
-    fn get(&self) -> &(Vec<Vec<&'static str>>, FxHashMap<&'static str, usize>) {
+    fn get(&self) -> &Rows {
         self.rows.get_or_init(|| {
             let rows: Vec<Vec<&'static str>> = self
                 .src
