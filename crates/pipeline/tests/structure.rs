@@ -1,0 +1,226 @@
+//! Checks of the workspace's shape that the compiler cannot make: stages depend only
+//! on `doc`, `lex`, `segment` and earlier stages; the CLI is a shell over libraries;
+//! word lists live only in `crates/lex`. Reads the Cargo manifests and sources.
+
+use std::path::{Path, PathBuf};
+
+fn crates_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The `unspin-*` crates a manifest lists under `[dependencies]` (not dev-dependencies).
+fn deps(krate: &str) -> Vec<String> {
+    let manifest = std::fs::read_to_string(crates_dir().join(krate).join("Cargo.toml"))
+        .unwrap_or_else(|e| panic!("{krate}/Cargo.toml: {e}"));
+    let mut out = Vec::new();
+    let mut in_deps = false;
+    for line in manifest.lines() {
+        let l = line.trim();
+        if l.starts_with('[') {
+            in_deps = l == "[dependencies]";
+            continue;
+        }
+        if in_deps {
+            if let Some(name) = l.strip_prefix("unspin-") {
+                let name = name.split(|c: char| c == '.' || c == ' ' || c == '=').next();
+                out.push(name.unwrap_or_default().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The pipeline's stages in the order a document flows through them.
+const STAGES: &[&str] = &[
+    "ingest", "html", "extract", "segment", "ner", "entities", "quotes", "sources", "rhetoric",
+];
+/// Crates every stage may read: the document model and word knowledge.
+const FOUNDATION: &[&str] = &["doc", "lex"];
+
+#[test]
+fn stages_depend_only_on_earlier_stages() {
+    for (i, stage) in STAGES.iter().enumerate() {
+        for d in deps(stage) {
+            let ok = FOUNDATION.contains(&d.as_str()) || STAGES[..i].contains(&d.as_str());
+            assert!(
+                ok,
+                "stage `{stage}` depends on `{d}`, which is not doc, lex or an earlier stage"
+            );
+        }
+    }
+    for f in FOUNDATION {
+        let bad: Vec<String> = deps(f)
+            .into_iter()
+            .filter(|d| !FOUNDATION.contains(&d.as_str()))
+            .collect();
+        assert!(bad.is_empty(), "`{f}` must not depend on {bad:?}");
+    }
+}
+
+#[test]
+#[ignore = "until issue 15's moves land: run with --ignored"]
+fn cli_is_a_shell_over_libraries() {
+    // The CLI parses arguments, reads and writes files and calls libraries that own
+    // the work; it does not reach into single stages.
+    for d in deps("cli") {
+        assert!(
+            !STAGES.contains(&d.as_str()) || d == "ingest",
+            "the CLI depends on stage crate `{d}`: call it through pipeline, report, store, corpus, train or eval"
+        );
+    }
+    let src = rs_files(&crates_dir().join("cli/src"));
+    for (path, text) in src {
+        for stage in STAGES.iter().filter(|s| **s != "ingest") {
+            assert!(
+                !text.contains(&format!("unspin_{stage}::")),
+                "{}: uses unspin_{stage} directly",
+                path.display()
+            );
+        }
+    }
+}
+
+fn rs_files(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(rs_files(&p));
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push((p.clone(), std::fs::read_to_string(&p).unwrap_or_default()));
+        }
+    }
+    out
+}
+
+/// The part of a source file before its unit tests (`#[cfg(test)] mod …`).
+fn non_test_part(text: &str) -> &str {
+    match text.find("#[cfg(test)]\nmod") {
+        Some(i) => &text[..i],
+        None => text,
+    }
+}
+
+/// Places outside `crates/lex` where a list of string literals is not word knowledge
+/// (path suffix, and a fragment of the line that opens the list; empty: any).
+const ALLOWED: &[(&str, &str)] = &[
+    // HTML element and attribute names: markup knowledge, kept with the parser.
+    ("html/src/markup.rs", ""),
+    // File name extensions and magic numbers of input formats.
+    ("ingest/src/lib.rs", "TEXT_EXTENSIONS"),
+    ("ingest/src/lib.rs", "MAGIC"),
+    // Names of the store's tables and of report fields.
+    ("store/src/parquet.rs", "TABLES"),
+    ("report/src/validate.rs", "ANNOTATIONS"),
+];
+
+/// String literals in `s` that look like words or phrases of a language.
+fn wordlike_literals(s: &str) -> usize {
+    let mut n = 0;
+    let mut rest = s;
+    while let Some(i) = rest.find('"') {
+        let after = &rest[i + 1..];
+        let Some(j) = after.find('"') else { break };
+        let lit = &after[..j];
+        if lit.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && lit
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '\'' | '-' | '.' | '\u{2019}'))
+        {
+            n += 1;
+        }
+        rest = &after[j + 1..];
+    }
+    n
+}
+
+/// Finds list literals of five or more word-like strings: `&[&str]` arrays and
+/// `matches!(…, "a" | "b" | …)` alternatives. Returns (line, item text) per hit.
+fn word_lists(text: &str) -> Vec<(usize, String)> {
+    let code = non_test_part(text);
+    let mut hits = Vec::new();
+    let mut search = 0;
+    while let Some(k) = code[search..].find(['[', '(']) {
+        let open = search + k;
+        search = open + 1;
+        let is_array = code[..open].ends_with("= &") || code[..open].ends_with("=&");
+        let is_matches = code[..open].ends_with("matches!");
+        if !is_array && !is_matches {
+            continue;
+        }
+        // The balanced body.
+        let (o, c) = if is_array { ('[', ']') } else { ('(', ')') };
+        let mut depth = 0;
+        let mut end = open;
+        for (i, ch) in code[open..].char_indices() {
+            if ch == o {
+                depth += 1;
+            } else if ch == c {
+                depth -= 1;
+                if depth == 0 {
+                    end = open + i;
+                    break;
+                }
+            }
+        }
+        let body = &code[open..end];
+        if wordlike_literals(body) >= 5 {
+            let line = code[..open].lines().count();
+            let head = code[..open].lines().last().unwrap_or("").trim().to_string();
+            hits.push((line, head));
+        }
+        search = end.max(open + 1);
+    }
+    hits
+}
+
+#[test]
+#[ignore = "until issue 15's moves land: run with --ignored"]
+fn word_lists_live_only_in_lex() {
+    let root = crates_dir();
+    let mut bad = Vec::new();
+    let Ok(rd) = std::fs::read_dir(&root) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        // Word knowledge lives in lex; evaluation and training read labelled data.
+        if matches!(name.as_str(), "lex" | "eval" | "train") {
+            continue;
+        }
+        for (path, text) in rs_files(&e.path().join("src")) {
+            let p = path
+                .strip_prefix(&root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .to_string();
+            if p.ends_with("/tests.rs") || p.contains("/tests/") || p.ends_with("testdata.rs") {
+                continue;
+            }
+            for (line, head) in word_lists(&text) {
+                let allowed = ALLOWED
+                    .iter()
+                    .any(|(f, item)| p.ends_with(f) && head.contains(item));
+                if !allowed {
+                    bad.push(format!("{p}:{line}: {head}"));
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "word lists outside crates/lex (move them to crates/lex/data):\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn the_list_finder_finds_lists() {
+    let src = "const X: &[&str] = &[\"said\", \"told\", \"wrote\", \"added\", \"noted\"];\nfn f(w: &str) -> bool { matches!(w, \"a\" | \"b\") }\nfn g(w: &str) -> bool { matches!(w, \"mr\" | \"mrs\" | \"ms\" | \"dr\" | \"prof\") }";
+    let hits = word_lists(src);
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert_eq!(hits[0].0, 1);
+}
