@@ -3,7 +3,7 @@
 use crate::ctx::{Ctx, Via, Who, M};
 use crate::cues::{is_closing_punct, is_quote_mark, title_case, verb_at};
 use crate::lexicon::*;
-use crate::tok::PatSet;
+use crate::tok::{PatSet, Tok};
 use unspin_doc::EntityKind;
 
 impl<'a> Ctx<'a> {
@@ -44,73 +44,7 @@ impl<'a> Ctx<'a> {
                 h += 1;
                 continue;
             }
-            // Walk left over determiners and modifiers.
-            let mut start = h;
-            let mut det = false;
-            // A determiner a word or two back: "a US embassy official".
-            let mut k = h;
-            while k > 0 && h - k < 3 {
-                let p = &toks[k - 1];
-                if !p.word || p.low == "'s" {
-                    break;
-                }
-                if matches!(
-                    &*p.low,
-                    "a" | "an"
-                        | "one"
-                        | "two"
-                        | "three"
-                        | "several"
-                        | "some"
-                        | "many"
-                        | "the"
-                        | "other"
-                        | "multiple"
-                ) {
-                    start = k - 1;
-                    det = true;
-                    break;
-                }
-                if p.is(PHRASE_BOUNDARY)
-                    || p.is(SPEECH_VERB)
-                    || p.is(SOURCE_NOUN)
-                    || (p.low.ends_with('s') && !p.cap)
-                    || p.low.chars().count() < 2
-                {
-                    break;
-                }
-                k -= 1;
-            }
-            while !det && start > 0 && h - start < 4 {
-                let p = &toks[start - 1];
-                if p.low == "'s" && start >= 2 && toks[start - 2].word {
-                    start -= 2;
-                    det = true;
-                    break;
-                }
-                if !p.word || (p.low.chars().count() < 2 && !p.is(SOURCE_DETERMINER)) {
-                    break;
-                }
-                let w = &*p.low;
-                if has(SOURCE_DETERMINER, w) {
-                    start -= 1;
-                    det = true;
-                    continue;
-                }
-                if det || has(PHRASE_BOUNDARY, w) || has(SPEECH_VERB, w) || has(SOURCE_NOUN, w) {
-                    break;
-                }
-                let adj = has(SOURCE_MODIFIER, w)
-                    || w.contains('-')
-                    || (p.cap && start - 1 > 0)
-                    || ["al", "ic", "ary", "ive", "ian", "ish", "ese"]
-                        .iter()
-                        .any(|s| w.ends_with(s) && w.len() > 4);
-                if !adj {
-                    break;
-                }
-                start -= 1;
-            }
+            let (start, det) = phrase_start(toks, h);
             // A named person in apposition ("adviser Jane Doe said", "Jane Doe,
             // one of the mayor's advisers, said") is not anonymous.
             let person_ends = |t: usize| {
@@ -147,45 +81,7 @@ impl<'a> Ctx<'a> {
                 h += 1;
                 continue;
             }
-            // Extend over a sourcing postmodifier ("close to the campaign").
-            let pm_end = postmod.longest_at(toks, h + 1);
-            let mut end = h + 1;
-            if let Some(pe) = pm_end {
-                end = pe;
-                let mut k = 0;
-                while end < n
-                    && k < 6
-                    && toks[end].word
-                    && !toks[end].is(SPEECH_VERB)
-                    && !toks[end].is(VERB_GAP)
-                    && !matches!(
-                        &*toks[end].low,
-                        "who"
-                            | "which"
-                            | "that"
-                            | "and"
-                            | "is"
-                            | "are"
-                            | "was"
-                            | "were"
-                            | "will"
-                            | "would"
-                            | "could"
-                            | "can"
-                            | "may"
-                            | "might"
-                            | "should"
-                            | "did"
-                            | "do"
-                            | "does"
-                            | "not"
-                            | "say"
-                    )
-                {
-                    end += 1;
-                    k += 1;
-                }
-            }
+            let (pm_end, end) = phrase_end(toks, h, postmod);
             if !det && !bare_ok(head) && pm_end.is_none() {
                 h += 1;
                 continue;
@@ -199,55 +95,7 @@ impl<'a> Ctx<'a> {
             }
             // Followed by a reporting verb: "critics of the plan say".
             if !credited && !weak {
-                let mut k = end;
-                while k < n && k < end + 10 {
-                    let w = &toks[k];
-                    if is_closing_punct(w) || is_quote_mark(w) {
-                        break;
-                    }
-                    // Another clause or subject begins.
-                    if matches!(
-                        &*w.low,
-                        "that"
-                            | "whether"
-                            | "if"
-                            | "because"
-                            | "when"
-                            | "after"
-                            | "before"
-                            | "but"
-                            | "while"
-                            | "than"
-                            | "what"
-                            | "it"
-                            | "he"
-                            | "she"
-                            | "we"
-                            | "i"
-                            | "you"
-                            | "they"
-                    ) {
-                        break;
-                    }
-                    if verb_at(toks, k, title_case) {
-                        let plural = head.ends_with('s') || matches!(head, "people" | "police");
-                        let third = w.low.ends_with('s') && !w.low.ends_with("ss");
-                        let base = w.is(BARE_REPORTING_VERB);
-                        // The verb of another subject: "allies … the state says".
-                        if (plural && third) || (!plural && base) {
-                            k += 1;
-                            continue;
-                        }
-                        let passive = k > 0
-                            && matches!(
-                                &*toks[k - 1].low,
-                                "been" | "be" | "being" | "is" | "are" | "was" | "were"
-                            );
-                        credited = !passive;
-                        break;
-                    }
-                    k += 1;
-                }
+                credited = reporting_verb_follows(toks, end, head, title_case);
             }
             if credited {
                 // A spokesperson speaks for the organisation named with them
@@ -292,7 +140,12 @@ impl<'a> Ctx<'a> {
             let name = self.normalise(u, a, b);
             self.push(Who::Anonymous(name), span, u, Via::Phrase);
         }
-        // "…, speaking on condition of anonymity" with no phrase found above.
+        self.anonymity_phrase(u, standalone);
+    }
+
+    /// "…, speaking on condition of anonymity" with no unnamed-source phrase found
+    /// in the unit: the phrase itself is the credit.
+    fn anonymity_phrase(&mut self, u: usize, standalone: &PatSet) {
         let toks = &self.units[u].toks;
         let has_anon = self.credits[self.unit_credits_from..]
             .iter()
@@ -355,4 +208,177 @@ pub(crate) fn follows_source(w: &str) -> bool {
         || has(SOURCE_FOLLOWER, w)
         || w.ends_with("ly")
         || w.ends_with("day")
+}
+
+/// Where an unnamed-source phrase headed by token `h` starts, walking left over
+/// determiners and modifiers ("a senior White House official"); true when a
+/// determiner opens it.
+fn phrase_start(toks: &[Tok], h: usize) -> (usize, bool) {
+    let mut start = h;
+    let mut det = false;
+    // A determiner a word or two back: "a US embassy official".
+    let mut k = h;
+    while k > 0 && h - k < 3 {
+        let p = &toks[k - 1];
+        if !p.word || p.low == "'s" {
+            break;
+        }
+        if matches!(
+            &*p.low,
+            "a" | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "several"
+                | "some"
+                | "many"
+                | "the"
+                | "other"
+                | "multiple"
+        ) {
+            start = k - 1;
+            det = true;
+            break;
+        }
+        if p.is(PHRASE_BOUNDARY)
+            || p.is(SPEECH_VERB)
+            || p.is(SOURCE_NOUN)
+            || (p.low.ends_with('s') && !p.cap)
+            || p.low.chars().count() < 2
+        {
+            break;
+        }
+        k -= 1;
+    }
+    while !det && start > 0 && h - start < 4 {
+        let p = &toks[start - 1];
+        if p.low == "'s" && start >= 2 && toks[start - 2].word {
+            start -= 2;
+            det = true;
+            break;
+        }
+        if !p.word || (p.low.chars().count() < 2 && !p.is(SOURCE_DETERMINER)) {
+            break;
+        }
+        let w = &*p.low;
+        if p.is(SOURCE_DETERMINER) {
+            start -= 1;
+            det = true;
+            continue;
+        }
+        if det || p.is(PHRASE_BOUNDARY) || p.is(SPEECH_VERB) || p.is(SOURCE_NOUN) {
+            break;
+        }
+        let adj = p.is(SOURCE_MODIFIER)
+            || w.contains('-')
+            || (p.cap && start - 1 > 0)
+            || ["al", "ic", "ary", "ive", "ian", "ish", "ese"]
+                .iter()
+                .any(|s| w.ends_with(s) && w.len() > 4);
+        if !adj {
+            break;
+        }
+        start -= 1;
+    }
+    (start, det)
+}
+
+/// The end of the phrase headed by token `h`: past a sourcing postmodifier and
+/// its object ("close to the campaign") when there is one (its end is returned too).
+fn phrase_end(toks: &[Tok], h: usize, postmod: &PatSet) -> (Option<usize>, usize) {
+    let n = toks.len();
+    let pm_end = postmod.longest_at(toks, h + 1);
+    let mut end = h + 1;
+    if let Some(pe) = pm_end {
+        end = pe;
+        let mut k = 0;
+        while end < n
+            && k < 6
+            && toks[end].word
+            && !toks[end].is(SPEECH_VERB)
+            && !toks[end].is(VERB_GAP)
+            && !matches!(
+                &*toks[end].low,
+                "who"
+                    | "which"
+                    | "that"
+                    | "and"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "not"
+                    | "say"
+            )
+        {
+            end += 1;
+            k += 1;
+        }
+    }
+    (pm_end, end)
+}
+
+/// True when a reporting verb whose subject is the phrase (head `head`, ending at
+/// token `end`) follows before another clause begins ("critics of the plan say").
+fn reporting_verb_follows(toks: &[Tok], end: usize, head: &str, title_case: bool) -> bool {
+    let n = toks.len();
+    let mut k = end;
+    while k < n && k < end + 10 {
+        let w = &toks[k];
+        if is_closing_punct(w) || is_quote_mark(w) {
+            break;
+        }
+        // Another clause or subject begins.
+        if matches!(
+            &*w.low,
+            "that"
+                | "whether"
+                | "if"
+                | "because"
+                | "when"
+                | "after"
+                | "before"
+                | "but"
+                | "while"
+                | "than"
+                | "what"
+                | "it"
+                | "he"
+                | "she"
+                | "we"
+                | "i"
+                | "you"
+                | "they"
+        ) {
+            break;
+        }
+        if verb_at(toks, k, title_case) {
+            let plural = head.ends_with('s') || matches!(head, "people" | "police");
+            let third = w.low.ends_with('s') && !w.low.ends_with("ss");
+            let base = w.is(BARE_REPORTING_VERB);
+            // The verb of another subject: "allies … the state says".
+            if (plural && third) || (!plural && base) {
+                k += 1;
+                continue;
+            }
+            let passive = k > 0
+                && matches!(
+                    &*toks[k - 1].low,
+                    "been" | "be" | "being" | "is" | "are" | "was" | "were"
+                );
+            return !passive;
+        }
+        k += 1;
+    }
+    false
 }

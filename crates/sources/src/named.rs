@@ -7,30 +7,71 @@ use crate::lexicon::*;
 use crate::names::{cap_run_after, guess_kind, name_ok};
 use unspin_doc::{EntityKind, SourceKind, Span};
 
+/// A credit found in a unit: who, the words, and how.
+type Found = (Who, Span, Via);
+
+/// What the named-source rules share about one unit.
+struct Scan {
+    mentions: Vec<M>,
+    title_case: bool,
+    /// Spans already credited in this unit (unnamed sources, rumours).
+    anon_here: Vec<Span>,
+}
+
+/// The first mention starting in tokens `a..b` that `ok` accepts.
+fn first_at(mentions: &[M], a: usize, b: usize, ok: &dyn Fn(&M) -> bool) -> Option<M> {
+    mentions
+        .iter()
+        .find(|m| m.first >= a && m.first < b && ok(m))
+        .copied()
+}
+
 impl<'a> Ctx<'a> {
     /// Named sources: "according to X", "X said/reported/found", "a report from X",
     /// "X's reporting", "first reported by X", "…, said X", "in an interview with X",
     /// "told <outlet>" (the outlet that carried the words), "published in the
     /// journal X", "The group behind it, X, says".
     pub(crate) fn named(&mut self, u: usize) {
-        let mentions = self.mentions(u);
-        let toks = &self.units[u].toks;
-        let title_case = title_case(toks);
-        let n = toks.len();
-        let mut out: Vec<(Who, Span, Via)> = Vec::new();
-        let mut second = false;
-        let first_at = |a: usize, b: usize, ok: &dyn Fn(&M) -> bool| -> Option<M> {
-            mentions
+        let scan = Scan {
+            mentions: self.mentions(u),
+            title_case: title_case(&self.units[u].toks),
+            anon_here: self.credits[self.unit_credits_from..]
                 .iter()
-                .find(|m| m.first >= a && m.first < b && ok(m))
-                .copied()
+                .filter(|c| c.unit == u)
+                .map(|c| c.span)
+                .collect(),
         };
-        let anon_here: Vec<Span> = self.credits[self.unit_credits_from..]
+        let mut out: Vec<Found> = Vec::new();
+        self.according_to(u, &scan, &mut out);
+        self.verb_subjects(u, &scan, &mut out);
+        let second = self.report_intros(u, &scan, &mut out);
+        self.unresolved_verb_subjects(u, &scan, &mut out);
+        self.described_subjects(u, &scan, &mut out);
+        self.by_agents(u, &scan, &mut out);
+        self.inverted(u, &scan, &mut out);
+        self.carried(u, &scan, &mut out);
+        self.journals(u, &scan, &mut out);
+        self.second_report |= second;
+        // A person interviewed counts only when no one else is credited here.
+        let others = out
             .iter()
-            .filter(|c| c.unit == u)
-            .map(|c| c.span)
-            .collect();
+            .any(|(_, _, v)| !matches!(v, Via::Interview | Via::Carried));
+        for (who, span, via) in out {
+            if via == Via::Interview && others {
+                continue;
+            }
+            self.push(who, span, u, via);
+        }
+    }
 
+    /// Credits "according to X" (an entity, a capitalised name, or someone already named).
+    fn according_to(&self, u: usize, scan: &Scan, out: &mut Vec<Found>) {
+        let toks = &self.units[u].toks;
+        let n = toks.len();
+        let mentions = &scan.mentions[..];
+        let first_at =
+            |a: usize, b: usize, ok: &dyn Fn(&M) -> bool| first_at(&scan.mentions, a, b, ok);
+        let anon_here = &scan.anon_here;
         // according to X
         for i in 0..n.saturating_sub(1) {
             if toks[i].low != "according" || toks[i + 1].low != "to" {
@@ -56,7 +97,7 @@ impl<'a> Ctx<'a> {
             }
             // An unresolved capitalised name (only when there is no entity layer).
             let cue = self.tok_span(u, i, i + 2);
-            let run = cap_run_after(toks, i + 2, &mentions).filter(|_| self.fallback);
+            let run = cap_run_after(toks, i + 2, mentions).filter(|_| self.fallback);
             if let Some((a, b)) = run {
                 let span = self.tok_span(u, a, b);
                 let name = collapse(self.doc.slice(span));
@@ -74,13 +115,20 @@ impl<'a> Ctx<'a> {
                 out.push((Who::Generic, cue, Via::According));
             }
         }
+    }
 
+    /// Credits entity mentions that are the subject of a reporting verb ("X said", "X, who says") or own a report ("X's reporting").
+    fn verb_subjects(&self, u: usize, scan: &Scan, out: &mut Vec<Found>) {
+        let toks = &self.units[u].toks;
+        let n = toks.len();
+        let mentions = &scan.mentions[..];
+        let title_case = scan.title_case;
         let unnamed_here: Vec<Span> = self.credits[self.unit_credits_from..]
             .iter()
             .filter(|c| c.unit == u && matches!(c.who, Who::Anonymous(_)))
             .map(|c| c.span)
             .collect();
-        for m in &mentions {
+        for m in mentions {
             // "some Republicans say", "Trump's advisers said": the group is unnamed.
             if self.in_quote(m.span.start) || unnamed_here.iter().any(|s| s.overlaps(&m.span)) {
                 continue;
@@ -170,7 +218,16 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+    }
 
+    /// Credits the author of a report introduced by a report noun ("a new report from X", "an interview with X"); true when it is marked as a second report.
+    fn report_intros(&self, u: usize, scan: &Scan, out: &mut Vec<Found>) -> bool {
+        let toks = &self.units[u].toks;
+        let n = toks.len();
+        let mentions = &scan.mentions[..];
+        let first_at =
+            |a: usize, b: usize, ok: &dyn Fn(&M) -> bool| first_at(&scan.mentions, a, b, ok);
+        let mut second = false;
         // "a new report from X", "a study by X", "an interview with X".
         for k in 0..n {
             if !toks[k].is(REPORT_NOUN) || self.in_quote(toks[k].span.start) {
@@ -211,7 +268,7 @@ impl<'a> Ctx<'a> {
             };
             let Some(m) = first_at(p + 1, (p + 3).min(n), &ok) else {
                 // A name the entity stage did not find: "a report from the Daily Planet".
-                let run = cap_run_after(toks, p + 1, &mentions).filter(|_| self.fallback);
+                let run = cap_run_after(toks, p + 1, mentions).filter(|_| self.fallback);
                 if let Some((a, b)) = run {
                     let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
                     let name = collapse(self.doc.slice(span));
@@ -251,7 +308,16 @@ impl<'a> Ctx<'a> {
             second |= sec;
             out.push((self.named_who(&m), m.span, Via::Intro { indefinite }));
         }
+        second
+    }
 
+    /// With no entity layer, credits a capitalised name before a reporting verb.
+    fn unresolved_verb_subjects(&self, u: usize, scan: &Scan, out: &mut Vec<Found>) {
+        let toks = &self.units[u].toks;
+        let n = toks.len();
+        let mentions = &scan.mentions[..];
+        let anon_here = &scan.anon_here;
+        let title_case = scan.title_case;
         // A capitalised name the entity stage did not find, before a reporting
         // verb: "…," the Daily Planet writes.
         for j in 1..n {
@@ -309,7 +375,15 @@ impl<'a> Ctx<'a> {
                 Via::Verb,
             ));
         }
+    }
 
+    /// Credits pronoun and description subjects ("he said", "the agency said") to someone already named.
+    fn described_subjects(&self, u: usize, scan: &Scan, out: &mut Vec<Found>) {
+        let toks = &self.units[u].toks;
+        let n = toks.len();
+        let mentions = &scan.mentions[..];
+        let anon_here = &scan.anon_here;
+        let title_case = scan.title_case;
         // "He said …", "the agency said …", "the report found …": credited to
         // someone already named.
         for j in 1..n {
@@ -345,7 +419,14 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+    }
 
+    /// Credits the agent of "first reported by X", "documents obtained by X".
+    fn by_agents(&self, u: usize, scan: &Scan, out: &mut Vec<Found>) {
+        let toks = &self.units[u].toks;
+        let n = toks.len();
+        let first_at =
+            |a: usize, b: usize, ok: &dyn Fn(&M) -> bool| first_at(&scan.mentions, a, b, ok);
         // "first reported by X", "documents obtained by X".
         for j in 1..n {
             if toks[j].low != "by"
@@ -364,7 +445,14 @@ impl<'a> Ctx<'a> {
                 out.push((self.named_who(&m), m.span, Via::By));
             }
         }
+    }
 
+    /// Credits the subject of an inverted reporting verb ("…," said X).
+    fn inverted(&self, u: usize, scan: &Scan, out: &mut Vec<Found>) {
+        let toks = &self.units[u].toks;
+        let n = toks.len();
+        let first_at =
+            |a: usize, b: usize, ok: &dyn Fn(&M) -> bool| first_at(&scan.mentions, a, b, ok);
         // Inverted: "…," said X. / "…," writes the magazine.
         for j in 0..n {
             let v = &toks[j];
@@ -384,7 +472,14 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+    }
 
+    /// Credits the outlet that carried a statement ("X told Fox News").
+    fn carried(&self, u: usize, scan: &Scan, out: &mut Vec<Found>) {
+        let toks = &self.units[u].toks;
+        let n = toks.len();
+        let first_at =
+            |a: usize, b: usize, ok: &dyn Fn(&M) -> bool| first_at(&scan.mentions, a, b, ok);
         // "X told Fox News": the outlet that carried the statement is credited
         // (kind outlet), like the outlet of "an interview with X".
         for j in 0..n {
@@ -400,6 +495,13 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+    }
+
+    /// Credits the journal or publisher of "published in the journal X".
+    fn journals(&self, u: usize, scan: &Scan, out: &mut Vec<Found>) {
+        let toks = &self.units[u].toks;
+        let n = toks.len();
+        let mentions = &scan.mentions[..];
         // "published (Wednesday) in the journal Nature": the journal is a source.
         for j in 0..n {
             if toks[j].low != "published" || self.in_quote(toks[j].span.start) {
@@ -473,18 +575,6 @@ impl<'a> Ctx<'a> {
                     Via::Intro { indefinite: false },
                 ));
             }
-        }
-
-        self.second_report |= second;
-        // A person interviewed counts only when no one else is credited here.
-        let others = out
-            .iter()
-            .any(|(_, _, v)| !matches!(v, Via::Interview | Via::Carried));
-        for (who, span, via) in out {
-            if via == Via::Interview && others {
-                continue;
-            }
-            self.push(who, span, u, via);
         }
     }
 

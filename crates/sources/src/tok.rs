@@ -154,9 +154,10 @@ pub fn view<'a>(doc: &'a Doc, span: Span) -> Vec<Tok<'a>> {
             let t = &text[a.span.start..a.span.end];
             let mut cs = t.chars();
             let c0 = cs.next().unwrap_or(' ');
-            if c0.is_alphanumeric() {
-                j += 1;
-            } else if is_joiner(c0) && cs.next().is_some_and(char::is_alphanumeric) {
+            // An alphanumeric run, or a clitic ("'re", "n't") that continues the word.
+            if c0.is_alphanumeric()
+                || (is_joiner(c0) && cs.next().is_some_and(char::is_alphanumeric))
+            {
                 j += 1;
             } else if is_joiner(c0)
                 && t.len() == c0.len_utf8()
