@@ -6,57 +6,10 @@ use unspin_doc::{Doc, Meta, Paragraph, ParagraphKind, Span};
 
 use crate::{assemble, chrome, dates, guess_language, normalize_ws, Block};
 
-/// Elements whose content is never article text.
-const ALWAYS_SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "select", "button", "input", "textarea", "head", "map", "dialog",
-];
-
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "figure",
-    "figcaption",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "aside",
-    "nav",
-    "hr",
-    "address",
-    "details",
-    "summary",
-    "body",
-    "html",
-    "form",
-    "fieldset",
-    "center",
-    "caption",
-    "tbody",
-    "thead",
-    "tfoot",
-    "legend",
-];
+use unspin_html::markup::{
+    BLOCK_ELEMENTS, FULL_PAGE_SKIPPED_ELEMENTS, NEVER_TEXT_ELEMENTS, NOT_NESTING_ELEMENTS,
+    RAW_TEXT_ELEMENTS,
+};
 
 fn name_of(n: &NodeRef) -> String {
     n.node_name().map(|s| s.to_string()).unwrap_or_default()
@@ -359,14 +312,16 @@ impl Walker {
                     }
                     if n.is_element() {
                         let name = name_of(&n);
-                        if ALWAYS_SKIP.contains(&name.as_str()) {
+                        if NEVER_TEXT_ELEMENTS.contains(&name.as_str())
+                            || FULL_PAGE_SKIPPED_ELEMENTS.contains(&name.as_str())
+                        {
                             continue;
                         }
                         if name == "br" {
                             self.buf.push('\n');
                             continue;
                         }
-                        if BLOCKS.contains(&name.as_str()) {
+                        if BLOCK_ELEMENTS.contains(&name.as_str()) {
                             self.flush();
                             let k = self.kind_for(&name);
                             self.kinds.push(k);
@@ -442,17 +397,6 @@ fn pick_title(hm: &HeadMeta) -> Option<String> {
 /// make parsing quadratic in nesting depth, so deeper nesting is flattened first.
 pub const MAX_NESTING: usize = 512;
 
-/// Elements that never or rarely nest (void, or closed implicitly by the parser);
-/// they are not counted towards nesting depth.
-const UNCOUNTED: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "option",
-    "!doctype",
-];
-
-/// Elements whose content is raw text (tags inside are not tags).
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "plaintext"];
-
 /// One tag found by [`scan_tags`]: byte range, lower-cased name, end tag or not.
 struct Tag {
     start: usize,
@@ -492,7 +436,7 @@ fn scan_tags(src: &str, mut f: impl FnMut(Tag)) {
             Some(e) => j + e + 1,
             None => b.len(),
         };
-        let raw = !closing && RAW_TEXT.contains(&name.as_str());
+        let raw = !closing && RAW_TEXT_ELEMENTS.contains(&name.as_str());
         f(Tag {
             start: lt,
             end,
@@ -530,7 +474,7 @@ fn flatten_deep(src: &str) -> Option<String> {
     let mut depth = 0usize;
     let mut max = 0usize;
     scan_tags(src, |t| {
-        if UNCOUNTED.contains(&t.name.as_str()) || src[t.start..t.end].ends_with("/>") {
+        if NOT_NESTING_ELEMENTS.contains(&t.name.as_str()) || src[t.start..t.end].ends_with("/>") {
             return;
         }
         if t.closing {
@@ -548,7 +492,7 @@ fn flatten_deep(src: &str) -> Option<String> {
     let mut depth = 0usize;
     let mut suppressed = 0usize;
     scan_tags(src, |t| {
-        if UNCOUNTED.contains(&t.name.as_str()) || src[t.start..t.end].ends_with("/>") {
+        if NOT_NESTING_ELEMENTS.contains(&t.name.as_str()) || src[t.start..t.end].ends_with("/>") {
             return;
         }
         let drop = if t.closing {

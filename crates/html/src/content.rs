@@ -3,6 +3,11 @@
 //! best one and its like siblings, then drop boilerplate blocks inside it.
 
 use crate::dom::{BlockKind, Elem, RawBlock, Tag, Walk, NONE};
+use crate::markup::{
+    class_in, is_caption_class, is_comment_class, ARTICLE_CLASSES, ARTICLE_CLASS_STARTS,
+    DISQUALIFYING_CLASSES, DISQUALIFYING_CLASS_STARTS, FURNITURE_CLASSES, FURNITURE_CLASS_STARTS,
+    FURNITURE_ROLES, INNER_FURNITURE_CLASSES, INNER_FURNITURE_CLASS_STARTS,
+};
 
 /// Tunable weights (kept together so the eval can sweep them).
 #[derive(Debug, Clone)]
@@ -84,76 +89,10 @@ fn class_sign(cls: &str) -> i32 {
     let mut neg = false;
     let mut pos = false;
     for t in tokens(cls) {
-        if matches!(
-            t,
-            "comment"
-                | "comments"
-                | "footer"
-                | "sidebar"
-                | "related"
-                | "social"
-                | "sponsor"
-                | "sponsored"
-                | "menu"
-                | "nav"
-                | "navigation"
-                | "breadcrumb"
-                | "breadcrumbs"
-                | "share"
-                | "sharing"
-                | "promo"
-                | "ads"
-                | "advert"
-                | "advertisement"
-                | "banner"
-                | "widget"
-                | "masthead"
-                | "rail"
-                | "pagination"
-                | "pager"
-                | "popup"
-                | "modal"
-                | "newsletter"
-                | "outbrain"
-                | "taboola"
-                | "disqus"
-                | "recirc"
-                | "trending"
-                | "tags"
-                | "combx"
-                | "shoutbox"
-                | "skyscraper"
-        ) || t.starts_with("comment") && !t.starts_with("commentary")
-            || t.starts_with("related")
-            || t.starts_with("sidebar")
-            || t.starts_with("footer")
-            || t.starts_with("social")
-            || t.starts_with("share")
-        {
+        if class_in(t, FURNITURE_CLASSES, FURNITURE_CLASS_STARTS) || is_comment_class(t) {
             neg = true;
         }
-        if matches!(
-            t,
-            "article"
-                | "body"
-                | "content"
-                | "entry"
-                | "hentry"
-                | "main"
-                | "post"
-                | "text"
-                | "blog"
-                | "story"
-                | "articlebody"
-                | "storybody"
-                | "postbody"
-                | "entrycontent"
-                | "postcontent"
-                | "articletext"
-                | "storytext"
-        ) || t.starts_with("article")
-            || t.starts_with("story")
-        {
+        if class_in(t, ARTICLE_CLASSES, ARTICLE_CLASS_STARTS) {
             pos = true;
         }
     }
@@ -174,74 +113,15 @@ fn boiler_elem(e: &Elem) -> bool {
     if matches!(e.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header) {
         return true;
     }
-    if e.role.contains("navigation") || e.role.contains("complementary") {
+    if FURNITURE_ROLES.iter().any(|r| e.role.contains(r)) {
         return true;
     }
     if e.cls.is_empty() {
         return false;
     }
-    for t in tokens(&e.cls) {
-        let bad = matches!(
-            t,
-            "share"
-                | "sharing"
-                | "social"
-                | "related"
-                | "newsletter"
-                | "promo"
-                | "ads"
-                | "advert"
-                | "advertisement"
-                | "adslot"
-                | "adunit"
-                | "sponsored"
-                | "subscribe"
-                | "subscription"
-                | "signup"
-                | "popup"
-                | "modal"
-                | "gdpr"
-                | "consent"
-                | "comments"
-                | "comment"
-                | "disqus"
-                | "toolbar"
-                | "breadcrumb"
-                | "breadcrumbs"
-                | "tags"
-                | "byline"
-                | "author"
-                | "bio"
-                | "outbrain"
-                | "taboola"
-                | "recirc"
-                | "trending"
-                | "recommended"
-                | "recommendations"
-                | "nav"
-                | "menu"
-                | "sidebar"
-                | "caption"
-                | "credit"
-                | "credits"
-                | "dateline"
-                | "timestamp"
-        ) || t.starts_with("related")
-            || t.starts_with("share")
-            || t.starts_with("social")
-            || t.starts_with("newsletter")
-            || t.starts_with("advert")
-            || t.starts_with("promo")
-            || t.starts_with("recommend")
-            || t.starts_with("subscribe")
-            || t.starts_with("login")
-            || t.starts_with("cookie")
-            || t.starts_with("comment") && !t.starts_with("commentary");
-        if bad {
-            return true;
-        }
-    }
-    false
+    tokens(&e.cls).any(|t| {
+        class_in(t, INNER_FURNITURE_CLASSES, INNER_FURNITURE_CLASS_STARTS) || is_comment_class(t)
+    })
 }
 
 /// Furniture that disqualifies everything inside it as the article: comments,
@@ -254,28 +134,7 @@ fn strong_boiler(e: &Elem) -> bool {
         return false;
     }
     tokens(&e.cls).any(|t| {
-        matches!(
-            t,
-            "comments"
-                | "sidebar"
-                | "footer"
-                | "nav"
-                | "navigation"
-                | "menu"
-                | "modal"
-                | "popup"
-                | "outbrain"
-                | "taboola"
-                | "recirc"
-                | "trending"
-                | "newsletter"
-                | "gdpr"
-                | "consent"
-        ) || (t.starts_with("comment") && !t.starts_with("commentary"))
-            || t.starts_with("related")
-            || t.starts_with("login")
-            || t.starts_with("cookie")
-            || t.starts_with("popmake")
+        class_in(t, DISQUALIFYING_CLASSES, DISQUALIFYING_CLASS_STARTS) || is_comment_class(t)
     })
 }
 
@@ -284,6 +143,20 @@ use unspin_lex::page_chrome::{
     RELATED_LABEL_STARTS,
 };
 
+/// Image credits are looked for in lines of at most this many words.
+const CREDIT_LINE_WORDS: usize = 8;
+/// Post metadata and captions ending in a credit: at most this many words.
+const CAPTION_LINE_WORDS: usize = 40;
+/// A trailing credit ("© AFP / Jane Roe", "(jroe / iStock.com)"): at most this
+/// many words.
+const CREDIT_WORDS: usize = 6;
+/// Lines opening like boilerplate: at most this many words.
+const BOILER_START_WORDS: usize = 12;
+/// Short "related" labels: at most this many words.
+const RELATED_LABEL_WORDS: usize = 6;
+
+/// A line of page furniture: a widget label, an image credit, post metadata, a
+/// caption ending in its credit.
 pub(crate) fn boiler_line(t: &str) -> bool {
     let l = t
         .trim()
@@ -296,17 +169,17 @@ pub(crate) fn boiler_line(t: &str) -> bool {
         return true;
     }
     let words = l.split_whitespace().count();
-    if words <= 8 && IMAGE_CREDIT_MARKS.found_in(&l) {
+    if words <= CREDIT_LINE_WORDS && IMAGE_CREDIT_MARKS.found_in(&l) {
         return true;
     }
-    if words <= 40 && POST_META_STARTS.prefix_of(&l).is_some() {
+    if words <= CAPTION_LINE_WORDS && POST_META_STARTS.prefix_of(&l).is_some() {
         return true;
     }
     // A caption line ending in its credit: "… the square. © AFP / Jane Roe",
     // "… in winter. (jroe / iStock.com)".
-    if words <= 40 {
+    if words <= CAPTION_LINE_WORDS {
         if let Some(i) = l.rfind('©') {
-            if l[i..].split_whitespace().count() <= 6 {
+            if l[i..].split_whitespace().count() <= CREDIT_WORDS {
                 return true;
             }
         }
@@ -314,13 +187,15 @@ pub(crate) fn boiler_line(t: &str) -> bool {
         if raw.ends_with(')') {
             if let Some(i) = raw.rfind('(') {
                 let credit = &raw[i..];
-                if credit.split_whitespace().count() <= 6 && IMAGE_CREDIT_MARKS.found_in(credit) {
+                if credit.split_whitespace().count() <= CREDIT_WORDS
+                    && IMAGE_CREDIT_MARKS.found_in(credit)
+                {
                     return true;
                 }
             }
         }
     }
-    words <= 12 && is_boilerplate_start(&l)
+    words <= BOILER_START_WORDS && is_boilerplate_start(&l)
 }
 
 /// A "related content" box label: "Read also", "Mehr zum Thema:", "Mehr zu X".
@@ -330,7 +205,8 @@ pub(crate) fn related_label(t: &str) -> bool {
         .trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…' || c.is_whitespace())
         .to_lowercase();
     let words = l.split_whitespace().count();
-    RELATED_LABELS.contains(&l) || (words <= 6 && RELATED_LABEL_STARTS.prefix_of(&l).is_some())
+    RELATED_LABELS.contains(&l)
+        || (words <= RELATED_LABEL_WORDS && RELATED_LABEL_STARTS.prefix_of(&l).is_some())
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -389,6 +265,15 @@ fn body_chars(blocks: &[Picked]) -> usize {
         .sum()
 }
 
+/// A heading with at least this link density is a link to another page.
+const LINKED_HEADING_LINKS: f32 = 0.8;
+/// Baseline blocks with more link density than this are left out.
+const BASELINE_MAX_LINKS: f32 = 0.3;
+/// A baseline line this long that ends a sentence is prose.
+const BASELINE_SENTENCE_CHARS: usize = 40;
+/// A short baseline line survives with prose this many lines away on each side.
+const BASELINE_NEIGHBOURS: isize = 2;
+
 /// Page-wide prose (jusText-like, language-independent): every block outside
 /// navigation, footers, comments and other strong furniture, with few links,
 /// that is a long paragraph or a short one between long ones.
@@ -412,8 +297,8 @@ fn baseline(w: &Walk, title: Option<&str>, p: &Params) -> Vec<Picked> {
         }
         let ld = b.link_chars as f32 / b.chars.max(1) as f32;
         let teaser = after_link_head;
-        after_link_head = ld >= 0.8 && b.kind == BlockKind::Heading;
-        if ld > 0.3 || teaser {
+        after_link_head = ld >= LINKED_HEADING_LINKS && b.kind == BlockKind::Heading;
+        if ld > BASELINE_MAX_LINKS || teaser {
             continue;
         }
         for line in b.text.split('\n') {
@@ -427,15 +312,16 @@ fn baseline(w: &Walk, title: Option<&str>, p: &Params) -> Vec<Picked> {
             }
             let len = line.chars().count();
             let good = b.kind != BlockKind::Heading
-                && ld < 0.1
-                && (len >= p.baseline_good_chars || (len >= 40 && ends_sentence(line)));
+                && ld < PROSE_MAX_LINKS
+                && (len >= p.baseline_good_chars
+                    || (len >= BASELINE_SENTENCE_CHARS && ends_sentence(line)));
             cand.push((line.to_string(), b.kind, good));
         }
     }
     // Short blocks survive between good ones (within two steps on each side).
     let good: Vec<bool> = cand.iter().map(|c| c.2).collect();
     let near = |i: usize, dir: isize| -> bool {
-        (1..=2).any(|d| {
+        (1..=BASELINE_NEIGHBOURS).any(|d| {
             let j = i as isize + d * dir;
             j >= 0 && (j as usize) < good.len() && good[j as usize]
         })
@@ -456,18 +342,146 @@ fn baseline(w: &Walk, title: Option<&str>, p: &Params) -> Vec<Picked> {
     out
 }
 
-/// The best-scoring container's blocks (readability-style).
+// ---------------------------------------------------------------------------
+// Container selection: thresholds beyond [`Params`].
+
+/// A paragraph with more link characters than this share casts no vote.
+const VOTE_MAX_LINK_DENSITY: f32 = 0.5;
+/// A paragraph's vote grows by one per this many characters…
+const VOTE_CHARS_PER_POINT: u32 = 100;
+/// …by at most this much.
+const VOTE_MAX_LENGTH_POINTS: u32 = 3;
+/// Ancestors a paragraph votes for (its container and the ones above it).
+const VOTE_LEVELS: u32 = 5;
+/// Largest amount a class name adds to a container's score (so a tiny
+/// "post-time" box cannot win on its name alone).
+const CLASS_BONUS_CAP: f32 = 25.0;
+/// Factor on the score of furniture by name, or of anything inside furniture.
+const FURNITURE_PENALTY: f32 = 0.3;
+/// A box holding this share of the page's text is the page, not furniture,
+/// whatever its compound class says ("content-with-sidebar").
+const PAGE_SHARE: f32 = 0.5;
+/// Climbing stops at a parent scoring under the top score divided by this.
+const CLIMB_MIN_DIVISOR: f32 = 3.0;
+/// Lowest score a sibling needs, whatever the top score.
+const SIBLING_MIN_SCORE: f32 = 10.0;
+/// A sibling sharing the top container's class gains this share of the top score.
+const SIBLING_SAME_CLASS_BONUS: f32 = 0.2;
+/// Link density under which a long sibling box joins without a high score.
+const LOOSE_SIBLING_MAX_LINKS: f32 = 0.2;
+/// A sibling paragraph longer than this (chars) joins when it has few links…
+const SIBLING_P_CHARS: u32 = 80;
+/// …under this link density (shorter ones: no links, and a sentence end).
+const SIBLING_P_MAX_LINKS: f32 = 0.25;
+/// A chunk of a split article scores at least this share of the top score…
+const CHUNK_MIN_SHARE: f32 = 0.1;
+/// …and at least this much…
+const CHUNK_MIN_SCORE: f32 = 8.0;
+/// …with at most this link density.
+const CHUNK_MAX_LINKS: f32 = 0.3;
+/// Clear prose: a block of at least this many characters…
+const PROSE_CHARS: u32 = 80;
+/// …under this link density, ending a sentence.
+const PROSE_MAX_LINKS: f32 = 0.1;
+/// A box holding this share of its root's text is prose whatever its class says…
+const PROSE_BOX_SHARE: f32 = 0.4;
+/// …as is a box scoring this much…
+const PROSE_BOX_SCORE: f32 = 8.0;
+/// …under this link density (captions excepted).
+const PROSE_BOX_MAX_LINKS: f32 = 0.15;
+/// Blocks between a lead and the body with at least this link density are
+/// passed over like captions.
+const LEAD_PASSABLE_LINKS: f32 = 0.5;
+/// A "related" box label is at most this many characters.
+const RELATED_LABEL_CHARS: u32 = 60;
+/// A label's parent is the related box when it holds under this share of the
+/// root's text…
+const RELATED_BOX_SHARE: f32 = 0.25;
+/// …and at least this link density.
+const RELATED_BOX_MIN_LINKS: f32 = 0.3;
+
+/// Link characters per character (an empty element counts as one character).
+fn density(links: u32, chars: u32) -> f32 {
+    links as f32 / chars.max(1) as f32
+}
+
+/// The divisor of a paragraph's vote for its ancestor `level` steps up
+/// (readability's: 1, 2, then 3 per level).
+fn vote_divisor(level: u32) -> f32 {
+    match level {
+        0 => 1.0,
+        1 => 2.0,
+        l => l as f32 * 3.0,
+    }
+}
+
+/// A container's score before votes, by its tag: sectioning boxes and cells
+/// up, lists, forms and headings down.
+fn tag_prior(tag: Tag) -> f32 {
+    match tag {
+        Tag::Div | Tag::Article | Tag::Main | Tag::Section => 5.0,
+        Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
+        Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => {
+            -3.0
+        }
+        Tag::H(_) => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// The best-scoring container's blocks (readability-style): score the
+/// containers, climb to the best one's real box, add its like siblings and the
+/// chunks of a split article, widen to hold the page's clear prose, add lead and
+/// trailing paragraphs set outside it, then keep its blocks minus furniture.
 fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
-    let elems = &w.elems;
-    let n = elems.len();
     let empty = Selection {
         blocks: Vec::new(),
         no_article: true,
     };
-    if n == 0 || w.blocks.is_empty() {
+    if w.elems.is_empty() || w.blocks.is_empty() {
         return empty;
     }
-    // Subtree text and link characters.
+    let s = Scored::new(w, p);
+    let Some((top, top_s)) = s.best(p) else {
+        return empty;
+    };
+    let (top, top_s) = s.climb(top, top_s);
+    let mut roots = s.sibling_roots(top, top_s, p);
+    s.add_chunks(&mut roots, top, top_s);
+    s.widen(&mut roots, top, p);
+    if p.debug {
+        for &r in &roots {
+            eprintln!(
+                "root {r} {:?} cls={:?} chars={}",
+                s.elems[r as usize].tag, s.elems[r as usize].cls, s.chars[r as usize]
+            );
+        }
+    }
+    // The root holding each element (the roots are disjoint subtrees).
+    let root_of = cover(s.elems, &roots);
+    let mut lead = s.lead_before(&root_of, p);
+    lead.extend(s.prose_after(&root_of, p));
+    let in_related = s.related_boxes(&root_of);
+    let mut out = s.article_blocks(&root_of, &lead, &in_related, title, p);
+    trim_edges(&mut out, p.debug);
+    let body_chars: usize = out
+        .iter()
+        .filter(|b| b.kind != BlockKind::Caption)
+        .map(|b| b.text.len())
+        .sum();
+    if body_chars < p.min_article_chars {
+        return empty;
+    }
+    Selection {
+        blocks: out,
+        no_article: false,
+    }
+}
+
+/// Subtree text and link characters of every element.
+fn subtree_sizes(w: &Walk) -> (Vec<u32>, Vec<u32>) {
+    let elems = &w.elems;
+    let n = elems.len();
     let mut chars = vec![0u32; n];
     let mut links = vec![0u32; n];
     for b in &w.blocks {
@@ -483,42 +497,39 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
             links[par as usize] += links[i];
         }
     }
-    // Blocks attributed to each element, in block order (for subtree texts
-    // without scanning every block per sibling).
-    let by_elem = BlocksByElem::new(w);
-    // Clear prose per subtree (for the widening below).
-    let good = |b: &RawBlock, strong: &[bool], boiler: &[u32]| {
-        b.elem != NONE
-            && matches!(
-                b.kind,
-                BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Blockquote
-            )
-            && b.chars >= 80
-            && (b.link_chars as f32) < 0.1 * b.chars as f32
-            && ends_sentence(&b.text)
-            && !strong[b.elem as usize]
-            && boiler[b.elem as usize] == NONE
-    };
-    // Nearest boilerplate ancestor-or-self (parents precede children).
+    (chars, links)
+}
+
+/// Per element: the nearest furniture ancestor-or-self ([`boiler_elem`]) or
+/// `NONE`, and whether it lies inside disqualifying furniture ([`strong_boiler`]).
+/// A box holding a large share of the page's text is never furniture.
+fn furniture(elems: &[Elem], chars: &[u32]) -> (Vec<u32>, Vec<bool>) {
+    let n = elems.len();
+    // Parents precede children.
     let mut boiler = vec![NONE; n];
-    // A box holding half the page's text is the page, not furniture, whatever
-    // its compound class says ("content-with-sidebar").
     let total = chars.iter().copied().max().unwrap_or(0) as f32;
     let mut strong = vec![false; n];
     for i in 0..n {
-        let small = (chars[i] as f32) < 0.5 * total;
+        let small = (chars[i] as f32) < PAGE_SHARE * total;
+        let par = elems[i].parent;
         boiler[i] = if boiler_elem(&elems[i]) && small {
             i as u32
-        } else if elems[i].parent != NONE {
-            boiler[elems[i].parent as usize]
+        } else if par != NONE {
+            boiler[par as usize]
         } else {
             NONE
         };
-        strong[i] = (strong_boiler(&elems[i]) && small)
-            || (elems[i].parent != NONE && strong[elems[i].parent as usize]);
+        strong[i] = (strong_boiler(&elems[i]) && small) || (par != NONE && strong[par as usize]);
     }
+    (boiler, strong)
+}
 
-    // Paragraph votes.
+/// Paragraph votes: each paragraph of some length and few links votes for its
+/// container and the ones above it, less the further up. Returns the votes and
+/// which elements got any.
+fn paragraph_votes(w: &Walk, p: &Params) -> (Vec<f32>, Vec<bool>) {
+    let elems = &w.elems;
+    let n = elems.len();
     let mut score = vec![0f32; n];
     let mut voted = vec![false; n];
     for b in &w.blocks {
@@ -529,10 +540,12 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
             continue;
         }
         let ld = b.link_chars as f32 / b.chars as f32;
-        if ld > 0.5 {
+        if ld > VOTE_MAX_LINK_DENSITY {
             continue;
         }
-        let s = 1.0 + commas(&b.text) as f32 + (b.chars / 100).min(3) as f32;
+        let s = 1.0
+            + commas(&b.text) as f32
+            + (b.chars / VOTE_CHARS_PER_POINT).min(VOTE_MAX_LENGTH_POINTS) as f32;
         let e = &elems[b.elem as usize];
         let mut anc = match e.tag {
             Tag::P | Tag::Pre | Tag::Li | Tag::Dd | Tag::Dt | Tag::H(_) | Tag::Blockquote => {
@@ -545,169 +558,239 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
             anc = elems[anc as usize].parent;
         }
         let mut level = 0;
-        while anc != NONE && level < 5 {
-            let div = match level {
-                0 => 1.0,
-                1 => 2.0,
-                l => l as f32 * 3.0,
-            };
-            score[anc as usize] += s / div;
+        while anc != NONE && level < VOTE_LEVELS {
+            score[anc as usize] += s / vote_divisor(level);
             voted[anc as usize] = true;
             anc = elems[anc as usize].parent;
             level += 1;
         }
     }
-    let fin = |i: usize| -> f32 {
-        let e = &elems[i];
-        let base = match e.tag {
-            Tag::Div | Tag::Article | Tag::Main | Tag::Section => 5.0,
-            Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
-            Tag::Address
-            | Tag::Ol
-            | Tag::Ul
-            | Tag::Dl
-            | Tag::Dd
-            | Tag::Dt
-            | Tag::Li
-            | Tag::Form => -3.0,
-            Tag::H(_) => -5.0,
-            _ => 0.0,
+    (score, voted)
+}
+
+/// Per-element measures of the walk: subtree text and links, furniture marks,
+/// paragraph votes and final container scores.
+struct Scored<'a> {
+    w: &'a Walk,
+    elems: &'a [Elem],
+    /// Text characters in each element's subtree.
+    chars: Vec<u32>,
+    /// Link characters in each element's subtree.
+    links: Vec<u32>,
+    /// Nearest furniture ancestor-or-self, or `NONE`.
+    boiler: Vec<u32>,
+    /// Inside furniture that disqualifies its content.
+    strong: Vec<bool>,
+    /// Paragraph votes received.
+    score: Vec<f32>,
+    /// Got any vote.
+    voted: Vec<bool>,
+    /// Final container scores (`f32::MIN`: not a candidate).
+    final_score: Vec<f32>,
+}
+
+impl<'a> Scored<'a> {
+    fn new(w: &'a Walk, p: &Params) -> Self {
+        let (chars, links) = subtree_sizes(w);
+        let (boiler, strong) = furniture(&w.elems, &chars);
+        let (score, voted) = paragraph_votes(w, p);
+        let mut s = Scored {
+            w,
+            elems: &w.elems,
+            chars,
+            links,
+            boiler,
+            strong,
+            score,
+            voted,
+            final_score: Vec::new(),
         };
-        // Class names move a score by at most its own size (so a tiny
-        // "post-time" box cannot win on its name alone).
+        s.final_score = (0..w.elems.len())
+            .map(|i| {
+                if s.voted[i] && !matches!(s.elems[i].tag, Tag::Html) {
+                    s.container_score(i)
+                } else {
+                    f32::MIN
+                }
+            })
+            .collect();
+        s
+    }
+
+    /// Votes plus the tag's prior and the class name's bonus, less the share of
+    /// links; furniture by name or inside furniture is marked down.
+    fn container_score(&self, i: usize) -> f32 {
+        let e = &self.elems[i];
         let sign = if matches!(e.tag, Tag::Body | Tag::Html) {
             0
         } else {
             class_sign(&e.cls)
         };
-        let cw = if sign > 0 { score[i].min(25.0) } else { 0.0 };
-        let ld = if chars[i] > 0 {
-            links[i] as f32 / chars[i] as f32
+        let cw = if sign > 0 {
+            self.score[i].min(CLASS_BONUS_CAP)
         } else {
             0.0
         };
-        let mut s = (score[i] + base + cw) * (1.0 - ld);
-        // Furniture by name (comments, sidebars) or inside furniture.
-        if sign < 0 || strong[i] {
-            s *= 0.3;
+        let ld = if self.chars[i] > 0 {
+            self.links[i] as f32 / self.chars[i] as f32
+        } else {
+            0.0
+        };
+        let mut s = (self.score[i] + tag_prior(e.tag) + cw) * (1.0 - ld);
+        if sign < 0 || self.strong[i] {
+            s *= FURNITURE_PENALTY;
         }
         s
-    };
-    let mut final_score = vec![f32::MIN; n];
-    let mut top = NONE;
-    let mut top_s = f32::MIN;
-    for i in 0..n {
-        if voted[i] && !matches!(elems[i].tag, Tag::Html) {
-            let s = fin(i);
-            final_score[i] = s;
-            if s > top_s {
-                top_s = s;
-                top = i as u32;
+    }
+
+    /// The best-scoring candidate and its score.
+    fn best(&self, p: &Params) -> Option<(u32, f32)> {
+        let n = self.elems.len();
+        let mut top = NONE;
+        let mut top_s = f32::MIN;
+        for i in 0..n {
+            if self.voted[i] && !matches!(self.elems[i].tag, Tag::Html) {
+                let s = self.final_score[i];
+                if s > top_s {
+                    top_s = s;
+                    top = i as u32;
+                }
             }
         }
+        if p.debug {
+            self.debug_candidates();
+        }
+        (top != NONE).then_some((top, top_s))
     }
-    if p.debug {
-        let mut v: Vec<usize> = (0..n).filter(|&i| final_score[i] > f32::MIN).collect();
-        v.sort_by(|a, b| final_score[*b].total_cmp(&final_score[*a]));
+
+    fn debug_candidates(&self) {
+        let (elems, fs) = (self.elems, &self.final_score);
+        let mut v: Vec<usize> = (0..elems.len()).filter(|&i| fs[i] > f32::MIN).collect();
+        v.sort_by(|a, b| fs[*b].total_cmp(&fs[*a]));
         for &i in v.iter().take(8) {
+            let boiler = self.boiler[i];
             eprintln!(
                 "cand {i} {:?} cls={:?} raw={:.1} final={:.1} chars={} links={} parent={} boiler={:?}",
-                elems[i].tag, elems[i].cls, score[i], final_score[i], chars[i], links[i], elems[i].parent,
-                (boiler[i] != NONE).then(|| (&elems[boiler[i] as usize].cls, elems[boiler[i] as usize].tag))
+                elems[i].tag, elems[i].cls, self.score[i], fs[i], self.chars[i], self.links[i], elems[i].parent,
+                (boiler != NONE).then(|| (&elems[boiler as usize].cls, elems[boiler as usize].tag))
             );
         }
     }
-    if top == NONE {
-        return empty;
-    }
-    // Climb while the parent holds nothing but this element's text, or scores
-    // higher (readability's rule).
-    let mut cur = top;
-    let mut last = top_s;
-    loop {
-        let par = elems[cur as usize].parent;
-        if par == NONE || matches!(elems[par as usize].tag, Tag::Body | Tag::Html) {
-            break;
-        }
-        let ps = final_score[par as usize];
-        if chars[par as usize] == chars[cur as usize] {
-            // A wrapper with nothing else in it is the same container
-            // (its class names the chunk: `div.paragraph > div`).
-            if cur == top
-                && elems[cur as usize].cls.is_empty()
-                && !elems[par as usize].cls.is_empty()
-            {
-                top = par;
+
+    /// Climbs from the top candidate while the parent holds nothing but its
+    /// text, or scores higher (readability's rule).
+    fn climb(&self, mut top: u32, mut top_s: f32) -> (u32, f32) {
+        let elems = self.elems;
+        let mut cur = top;
+        let mut last = top_s;
+        loop {
+            let par = elems[cur as usize].parent;
+            if par == NONE || matches!(elems[par as usize].tag, Tag::Body | Tag::Html) {
+                break;
             }
+            let ps = self.final_score[par as usize];
+            if self.chars[par as usize] == self.chars[cur as usize] {
+                // A wrapper with nothing else in it is the same container
+                // (its class names the chunk: `div.paragraph > div`).
+                if cur == top
+                    && elems[cur as usize].cls.is_empty()
+                    && !elems[par as usize].cls.is_empty()
+                {
+                    top = par;
+                }
+                cur = par;
+                continue;
+            }
+            if ps == f32::MIN || ps < top_s / CLIMB_MIN_DIVISOR {
+                break;
+            }
+            if ps > last && ps > top_s {
+                top = par;
+                top_s = ps;
+            }
+            last = ps;
             cur = par;
-            continue;
         }
-        if ps == f32::MIN || ps < top_s / 3.0 {
-            break;
-        }
-        if ps > last && ps > top_s {
-            top = par;
-            top_s = ps;
-        }
-        last = ps;
-        cur = par;
+        (top, top_s)
     }
 
-    // Siblings of the top candidate.
-    let mut roots: Vec<u32> = Vec::new();
-    let par = elems[top as usize].parent;
-    if par == NONE {
-        roots.push(top);
-    } else {
-        let threshold = (top_s * p.sibling_share).max(10.0);
-        let top_cls = &elems[top as usize].cls;
+    /// The top container and those of its siblings that score well, are long
+    /// prose boxes, or are prose paragraphs.
+    fn sibling_roots(&self, top: u32, top_s: f32, p: &Params) -> Vec<u32> {
+        let elems = self.elems;
+        let par = elems[top as usize].parent;
+        if par == NONE {
+            return vec![top];
+        }
+        // Blocks per element, for subtree texts without scanning every block.
+        let by_elem = BlocksByElem::new(self.w);
+        let threshold = (top_s * p.sibling_share).max(SIBLING_MIN_SCORE);
+        let mut roots = Vec::new();
         let mut i = par as usize + 1;
         let end = elems[par as usize].end as usize;
         while i <= end {
-            let e = &elems[i];
             if i as u32 == top {
                 roots.push(top);
-            } else if chars[i] > 0 {
-                let mut s = final_score[i];
-                if !top_cls.is_empty() && &e.cls == top_cls {
-                    s += top_s * 0.2;
-                }
-                let ld = links[i] as f32 / chars[i] as f32;
-                let ok = s >= threshold
-                    || (!matches!(e.tag, Tag::P)
-                        && boiler[i] == NONE
-                        && !strong[i]
-                        && chars[i] > p.loose_sibling_chars
-                        && ld < 0.2
-                        && score[i] > 0.0)
-                    || (matches!(e.tag, Tag::P) && !boiler_elem(e) && {
-                        chars[i] > 80 && ld < 0.25
-                            || chars[i] <= 80 && ld == 0.0 && {
-                                let t = by_elem.subtree_text(w, i as u32, e.end);
-                                ends_sentence(&t)
-                            }
-                    });
-                if ok {
-                    roots.push(i as u32);
-                }
+            } else if self.chars[i] > 0 && self.sibling_joins(i, top, top_s, threshold, p, &by_elem)
+            {
+                roots.push(i as u32);
             }
-            i = e.end as usize + 1;
+            i = elems[i].end as usize + 1;
         }
+        roots
     }
 
-    // Articles split into chunks: other containers with the top one's exact
-    // tag and class, scoring well, outside the chosen roots.
-    let top_e = &elems[top as usize];
-    let first_class = |c: &str| c.split_whitespace().next().unwrap_or("").to_string();
-    let top_first = first_class(&top_e.cls);
-    if !top_first.is_empty() {
-        let min = (top_s * 0.1).max(8.0);
+    fn sibling_joins(
+        &self,
+        i: usize,
+        top: u32,
+        top_s: f32,
+        threshold: f32,
+        p: &Params,
+        by_elem: &BlocksByElem,
+    ) -> bool {
+        let e = &self.elems[i];
+        let top_cls = &self.elems[top as usize].cls;
+        let chars = self.chars[i];
+        let mut s = self.final_score[i];
+        if !top_cls.is_empty() && &e.cls == top_cls {
+            s += top_s * SIBLING_SAME_CLASS_BONUS;
+        }
+        let ld = self.links[i] as f32 / chars as f32;
+        s >= threshold
+            || (!matches!(e.tag, Tag::P)
+                && self.boiler[i] == NONE
+                && !self.strong[i]
+                && chars > p.loose_sibling_chars
+                && ld < LOOSE_SIBLING_MAX_LINKS
+                && self.score[i] > 0.0)
+            || (matches!(e.tag, Tag::P) && !boiler_elem(e) && {
+                chars > SIBLING_P_CHARS && ld < SIBLING_P_MAX_LINKS
+                    || chars <= SIBLING_P_CHARS && ld == 0.0 && {
+                        let t = by_elem.subtree_text(self.w, i as u32, e.end);
+                        ends_sentence(&t)
+                    }
+            })
+    }
+
+    /// Articles split into chunks: adds other containers with the top one's
+    /// tag and first class, scoring well, outside the chosen roots.
+    fn add_chunks(&self, roots: &mut Vec<u32>, top: u32, top_s: f32) {
+        let elems = self.elems;
+        let n = elems.len();
+        let top_e = &elems[top as usize];
+        let first_class = |c: &str| c.split_whitespace().next().unwrap_or("").to_string();
+        let top_first = first_class(&top_e.cls);
+        if top_first.is_empty() {
+            return;
+        }
+        let min = (top_s * CHUNK_MIN_SHARE).max(CHUNK_MIN_SCORE);
         // Linear overlap test: elements inside the roots so far, root starts
         // (prefix counts), and the furthest end of the roots added here (they
         // come in document order).
-        let covered = cover(elems, &roots);
+        let covered = cover(elems, roots);
         let mut starts = vec![0u32; n + 1];
-        for &r in &roots {
+        for &r in roots.iter() {
             starts[r as usize + 1] += 1;
         }
         for k in 0..n {
@@ -716,27 +799,45 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
         let mut added_until: Option<usize> = None;
         for i in 0..n {
             let e = &elems[i];
-            if e.tag != top_e.tag || first_class(&e.cls) != top_first || final_score[i] < min {
+            if e.tag != top_e.tag || first_class(&e.cls) != top_first || self.final_score[i] < min {
                 continue;
             }
             let inside = covered[i] != NONE
                 || starts[e.end as usize + 1] > starts[i]
                 || added_until.is_some_and(|z| i <= z);
-            if !inside && links[i] as f32 <= 0.3 * chars[i] as f32 {
+            if !inside && self.links[i] as f32 <= CHUNK_MAX_LINKS * self.chars[i] as f32 {
                 roots.push(i as u32);
                 added_until = Some(added_until.map_or(e.end as usize, |z| z.max(e.end as usize)));
             }
         }
     }
-    // Prose continuity: when much of the page's clear prose lies outside the
-    // chosen boxes (an intro in a sibling box, a body split across wrappers),
-    // widen to the nearest ancestor that holds it, if that is not page chrome.
-    {
+
+    /// A paragraph-like block of clear prose outside furniture.
+    fn clear_prose(&self, b: &RawBlock) -> bool {
+        b.elem != NONE
+            && matches!(
+                b.kind,
+                BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Blockquote
+            )
+            && b.chars >= PROSE_CHARS
+            && (b.link_chars as f32) < PROSE_MAX_LINKS * b.chars as f32
+            && ends_sentence(&b.text)
+            && !self.strong[b.elem as usize]
+            && self.boiler[b.elem as usize] == NONE
+    }
+
+    /// Prose continuity: when much of the page's clear prose lies outside the
+    /// chosen boxes (an intro in a sibling box, a body split across wrappers),
+    /// widens to the nearest ancestor of `top` that holds it, if that is not
+    /// page chrome.
+    fn widen(&self, roots: &mut Vec<u32>, top: u32, p: &Params) {
+        let elems = self.elems;
+        let n = elems.len();
         // Clear prose characters per subtree (an element's subtree is the
         // index range up to its `end`).
         let mut good_sub = vec![0u32; n];
-        for b in &w.blocks {
-            if good(b, &strong, &boiler) {
+        for b in &self.w.blocks {
+            if self.clear_prose(b) {
                 good_sub[b.elem as usize] += b.chars;
             }
         }
@@ -746,107 +847,101 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
                 good_sub[par as usize] += good_sub[i];
             }
         }
-        let total_good: u32 = w
+        let total_good: u32 = self
+            .w
             .blocks
             .iter()
-            .filter(|b| good(b, &strong, &boiler))
+            .filter(|b| self.clear_prose(b))
             .map(|b| b.chars)
             .sum();
-        let inside = |a: u32| -> u32 { good_sub[a as usize] };
-        let covered: u32 = roots.iter().map(|&r| inside(r)).sum();
-        if total_good > 0 && (covered as f32) < p.widen_below * total_good as f32 {
-            let mut a = top;
-            loop {
-                let par = elems[a as usize].parent;
-                if par == NONE || matches!(elems[par as usize].tag, Tag::Body | Tag::Html) {
-                    break;
-                }
-                a = par;
-                let g = inside(a);
-                if g as f32 >= p.widen_below * total_good as f32 {
-                    let ld = links[a as usize] as f32 / chars[a as usize].max(1) as f32;
-                    if ld < p.widen_max_links
-                        && !strong[a as usize]
-                        && (chars[a as usize] as f32) <= p.widen_max_ratio * g as f32
-                    {
-                        if p.debug {
-                            eprintln!(
-                                "widen to {a} {:?} cls={:?}",
-                                elems[a as usize].tag, elems[a as usize].cls
-                            );
-                        }
-                        roots.retain(|&r| r < a || r > elems[a as usize].end);
-                        roots.push(a);
-                        roots.sort_unstable();
+        let covered: u32 = roots.iter().map(|&r| good_sub[r as usize]).sum();
+        let too_little = (covered as f32) < p.widen_below * total_good as f32;
+        if total_good == 0 || !too_little {
+            return;
+        }
+        let mut a = top;
+        loop {
+            let par = elems[a as usize].parent;
+            if par == NONE || matches!(elems[par as usize].tag, Tag::Body | Tag::Html) {
+                break;
+            }
+            a = par;
+            let g = good_sub[a as usize];
+            if g as f32 >= p.widen_below * total_good as f32 {
+                let (ai, end) = (a as usize, elems[a as usize].end);
+                let ld = density(self.links[ai], self.chars[ai]);
+                if ld < p.widen_max_links
+                    && !self.strong[ai]
+                    && (self.chars[ai] as f32) <= p.widen_max_ratio * g as f32
+                {
+                    if p.debug {
+                        eprintln!("widen to {a} {:?} cls={:?}", elems[ai].tag, elems[ai].cls);
                     }
-                    break;
+                    roots.retain(|&r| r < a || r > end);
+                    roots.push(a);
+                    roots.sort_unstable();
                 }
+                break;
             }
         }
     }
-    if p.debug {
-        for &r in &roots {
-            eprintln!(
-                "root {r} {:?} cls={:?} chars={}",
-                elems[r as usize].tag, elems[r as usize].cls, chars[r as usize]
-            );
-        }
-    }
-    // A box holding much of the article's text, or several prose paragraphs
-    // and few links, is not furniture whatever its class says (BEM names like
-    // `section--ads` or `enable-pin-share` mislead), unless named a comment.
-    // The root holding each element (the roots are disjoint subtrees).
-    let root_of = cover(elems, &roots);
-    let root_chars_of = |e: u32| -> u32 {
+
+    /// Text characters of the root holding `e` (0 outside the roots).
+    fn root_chars(&self, root_of: &[u32], e: u32) -> u32 {
         match root_of[e as usize] {
             NONE => 0,
-            r => chars[r as usize],
+            r => self.chars[r as usize],
         }
-    };
-    let prose_box = |i: usize| -> bool {
-        let root_chars = root_chars_of(i as u32);
-        let ld = links[i] as f32 / chars[i].max(1) as f32;
-        let cls = &elems[i].cls;
-        let commentish =
-            tokens(cls).any(|t| t.starts_with("comment") && !t.starts_with("commentary"));
+    }
+
+    /// A box holding much of the article's text, or several prose paragraphs
+    /// and few links, is not furniture whatever its class says (BEM names like
+    /// `section--ads` or `enable-pin-share` mislead), unless named a comment.
+    fn prose_box(&self, root_of: &[u32], i: usize) -> bool {
+        let root_chars = self.root_chars(root_of, i as u32);
+        let ld = density(self.links[i], self.chars[i]);
+        let cls = &self.elems[i].cls;
+        let commentish = tokens(cls).any(is_comment_class);
         // A caption box counts as prose only when it holds much of the text.
-        let caption = tokens(cls).any(|t| t.starts_with("caption"));
+        let caption = tokens(cls).any(is_caption_class);
         !commentish
-            && (chars[i] as f32 >= 0.4 * root_chars as f32
-                || (!caption && score[i] >= 8.0 && ld < 0.15))
-    };
-    // Paragraph continuity: prose blocks just before the first root (a lead
-    // or standfirst set outside the body container) join the article.
-    let in_roots = |e: u32| root_of[e as usize] != NONE;
-    let mut lead: Vec<usize> = Vec::new();
-    if let Some(first) = w
-        .blocks
-        .iter()
-        .position(|b| b.elem != NONE && in_roots(b.elem))
-    {
-        // Walk back to the headline, skipping a few short non-prose blocks
-        // (dates, credits, share labels) between it and the body.
+            && (self.chars[i] as f32 >= PROSE_BOX_SHARE * root_chars as f32
+                || (!caption && self.score[i] >= PROSE_BOX_SCORE && ld < PROSE_BOX_MAX_LINKS))
+    }
+
+    /// Paragraph continuity: prose blocks just before the first root (a lead or
+    /// standfirst set outside the body container), walking back to the headline
+    /// past a few short non-prose blocks (dates, credits, share labels).
+    fn lead_before(&self, root_of: &[u32], p: &Params) -> Vec<usize> {
+        let blocks = &self.w.blocks;
+        let mut lead = Vec::new();
+        let Some(first) = blocks
+            .iter()
+            .position(|b| b.elem != NONE && root_of[b.elem as usize] != NONE)
+        else {
+            return lead;
+        };
         let mut j = first;
         let mut skipped = 0;
         while j > 0 && lead.len() < p.lead_max {
             j -= 1;
-            let b = &w.blocks[j];
-            if b.elem == NONE || strong[b.elem as usize] {
+            let b = &blocks[j];
+            if b.elem == NONE || self.strong[b.elem as usize] {
                 break;
             }
             if b.kind == BlockKind::Heading && b.level == 1 {
                 break;
             }
-            let ld = b.link_chars as f32 / b.chars.max(1) as f32;
+            let ld = density(b.link_chars, b.chars);
             // A long sub-heading before the body is a standfirst.
             let prose = (b.kind == BlockKind::Paragraph
                 || (b.kind == BlockKind::Heading
                     && b.level >= 2
                     && b.chars >= p.lead_heading_chars))
-                && b.chars >= 80
-                && ld < 0.1
+                && b.chars >= PROSE_CHARS
+                && ld < PROSE_MAX_LINKS
                 && (ends_sentence(&b.text) || b.chars >= p.lead_unended_chars)
-                && boiler[b.elem as usize] == NONE;
+                && self.boiler[b.elem as usize] == NONE;
             if prose {
                 lead.push(j);
                 continue;
@@ -855,109 +950,138 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
             // Captions, credits and link blocks between a lead and the body
             // are passed over whatever their length.
             let passable = b.kind == BlockKind::Caption
-                || ld >= 0.5
+                || ld >= LEAD_PASSABLE_LINKS
                 || b.text.lines().all(|l| boiler_line(l) || l.contains('©'));
-            if skipped > p.lead_skip || (b.chars >= 80 && !passable) {
+            if skipped > p.lead_skip || (b.chars >= PROSE_CHARS && !passable) {
                 break;
             }
         }
+        lead
     }
-    // …and prose right after the last root (a body continued in a sibling box).
-    if let Some(last) = w
-        .blocks
-        .iter()
-        .rposition(|b| b.elem != NONE && in_roots(b.elem))
-    {
+
+    /// Prose right after the last root (a body continued in a sibling box).
+    fn prose_after(&self, root_of: &[u32], p: &Params) -> Vec<usize> {
+        let blocks = &self.w.blocks;
+        let mut after = Vec::new();
+        let Some(last) = blocks
+            .iter()
+            .rposition(|b| b.elem != NONE && root_of[b.elem as usize] != NONE)
+        else {
+            return after;
+        };
         let mut j = last + 1;
-        let mut k = 0;
-        while j < w.blocks.len() && k < p.lead_max {
-            let b = &w.blocks[j];
+        while j < blocks.len() && after.len() < p.lead_max {
+            let b = &blocks[j];
             if b.elem == NONE {
                 break;
             }
-            let ld = b.link_chars as f32 / b.chars.max(1) as f32;
+            let ld = density(b.link_chars, b.chars);
             let prose = b.kind == BlockKind::Paragraph
-                && b.chars >= 80
-                && ld < 0.1
+                && b.chars >= PROSE_CHARS
+                && ld < PROSE_MAX_LINKS
                 && ends_sentence(&b.text)
-                && boiler[b.elem as usize] == NONE
-                && !strong[b.elem as usize];
+                && self.boiler[b.elem as usize] == NONE
+                && !self.strong[b.elem as usize];
             if !prose {
                 break;
             }
-            lead.push(j);
+            after.push(j);
             j += 1;
-            k += 1;
         }
+        after
     }
-    // Blocks inside the chosen roots, with boilerplate dropped.
-    let mut out: Vec<Picked> = Vec::new();
-    let title_key = title.map(key);
-    // "Related" boxes inside the article, found by their label ("Read also",
-    // "Mehr zum Thema"): the label's small enclosing box is dropped whole.
-    let mut related: Vec<(u32, u32)> = Vec::new();
-    for b in &w.blocks {
-        if b.elem == NONE || b.chars > 60 || !in_roots(b.elem) || !related_label(&b.text) {
-            continue;
-        }
-        let root_chars = root_chars_of(b.elem);
-        let mut bx = b.elem;
-        let par = elems[bx as usize].parent;
-        if par != NONE
-            && root_of[bx as usize] != bx
-            && (chars[par as usize] as f32) < 0.25 * root_chars as f32
-            && links[par as usize] as f32 >= 0.3 * chars[par as usize] as f32
-        {
-            bx = par;
-        }
-        related.push((bx, elems[bx as usize].end));
-    }
-    // Elements inside a related box (a difference array over element ranges).
-    let mut in_related = vec![0i32; n + 1];
-    for &(a, z) in &related {
-        in_related[a as usize] += 1;
-        in_related[z as usize + 1] -= 1;
-    }
-    for k in 0..n {
-        in_related[k + 1] += in_related[k];
-    }
-    for (bi, b) in w.blocks.iter().enumerate() {
-        if b.elem == NONE {
-            continue;
-        }
-        if in_related[b.elem as usize] > 0 {
-            if p.debug {
-                eprintln!("  related: {}", b.text.replace('\n', " "));
+
+    /// "Related" boxes inside the article, found by their label ("Read also",
+    /// "Mehr zum Thema"): the label's small enclosing box is dropped whole.
+    /// Returns, per element, how many related boxes hold it.
+    fn related_boxes(&self, root_of: &[u32]) -> Vec<i32> {
+        let (elems, n) = (self.elems, self.elems.len());
+        let mut related: Vec<(u32, u32)> = Vec::new();
+        for b in &self.w.blocks {
+            if b.elem == NONE
+                || b.chars > RELATED_LABEL_CHARS
+                || root_of[b.elem as usize] == NONE
+                || !related_label(&b.text)
+            {
+                continue;
             }
-            continue;
-        }
-        if lead.contains(&bi) {
-            out.push(Picked {
-                text: b.text.replace('\n', " "),
-                kind: b.kind,
-            });
-            continue;
-        }
-        let root = root_of[b.elem as usize];
-        if root == NONE {
-            if p.debug {
-                eprintln!("  outside: {}", b.text.replace('\n', " "));
+            let root_chars = self.root_chars(root_of, b.elem);
+            let mut bx = b.elem;
+            let par = elems[bx as usize].parent;
+            if par != NONE
+                && root_of[bx as usize] != bx
+                && (self.chars[par as usize] as f32) < RELATED_BOX_SHARE * root_chars as f32
+                && self.links[par as usize] as f32
+                    >= RELATED_BOX_MIN_LINKS * self.chars[par as usize] as f32
+            {
+                bx = par;
             }
-            continue;
+            related.push((bx, elems[bx as usize].end));
         }
-        let ba = boiler[b.elem as usize];
-        // Furniture inside the article; an element holding a large share of
-        // the article's text is not furniture whatever its class says.
-        if ba != NONE && ba > root && !prose_box(ba as usize) {
-            if p.debug {
-                eprintln!("  boiler: {}", b.text.replace('\n', " "));
+        // A difference array over element ranges.
+        let mut in_related = vec![0i32; n + 1];
+        for &(a, z) in &related {
+            in_related[a as usize] += 1;
+            in_related[z as usize + 1] -= 1;
+        }
+        for k in 0..n {
+            in_related[k + 1] += in_related[k];
+        }
+        in_related
+    }
+
+    /// The article's blocks: lead blocks whole, blocks inside the roots line by
+    /// line, less related boxes, furniture, link lists, boilerplate lines and
+    /// headings that repeat the title.
+    fn article_blocks(
+        &self,
+        root_of: &[u32],
+        lead: &[usize],
+        in_related: &[i32],
+        title: Option<&str>,
+        p: &Params,
+    ) -> Vec<Picked> {
+        let mut out: Vec<Picked> = Vec::new();
+        let title_key = title.map(key);
+        for (bi, b) in self.w.blocks.iter().enumerate() {
+            if b.elem == NONE {
+                continue;
             }
-            continue;
-        }
-        if !keep_block(b, p) && p.debug {
-            eprintln!("  linky: {}", b.text.replace('\n', " "));
-        }
-        if keep_block(b, p) {
+            if in_related[b.elem as usize] > 0 {
+                if p.debug {
+                    eprintln!("  related: {}", b.text.replace('\n', " "));
+                }
+                continue;
+            }
+            if lead.contains(&bi) {
+                out.push(Picked {
+                    text: b.text.replace('\n', " "),
+                    kind: b.kind,
+                });
+                continue;
+            }
+            let root = root_of[b.elem as usize];
+            if root == NONE {
+                if p.debug {
+                    eprintln!("  outside: {}", b.text.replace('\n', " "));
+                }
+                continue;
+            }
+            let ba = self.boiler[b.elem as usize];
+            // Furniture inside the article; an element holding a large share of
+            // the article's text is not furniture whatever its class says.
+            if ba != NONE && ba > root && !self.prose_box(root_of, ba as usize) {
+                if p.debug {
+                    eprintln!("  boiler: {}", b.text.replace('\n', " "));
+                }
+                continue;
+            }
+            if !keep_block(b, p) {
+                if p.debug {
+                    eprintln!("  linky: {}", b.text.replace('\n', " "));
+                }
+                continue;
+            }
             for line in b.text.split('\n') {
                 let line = line.trim();
                 if line.is_empty() || (b.kind != BlockKind::Caption && boiler_line(line)) {
@@ -983,19 +1107,7 @@ fn select_container(w: &Walk, title: Option<&str>, p: &Params) -> Selection {
                 }
             }
         }
-    }
-    trim_edges(&mut out, p.debug);
-    let body_chars: usize = out
-        .iter()
-        .filter(|b| b.kind != BlockKind::Caption)
-        .map(|b| b.text.len())
-        .sum();
-    if body_chars < p.min_article_chars {
-        return empty;
-    }
-    Selection {
-        blocks: out,
-        no_article: false,
+        out
     }
 }
 
@@ -1065,6 +1177,13 @@ fn cover(elems: &[Elem], roots: &[u32]) -> Vec<u32> {
     of
 }
 
+/// A list item with more link density than this…
+const LINKED_ITEM_LINKS: f32 = 0.3;
+/// …and fewer characters is a link, not text.
+const LINKED_ITEM_CHARS: u32 = 120;
+
+/// Not a link block: a block within the link density limit, or a whole linked
+/// sentence, and not a short linked list item.
 fn keep_block(b: &RawBlock, p: &Params) -> bool {
     let ld = b.link_chars as f32 / b.chars.max(1) as f32;
     // A whole linked sentence inside the article (a blog's linked lede) is text.
@@ -1074,7 +1193,7 @@ fn keep_block(b: &RawBlock, p: &Params) -> bool {
     if ld > p.max_link_density && !prose_link {
         return false;
     }
-    if b.kind == BlockKind::ListItem && ld > 0.3 && b.chars < 120 {
+    if b.kind == BlockKind::ListItem && ld > LINKED_ITEM_LINKS && b.chars < LINKED_ITEM_CHARS {
         return false;
     }
     true
@@ -1092,23 +1211,35 @@ fn word_count(t: &str) -> usize {
     t.split_whitespace().count()
 }
 
+/// A heading of at most this many words is a label at the article's end.
+const LABEL_HEADING_WORDS: usize = 12;
+/// A line of at most this many words without a sentence end is a label.
+const LABEL_WORDS: usize = 6;
+/// Most label lines dropped at the start of the article…
+const MAX_TRIMMED_HEAD: usize = 4;
+/// …and at its end.
+const MAX_TRIMMED_TAIL: usize = 6;
+/// A byline is at most this many words.
+const BYLINE_WORDS: usize = 10;
+
 /// Drops short non-sentence lines (dates, bylines, labels) and trailing
 /// headings at the start and end of the article.
 fn trim_edges(out: &mut Vec<Picked>, debug: bool) {
     let junk = |b: &Picked| {
         let wc = word_count(&b.text);
-        (b.kind == BlockKind::Heading && wc <= 12)
-            || (wc <= 6 && !ends_sentence(&b.text))
+        (b.kind == BlockKind::Heading && wc <= LABEL_HEADING_WORDS)
+            || (wc <= LABEL_WORDS && !ends_sentence(&b.text))
             || byline_line(&b.text)
     };
     // At the start short labels (dates, kickers) and bylines go; a heading
     // introduces the text and stays.
     let head_junk = |b: &Picked| {
         let wc = word_count(&b.text);
-        (wc <= 6 && !ends_sentence(&b.text) && b.kind != BlockKind::Heading) || byline_line(&b.text)
+        (wc <= LABEL_WORDS && !ends_sentence(&b.text) && b.kind != BlockKind::Heading)
+            || byline_line(&b.text)
     };
     let mut start = 0;
-    while start < out.len() && head_junk(&out[start]) && start < 4 {
+    while start < out.len() && head_junk(&out[start]) && start < MAX_TRIMMED_HEAD {
         start += 1;
     }
     // Never throw away a heading that introduces the text.
@@ -1119,7 +1250,7 @@ fn trim_edges(out: &mut Vec<Picked>, debug: bool) {
     }
     let mut k = 0;
     while let Some(b) = out.last() {
-        if k >= 6 || !(junk(b) || b.kind == BlockKind::Caption) {
+        if k >= MAX_TRIMMED_TAIL || !(junk(b) || b.kind == BlockKind::Caption) {
             break;
         }
         if let Some(b) = out.pop() {
@@ -1135,5 +1266,5 @@ fn trim_edges(out: &mut Vec<Picked>, debug: bool) {
 pub(crate) fn byline_line(t: &str) -> bool {
     let l = t.trim();
     let wc = word_count(l);
-    wc <= 10 && (l.starts_with("By ") || l.starts_with("BY ") || l.starts_with("by "))
+    wc <= BYLINE_WORDS && (l.starts_with("By ") || l.starts_with("BY ") || l.starts_with("by "))
 }

@@ -4,6 +4,8 @@
 
 use dom_query::{Document, NodeData, NodeId, NodeRef};
 
+use crate::markup::{is_comment_class, AUTHOR_CLASSES, KEPT_ATTRIBUTES, NEVER_TEXT_ELEMENTS};
+
 pub(crate) const NONE: u32 = u32::MAX;
 
 /// Element tags the extractor distinguishes.
@@ -95,34 +97,7 @@ impl Tag {
 
 /// Elements whose content is never text a reader sees.
 fn skipped(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "select"
-            | "option"
-            | "button"
-            | "input"
-            | "textarea"
-            | "map"
-            | "title"
-            | "link"
-            | "meta"
-            | "img"
-            | "source"
-            | "frameset"
-            | "frame"
-    )
+    NEVER_TEXT_ELEMENTS.contains(&name)
 }
 
 #[derive(Debug)]
@@ -395,7 +370,7 @@ pub(crate) fn walk(doc: &Document) -> Walk {
                             .collect(),
                         _ => {
                             let mut v = Vec::new();
-                            for k in ["class", "id", "itemprop", "rel", "role", "datetime"] {
+                            for k in KEPT_ATTRIBUTES {
                                 if let Some(x) = attr_of(e, k) {
                                     v.push((k.to_string(), x));
                                 }
@@ -529,7 +504,7 @@ pub(crate) fn walk(doc: &Document) -> Walk {
                 let authorish = role.split(' ').any(|r| r == "author")
                     || cls
                         .split(|c: char| !c.is_ascii_alphanumeric())
-                        .any(|t| matches!(t, "byline" | "author" | "byline__name" | "authors"));
+                        .any(|t| AUTHOR_CLASSES.contains(&t));
                 // Not a commenter's name or a form label (the ancestors are
                 // looked at only while authors are still wanted).
                 let in_comments = authorish
@@ -538,9 +513,9 @@ pub(crate) fn walk(doc: &Document) -> Walk {
                         let e = &b.elems[c.elem as usize];
                         e.tag == Tag::Form
                             || !matches!(e.tag, Tag::Body | Tag::Html)
-                                && e.cls.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
-                                    t.starts_with("comment") && !t.starts_with("commentary")
-                                })
+                                && e.cls
+                                    .split(|c: char| !c.is_ascii_alphanumeric())
+                                    .any(is_comment_class)
                     });
                 if authorish && !in_comments && meta.authors.len() < 20 {
                     meta.authors.push((idx, id, role.contains("author")));

@@ -12,8 +12,11 @@ use serde::Serialize;
 mod content;
 pub mod date;
 mod dom;
+pub mod markup;
 mod meta;
 pub mod prescan;
+
+use markup::{DATE_CLASSES, DATE_PUBLISHED_PROP, NOT_NESTING_ELEMENTS, RAW_TEXT_ELEMENTS};
 
 pub use content::Params;
 pub use dom::BlockKind;
@@ -268,38 +271,7 @@ fn depth_cut(src: &str) -> Option<usize> {
             None => break,
         };
         i = gt + 1;
-        if matches!(
-            name.as_str(),
-            "area"
-                | "base"
-                | "br"
-                | "col"
-                | "embed"
-                | "hr"
-                | "img"
-                | "input"
-                | "link"
-                | "meta"
-                | "source"
-                | "track"
-                | "wbr"
-                | "param"
-                | "keygen"
-                | "p"
-                | "li"
-                | "dt"
-                | "dd"
-                | "option"
-                | "tr"
-                | "td"
-                | "th"
-                | "tbody"
-                | "thead"
-                | "tfoot"
-                | "html"
-                | "head"
-                | "body"
-        ) {
+        if NOT_NESTING_ELEMENTS.contains(&name.as_str()) {
             continue;
         }
         if closing {
@@ -309,18 +281,7 @@ fn depth_cut(src: &str) -> Option<usize> {
         if b[..gt].ends_with(b"/") {
             continue;
         }
-        if matches!(
-            name.as_str(),
-            "script"
-                | "style"
-                | "textarea"
-                | "title"
-                | "xmp"
-                | "iframe"
-                | "noembed"
-                | "noframes"
-                | "plaintext"
-        ) {
+        if RAW_TEXT_ELEMENTS.contains(&name.as_str()) {
             let close = format!("</{name}");
             match find_ci(b, i, close.as_bytes()) {
                 Some(e) => i = e,
@@ -374,24 +335,11 @@ fn page_date(w: &dom::Walk, url: Option<&str>) -> Option<String> {
             continue;
         }
         let e = &w.elems[b.elem as usize];
-        let named = e.cls.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
-            matches!(
-                t,
-                "date"
-                    | "time"
-                    | "posted"
-                    | "published"
-                    | "pubdate"
-                    | "datum"
-                    | "fecha"
-                    | "timestamp"
-                    | "postdate"
-                    | "entry-date"
-                    | "meta"
-                    | "byline"
-                    | "dateline"
-            )
-        }) || e.role.contains("datepublished");
+        let named = e
+            .cls
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|t| DATE_CLASSES.contains(&t))
+            || e.role.contains(DATE_PUBLISHED_PROP);
         if named {
             if let Some(d) = date::iso(&b.text) {
                 return Some(d);

@@ -6,6 +6,7 @@ use serde_json::Value;
 use unspin_lex::page_chrome::{AUTHOR_NAME_PREFIXES, NOT_NAME_FIRST_WORDS, NOT_NAME_LAST_WORDS};
 
 use crate::dom::RawMeta;
+use crate::markup::{ARTICLE_TYPES, MAX_TITLE_BYTES, TITLE_SEPARATORS, UNCLOSED_TITLE_MARKERS};
 
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Meta {
@@ -20,23 +21,6 @@ pub(crate) struct Meta {
     /// JSON-LD `articleBody`, when given.
     pub ld_body: Option<String>,
 }
-
-const ARTICLE_TYPES: &[&str] = &[
-    "newsarticle",
-    "article",
-    "blogposting",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "reviewnewsarticle",
-    "backgroundnewsarticle",
-    "liveblogposting",
-    "socialmediaposting",
-    "scholarlyarticle",
-    "techarticle",
-    "report",
-    "posting",
-];
 
 fn type_matches(v: &Value) -> bool {
     let one = |s: &str| {
@@ -365,19 +349,12 @@ pub(crate) fn collect(raw: &RawMeta, doc: &Document) -> Meta {
 /// better than a kilobyte of script.
 fn unterminated_title(t: &str) -> bool {
     let l = t.to_ascii_lowercase();
-    t.len() > 1000
-        || [
-            "<script", "<style", "<meta", "<link", "</", "-->", "<body", "<div",
-        ]
-        .iter()
-        .any(|m| l.contains(m))
+    t.len() > MAX_TITLE_BYTES || UNCLOSED_TITLE_MARKERS.iter().any(|m| l.contains(m))
 }
 
 /// "Headline | Site" → "Headline" (keeps the longer side).
 pub(crate) fn strip_site(t: &str) -> String {
-    for sep in [
-        " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " : ",
-    ] {
+    for sep in TITLE_SEPARATORS {
         if let Some(i) = t.rfind(sep) {
             let (a, b) = (&t[..i], &t[i + sep.len()..]);
             if a.len() >= b.len() {
