@@ -87,7 +87,7 @@ impl<'d> Detector<'d> {
                 k += 1;
             }
             if let (Some(v), Some(n)) = (ws.get(k), ws.get(k + 1)) {
-                let vl = v.lower();
+                let vl = v.form();
                 let open_end = content.ends_with([',', '?', '!', '—', '–', '-', '…']);
                 if (open_end || k > 0)
                     && v.text.chars().all(|c| c.is_lowercase())
@@ -113,7 +113,7 @@ impl<'d> Detector<'d> {
         }
         if (ends_open || k > 0) && last >= k + 2 && last - k <= 6 {
             let v = &ws[last - 1];
-            let vl = v.lower();
+            let vl = v.form();
             let verbish = v.text.chars().all(|c| c.is_lowercase())
                 && (vl.ends_with("ed") || vl.ends_with("s") && !vl.ends_with("ss"));
             let phrase = &ws[k..last - 1];
@@ -151,13 +151,13 @@ impl<'d> Detector<'d> {
         if !comma && !ends_open {
             // `"…" he said` without a comma still counts when the cue comes at once.
             let first = ws.get(k)?;
-            let lw = first.lower();
+            let lw = first.form();
             // The cue at once, or a short name then the cue (`"…" Grubbs said.`).
             let cue_at = ws[k..]
                 .iter()
                 .take(5)
-                .position(|w| lex::cue(&w.lower()).is_some_and(|c| !c.rumour));
-            let quick = lex::cue(&lw).is_some()
+                .position(|w| lex::cue(w.form()).is_some_and(|c| !c.rumour));
+            let quick = lex::cue(lw).is_some()
                 || cue_at.is_some_and(|c| {
                     c > 0
                         && ws[k..k + c].iter().all(|w| !w.is_punct())
@@ -169,7 +169,7 @@ impl<'d> Detector<'d> {
         }
         let ws = &ws[k..];
         // according to X
-        if ws.len() >= 3 && ws[0].lower() == "according" && ws[1].lower() == "to" {
+        if ws.len() >= 3 && ws[0].form() == "according" && ws[1].form() == "to" {
             let sp = self.np_forward(&ws[2..])?;
             return Some(Attr {
                 speaker: Some(sp),
@@ -179,7 +179,7 @@ impl<'d> Detector<'d> {
             });
         }
         // French and German "according to": `«…», selon X` / `„…“, laut X`.
-        if ws.len() >= 2 && matches!(ws[0].lower().as_str(), "selon" | "laut") {
+        if ws.len() >= 2 && matches!(ws[0].form(), "selon" | "laut") {
             let sp = self.np_forward(&ws[1..])?;
             return Some(Attr {
                 speaker: Some(sp),
@@ -195,7 +195,7 @@ impl<'d> Detector<'d> {
                 let closes = ws
                     .get(n + 1)
                     .is_none_or(|w| matches!(w.text, "." | "!" | "?" | ","));
-                let pron = lex::pronoun(&ws[1].lower()).is_some();
+                let pron = lex::pronoun(ws[1].form()).is_some();
                 if closes && !pron && ws[1..=n].iter().any(|w| w.capitalised()) {
                     return Some(Attr {
                         speaker: Some(sp),
@@ -212,7 +212,7 @@ impl<'d> Detector<'d> {
                 let sp = Span::new(w0.end - pl, w0.end);
                 let cue = ws
                     .get(1)
-                    .filter(|w| lex::is_foreign_cue(&w.lower()))
+                    .filter(|w| lex::is_foreign_cue(w.form()))
                     .map_or_else(
                         || {
                             let stem = w0.text[..w0.text.len() - pl]
@@ -236,29 +236,29 @@ impl<'d> Detector<'d> {
             if matches!(w.text, "." | "!" | "?" | ";" | ":" | "\"" | "“" | "”") {
                 break;
             }
-            let lw = w.lower();
-            if let Some(c) = lex::cue(&lw) {
+            let lw = w.form();
+            if let Some(c) = lex::cue(lw) {
                 if c.rumour {
                     return None;
                 }
                 // "…, he added" but not "…, the state said" as noun: require a verb reading.
-                if j > 0 && lex::ambiguous_noun(&lw) && !w.text.chars().all(|c| c.is_lowercase()) {
+                if j > 0 && lex::ambiguous_noun(lw) && !w.text.chars().all(|c| c.is_lowercase()) {
                     continue;
                 }
                 ci = Some(j);
                 break;
             }
-            if lw == "according" && ws.get(j + 1).is_some_and(|x| x.lower() == "to") {
+            if lw == "according" && ws.get(j + 1).is_some_and(|x| x.form() == "to") {
                 break;
             }
         }
         let ci = ci?;
         let cue = Span::new(ws[ci].start, ws[ci].end);
         // Inversion: `said X`.
-        let foreign = lex::is_foreign_cue(&ws[ci].lower());
+        let foreign = lex::is_foreign_cue(ws[ci].form());
         let mut pre = ci;
         while pre > 0
-            && (adverb_or_aux(&ws[pre - 1]) || foreign && lex::is_foreign_aux(&ws[pre - 1].lower()))
+            && (adverb_or_aux(&ws[pre - 1]) || foreign && lex::is_foreign_aux(ws[pre - 1].form()))
         {
             pre -= 1;
         }
@@ -271,7 +271,7 @@ impl<'d> Detector<'d> {
                 end: sp.map_or(cue.end, |s| s.end),
             });
         }
-        if lex::is_be(&ws[pre - 1].lower()) {
+        if lex::is_be(ws[pre - 1].form()) {
             // Passive ("it was said"): no speaker.
             return None;
         }
@@ -290,7 +290,7 @@ impl<'d> Detector<'d> {
         let mut cue = cue;
         // `"…," X weighed in, telling Y`: the finite verb before the participle
         // is the cue, and X alone the speaker.
-        if ws[ci].lower().ends_with("ing") {
+        if ws[ci].form().ends_with("ing") {
             if let Some(v) = (1..phrase.len()).find(|&v| {
                 let t = phrase[v].text;
                 t.chars().all(|c| c.is_lowercase()) && t.ends_with("ed")
@@ -333,7 +333,7 @@ impl<'d> Detector<'d> {
         }
         // according to X, …
         for j in (0..ws.len().saturating_sub(2)).rev() {
-            if ws[j].lower() == "according" && ws[j + 1].lower() == "to" {
+            if ws[j].form() == "according" && ws[j + 1].form() == "to" {
                 if let Some(sp) = self.np_forward(&ws[j + 2..]) {
                     return Some(Attr {
                         speaker: Some(sp),
@@ -346,7 +346,7 @@ impl<'d> Detector<'d> {
         }
         // French "selon X, « … »" at the start of the clause.
         for j in (0..ws.len().saturating_sub(1)).rev() {
-            if ws[j].lower() == "selon" && (j == 0 || ws[j - 1].is_punct()) {
+            if ws[j].form() == "selon" && (j == 0 || ws[j - 1].is_punct()) {
                 if let Some(sp) = self.np_forward(&ws[j + 1..]) {
                     return Some(Attr {
                         speaker: Some(sp),
@@ -360,27 +360,23 @@ impl<'d> Detector<'d> {
         // The last cue.
         let mut ci = None;
         for j in (0..ws.len()).rev() {
-            let lw = ws[j].lower();
-            if let Some(c) = lex::cue(&lw) {
+            let lw = ws[j].form();
+            if let Some(c) = lex::cue(lw) {
                 if c.rumour {
                     *rumour = true;
                     return None;
                 }
                 // Nouns like "a report", "the statement": need a verb reading.
                 // … and after a possessive ("the ministry's claim").
-                let prev = if j > 0 {
-                    ws[j - 1].lower()
-                } else {
-                    String::new()
-                };
+                let prev = if j > 0 { ws[j - 1].form() } else { "" };
                 let possessive = prev.ends_with("'s")
                     || prev.ends_with("’s")
                     || prev.ends_with("s'")
                     || prev.ends_with("s’");
-                if j > 0 && (lex::is_determiner(&prev) || possessive) && lex::ambiguous_noun(&lw) {
+                if j > 0 && (lex::is_determiner(prev) || possessive) && lex::ambiguous_noun(lw) {
                     continue;
                 }
-                if lex::ambiguous_noun(&lw) && ws[j].capitalised() {
+                if lex::ambiguous_noun(lw) && ws[j].capitalised() {
                     continue;
                 }
                 // "to say", "saying" as a non-finite form far from a subject: still a cue.
@@ -394,7 +390,7 @@ impl<'d> Detector<'d> {
                 let sp = self.subject_np(&ws)?;
                 // Only a clear speaker: a pronoun, a known entity or a full name.
                 let words_in = self.ws(sp.start, sp.end);
-                let clear = words_in.len() == 1 && lex::pronoun(&words_in[0].lower()).is_some()
+                let clear = words_in.len() == 1 && lex::pronoun(words_in[0].form()).is_some()
                     || self.mention_overlaps(sp, |e| e.kind != EntityKind::Place)
                     || words_in.iter().filter(|w| w.capitalised()).count() >= 2
                         && words_in
@@ -413,22 +409,22 @@ impl<'d> Detector<'d> {
             return None;
         };
         let cue = Span::new(ws[ci].start, ws[ci].end);
-        let foreign = lex::is_foreign_cue(&ws[ci].lower());
+        let foreign = lex::is_foreign_cue(ws[ci].form());
         let mut pre = ci;
         while pre > 0
-            && (adverb_or_aux(&ws[pre - 1]) || foreign && lex::is_foreign_aux(&ws[pre - 1].lower()))
+            && (adverb_or_aux(&ws[pre - 1]) || foreign && lex::is_foreign_aux(ws[pre - 1].form()))
         {
             pre -= 1;
         }
         // `X urged …, saying "…"` / `X … and joked, "…"` / `upon saying "…"`: the
         // subject of the sentence.
         if pre > 0 {
-            let p = ws[pre - 1].lower();
-            let participle = ws[ci].lower().ends_with("ing");
+            let p = ws[pre - 1].form();
+            let participle = ws[ci].form().ends_with("ing");
             if (participle
                 && (p == ","
                     || matches!(
-                        p.as_str(),
+                        p,
                         "upon" | "after" | "before" | "while" | "when" | "by" | "in" | "without"
                     )))
                 || (p == "and" && ci + 1 < ws.len())
@@ -456,20 +452,20 @@ impl<'d> Detector<'d> {
                 });
             }
         }
-        if pre > 0 && lex::is_be(&ws[pre - 1].lower()) {
+        if pre > 0 && lex::is_be(ws[pre - 1].form()) {
             // "is said to be", "was told": no named speaker.
             *rumour = true;
             return None;
         }
-        if pre > 0 && ws[pre - 1].lower() == "to" {
+        if pre > 0 && ws[pre - 1].form() == "to" {
             // "went on to say", "wanted to tell": subject further back; skip to verb.
             // Step back over the governing verb group ("went on", "wanted", "has").
             let mut k = pre - 1;
             while k > 0 && ci - k < 5 {
-                let l = ws[k - 1].lower();
+                let l = ws[k - 1].form();
                 let verbish = (l.ends_with("ed") && !ws[k - 1].capitalised())
                     || matches!(
-                        l.as_str(),
+                        l,
                         "on" | "went"
                             | "go"
                             | "goes"
@@ -517,10 +513,7 @@ impl<'d> Detector<'d> {
         // Walk back over the subject phrase.
         let mut end = pre;
         // `X, who called him "…"`: the name before the relative clause.
-        if end >= 2
-            && matches!(ws[end - 1].lower().as_str(), "who" | "which")
-            && ws[end - 2].text == ","
-        {
+        if end >= 2 && matches!(ws[end - 1].form(), "who" | "which") && ws[end - 2].text == "," {
             end -= 2;
         }
         // `His spokesman, Jane Roe, said`: the name in commas after a role.
@@ -547,7 +540,7 @@ impl<'d> Detector<'d> {
         let start = subject_start(&ws, end, 10, true);
         let mut phrase = &ws[start..end];
         // Strip a leading "of X" fragment left by the walk.
-        while phrase.first().is_some_and(|w| w.lower() == "of") {
+        while phrase.first().is_some_and(|w| w.form() == "of") {
             phrase = &phrase[1..];
         }
         if !self.valid_speaker(phrase) {

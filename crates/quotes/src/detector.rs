@@ -128,7 +128,7 @@ impl<'d> Detector<'d> {
                 }
             }
         } else {
-            let ws = words(text, p.start, p.end);
+            let ws = view(self.doc, p.start, p.end);
             for (i, w) in ws.iter().enumerate() {
                 if !matches!(w.text, "." | "!" | "?" | "…") || self.in_quote(w.start) {
                     continue;
@@ -187,7 +187,7 @@ impl<'d> Detector<'d> {
         if a >= b {
             return vec![];
         }
-        words(self.text, a, b)
+        view(self.doc, a, b)
     }
 
     pub(crate) fn para_index(&self, pos: usize) -> usize {

@@ -224,8 +224,8 @@ impl<'d> Detector<'d> {
             // The sentence's first reporting verb and its subject.
             let ws = self.ws(s0, pp.end);
             let Some(cw) = ws.iter().find(|w| {
-                let l = w.lower();
-                lex::cue(&l).is_some_and(|c| c.speech && !c.rumour) && !lex::ambiguous_noun(&l)
+                let l = w.form();
+                lex::cue(l).is_some_and(|c| c.speech && !c.rumour) && !lex::ambiguous_noun(l)
             }) else {
                 continue;
             };

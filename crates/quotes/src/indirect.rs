@@ -83,13 +83,13 @@ impl<'d> Detector<'d> {
             last -= 1;
         }
         let j = (1..last.saturating_sub(3))
-            .find(|&j| ws[j - 1].text == "," && lex::report_participle(&ws[j].lower()))?;
+            .find(|&j| ws[j - 1].text == "," && lex::report_participle(ws[j].form()))?;
         // Only the attribution may stand between the quote and the participle.
         if j > 6 || ws[..j - 1].iter().any(|w| w.is_punct() && w.text != ",") {
             return None;
         }
         let mut k = j + 1;
-        if ws[k].lower() == "that" {
+        if ws[k].form() == "that" {
             k += 1;
         }
         if last < k + 3 || ws[k].is_punct() {
@@ -112,10 +112,10 @@ impl<'d> Detector<'d> {
     /// lowercase word (its verb).
     pub(crate) fn leading_subject<'a, 'w>(&self, ws: &'a [Word<'w>]) -> Option<&'a [Word<'w>]> {
         let first = ws.first()?;
-        let fl = first.lower();
-        if lex::is_clause_start(&fl)
+        let fl = first.form();
+        if lex::is_clause_start(fl)
             || matches!(
-                fl.as_str(),
+                fl,
                 "in" | "on" | "at" | "by" | "for" | "from" | "with" | "after" | "before" | "during"
                     // "No media card, no proof, …": a negated list, not a subject.
                     | "no" | "not" | "neither" | "none" | "yes"
@@ -123,7 +123,7 @@ impl<'d> Detector<'d> {
         {
             return None;
         }
-        let end = if lex::pronoun(&first.lower()).is_some() {
+        let end = if lex::pronoun(first.form()).is_some() {
             1
         } else {
             let mut e = 0;
@@ -136,7 +136,7 @@ impl<'d> Detector<'d> {
         };
         // "Other experts welcomed …": a capitalised determiner opens a common noun
         // phrase, not a name; its head noun follows.
-        if end == 1 && lex::is_determiner(&first.lower()) {
+        if end == 1 && lex::is_determiner(first.form()) {
             let head = ws.get(1).filter(|w| {
                 !w.capitalised() && w.text.chars().all(char::is_alphabetic) && w.text.len() > 2
             });
@@ -154,20 +154,20 @@ impl<'d> Detector<'d> {
     pub(crate) fn split_added(&self, q: Quote) -> Vec<Quote> {
         let ws = self.ws(q.span.start, q.span.end);
         let at = (3..ws.len().saturating_sub(4))
-            .find(|&i| ws[i - 1].text == "," && lex::report_participle(&ws[i].lower()));
+            .find(|&i| ws[i - 1].text == "," && lex::report_participle(ws[i].form()));
         // "Lee said A and said B" / "… and told reporters that B": the same speaker
         // reports twice.
         let again = (3..ws.len().saturating_sub(4)).find(|&i| {
-            let l = ws[i + 1].lower();
-            ws[i].lower() == "and"
-                && lex::cue(&l).is_some_and(|c| c.speech && !c.rumour)
-                && (l.ends_with("ed") || l.ends_with('s') || matches!(l.as_str(), "said" | "told"))
+            let l = ws[i + 1].form();
+            ws[i].form() == "and"
+                && lex::cue(l).is_some_and(|c| c.speech && !c.rumour)
+                && (l.ends_with("ed") || l.ends_with('s') || matches!(l, "said" | "told"))
         });
         if let Some(i) = again {
             let mut k = i + 2;
             if let Some(t) = ws[k..(k + 4).min(ws.len())]
                 .iter()
-                .position(|w| w.lower() == "that")
+                .position(|w| w.form() == "that")
                 .filter(|&t| !ws[k..k + t].iter().any(|w| w.is_punct()))
             {
                 k += t + 1;
@@ -189,10 +189,10 @@ impl<'d> Detector<'d> {
             // "Lee said A, but Kim said B": a second report with its own speaker.
             for i in 3..ws.len().saturating_sub(4) {
                 let conj = ws[i - 1].text == ","
-                    && matches!(ws[i].lower().as_str(), "but" | "and" | "while" | "whereas");
+                    && matches!(ws[i].form(), "but" | "and" | "while" | "whereas");
                 let cue_soon = ws[i + 1..(i + 6).min(ws.len())]
                     .iter()
-                    .any(|w| lex::cue(&w.lower()).is_some_and(|c| c.speech && !c.rumour));
+                    .any(|w| lex::cue(w.form()).is_some_and(|c| c.speech && !c.rumour));
                 if !conj || !cue_soon {
                     continue;
                 }
@@ -209,7 +209,7 @@ impl<'d> Detector<'d> {
             return vec![q];
         };
         let mut k = i + 1;
-        if ws[k].lower() == "that" {
+        if ws[k].form() == "that" {
             k += 1;
         }
         let first = Quote {
@@ -265,7 +265,7 @@ impl<'d> Detector<'d> {
         };
         // According to X, CLAUSE. / CLAUSE, according to X.
         for j in 0..ws.len().saturating_sub(2) {
-            if ws[j].lower() == "according" && ws[j + 1].lower() == "to" {
+            if ws[j].form() == "according" && ws[j + 1].form() == "to" {
                 // What follows "according to" is a source by construction, named or
                 // not ("exit polls", "recent data from comScore").
                 let sp = self.np_forward(&ws[j + 2..]).or_else(|| {
@@ -280,8 +280,8 @@ impl<'d> Detector<'d> {
                     }
                     let phrase = &rest[..n];
                     let clause = phrase.iter().any(|w| {
-                        let l = w.lower();
-                        lex::pronoun(&l).is_some() || lex::is_be(&l) || lex::is_clause_start(&l)
+                        let l = w.form();
+                        lex::pronoun(l).is_some() || lex::is_be(l) || lex::is_clause_start(l)
                     });
                     (n > 0 && !clause).then(|| Span::new(phrase[0].start, phrase[n - 1].end))
                 })?;
@@ -308,13 +308,10 @@ impl<'d> Detector<'d> {
         let reported_before = |c: usize| {
             ws[..c]
                 .iter()
-                .take_while(|w| !matches!(w.lower().as_str(), "who" | "which" | "whom"))
+                .take_while(|w| !matches!(w.form(), "who" | "which" | "whom"))
                 .any(|w| {
                     !w.capitalised()
-                        && matches!(
-                            w.lower().as_str(),
-                            "said" | "says" | "told" | "argued" | "wrote"
-                        )
+                        && matches!(w.form(), "said" | "says" | "told" | "argued" | "wrote")
                 })
         };
         // CLAUSE, X said, CLAUSE.: a parenthetical attribution; the reported content
@@ -331,22 +328,22 @@ impl<'d> Detector<'d> {
             };
             // "…, officials said later, …": a time word may follow the cue.
             let timed = matches!(
-                ws[c2 - 1].lower().as_str(),
+                ws[c2 - 1].form(),
                 "later" | "earlier" | "today" | "yesterday" | "recently"
-            ) || lex::is_weekday(&ws[c2 - 1].lower());
+            ) || lex::is_weekday(ws[c2 - 1].form());
             let cj = if timed && c2 >= c1 + 3 {
                 c2 - 2
             } else {
                 c2 - 1
             };
-            let cw = ws[cj].lower();
+            let cw = ws[cj].form();
             // A capitalised cue word mid-sentence is a name ("alias Abou Said",
             // "in the States").
-            if ws[cj].capitalised() || !lex::cue(&cw).is_some_and(|c| c.speech && !c.rumour) {
+            if ws[cj].capitalised() || !lex::cue(cw).is_some_and(|c| c.speech && !c.rumour) {
                 continue;
             }
             // "(The Times, The Post, and the lamented …)": a list, not a speaker.
-            if matches!(ws[c1 + 1].lower().as_str(), "and" | "or") {
+            if matches!(ws[c1 + 1].form(), "and" | "or") {
                 continue;
             }
             // "Lee said A - attacks that, Kim noted, …": the sentence already reports;
@@ -356,13 +353,13 @@ impl<'d> Detector<'d> {
             }
             // "…, Lee said, adding that …": a second report follows, not the rest of
             // the first sentence.
-            let next = ws[c2 + 1].lower();
-            if next.ends_with("ing") && lex::cue(&next).is_some() {
+            let next = ws[c2 + 1].form();
+            if next.ends_with("ing") && lex::cue(next).is_some() {
                 continue;
             }
             let finite = cw.ends_with("ed")
                 || cw.ends_with('s')
-                || matches!(cw.as_str(), "said" | "told" | "wrote" | "thought")
+                || matches!(cw, "said" | "told" | "wrote" | "thought")
                 || cw == "say" && present_plural_say(&ws[..cj]);
             let mut pre = cj;
             while pre > c1 + 1 && adverb_or_aux(&ws[pre - 1]) {
@@ -424,7 +421,7 @@ impl<'d> Detector<'d> {
                             .first()
                             .is_some_and(|w| {
                                 !matches!(
-                                    w.lower().as_str(),
+                                    w.form(),
                                     "," | "in"
                                         | "on"
                                         | "at"
@@ -459,27 +456,27 @@ impl<'d> Detector<'d> {
         // "Said" there is a name ("Abou Said Arrested").
         let headline = headline_like(&self.text[ws[0].start..ws[last - 1].end]);
         for j in 1..last {
-            let lw = ws[j].lower();
+            let lw = ws[j].form();
             if ws[j].capitalised() && !(headline && (lw.ends_with('s') || lw == "say")) {
                 continue;
             }
-            let that_only = lex::that_verb(&lw);
-            let c = match lex::cue(&lw) {
+            let that_only = lex::that_verb(lw);
+            let c = match lex::cue(lw) {
                 Some(c) if c.speech && !c.rumour => c,
                 _ if that_only
                     && ws.get(j + 1).is_some_and(|w| {
-                        let l = w.lower();
+                        let l = w.form();
                         l == "that"
                             // "Economists believe this provides …", "polls show Lee
                             // leading": a clause's subject right after the verb.
-                            || (lex::is_determiner(&l)
-                                || matches!(l.as_str(), "this" | "these" | "those" | "it" | "he" | "she" | "they" | "we")
+                            || (lex::is_determiner(l)
+                                || matches!(l, "this" | "these" | "those" | "it" | "he" | "she" | "they" | "we")
                                 || w.capitalised()
                                 || w.text.starts_with(|c: char| c.is_ascii_digit()))
                                 // Verbs that mostly take a noun object ("found the
                                 // body", "feared the worst") need their "that".
                                 && matches!(
-                                    lw.as_str(),
+                                    lw,
                                     "think"
                                         | "thinks"
                                         | "believe"
@@ -503,32 +500,32 @@ impl<'d> Detector<'d> {
                 }
                 _ => continue,
             };
-            let prev = ws[j - 1].lower();
+            let prev = ws[j - 1].form();
             // "Some say …", "…, while others say …": a quantifier opening the clause is
             // the subject, not the determiner of a noun ("have some say").
             let quantifier_subject = matches!(
-                prev.as_str(),
+                prev,
                 "others" | "some" | "many" | "most" | "few" | "several" | "all" | "both"
             ) && (j == 1
                 || ws[j - 2].is_punct()
                 || matches!(
-                    ws[j - 2].lower().as_str(),
+                    ws[j - 2].form(),
                     "and" | "but" | "while" | "whereas" | "though" | "although"
                 ));
-            if lex::ambiguous_noun(&lw)
+            if lex::ambiguous_noun(lw)
                 && !quantifier_subject
-                && (lex::is_determiner(&prev)
+                && (lex::is_determiner(prev)
                     || prev.ends_with("'s")
                     || prev.ends_with("’s")
                     // "secretary of state", "in the state"
-                    || matches!(prev.as_str(), "of" | "in" | "for" | "to" | "on" | "at" | "by" | "from" | "with")
+                    || matches!(prev, "of" | "in" | "for" | "to" | "on" | "at" | "by" | "from" | "with")
                     || ws.get(j + 1).is_some_and(|w| w.text == ","))
             {
                 continue;
             }
             // "a note of caution", "the warning", "his claim": the cue word as a noun.
             if !quantifier_subject
-                && (matches!(prev.as_str(), "of" | "a" | "an" | "the") || lex::is_possessive(&prev))
+                && (matches!(prev, "of" | "a" | "an" | "the") || lex::is_possessive(prev))
             {
                 continue;
             }
@@ -545,7 +542,7 @@ impl<'d> Detector<'d> {
                 pre -= 1;
             }
             pre = skip_aside_back(&ws, pre);
-            if pre == 0 || lex::is_be(&ws[pre - 1].lower()) {
+            if pre == 0 || lex::is_be(ws[pre - 1].form()) {
                 continue;
             }
             let mut phrase = &ws[subject_start(&ws, pre, 8, false)..pre];
@@ -567,19 +564,16 @@ impl<'d> Detector<'d> {
                     }
                     let ne = skip_aside_back(&ws, c0);
                     let name = &ws[subject_start(&ws, ne, 8, false)..ne];
-                    let f = app[0].lower();
+                    let f = app[0].form();
                     // "Chris Cole, state director for the campaign, said": a title
                     // after a short all-capitalised name.
                     let title = app[0].capitalised()
                         && !name.is_empty()
                         && name.len() <= 4
                         && name.iter().all(|w| w.capitalised())
-                        && !lex::is_determiner(&name[0].lower());
-                    let opens = lex::is_determiner(&f)
-                        || matches!(
-                            f.as_str(),
-                            "who" | "whose" | "which" | "another" | "including"
-                        )
+                        && !lex::is_determiner(name[0].form());
+                    let opens = lex::is_determiner(f)
+                        || matches!(f, "who" | "whose" | "which" | "another" | "including")
                         || app[0].text.chars().all(|c| c.is_ascii_digit())
                         || title;
                     if opens && name.iter().any(|w| w.capitalised()) {
@@ -591,8 +585,7 @@ impl<'d> Detector<'d> {
                     if app.len() <= 4
                         && app.iter().all(|w| w.capitalised())
                         && name.first().is_some_and(|w| {
-                            lex::is_determiner(&w.lower())
-                                || matches!(w.lower().as_str(), "one" | "another")
+                            lex::is_determiner(w.form()) || matches!(w.form(), "one" | "another")
                         })
                     {
                         phrase = app;
@@ -605,7 +598,7 @@ impl<'d> Detector<'d> {
             // Verbs that rarely take a noun object ("wrote a book", "announced his
             // bid" are not reports).
             let plain_speech = matches!(
-                lw.as_str(),
+                lw,
                 "said"
                     | "says"
                     | "told"
@@ -617,7 +610,7 @@ impl<'d> Detector<'d> {
                     | "insisted"
                     | "insists"
             );
-            if phrase.is_empty() && plain_speech && pre >= 2 && ws[pre - 1].lower() == "and" {
+            if phrase.is_empty() && plain_speech && pre >= 2 && ws[pre - 1].form() == "and" {
                 if let Some(p) = self.leading_subject(&ws[..pre - 1]) {
                     phrase = p;
                 }
@@ -628,10 +621,7 @@ impl<'d> Detector<'d> {
             // "I think …" in the writer's own voice is the writer's opinion, not a
             // report of someone else's words (inside quotation marks it is the
             // speaker's, and those sentences are not searched here).
-            if phrase.len() == 1
-                && matches!(phrase[0].lower().as_str(), "i" | "we")
-                && lex::that_verb(&lw)
-            {
+            if phrase.len() == 1 && matches!(phrase[0].form(), "i" | "we") && lex::that_verb(lw) {
                 continue;
             }
             // Clause after the cue.
@@ -639,15 +629,15 @@ impl<'d> Detector<'d> {
             // The "that" of this cue, not of a later one ("said A, adding that B").
             let that = ws[k..last.min(k + 8)]
                 .iter()
-                .position(|w| w.lower() == "that")
+                .position(|w| w.form() == "that")
                 .map(|x| k + x)
-                .filter(|&t| !ws[k..t].iter().any(|w| lex::cue(&w.lower()).is_some()))
+                .filter(|&t| !ws[k..t].iter().any(|w| lex::cue(w.form()).is_some()))
                 // "said she liked it and that …": the "that" of a second, coordinated
                 // clause; the report starts right after the cue.
                 .filter(|&t| {
                     !ws[k..t]
                         .iter()
-                        .any(|w| matches!(w.lower().as_str(), "and" | "but" | "or"))
+                        .any(|w| matches!(w.form(), "and" | "but" | "or"))
                 })
                 // "said Lee's claim that …": after a verb without an object only a
                 // time, a place or a medium may come between ("said Tuesday in a
@@ -657,10 +647,10 @@ impl<'d> Detector<'d> {
                         || ws[k..t].iter().all(|w| {
                             w.capitalised()
                                 || w.text == ","
-                                || lex::is_weekday(&w.lower())
-                                || lex::is_possessive(&w.lower())
+                                || lex::is_weekday(w.form())
+                                || lex::is_possessive(w.form())
                                 || matches!(
-                                    w.lower().as_str(),
+                                    w.form(),
                                     "on" | "in"
                                         | "at"
                                         | "during"
@@ -720,14 +710,14 @@ impl<'d> Detector<'d> {
             } else {
                 // "The stock added more than 2%", "the index added 20.72 points": a
                 // gain, not a remark.
-                if matches!(lw.as_str(), "add" | "adds" | "added") {
+                if matches!(lw, "add" | "adds" | "added") {
                     let n = |i: usize| {
                         ws.get(i)
                             .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
                     };
                     let about = ws.get(k).is_some_and(|w| {
                         matches!(
-                            w.lower().as_str(),
+                            w.form(),
                             "more" | "less" | "nearly" | "almost" | "about" | "some" | "over"
                         )
                     });
@@ -738,14 +728,14 @@ impl<'d> Detector<'d> {
                 // "charges $5 for a coffee", "pledged $1m": verbs whose object is
                 // mostly a noun report only with their "that".
                 if matches!(
-                    lw.as_str(),
+                    lw,
                     "charge" | "charges" | "charged" | "pledge" | "pledges" | "pledged"
                 ) {
                     continue;
                 }
                 let wh = |w: &Word| {
                     matches!(
-                        w.lower().as_str(),
+                        w.form(),
                         "whether" | "if" | "how" | "what" | "why" | "when" | "where" | "who"
                     )
                 };
@@ -759,11 +749,11 @@ impl<'d> Detector<'d> {
                 } else if c.object {
                     // told reporters CLAUSE / told me CLAUSE / told Fox News CLAUSE /
                     // told host Ann Lee CLAUSE: skip a short object.
-                    let obj = ws.get(k).map(|w| w.lower()).unwrap_or_default();
+                    let obj = ws.get(k).map(|w| w.form()).unwrap_or_default();
                     if k < last
-                        && (lex::pronoun(&obj).is_some()
-                            || lex::is_group_noun(&obj)
-                            || matches!(obj.as_str(), "me" | "him" | "us" | "them" | "you"))
+                        && (lex::pronoun(obj).is_some()
+                            || lex::is_group_noun(obj)
+                            || matches!(obj, "me" | "him" | "us" | "them" | "you"))
                     {
                         k += 1;
                     } else if k < last
@@ -779,9 +769,9 @@ impl<'d> Detector<'d> {
                     }
                 }
                 while k < last
-                    && (lex::is_weekday(&ws[k].lower())
+                    && (lex::is_weekday(ws[k].form())
                         || matches!(
-                            ws[k].lower().as_str(),
+                            ws[k].form(),
                             "on" | "yesterday"
                                 | "today"
                                 | "tonight"
@@ -799,17 +789,17 @@ impl<'d> Detector<'d> {
                 }
                 // Must look like a clause: subject word then more words.
                 let Some(w) = ws.get(k) else { continue };
-                let wl = w.lower();
+                let wl = w.form();
                 // "asked Lee whether …": the indirect question is the content.
                 let question = lw.starts_with("ask")
                     && matches!(
-                        wl.as_str(),
+                        wl,
                         "whether" | "if" | "how" | "what" | "why" | "when" | "where" | "who"
                     );
-                if !question && lex::is_clause_start(&wl)
+                if !question && lex::is_clause_start(wl)
                     || w.is_punct()
                     || matches!(
-                        wl.as_str(),
+                        wl,
                         "it" | "so"
                             | "yes"
                             | "no"
@@ -832,15 +822,15 @@ impl<'d> Detector<'d> {
                 // result, not a report; a lowercase start must go on like a clause,
                 // with an auxiliary or a past form in it. ("Reported a loss",
                 // "announced a cut of 5,000 jobs" stay: what the source states.)
-                if matches!(lw.as_str(), "post" | "posts" | "posted")
+                if matches!(lw, "post" | "posts" | "posted")
                     && !w.capitalised()
-                    && lex::pronoun(&wl).is_none()
+                    && lex::pronoun(wl).is_none()
                     && !ws[k + 1..last].iter().any(|x| {
-                        let l = x.lower();
-                        lex::is_be(&l)
+                        let l = x.form();
+                        lex::is_be(l)
                             || l.ends_with("ed")
                             || matches!(
-                                l.as_str(),
+                                l,
                                 "will"
                                     | "would"
                                     | "can"
@@ -866,8 +856,8 @@ impl<'d> Detector<'d> {
             // the content goes on whole and `split_added` cuts it in two.
             if !plain_speech
                 && (k..last.saturating_sub(1)).any(|i| {
-                    ws[i].lower() == "and"
-                        && lex::cue(&ws[i + 1].lower()).is_some_and(|c| c.speech && !c.rumour)
+                    ws[i].form() == "and"
+                        && lex::cue(ws[i + 1].form()).is_some_and(|c| c.speech && !c.rumour)
                 })
             {
                 continue;
@@ -884,12 +874,12 @@ impl<'d> Detector<'d> {
         // SUBJECT did something, saying (that) CLAUSE.: the participle reports what
         // the sentence's subject said; the subject is a leading name or pronoun.
         for j in 2..last.saturating_sub(3) {
-            let lw = ws[j].lower();
-            if ws[j - 1].text != "," || !lex::report_participle(&lw) {
+            let lw = ws[j].form();
+            if ws[j - 1].text != "," || !lex::report_participle(lw) {
                 continue;
             }
             let mut k = j + 1;
-            if ws[k].lower() == "that" {
+            if ws[k].form() == "that" {
                 k += 1;
             }
             // A leading clause ("In Ohio, …") or no name: no speaker to give.

@@ -1,6 +1,8 @@
-//! The word questions quote rules ask (answered by `unspin_lex`) and a tiny word
-//! tokenizer used to read the text around a quotation.
+//! The word questions quote rules ask (answered by `unspin_lex`) and the rules'
+//! view of the token layer ([`view`]), used to read the text around a quotation.
 
+use std::borrow::Cow;
+use unspin_doc::{Doc, Span};
 use unspin_lex::{grammar, speech};
 
 /// How a reporting verb introduces what follows.
@@ -32,8 +34,8 @@ pub fn is_foreign_cue(w: &str) -> bool {
 
 /// A French inverted cue with its subject pronoun glued on (`a-t-il`, `confie-t-elle`,
 /// `dit-il`): the byte length of the pronoun at the end of the word.
-pub fn french_inverted_pronoun(word: &str) -> Option<usize> {
-    grammar::french_inverted_pronoun(&word.to_lowercase())
+pub fn french_inverted_pronoun(form: &str) -> Option<usize> {
+    grammar::french_inverted_pronoun(form)
 }
 
 /// Words between a subject and a foreign past participle: the French auxiliary and
@@ -120,80 +122,194 @@ pub fn is_group_noun(w: &str) -> bool {
     unspin_lex::groups::is_group_noun(w)
 }
 
-/// A word token: byte span plus its text.
-#[derive(Debug, Clone, Copy)]
+/// A word of the quote rules' view of the token layer: byte span, text and
+/// normalised form (lowercase, straight apostrophes).
+#[derive(Debug, Clone)]
 pub struct Word<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    form: Cow<'a, str>,
+    cap: bool,
+    punct: bool,
 }
 
 impl Word<'_> {
+    /// Starts with neither a letter nor a digit.
     pub fn is_punct(&self) -> bool {
-        !self
-            .text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric())
+        self.punct
     }
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The normalised form: lowercase, typographic apostrophes made straight.
+    pub fn form(&self) -> &str {
+        &self.form
     }
+    /// Starts with an uppercase letter.
     pub fn capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_uppercase())
+        self.cap
     }
 }
 
-/// Splits `text[a..b]` into words (letters/digits with inner `.`, `'`, `’`, `-`, `&`)
-/// and single punctuation characters; whitespace is dropped.
-pub fn words(text: &str, a: usize, b: usize) -> Vec<Word<'_>> {
-    let mut out = vec![];
-    let s = &text[a..b];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+/// A piece of one segmenter token: the whole token, or a part the quote rules'
+/// word grouping splits off (a punctuation run "..." one character at a time, a
+/// number's "," or ":", a final period).
+#[derive(Debug, Clone, Copy)]
+struct Atom {
+    span: Span,
+    /// Index of the token in `doc.tokens`.
+    token: usize,
+    /// Starts with a letter or digit.
+    alnum: bool,
+}
+
+/// Characters that join two alphanumeric runs into one word.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '\'' | '’' | '-' | '&')
+}
+
+/// The atoms of token `ti` clipped to `[a, b)`: the token whole when it is one
+/// alphanumeric run or one character, else its alphanumeric runs and each other
+/// character (whitespace of a spaced ellipsis dropped).
+fn atoms(doc: &Doc, ti: usize, a: usize, b: usize, out: &mut Vec<Atom>) {
+    let t = &doc.tokens[ti];
+    let span = Span::new(t.span.start.max(a), t.span.end.min(b));
+    if span.is_empty() {
+        return;
+    }
+    let s = &doc.text[span.start..span.end];
+    let whole = span == t.span;
+    if whole && (t.shape.word() && s.bytes().all(|c| c.is_ascii_alphanumeric())) {
+        out.push(Atom {
+            span,
+            token: ti,
+            alnum: true,
+        });
+        return;
+    }
+    let mut run: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if c.is_alphanumeric() {
+            run.get_or_insert(i);
+            continue;
+        }
+        if let Some(r) = run.take() {
+            out.push(Atom {
+                span: Span::new(span.start + r, span.start + i),
+                token: ti,
+                alnum: true,
+            });
+        }
+        if !c.is_whitespace() {
+            out.push(Atom {
+                span: Span::new(span.start + i, span.start + i + c.len_utf8()),
+                token: ti,
+                alnum: false,
+            });
+        }
+    }
+    if let Some(r) = run {
+        out.push(Atom {
+            span: Span::new(span.start + r, span.end),
+            token: ti,
+            alnum: true,
+        });
+    }
+}
+
+/// Where byte `pos` (inside or at an end of token `t`) falls in `doc.token_forms`,
+/// when the form lines up with the text there (token ends, or ASCII tokens).
+fn form_offset(doc: &Doc, ti: usize, pos: usize) -> Option<usize> {
+    let t = &doc.tokens[ti];
+    let f = t.form.start as usize;
+    if pos == t.span.start {
+        Some(f)
+    } else if pos == t.span.end {
+        Some(f + t.form.len as usize)
+    } else {
+        doc.slice(t.span)
+            .is_ascii()
+            .then_some(f + pos - t.span.start)
+    }
+}
+
+/// The word made of atoms `run` (adjacent in the text).
+fn word<'a>(doc: &'a Doc, run: &[Atom]) -> Word<'a> {
+    let (first, last) = (run[0], run[run.len() - 1]);
+    let span = Span::new(first.span.start, last.span.end);
+    let text = doc.slice(span);
+    let form = match (
+        form_offset(doc, first.token, span.start),
+        form_offset(doc, last.token, span.end),
+    ) {
+        (Some(x), Some(y)) => Cow::Borrowed(&doc.token_forms[x..y]),
+        _ => unspin_lex::normalise(text).into_owned().into(),
+    };
+    let t = &doc.tokens[first.token];
+    let cap = if span.start == t.span.start {
+        t.shape.cap()
+    } else {
+        text.starts_with(char::is_uppercase)
+    };
+    Word {
+        start: span.start,
+        end: span.end,
+        text,
+        form,
+        cap,
+        punct: !first.alnum,
+    }
+}
+
+/// The words of `doc.text[a..b]` in the quote rules' grouping, read from the token
+/// layer: letters and digits joined over an inner `.`, `'`, `’`, `-` or `&`
+/// ("isn't", "AT&T", "agency's", "U.S"), a final period kept by a dotted word or an
+/// abbreviation ("U.S.", "Sen."), every other character a word of its own.
+/// Adjacent segmenter tokens are joined ("is" + "n't") and split ("1,000", "...")
+/// to that grouping.
+pub fn view(doc: &Doc, a: usize, b: usize) -> Vec<Word<'_>> {
+    let mut at: Vec<Atom> = Vec::new();
+    let mut ti = doc.token_at_or_after(a);
+    while ti < doc.tokens.len() && doc.tokens[ti].span.start < b {
+        atoms(doc, ti, a, b, &mut at);
+        ti += 1;
+    }
+    let text = doc.text.as_str();
+    let glued = |x: &Atom, y: &Atom| x.span.end == y.span.start;
+    let is_char = |x: &Atom, f: fn(char) -> bool| {
+        !x.alnum && text[x.span.start..x.span.end].chars().next().is_some_and(f)
+    };
+    let mut out = Vec::with_capacity(at.len());
     let mut i = 0;
-    while i < chars.len() {
-        let (off, c) = chars[i];
-        if c.is_whitespace() {
+    while i < at.len() {
+        if !at[i].alnum {
+            out.push(word(doc, &at[i..i + 1]));
             i += 1;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
-                if cj.is_alphanumeric() {
-                    j += 1;
-                } else if matches!(cj, '.' | '\'' | '’' | '-' | '&')
-                    && chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric())
-                {
-                    j += 2;
-                } else {
-                    break;
-                }
+        let mut j = i + 1;
+        while j < at.len() && glued(&at[j - 1], &at[j]) {
+            if at[j].alnum {
+                j += 1;
+            } else if is_char(&at[j], is_joiner)
+                && at.get(j + 1).is_some_and(|n| n.alnum && glued(&at[j], n))
+            {
+                j += 2;
+            } else {
+                break;
             }
-            // Abbreviation periods: "U.S." / "Mr." keep a final period when the word
-            // already has one inside or is a known title.
-            let mut end_off = chars.get(j).map_or(s.len(), |x| x.0);
-            let w = &s[off..end_off];
-            if chars.get(j).is_some_and(|x| x.1 == '.') && (w.contains('.') || is_abbrev(w)) {
-                end_off += 1;
+        }
+        // Abbreviation periods: "U.S." / "Mr." keep a final period when the word
+        // already has one inside or is a known title.
+        if at
+            .get(j)
+            .is_some_and(|n| glued(&at[j - 1], n) && is_char(n, |c| c == '.'))
+        {
+            let w = &text[at[i].span.start..at[j - 1].span.end];
+            if w.contains('.') || is_abbrev(w) {
                 j += 1;
             }
-            out.push(Word {
-                start: a + off,
-                end: a + end_off,
-                text: &text[a + off..a + end_off],
-            });
-            i = j;
-        } else {
-            let end_off = off + c.len_utf8();
-            out.push(Word {
-                start: a + off,
-                end: a + end_off,
-                text: &text[a + off..a + end_off],
-            });
-            i += 1;
         }
+        out.push(word(doc, &at[i..j]));
+        i = j;
     }
     out
 }
@@ -239,7 +355,9 @@ mod tests {
     #[test]
     fn tokenizer() {
         let t = "Sen. Smith said U.S. aid isn't \"enough.\"";
-        let w: Vec<&str> = words(t, 0, t.len()).iter().map(|w| w.text).collect();
+        let mut d = Doc::new(t);
+        unspin_segment::segment(&mut d);
+        let w: Vec<&str> = view(&d, 0, t.len()).iter().map(|w| w.text).collect();
         assert_eq!(
             w,
             vec!["Sen.", "Smith", "said", "U.S.", "aid", "isn't", "\"", "enough", ".", "\""]

@@ -47,13 +47,14 @@ mod transcript;
 use cues::*;
 use detector::*;
 use kind::*;
-use lex::{words, Pronoun, Word};
+use lex::{view, Pronoun, Word};
 use marks::Marked;
 use subject::*;
 use transcript::*;
 use unspin_doc::{Doc, EntityKind, ParagraphKind, Quote, QuoteKind, Span, Speaker};
 
-/// Adds `doc.quotes` (reads paragraphs, sentences and entities; works without them).
+/// Adds `doc.quotes` (reads the token layer; reads paragraphs, sentences and entities
+/// and works without them).
 pub fn detect(doc: &mut Doc) {
     let quotes = Detector::new(doc).run();
     doc.quotes = quotes;

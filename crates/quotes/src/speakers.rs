@@ -52,9 +52,10 @@ impl<'d> Detector<'d> {
             // (Only the first and last words matter: short windows keep this
             // linear when a phrase is long.)
             let first_end = self.floor_boundary(mspan.start.min(sp.start + 64));
-            let indefinite = self.ws(sp.start, first_end).first().is_some_and(|w| {
-                matches!(w.lower().as_str(), "a" | "an" | "one" | "some" | "several")
-            });
+            let indefinite = self
+                .ws(sp.start, first_end)
+                .first()
+                .is_some_and(|w| matches!(w.form(), "a" | "an" | "one" | "some" | "several"));
             let tail_start = mspan
                 .end
                 .min(sp.end)
@@ -109,7 +110,7 @@ impl<'d> Detector<'d> {
     pub(crate) fn after_preposition(&self, a: usize, b: usize) -> bool {
         self.ws(a, b).last().is_some_and(|w| {
             matches!(
-                w.lower().as_str(),
+                w.form(),
                 "in" | "at" | "from" | "of" | "for" | "near" | "de" | "à" | "aus" | "bei" | "im"
             )
         })
@@ -321,7 +322,7 @@ impl<'d> Detector<'d> {
                         if self.in_content(ws[j].start) {
                             continue;
                         }
-                        if lex::is_group_noun(&ws[j].lower()) {
+                        if lex::is_group_noun(ws[j].form()) {
                             if j < 3 && !whole {
                                 break; // its determiners may lie before the window
                             }
@@ -329,7 +330,7 @@ impl<'d> Detector<'d> {
                             while s > 0
                                 && j - s < 3
                                 && !ws[s - 1].is_punct()
-                                && (lex::is_determiner(&ws[s - 1].lower())
+                                && (lex::is_determiner(ws[s - 1].form())
                                     || ws[s - 1].capitalised())
                             {
                                 s -= 1;

@@ -17,9 +17,9 @@ impl<'d> Detector<'d> {
         let mut r = c;
         while r > 0 && c - r < 8 {
             let w = &inner[r - 1];
-            let l = w.lower();
+            let l = w.form();
             if w.is_punct() && !matches!(w.text, "'" | "’" | "-")
-                || lex::is_clause_start(&l) && !matches!(l.as_str(), "of" | "for" | "at" | "de")
+                || lex::is_clause_start(l) && !matches!(l, "of" | "for" | "at" | "de")
             {
                 break;
             }
@@ -33,7 +33,7 @@ impl<'d> Detector<'d> {
             .iter()
             .all(|w| w.capitalised() || matches!(w.text, "." | "-" | "'" | "’"))
             && name.iter().filter(|w| !w.is_punct()).count() >= 2
-            && lex::pronoun(&name[0].lower()).is_none();
+            && lex::pronoun(name[0].form()).is_none();
         // The role part: no comma of its own, and a lower-case word (a role noun).
         let is_role = role.len() <= 8
             && role
@@ -43,9 +43,9 @@ impl<'d> Detector<'d> {
                 .iter()
                 .any(|w| w.text.chars().next().is_some_and(|c| c.is_lowercase()))
             && !role.iter().any(|w| {
-                let l = w.lower();
-                lex::is_clause_start(&l) && !matches!(l.as_str(), "of" | "for" | "at" | "de")
-                    || lex::cue(&l).is_some()
+                let l = w.form();
+                lex::is_clause_start(l) && !matches!(l, "of" | "for" | "at" | "de")
+                    || lex::cue(l).is_some()
             });
         (is_name && is_role).then_some(name)
     }
@@ -61,27 +61,27 @@ impl<'d> Detector<'d> {
         {
             return false;
         }
-        let first = phrase[0].lower();
-        if phrase.len() == 1 && lex::pronoun(&first).is_some() {
+        let first = phrase[0].form();
+        if phrase.len() == 1 && lex::pronoun(first).is_some() {
             return true;
         }
         // "Monday showed …": a day names no one.
-        if phrase.len() == 1 && lex::is_weekday(&first) {
+        if phrase.len() == 1 && lex::is_weekday(first) {
             return false;
         }
         // "he did not feel", "the piece I": a clause, not a name.
-        if phrase.iter().any(|w| lex::pronoun(&w.lower()).is_some()) {
+        if phrase.iter().any(|w| lex::pronoun(w.form()).is_some()) {
             return false;
         }
         if phrase.iter().any(|w| {
-            let l = w.lower();
-            let clause = lex::is_clause_start(&l)
-                && !matches!(l.as_str(), "of" | "for" | "at" | "in" | "on" | "from");
+            let l = w.form();
+            let clause = lex::is_clause_start(l)
+                && !matches!(l, "of" | "for" | "at" | "in" | "on" | "from");
             // Capitalised words are names here ("Will Doyle", "May", "Grant").
             let verb = !w.capitalised()
-                && (lex::is_be(&l)
+                && (lex::is_be(l)
                     || matches!(
-                        l.as_str(),
+                        l,
                         "can"
                             | "could"
                             | "should"
@@ -99,8 +99,8 @@ impl<'d> Detector<'d> {
             return false;
         }
         phrase.iter().any(|w| w.capitalised())
-            || lex::is_determiner(&first)
-            || phrase.iter().any(|w| lex::is_group_noun(&w.lower()))
+            || lex::is_determiner(first)
+            || phrase.iter().any(|w| lex::is_group_noun(w.form()))
     }
 
     /// A noun phrase at the start of `ws` (after an inverted cue or "according to").
@@ -109,9 +109,9 @@ impl<'d> Detector<'d> {
         if let Some(w) = ws.first() {
             let verb_next = ws
                 .get(1)
-                .is_some_and(|n| lex::is_be(&n.lower()) || adverb_or_aux(n));
+                .is_some_and(|n| lex::is_be(n.form()) || adverb_or_aux(n));
             if !verb_next
-                && lex::pronoun(&w.lower())
+                && lex::pronoun(w.form())
                     .is_some_and(|p| !matches!(p, Pronoun::Other | Pronoun::It))
             {
                 return Some(Span::new(w.start, w.end));
@@ -122,15 +122,15 @@ impl<'d> Detector<'d> {
             if j >= 10 {
                 break;
             }
-            let l = w.lower();
+            let l = w.form();
             if w.is_punct() && !matches!(w.text, "'" | "’" | "-") {
                 break;
             }
-            let np_continues = matches!(l.as_str(), "of" | "from" | "at")
+            let np_continues = matches!(l, "of" | "from" | "at")
                 && ws
                     .get(j + 1)
-                    .is_some_and(|n| n.capitalised() || lex::is_determiner(&n.lower()));
-            if j > 0 && lex::ends_inverted_speaker(&l) && !np_continues {
+                    .is_some_and(|n| n.capitalised() || lex::is_determiner(n.form()));
+            if j > 0 && lex::ends_inverted_speaker(l) && !np_continues {
                 break;
             }
             end = j + 1;
@@ -142,8 +142,8 @@ impl<'d> Detector<'d> {
         // `said the mayor, Paul Roe` / `a dit le maire, Paul Roe`: a role in lower
         // case, then the name set off by a comma.
         let role = phrase.iter().all(|w| !w.capitalised())
-            && (lex::is_determiner(&phrase[0].lower())
-                || lex::is_foreign_article(&phrase[0].lower()));
+            && (lex::is_determiner(phrase[0].form())
+                || lex::is_foreign_article(phrase[0].form()));
         if role && ws.get(end).is_some_and(|w| w.text == ",") {
             let rest = &ws[end + 1..];
             let mut n = rest
@@ -159,15 +159,15 @@ impl<'d> Detector<'d> {
                 return Some(Span::new(rest[0].start, rest[n - 1].end));
             }
         }
-        let foreign_role = lex::is_foreign_article(&phrase[0].lower()) && phrase.len() >= 2;
+        let foreign_role = lex::is_foreign_article(phrase[0].form()) && phrase.len() >= 2;
         if !foreign_role && !self.valid_speaker(phrase) {
             return None;
         }
         if !(foreign_role
             || phrase.iter().any(|w| w.capitalised())
-            || lex::pronoun(&phrase[0].lower()).is_some()
-            || lex::is_determiner(&phrase[0].lower())
-            || phrase.iter().any(|w| lex::is_group_noun(&w.lower())))
+            || lex::pronoun(phrase[0].form()).is_some()
+            || lex::is_determiner(phrase[0].form())
+            || phrase.iter().any(|w| lex::is_group_noun(w.form())))
         {
             return None;
         }
@@ -179,7 +179,7 @@ impl<'d> Detector<'d> {
         let mut i = 0;
         while i < ws.len()
             && (matches!(
-                ws[i].lower().as_str(),
+                ws[i].form(),
                 "but"
                     | "and"
                     | "so"
@@ -195,7 +195,7 @@ impl<'d> Detector<'d> {
             i += 1;
         }
         // `In an interview last year, X …`: skip an opening phrase up to its comma.
-        if ws.get(i).is_some_and(|w| lex::is_clause_start(&w.lower())) {
+        if ws.get(i).is_some_and(|w| lex::is_clause_start(w.form())) {
             if let Some(c) = ws[i..].iter().position(|w| w.text == ",") {
                 if c <= 12 {
                     i += c + 1;
@@ -203,11 +203,11 @@ impl<'d> Detector<'d> {
             }
         }
         let w0 = ws.get(i)?;
-        let l0 = w0.lower();
-        if lex::is_clause_start(&l0)
+        let l0 = w0.form();
+        if lex::is_clause_start(l0)
             || adverb_or_aux(w0)
             || matches!(
-                l0.as_str(),
+                l0,
                 "alongside"
                     | "among"
                     | "amid"
@@ -237,17 +237,17 @@ impl<'d> Detector<'d> {
         {
             return None;
         }
-        if let Some(p) = lex::pronoun(&l0) {
+        if let Some(p) = lex::pronoun(l0) {
             return (p != Pronoun::It).then(|| Span::new(w0.start, w0.end));
         }
         let mut j = i;
-        if lex::is_determiner(&w0.lower()) {
+        if lex::is_determiner(w0.form()) {
             j += 1;
             while j < ws.len()
                 && j - i < 4
                 && !ws[j].is_punct()
-                && lex::cue(&ws[j].lower()).is_none()
-                && !lex::is_clause_start(&ws[j].lower())
+                && lex::cue(ws[j].form()).is_none()
+                && !lex::is_clause_start(ws[j].form())
                 && !adverb_or_aux(&ws[j])
             {
                 j += 1;
@@ -256,14 +256,13 @@ impl<'d> Detector<'d> {
             while j < ws.len()
                 && j - i < 6
                 && (ws[j].capitalised()
-                    || (j > i
-                        && matches!(ws[j].lower().as_str(), "of" | "de" | "van" | "von" | "al"))
+                    || (j > i && matches!(ws[j].form(), "of" | "de" | "van" | "von" | "al"))
                         && ws.get(j + 1).is_some_and(|n| n.capitalised()))
             {
                 j += 1;
             }
         }
-        if j == i || (j == i + 1 && lex::is_determiner(&l0)) {
+        if j == i || (j == i + 1 && lex::is_determiner(l0)) {
             return None;
         }
         let phrase = &ws[i..j];
@@ -284,7 +283,7 @@ pub(crate) fn skip_aside_back(ws: &[Word], end: usize) -> usize {
             .rev()
             .find(|&i| ws[i].text == ",")
         {
-            let mid: Vec<String> = ws[c0 + 1..e - 1].iter().map(|w| w.lower()).collect();
+            let mid: Vec<&str> = ws[c0 + 1..e - 1].iter().map(|w| w.form()).collect();
             if matches!(
                 mid.join(" ").as_str(),
                 "though"
@@ -332,11 +331,11 @@ pub(crate) fn subject_start(ws: &[Word], end: usize, max: usize, of_at_end: bool
     let mut prep: Option<usize> = None;
     while start > 0 && end - start < max {
         let w = &ws[start - 1];
-        let l = w.lower();
+        let l = w.form();
         if w.is_punct() && !matches!(w.text, "'" | "’" | "-") {
             break;
         }
-        if matches!(l.as_str(), "in" | "at" | "from")
+        if matches!(l, "in" | "at" | "from")
             && start < end
             && prep.is_none()
             && ws[start].capitalised()
@@ -346,7 +345,7 @@ pub(crate) fn subject_start(ws: &[Word], end: usize, max: usize, of_at_end: bool
             continue;
         }
         let of_breaks = of_at_end && start == end;
-        if lex::is_clause_start(&l) && (l != "of" || of_breaks) {
+        if lex::is_clause_start(l) && (l != "of" || of_breaks) {
             break;
         }
         start -= 1;
@@ -364,7 +363,7 @@ pub(crate) fn trim_subject<'a, 'w>(phrase: &'a [Word<'w>]) -> &'a [Word<'w>] {
     let mut p = phrase;
     if let Some(i) = p.iter().rposition(|w| {
         matches!(
-            w.lower().as_str(),
+            w.form(),
             "ago" | "today" | "yesterday" | "tonight" | "now" | "then" | "later" | "earlier"
         )
     }) {
@@ -375,17 +374,17 @@ pub(crate) fn trim_subject<'a, 'w>(phrase: &'a [Word<'w>]) -> &'a [Word<'w>] {
     // A name after lowercase words that cannot lead into it ("… issued Acme Corp").
     let run = p.iter().rev().take_while(|w| w.capitalised()).count();
     if run > 0 && run < p.len() {
-        let before = p[p.len() - run - 1].lower();
-        let leads_in = lex::is_determiner(&before)
+        let before = p[p.len() - run - 1].form();
+        let leads_in = lex::is_determiner(before)
             || matches!(
-                before.as_str(),
+                before,
                 "of" | "and" | "for" | "de" | "van" | "von" | "al" | "former" | "'s" | "’s"
             );
         if !leads_in
             && !p[p.len() - run - 1].is_punct()
             && p[..p.len() - run]
                 .iter()
-                .any(|w| !w.capitalised() && w.lower().len() > 3 && !lex::is_determiner(&w.lower()))
+                .any(|w| !w.capitalised() && w.form().len() > 3 && !lex::is_determiner(w.form()))
         {
             p = &p[p.len() - run..];
         }
@@ -396,8 +395,8 @@ pub(crate) fn trim_subject<'a, 'w>(phrase: &'a [Word<'w>]) -> &'a [Word<'w>] {
 /// An adverb or auxiliary that may stand between a speaker and a cue ("also", "has",
 /// "quickly"); a capitalised "-ly" word is a name ("Kelly said"), not an adverb.
 pub(crate) fn adverb_or_aux(w: &Word) -> bool {
-    let l = w.lower();
-    lex::is_listed_adverb_or_aux(&l) || !w.capitalised() && lex::is_adverb_or_aux(&l)
+    let l = w.form();
+    lex::is_listed_adverb_or_aux(l) || !w.capitalised() && lex::is_adverb_or_aux(l)
 }
 
 /// Whether a bare "say" after the words `before` reports what a group says now
@@ -407,14 +406,14 @@ pub(crate) fn present_plural_say(before: &[Word]) -> bool {
     let Some(prev) = before.last() else {
         return false;
     };
-    let l = prev.lower();
+    let l = prev.form();
     // "I'd say", "we’d say".
     let base = l.split(['\'', '’']).next().unwrap_or("");
     !prev.is_punct()
         && !matches!(base, "i" | "we" | "you")
         && !adverb_or_aux(prev)
         && !matches!(
-            l.as_str(),
+            l,
             "to" | "not"
                 | "n't"
                 | "never"

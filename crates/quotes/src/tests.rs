@@ -3,8 +3,18 @@
 use super::*;
 use unspin_doc::{Entity, Mention, Paragraph};
 
+/// Lays the token layer the detector reads (the segmenter's), keeping the
+/// paragraphs and sentences the test set itself (none when it set none).
+fn lay_tokens(d: &mut Doc) {
+    let (paragraphs, sentences) = (d.paragraphs.clone(), d.sentences.clone());
+    unspin_segment::segment(d);
+    d.paragraphs = paragraphs;
+    d.sentences = sentences;
+}
+
 fn run(text: &str) -> Doc {
     let mut d = Doc::new(text);
+    lay_tokens(&mut d);
     detect(&mut d);
     d
 }
@@ -229,6 +239,7 @@ fn quote_echoing_a_heading_is_scare() {
         span: Span::new(26, text.len()),
         kind: ParagraphKind::Body,
     });
+    lay_tokens(&mut d);
     detect(&mut d);
     assert_eq!(marked(&d)[0].0, QuoteKind::Scare);
 }
@@ -238,6 +249,7 @@ fn pronoun_speaker_resolves_to_nearest_person() {
     let text = "Mary Jones spoke first at the hearing. \"We are ready,\" she said.";
     let mut d = Doc::new(text);
     entity(&mut d, "Mary Jones", EntityKind::Person, &["Mary Jones"]);
+    lay_tokens(&mut d);
     detect(&mut d);
     let q = &d.quotes[0];
     let sp = q.speaker.as_ref().unwrap();
@@ -256,6 +268,7 @@ fn they_resolves_to_a_cited_outlet() {
         EntityKind::Outlet,
         &["Daily Planet"],
     );
+    lay_tokens(&mut d);
     detect(&mut d);
     let q = d
         .quotes
@@ -278,6 +291,7 @@ fn speaker_phrase_resolves_to_the_person_inside() {
     let text = "\"The numbers are clear,\" economist Dana Wu writes.";
     let mut d = Doc::new(text);
     entity(&mut d, "Dana Wu", EntityKind::Person, &["Dana Wu"]);
+    lay_tokens(&mut d);
     detect(&mut d);
     let sp = d.quotes[0].speaker.as_ref().unwrap();
     assert_eq!(d.slice(sp.span), "economist Dana Wu");
@@ -635,6 +649,7 @@ fn block_paragraphs() {
         span: Span::new(24, text.len()),
         kind: ParagraphKind::Blockquote,
     });
+    lay_tokens(&mut d);
     detect(&mut d);
     assert_eq!(marked(&d)[0].0, QuoteKind::Block);
 }
@@ -679,6 +694,7 @@ fn works_with_sentences_from_a_segmenter() {
             speculation: false,
         });
     }
+    lay_tokens(&mut d);
     detect(&mut d);
     let q = marked(&d);
     assert_eq!(q[0].2, s("Smith"));
@@ -727,6 +743,7 @@ fn pronoun_gender_from_titles() {
     let mut d = Doc::new(text);
     entity(&mut d, "Ann Lane", EntityKind::Person, &["Mrs. Lane"]);
     entity(&mut d, "Tom Reed", EntityKind::Person, &["Mr. Reed"]);
+    lay_tokens(&mut d);
     detect(&mut d);
     assert_eq!(d.quotes[0].speaker.as_ref().unwrap().name, "Ann Lane");
 }
@@ -821,6 +838,7 @@ fn random_texts_never_panic() {
                 &[&t[..t.chars().next().unwrap().len_utf8()]],
             );
         }
+        lay_tokens(&mut d);
         detect(&mut d);
         for q in &d.quotes {
             assert!(q.span.start <= q.span.end && q.span.end <= t.len());
@@ -845,6 +863,7 @@ fn blockquotes_without_marks() {
         });
         at += part.len() + 2;
     }
+    lay_tokens(&mut d);
     detect(&mut d);
     let q = marked(&d);
     assert_eq!(q.len(), 3, "{q:?}");
@@ -874,6 +893,7 @@ fn speaker_phrase_head_is_the_last_person() {
     let mut d = Doc::new(text);
     entity(&mut d, "Ana Lopez", EntityKind::Person, &["Lopez"]);
     entity(&mut d, "Sam Ortiz", EntityKind::Person, &["Sam Ortiz"]);
+    lay_tokens(&mut d);
     detect(&mut d);
     assert_eq!(d.quotes[0].speaker.as_ref().unwrap().name, "Sam Ortiz");
 }
@@ -889,6 +909,7 @@ fn pronoun_gender_from_following_pronouns() {
     let text = "Tom Reed said he would run again. \"We will win,\" she said.";
     let mut d = Doc::new(text);
     entity(&mut d, "Tom Reed", EntityKind::Person, &["Tom Reed"]);
+    lay_tokens(&mut d);
     detect(&mut d);
     let q = d
         .quotes
@@ -941,6 +962,7 @@ fn german_cues_inverted_and_pronoun() {
         EntityKind::Person,
         &["Paul Wendt", "Wendt"],
     );
+    lay_tokens(&mut d);
     detect(&mut d);
     let q = marked(&d);
     assert_eq!(q[0].0, QuoteKind::Direct);
@@ -980,6 +1002,7 @@ fn french_cues_compound_past_and_glued_pronoun() {
         EntityKind::Person,
         &["Marie Rolland"],
     );
+    lay_tokens(&mut d);
     detect(&mut d);
     let q = marked(&d);
     assert_eq!(q[0].2, s("Marie Rolland"));
@@ -1026,6 +1049,7 @@ fn definite_role_resolves_to_the_titled_person() {
         EntityKind::Person,
         &["Dana Whitcombe"],
     );
+    lay_tokens(&mut d);
     detect(&mut d);
     assert_eq!(
         speaker_name(&d, "This is").as_deref(),
@@ -1040,6 +1064,7 @@ fn definite_role_resolves_to_the_titled_person() {
         EntityKind::Person,
         &["Dana Whitcombe"],
     );
+    lay_tokens(&mut d);
     detect(&mut d);
     assert_eq!(speaker_name(&d, "This is").as_deref(), Some("the senator"));
 }
@@ -1060,6 +1085,7 @@ fn unnamed_speaker_with_a_place_is_not_the_place() {
     let t = "An Egyptian official in Cairo, who asked not to be named, said talks sought \"firm guarantees\" on water.";
     let mut d = run(t);
     entity(&mut d, "Cairo", EntityKind::Place, &["Cairo"]);
+    lay_tokens(&mut d);
     detect(&mut d);
     let q = marked(&d);
     assert_eq!(q[0].2, s("An Egyptian official in Cairo"));
@@ -1084,6 +1110,7 @@ fn she_resolves_to_the_woman_titled_ms() {
     // The second "Penn" mention is the one after "Ms.".
     let ms = d.text.find("Ms. Penn").unwrap() + 4;
     d.entities[1].mentions[1].span = Span::new(ms, ms + 4);
+    lay_tokens(&mut d);
     detect(&mut d);
     assert_eq!(speaker_name(&d, "We will").as_deref(), Some("Clara Penn"));
 }
@@ -1094,6 +1121,7 @@ fn quote_paragraph_after_reported_speech_paragraph() {
              \"We could not believe the numbers at first. So we ran them again.\"";
     let mut d = run(t);
     entity(&mut d, "Ines Varga", EntityKind::Person, &["Ines Varga"]);
+    lay_tokens(&mut d);
     detect(&mut d);
     assert_eq!(speaker_name(&d, "We could").as_deref(), Some("Ines Varga"));
 }
@@ -1107,6 +1135,7 @@ fn transcript_turns_are_quotes_by_the_labelled_speaker() {
     let mut d = run(t);
     entity(&mut d, "Nina Cole", EntityKind::Person, &["NINA COLE"]);
     entity(&mut d, "Raj Mehta", EntityKind::Person, &["Raj Mehta"]);
+    lay_tokens(&mut d);
     detect(&mut d);
     let q = quotes(&d);
     assert_eq!(q.len(), 4, "{q:?}");
@@ -1131,6 +1160,7 @@ fn german_definite_role_matches_a_compound_title() {
              „Die Bahn bekommt mehr Geld“, sagte die Ministerin.";
     let mut d = run(t);
     entity(&mut d, "Eva Roth", EntityKind::Person, &["Eva Roth"]);
+    lay_tokens(&mut d);
     detect(&mut d);
     assert_eq!(speaker_name(&d, "Die Bahn").as_deref(), Some("Eva Roth"));
 }
@@ -1147,6 +1177,7 @@ fn quoted_transcript_excerpt_credits_the_label() {
              \"DORSEY: I regret it, and I have said so many times.\"";
     let mut d = run(t);
     entity(&mut d, "Kay Dorsey", EntityKind::Person, &["Kay Dorsey"]);
+    lay_tokens(&mut d);
     detect(&mut d);
     let q = marked(&d);
     assert_eq!(q[0].1, "I regret it, and I have said so many times.");
@@ -1159,6 +1190,7 @@ fn org_modifying_an_unnamed_speaker_is_not_the_speaker() {
     let t = "\"The vote is close,\" a Senate aide said.";
     let mut d = run(t);
     entity(&mut d, "Senate", EntityKind::Org, &["Senate"]);
+    lay_tokens(&mut d);
     detect(&mut d);
     let q = &d.quotes[0];
     let sp = q.speaker.as_ref().expect("speaker");
@@ -1171,6 +1203,7 @@ fn group_in_a_place_is_the_speaker() {
     let t = "Officials in Lisbon said the plan was \"fully funded.\"";
     let mut d = run(t);
     entity(&mut d, "Lisbon", EntityKind::Place, &["Lisbon"]);
+    lay_tokens(&mut d);
     detect(&mut d);
     assert_eq!(
         speaker_name(&d, "fully").as_deref(),

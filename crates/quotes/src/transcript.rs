@@ -124,11 +124,11 @@ impl<'d> Detector<'d> {
         let mut speaker: Option<Span> = None;
         let ws = self.ws(0, intro_end);
         for j in 0..ws.len() {
-            let l = ws[j].lower();
+            let l = ws[j].form();
             if (l == "with" || l == "to") && j > 0 {
-                let prev = ws[j - 1].lower();
+                let prev = ws[j - 1].form();
                 if matches!(
-                    prev.as_str(),
+                    prev,
                     "interview"
                         | "spoke"
                         | "talked"

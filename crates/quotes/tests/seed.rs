@@ -1,5 +1,6 @@
-//! The seed article's ten quotations with the quotes stage alone (no segmenter or
-//! entities: the stage must degrade gracefully). Kinds and speaker words as in
+//! The seed article's ten quotations with the quotes stage on the token layer alone
+//! (the segmenter's tokens, but no paragraphs, sentences or entities: the stage
+//! must degrade gracefully). Kinds and speaker words as in
 //! `EXPECTED.md`; resolving `they` to the outlet needs entities and is checked in
 //! `crates/eval/tests/seed_quotes.rs` through the full pipeline. Skips when absent.
 
@@ -17,6 +18,9 @@ fn seed_quotations_without_other_layers() {
         return;
     };
     let mut doc = Doc::new(text);
+    unspin_segment::segment(&mut doc);
+    doc.paragraphs.clear();
+    doc.sentences.clear();
     unspin_quotes::detect(&mut doc);
     let find = |start: &str| {
         doc.quotes
