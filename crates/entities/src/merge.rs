@@ -146,46 +146,13 @@ pub fn from_model(doc: &Doc, mentions: &[unspin_ner::Mention]) -> Vec<Candidate>
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
-            if business_noun(&noun) {
+            if unspin_lex::org_cues::is_business_noun(&noun) {
                 c.kind = EntityKind::Org;
             }
         }
     }
     crate::refine_outlets(doc, &mut cands);
     cands
-}
-
-/// Common nouns for a business or a venture, which a name in apposition then names.
-fn business_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "store"
-            | "shop"
-            | "company"
-            | "firm"
-            | "restaurant"
-            | "cafe"
-            | "café"
-            | "bar"
-            | "brand"
-            | "startup"
-            | "start-up"
-            | "business"
-            | "label"
-            | "charity"
-            | "bakery"
-            | "boutique"
-            | "chain"
-            | "studio"
-            | "venture"
-            | "subsidiary"
-            | "manufacturer"
-            | "retailer"
-            | "distillery"
-            | "brewery"
-            | "winery"
-            | "hotel"
-    )
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! this module for a trained tagger that produces the same [`Candidate`]s.
 
 use unspin_lex::hash::FxHashSet as HashSet;
+use unspin_lex::{names, org_cues, orgs, places, punctuation};
 
 use unspin_doc::{Doc, EntityKind, ParagraphKind, Span};
 
@@ -35,16 +36,13 @@ pub(crate) fn token_view(doc: &Doc) -> Vec<Tk<'_>> {
             last_sent = t.sentence;
             seen_word = false;
         }
-        let word = s.chars().any(|c| c.is_alphanumeric());
-        let alpha = s.chars().any(|c| c.is_alphabetic());
-        let cap = s.chars().next().is_some_and(|c| c.is_uppercase());
-        let after_opener = out.last().is_some_and(|p: &Tk| {
-            p.sent == t.sentence
-                && matches!(
-                    p.s,
-                    "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-" | "--" | "…" | "..."
-                )
-        });
+        // A letter or digit anywhere (not punctuation); first letter upper-case.
+        let word = !t.shape.punct();
+        let cap = t.shape.cap();
+        let alpha = word && s.chars().any(char::is_alphabetic);
+        let after_opener = out
+            .last()
+            .is_some_and(|p: &Tk| p.sent == t.sentence && punctuation::opens_clause(p.s));
         let initial = word && (!seen_word || after_opener);
         if alpha {
             seen_word = true;
@@ -219,7 +217,7 @@ fn headline_like(doc: &Doc, toks: &[Tk], a: usize, b: usize) -> bool {
         }
         if !t.cap {
             let lowercase_word = t.s.chars().next().is_some_and(char::is_lowercase);
-            if lowercase_word && !is_title_case_lower(t.s) {
+            if lowercase_word && !names::is_title_case_lowercase(t.s) {
                 lower += 1;
             }
             continue;
@@ -236,34 +234,6 @@ fn headline_like(doc: &Doc, toks: &[Tk], a: usize, b: usize) -> bool {
         }
     }
     lower == 0 && ((func >= 1 && caps >= 1) || caps >= 3)
-}
-
-/// Short words that title case leaves in lower case.
-fn is_title_case_lower(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "and"
-            | "but"
-            | "or"
-            | "nor"
-            | "for"
-            | "on"
-            | "at"
-            | "to"
-            | "by"
-            | "of"
-            | "in"
-            | "up"
-            | "as"
-            | "vs."
-            | "via"
-            | "with"
-            | "from"
-            | "into"
-            | "over"
-    )
 }
 
 fn name_tok(t: &Tk) -> bool {
@@ -455,10 +425,8 @@ fn suppress_gaz(cx: &Ctx, g: &Gaz, ri: usize, rj: usize) -> bool {
             return true;
         }
         // "Banque de France", "Ministerio del Interior": a head-first organisation.
-        if matches!(
-            before,
-            "de" | "du" | "des" | "del" | "della" | "di" | "der" | "für"
-        ) && is_org_prefix(head)
+        if orgs::is_head_first_particle(before)
+            && is_org_prefix(head)
             && !matches!(head, "United" | "Union")
         {
             return true;
@@ -533,20 +501,7 @@ fn run(cx: &mut Ctx, sgaz: &[Gaz], used: &mut [bool], i: usize, j: usize, headli
                         && !is_org_suffix(w)
                         && !is_outlet_suffix(w)
                         && !is_misc_head(w)
-                        && !matches!(
-                            w,
-                            "Keys"
-                                | "Banks"
-                                | "Lakes"
-                                | "Plains"
-                                | "Highlands"
-                                | "Lowlands"
-                                | "Isles"
-                                | "Woods"
-                                | "Flats"
-                                | "Glades"
-                                | "Everglades"
-                        ))
+                        && !places::is_plural_place_word(w))
             }
         {
             cx.out.push(Candidate {
@@ -876,12 +831,7 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
         return push(cx, EntityKind::Org, false);
     }
     // "the Guangdong province", "Marsabit county": a place.
-    if next.is_some_and(|w| {
-        matches!(
-            w,
-            "province" | "region" | "county" | "district" | "prefecture" | "oblast" | "governorate"
-        )
-    }) {
+    if next.is_some_and(places::is_region_noun) {
         return push(cx, EntityKind::Place, false);
     }
     // "in Palo Verde": two or three uncommon words after "in" name a place.
@@ -1044,205 +994,152 @@ fn org_context(cx: &Ctx, a: usize, b: usize) -> bool {
     org_cue(cx, a, b).is_some()
 }
 
+/// How many tokens a description in apposition to a name may run ("X, the San
+/// Francisco company behind …", "The nonprofit behind the project, X").
+const APPOSITION_WINDOW: usize = 10;
+
+/// How many tokens after "X reported" may hold the results noun ("X reported
+/// quarterly earnings").
+const EARNINGS_WINDOW: usize = 5;
+
+/// The tokens of one sentence, asked by index (`None` outside the sentence).
+#[derive(Clone, Copy)]
+struct Sentence<'a, 'd> {
+    toks: &'a [Tk<'d>],
+    sent: usize,
+}
+
+impl<'d> Sentence<'_, 'd> {
+    fn at(&self, k: usize) -> Option<&'d str> {
+        self.toks
+            .get(k)
+            .filter(|t| t.sent == self.sent)
+            .map(|t| t.s)
+    }
+}
+
 /// The organisation cue around `a..b`: `Some(true)` for a direct one ("the X union",
 /// "shares of X", "X's shareholders"), `Some(false)` for an apposition or "a
 /// spokeswoman for X", which a person's name can also fill.
 fn org_cue(cx: &Ctx, a: usize, b: usize) -> Option<bool> {
-    let toks = cx.toks;
-    let sent = toks[a].sent;
-    let at = |k: usize| toks.get(k).filter(|t| t.sent == sent).map(|t| t.s);
-    let lower = |k: usize| at(k).map(str::to_lowercase).unwrap_or_default();
-    // Before: "spokeswoman for X", "shares of X".
-    if a >= 2 {
-        let p2 = lower(a - 2);
-        let hit = match at(a - 1) {
-            Some("for" | "at") => matches!(
-                p2.as_str(),
-                "spokeswoman"
-                    | "spokesman"
-                    | "spokesperson"
-                    | "spokespeople"
-                    | "analyst"
-                    | "analysts"
-                    | "economist"
-                    | "strategist"
-                    | "executive"
-                    | "executives"
-                    | "employee"
-                    | "employees"
-                    | "worker"
-                    | "workers"
-                    | "engineer"
-                    | "engineers"
-            ),
-            Some("of" | "in")
-                if matches!(
-                    p2.as_str(),
-                    "shares"
-                        | "stake"
-                        | "subsidiary"
-                        | "shareholders"
-                        | "shareholder"
-                        | "co-founder"
-                        | "ceo"
-                        | "employees"
-                ) =>
-            {
-                return Some(true)
-            }
-            _ => false,
-        };
-        if hit {
-            return Some(false);
-        }
+    let s = Sentence {
+        toks: cx.toks,
+        sent: cx.toks[a].sent,
+    };
+    if let Some(direct) = staff_or_stake_before(s, a) {
+        return Some(direct);
     }
-    // Before: "packaging company Cofinec", "tyre giant Pirelli", "chipmaker X".
-    if a >= 1 {
-        if let Some(p) = at(a - 1) {
-            let pre = matches!(
-                p,
-                "company"
-                    | "firm"
-                    | "group"
-                    | "giant"
-                    | "conglomerate"
-                    | "retailer"
-                    | "lender"
-                    | "insurer"
-                    | "airline"
-                    | "carrier"
-                    | "bank"
-                    | "startup"
-                    | "start-up"
-                    | "operator"
-                    | "publisher"
-                    | "brokerage"
-                    | "utility"
-                    | "manufacturer"
-                    | "supplier"
-                    | "nonprofit"
-                    | "charity"
-                    | "union"
-            ) || p.ends_with("-maker")
-                || matches!(
-                    p,
-                    "maker"
-                        | "chipmaker"
-                        | "drugmaker"
-                        | "carmaker"
-                        | "automaker"
-                        | "toymaker"
-                        | "planemaker"
-                        | "steelmaker"
-                        | "truckmaker"
-                        | "phonemaker"
-                );
-            if pre {
-                return Some(false);
-            }
-        }
+    if org_noun_before(s, a) || org_description_after(s, b) {
+        return Some(false);
     }
-    // After: "X, the … company behind …".
-    let next = at(b);
-    if next == Some(",") && matches!(at(b + 1), Some("the" | "a" | "an")) {
-        let mut k = b + 2;
-        while k < b + 10 {
-            let Some(w) = at(k) else { break };
-            if matches!(w, "," | "." | ";" | ":" | "—" | "–" | "(" | ")") {
-                break;
-            }
-            if is_org_noun(w) && org_noun_head(at(k + 1)) {
-                return Some(false);
-            }
-            // "X, the head of the company": a person described by the organisation.
-            if matches!(w, "of" | "at" | "for" | "to" | "with" | "from") {
-                break;
-            }
-            k += 1;
-        }
-    }
-    // "the United Steelworkers union" (a lone word may be an adjective: "Panamanian company").
-    if b - a >= 2
-        && next.is_some_and(|w| {
-            matches!(
-                w,
-                "union"
-                    | "company"
-                    | "corporation"
-                    | "firm"
-                    | "coalition"
-                    | "nonprofit"
-                    | "charity"
-                    | "foundation"
-                    | "bank"
-                    | "airline"
-                    | "automaker"
-                    | "carmaker"
-                    | "retailer"
-                    | "conglomerate"
-                    | "startup"
-            )
-        })
-        && org_noun_head(at(b + 1))
-    {
+    if org_noun_after(s, a, b) || corporate_possessive(s, b) || earnings_report(s, b) {
         return Some(true);
     }
-    // "X's shareholders", "X's chief executive".
-    if matches!(next, Some("'s" | "’s" | "'" | "’")) {
-        let w = at(b + 1).unwrap_or("");
-        let chief =
-            w == "chief" && matches!(at(b + 2), Some("executive" | "financial" | "operating"));
-        if (w != "chief" && is_corporate_possession(w)) || chief {
-            return Some(true);
+    org_description_before(s, a, b).then_some(false)
+}
+
+/// "a spokeswoman for X", "analysts at X" (`Some(false)`); "shares of X", "a stake
+/// in X" (`Some(true)`).
+fn staff_or_stake_before(s: Sentence, a: usize) -> Option<bool> {
+    if a < 2 {
+        return None;
+    }
+    let p2 = s.at(a - 2).map(str::to_lowercase).unwrap_or_default();
+    match s.at(a - 1) {
+        Some("for" | "at") if org_cues::is_staff_noun(&p2) => Some(false),
+        Some("of" | "in") if org_cues::is_stake_noun(&p2) => Some(true),
+        _ => None,
+    }
+}
+
+/// "packaging company Cofinec", "tyre giant Pirelli", "chipmaker X".
+fn org_noun_before(s: Sentence, a: usize) -> bool {
+    a >= 1 && s.at(a - 1).is_some_and(org_cues::is_noun_before_name)
+}
+
+/// "X, the … company behind …" (but "X, the head of the company": a person
+/// described by the organisation).
+fn org_description_after(s: Sentence, b: usize) -> bool {
+    if s.at(b) != Some(",") || !matches!(s.at(b + 1), Some("the" | "a" | "an")) {
+        return false;
+    }
+    for k in b + 2..b + APPOSITION_WINDOW {
+        let Some(w) = s.at(k) else { break };
+        if punctuation::breaks_phrase(w) {
+            break;
+        }
+        if is_org_noun(w) && org_noun_head(s.at(k + 1)) {
+            return true;
+        }
+        if org_cues::is_description_break(w) {
+            break;
         }
     }
-    // "X reported quarterly earnings".
-    if matches!(next, Some("reported" | "announced" | "posted")) {
-        let money = (b + 1..b + 6).filter_map(at).any(|w| {
-            matches!(
-                w,
-                "earnings"
-                    | "revenue"
-                    | "revenues"
-                    | "profit"
-                    | "profits"
-                    | "sales"
-                    | "dividend"
-                    | "layoffs"
-            )
-        });
-        if money {
-            return Some(true);
+    false
+}
+
+/// "the United Steelworkers union" (a lone word may be an adjective: "Panamanian
+/// company").
+fn org_noun_after(s: Sentence, a: usize, b: usize) -> bool {
+    b - a >= 2 && s.at(b).is_some_and(org_cues::is_noun_after_name) && org_noun_head(s.at(b + 1))
+}
+
+/// "X's shareholders", "X's chief executive".
+fn corporate_possessive(s: Sentence, b: usize) -> bool {
+    if !matches!(s.at(b), Some("'s" | "’s" | "'" | "’")) {
+        return false;
+    }
+    let w = s.at(b + 1).unwrap_or("");
+    let chief =
+        w == "chief" && matches!(s.at(b + 2), Some("executive" | "financial" | "operating"));
+    (w != "chief" && is_corporate_possession(w)) || chief
+}
+
+/// "X reported quarterly earnings".
+fn earnings_report(s: Sentence, b: usize) -> bool {
+    matches!(s.at(b), Some("reported" | "announced" | "posted"))
+        && (b + 1..b + 1 + EARNINGS_WINDOW)
+            .filter_map(|k| s.at(k))
+            .any(org_cues::is_earnings_word)
+}
+
+/// "The nonprofit behind the project, X, says" (but "the head of the committee, X":
+/// the organisation is not the head noun).
+fn org_description_before(s: Sentence, a: usize, b: usize) -> bool {
+    if a < 2 || s.at(a - 1) != Some(",") || s.at(b) != Some(",") {
+        return false;
+    }
+    let mut k = a - 1;
+    let mut noun = false;
+    while k > 0 && a - k < APPOSITION_WINDOW {
+        k -= 1;
+        let Some(w) = s.at(k) else { break };
+        if punctuation::breaks_phrase(w) {
+            break;
+        }
+        if is_org_noun(w) {
+            noun = true;
+        }
+        if noun && org_cues::is_description_break(w) {
+            break;
+        }
+        if noun && org_cues::is_description_determiner(&lower_first(w)) {
+            return true;
         }
     }
-    // Before: "The nonprofit behind the project, X, says".
-    if a >= 2 && at(a - 1) == Some(",") && at(b) == Some(",") {
-        let mut k = a - 1;
-        let mut noun = false;
-        while k > 0 && a - k < 10 {
-            k -= 1;
-            let Some(w) = at(k) else { break };
-            if matches!(w, "," | "." | ";" | ":" | "—" | "–" | "(" | ")") {
-                break;
-            }
-            if is_org_noun(w) {
-                noun = true;
-            }
-            // "the head of the committee, X": the organisation is not the head noun.
-            if noun && matches!(w, "of" | "for" | "at" | "to" | "with") {
-                break;
-            }
-            if noun
-                && matches!(
-                    w,
-                    "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "their" | "Their"
-                )
-            {
-                return Some(false);
-            }
+    false
+}
+
+/// `w` with its first letter lower-cased ("The" → "the", "THE" → "tHE").
+fn lower_first(w: &str) -> std::borrow::Cow<'_, str> {
+    match w.chars().next() {
+        Some(c) if c.is_uppercase() => {
+            let mut out: String = c.to_lowercase().collect();
+            out.push_str(&w[c.len_utf8()..]);
+            std::borrow::Cow::Owned(out)
         }
+        _ => std::borrow::Cow::Borrowed(w),
     }
-    None
 }
 
 /// True when the word after an organisation noun leaves it the head of its phrase
@@ -1251,30 +1148,7 @@ fn org_noun_head(next: Option<&str>) -> bool {
     match next {
         None => true,
         Some("'s" | "’s" | "'" | "’") => false,
-        Some(w) if w.starts_with(|c: char| c.is_lowercase()) => matches!(
-            w,
-            "behind"
-                | "that"
-                | "which"
-                | "who"
-                | "based"
-                | "with"
-                | "in"
-                | "of"
-                | "for"
-                | "from"
-                | "founded"
-                | "headquartered"
-                | "whose"
-                | "and"
-                | "at"
-                | "on"
-                | "by"
-                | "known"
-                | "owned"
-                | "run"
-                | "led"
-        ),
+        Some(w) if w.starts_with(|c: char| c.is_lowercase()) => org_cues::is_noun_follower(w),
         Some(_) => true,
     }
 }

@@ -2,7 +2,8 @@
 //! `first_names.tsv`, `surnames.txt`, `more_name_particles.txt` with
 //! `name_particles.txt`, `person_name_suffixes.txt`,
 //! `never_names.txt`, `non_name_acronyms.txt`, `capitalised_function_words.txt`,
-//! `name_head_nouns.txt`). All case-sensitive, as written.
+//! `name_head_nouns.txt`, `title_case_lowercase_words.txt`). All case-sensitive,
+//! as written.
 
 use crate::titles::Gender;
 
@@ -33,6 +34,11 @@ word_set!(
 word_set!(
     /// Capitalised pronouns, auxiliaries and particles ("She", "Would", "Into").
     pub CAPITALISED_FUNCTION_WORDS = "capitalised_function_words.txt"
+);
+word_set!(
+    /// Short words that Title Case leaves in lower case ("of", "vs.", "into"); a
+    /// narrower list than [`crate::headlines::HEADLINE_MINOR_WORDS`].
+    pub TITLE_CASE_LOWERCASE_WORDS = "title_case_lowercase_words.txt"
 );
 word_set!(
     /// Head nouns that may be followed by "of"/"for"/"on" inside a name
@@ -85,4 +91,10 @@ pub fn is_capitalised_function_word(w: &str) -> bool {
 /// organisation, place and event suffixes and titles ("Republic", "Statue").
 pub fn is_name_head_noun(w: &str) -> bool {
     NAME_HEAD_NOUNS.contains(w)
+}
+
+/// A short word that Title Case leaves in lower case ("of", "vs.", "into"): other
+/// lower-case words show a line is not in title case.
+pub fn is_title_case_lowercase(w: &str) -> bool {
+    TITLE_CASE_LOWERCASE_WORDS.contains(w)
 }

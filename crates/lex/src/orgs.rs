@@ -1,6 +1,7 @@
 //! Words that mark organisation names (data: `org_name_suffixes.txt`,
 //! `org_name_prefixes.txt`, `org_name_connectors.txt`, `org_nouns.txt`,
-//! `corporate_possessions.txt`, `german_org_morphemes.tsv`).
+//! `corporate_possessions.txt`, `german_org_morphemes.tsv`,
+//! `head_first_org_particles.txt`).
 
 word_set!(
     /// Last words that make a name an organisation ("Inc.", "Party", "University").
@@ -22,6 +23,10 @@ word_set!(
     /// Words after a possessive that only companies have ("shares", "CEO").
     pub CORPORATE_POSSESSIONS = "corporate_possessions.txt"
 );
+word_set!(
+    /// Particles after a head-first organisation word ("Banque de France").
+    pub HEAD_FIRST_ORG_PARTICLES = "head_first_org_particles.txt"
+);
 table!(
     /// German organisation morphemes: morpheme → `prefix`, `contains` or `not`.
     GERMAN_ORG_MORPHEMES = "german_org_morphemes.tsv"
@@ -40,6 +45,12 @@ pub fn is_name_prefix(w: &str) -> bool {
 /// A lower-case word allowed inside a name after a head noun ("Bank of America").
 pub fn is_name_connector(w: &str) -> bool {
     ORG_NAME_CONNECTORS.contains(w)
+}
+
+/// A particle between a head-first organisation word and its name ("Banque de
+/// France", "Ministerio del Interior").
+pub fn is_head_first_particle(w: &str) -> bool {
+    HEAD_FIRST_ORG_PARTICLES.contains(w)
 }
 
 /// A lower-case noun for an organisation ("the San Francisco company").

@@ -1,5 +1,6 @@
 //! Words that mark place names (data: `place_name_suffixes.txt`,
-//! `place_name_prefixes.txt`, `compass_words.txt`, `locative_prepositions.txt`).
+//! `place_name_prefixes.txt`, `compass_words.txt`, `locative_prepositions.txt`, `region_nouns.txt`,
+//! `plural_place_words.txt`).
 //! Case-sensitive.
 
 word_set!(
@@ -37,4 +38,23 @@ pub fn is_compass(w: &str) -> bool {
 /// A lower-case preposition after which a place reading is preferred ("in", "near").
 pub fn is_locative(w: &str) -> bool {
     LOCATIVE_PREPOSITIONS.contains(w)
+}
+
+word_set!(
+    /// Lower-case nouns for administrative regions ("province", "county", "oblast").
+    pub REGION_NOUNS = "region_nouns.txt"
+);
+word_set!(
+    /// Plural last words of place names ("Keys", "Highlands", "Everglades").
+    pub PLURAL_PLACE_WORDS = "plural_place_words.txt"
+);
+
+/// A lower-case region noun after a name: "the Guangdong province".
+pub fn is_region_noun(w: &str) -> bool {
+    REGION_NOUNS.contains(w)
+}
+
+/// A plural last word of place names, not of clubs: "Florida Keys", "Outer Banks".
+pub fn is_plural_place_word(w: &str) -> bool {
+    PLURAL_PLACE_WORDS.contains(w)
 }
