@@ -24,11 +24,11 @@ pub(crate) struct Detector<'d> {
     pub(crate) mentions: Vec<(Span, usize, usize)>,
     /// The longest mention (bytes), bounding a search for overlapping ones.
     pub(crate) mention_max_len: usize,
-    /// Gender per entity (by address), computed on first use.
-    pub(crate) genders: std::cell::RefCell<std::collections::HashMap<usize, Option<Pronoun>>>,
-    /// Person entity a transcript label names, per lowercased label (computed on
-    /// first use: one scan of the entities per distinct label, not per line).
-    pub(crate) labels: std::cell::RefCell<std::collections::HashMap<String, Option<usize>>>,
+    /// Per entity: a person's gender when its mentions show it (None for others).
+    pub(crate) genders: Vec<Option<Pronoun>>,
+    /// Every person entity with the lowercased words of its name, for transcript
+    /// labels ("ROE" → "Jane Roe").
+    pub(crate) person_names: Vec<(usize, Vec<String>)>,
 }
 
 impl<'d> Detector<'d> {
@@ -86,11 +86,27 @@ impl<'d> Detector<'d> {
             headings: vec![],
             mentions,
             mention_max_len,
-            genders: Default::default(),
-            labels: Default::default(),
+            genders: vec![],
+            person_names: vec![],
         };
         d.bounds = (0..d.paras.len()).map(|i| d.sentence_bounds(i)).collect();
         d.headings = d.heading_lines();
+        d.genders = doc
+            .entities
+            .iter()
+            .map(|e| {
+                (e.kind == EntityKind::Person)
+                    .then(|| d.gender(e))
+                    .flatten()
+            })
+            .collect();
+        d.person_names = doc
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .map(|(ei, e)| (ei, name_words(&e.name)))
+            .collect();
         d
     }
 
@@ -259,6 +275,15 @@ pub(crate) fn split_units(text: &str, span: Span) -> Vec<Span> {
             (!tt.is_empty())
                 .then(|| Span::new(span.start + a + lead, span.start + a + lead + tt.len()))
         })
+        .collect()
+}
+
+/// The lowercased words of an entity name (hyphens and apostrophes kept inside).
+fn name_words(name: &str) -> Vec<String> {
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
         .collect()
 }
 

@@ -94,7 +94,7 @@ impl<'d> Detector<'d> {
             // "the company" → the nearest org. ("The magazine" is the entities
             // stage's to link to its outlet: a description it left alone was
             // ambiguous.)
-            entity = self.nearest_entity(sp.start, |e| e.kind == EntityKind::Org, 3);
+            entity = self.nearest_entity(sp.start, |_, e| e.kind == EntityKind::Org, 3);
         }
         if let Some(ei) = entity {
             name = ents[ei].name.clone();
@@ -180,7 +180,7 @@ impl<'d> Detector<'d> {
     pub(crate) fn nearest_entity(
         &self,
         pos: usize,
-        fits: impl Fn(&unspin_doc::Entity) -> bool,
+        fits: impl Fn(usize, &unspin_doc::Entity) -> bool,
         max_paras: usize,
     ) -> Option<usize> {
         let pi = self.para_index(pos);
@@ -199,7 +199,7 @@ impl<'d> Detector<'d> {
             if s.end <= pos
                 && !self.in_content(s.start)
                 && best.is_none_or(|(bi, _)| ei < bi)
-                && fits(&self.doc.entities[ei])
+                && fits(ei, &self.doc.entities[ei])
             {
                 best = Some((ei, s.start));
             }
@@ -207,18 +207,9 @@ impl<'d> Detector<'d> {
         best.map(|b| b.0)
     }
 
-    /// An entity's gender when its mentions show it ("Mr.", "Mrs.", "she").
+    /// An entity's gender when its mentions show it ("Mr.", "Mrs.", "she"); computed
+    /// once per person in [`Detector::new`] (`self.genders`).
     pub(crate) fn gender(&self, e: &unspin_doc::Entity) -> Option<Pronoun> {
-        let key = e as *const unspin_doc::Entity as usize;
-        if let Some(g) = self.genders.borrow().get(&key) {
-            return *g;
-        }
-        let g = self.gender_uncached(e);
-        self.genders.borrow_mut().insert(key, g);
-        g
-    }
-
-    pub(crate) fn gender_uncached(&self, e: &unspin_doc::Entity) -> Option<Pronoun> {
         // Titles and pronoun mentions decide; else the pronouns that follow its
         // mentions in the same sentence vote ("Smith said that he …").
         let (mut he, mut she) = (0, 0);
@@ -282,21 +273,21 @@ impl<'d> Detector<'d> {
             Pronoun::He | Pronoun::She => self
                 .nearest_entity(
                     pos,
-                    |e| e.kind == EntityKind::Person && self.gender(e).is_none_or(|g| g == p),
+                    |ei, e| e.kind == EntityKind::Person && self.genders[ei].is_none_or(|g| g == p),
                     6,
                 )
                 .map(Ok),
             Pronoun::It => self
                 .nearest_entity(
                     pos,
-                    |e| matches!(e.kind, EntityKind::Outlet | EntityKind::Org),
+                    |_, e| matches!(e.kind, EntityKind::Outlet | EntityKind::Org),
                     3,
                 )
                 .map(Ok),
             Pronoun::They => {
                 if let Some(e) = self.nearest_entity(
                     pos,
-                    |e| matches!(e.kind, EntityKind::Outlet | EntityKind::Org),
+                    |_, e| matches!(e.kind, EntityKind::Outlet | EntityKind::Org),
                     3,
                 ) {
                     return Some(Ok(e));
@@ -330,8 +321,7 @@ impl<'d> Detector<'d> {
                             while s > 0
                                 && j - s < 3
                                 && !ws[s - 1].is_punct()
-                                && (lex::is_determiner(ws[s - 1].form())
-                                    || ws[s - 1].capitalised())
+                                && (lex::is_determiner(ws[s - 1].form()) || ws[s - 1].capitalised())
                             {
                                 s -= 1;
                             }

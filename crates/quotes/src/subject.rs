@@ -75,8 +75,8 @@ impl<'d> Detector<'d> {
         }
         if phrase.iter().any(|w| {
             let l = w.form();
-            let clause = lex::is_clause_start(l)
-                && !matches!(l, "of" | "for" | "at" | "in" | "on" | "from");
+            let clause =
+                lex::is_clause_start(l) && !matches!(l, "of" | "for" | "at" | "in" | "on" | "from");
             // Capitalised words are names here ("Will Doyle", "May", "Grant").
             let verb = !w.capitalised()
                 && (lex::is_be(l)
@@ -142,8 +142,7 @@ impl<'d> Detector<'d> {
         // `said the mayor, Paul Roe` / `a dit le maire, Paul Roe`: a role in lower
         // case, then the name set off by a comma.
         let role = phrase.iter().all(|w| !w.capitalised())
-            && (lex::is_determiner(phrase[0].form())
-                || lex::is_foreign_article(phrase[0].form()));
+            && (lex::is_determiner(phrase[0].form()) || lex::is_foreign_article(phrase[0].form()));
         if role && ws.get(end).is_some_and(|w| w.text == ",") {
             let rest = &ws[end + 1..];
             let mut n = rest

@@ -67,16 +67,7 @@ impl<'d> Detector<'d> {
     /// A transcript label ("RACHEL ROE", "ROE") → the person whose name holds its words.
     pub(crate) fn resolve_label(&self, label: Span) -> Speaker {
         let lt = self.text[label.start..label.end].to_lowercase();
-        let cached = self.labels.borrow().get(&lt).copied();
-        let best = match cached {
-            Some(b) => b,
-            None => {
-                let b = self.label_entity(&lt);
-                self.labels.borrow_mut().insert(lt, b);
-                b
-            }
-        };
-        match best {
+        match self.label_entity(&lt) {
             Some(ei) => Speaker {
                 span: label,
                 entity: Some(ei),
@@ -89,19 +80,13 @@ impl<'d> Detector<'d> {
     /// The person entity whose name holds every word of the lowercased label `lt`
     /// (the most mentioned, the first on a tie).
     pub(crate) fn label_entity(&self, lt: &str) -> Option<usize> {
-        let lw: Vec<&str> = lt.split_whitespace().collect();
         let mut best: Option<(usize, usize)> = None; // (entity, mentions)
-        for (ei, e) in self.doc.entities.iter().enumerate() {
-            if e.kind != EntityKind::Person {
-                continue;
-            }
-            let name = e.name.to_lowercase();
-            let nw: Vec<&str> = name
-                .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-                .filter(|w| !w.is_empty())
-                .collect();
-            if lw.iter().all(|w| nw.contains(w)) && best.is_none_or(|(_, n)| e.mentions.len() > n) {
-                best = Some((ei, e.mentions.len()));
+        for (ei, nw) in &self.person_names {
+            let n = self.doc.entities[*ei].mentions.len();
+            if lt.split_whitespace().all(|w| nw.iter().any(|x| x == w))
+                && best.is_none_or(|(_, b)| n > b)
+            {
+                best = Some((*ei, n));
             }
         }
         best.map(|(ei, _)| ei)
