@@ -87,6 +87,104 @@ pub fn french_inverted_pronoun(lower: &str) -> Option<usize> {
         .map(|p| p.trim_start_matches("-t").trim_start_matches('-').len())
 }
 
+// Moved from the quotes rules (one list per question a rule asks).
+word_set!(
+    /// Words before a participle cue that open a clause of the sentence's subject ("upon saying", "after saying").
+    pub PARTICIPLE_CLAUSE_OPENERS = "participle_clause_openers.txt"
+);
+word_set!(
+    /// Verbs and auxiliaries of the verb group before "to say" ("went on to say", "wanted to tell").
+    pub TO_INFINITIVE_GOVERNORS = "to_infinitive_governors.txt"
+);
+word_set!(
+    /// Prepositions and negations that open a sentence without a subject ("In Ohio", "No media card").
+    pub NON_SUBJECT_OPENERS = "non_subject_openers.txt"
+);
+word_set!(
+    /// What may follow an inverted speaker when no clause follows: a comma or a preposition ("…, said Lee, in …").
+    pub INVERTED_SPEAKER_FOLLOWERS = "inverted_speaker_followers.txt"
+);
+word_set!(
+    /// Pronouns and demonstratives that open a clause right after a that-verb ("believe this provides").
+    pub CLAUSE_SUBJECT_WORDS = "clause_subject_words.txt"
+);
+word_set!(
+    /// Quantifiers that can be a clause's subject on their own ("Some say …").
+    pub QUANTIFIER_SUBJECTS = "quantifier_subjects.txt"
+);
+word_set!(
+    /// Conjunctions that open a clause ("…, while others say").
+    pub CLAUSE_CONJUNCTIONS = "clause_conjunctions.txt"
+);
+word_set!(
+    /// Prepositions before a noun, making a cue word a noun ("secretary of state").
+    pub NOUN_PREPOSITIONS = "noun_prepositions.txt"
+);
+word_set!(
+    /// Words opening an appositive or relative clause after a name ("who", "including").
+    pub APPOSITIVE_OPENERS = "appositive_openers.txt"
+);
+word_set!(
+    /// Words before a number ("more than 2%", "nearly 20 points").
+    pub NUMBER_APPROXIMATORS = "number_approximators.txt"
+);
+word_set!(
+    /// Words that open an indirect question ("asked whether …").
+    pub WH_WORDS = "wh_words.txt"
+);
+word_set!(
+    /// Object pronouns ("told me that").
+    pub OBJECT_PRONOUNS = "object_pronouns.txt"
+);
+word_set!(
+    /// Words that are a verb's whole object rather than a clause's subject ("said so", "said nothing").
+    pub NON_CLAUSE_OBJECTS = "non_clause_objects.txt"
+);
+word_set!(
+    /// Modal and auxiliary verbs ("will", "has", "did").
+    pub AUXILIARIES = "auxiliaries.txt"
+);
+word_set!(
+    /// Prepositions before a place, English, French and German ("in", "de", "aus").
+    pub PLACE_PREPOSITIONS = "place_prepositions.txt"
+);
+word_set!(
+    /// Definite articles, English, German and French ("the", "der", "le").
+    pub DEFINITE_ARTICLES = "definite_articles.txt"
+);
+word_set!(
+    /// Clause starts that may sit inside a speaker phrase ("Secretary of State").
+    pub PHRASE_PREPOSITIONS = "phrase_prepositions.txt"
+);
+word_set!(
+    /// Modals and forms of "have" that make a speaker phrase a clause ("can", "has").
+    pub MODALS_AND_HAVE = "modals_and_have.txt"
+);
+word_set!(
+    /// Conjunctions and adverbs that link a sentence to the one before ("but", "meanwhile").
+    pub CONNECTIVE_ADVERBS = "connective_adverbs.txt"
+);
+word_set!(
+    /// Prepositions, adverbs and demonstratives that cannot open a subject ("despite", "here", "this").
+    pub NON_SUBJECT_WORDS = "non_subject_words.txt"
+);
+word_set!(
+    /// Particles inside names ("of", "de", "van", "al").
+    pub SPEAKER_NAME_PARTICLES = "speaker_name_particles.txt"
+);
+word_set!(
+    /// Asides set off by commas between a subject and its verb ("for her part", "however").
+    pub ASIDE_PHRASES = "aside_phrases.txt"
+);
+word_set!(
+    /// Words that join parts of a name or a title before it ("of", "and", "van", "former", "'s").
+    pub NAME_JOINERS = "name_joiners.txt"
+);
+word_set!(
+    /// Words before a bare "say" that make it non-finite or first-person ("to", "can", "I", "'d").
+    pub NON_SUBJECT_BEFORE_SAY = "non_subject_before_say.txt"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,6 +43,7 @@ macro_rules! table {
 pub mod abbrev;
 pub mod attribution;
 pub mod bits;
+pub mod capitalisation;
 pub mod dates;
 pub mod english;
 pub mod events;
@@ -51,16 +52,21 @@ pub mod gazetteer;
 pub mod grammar;
 pub mod groups;
 pub mod headlines;
+pub mod interviews;
 pub mod names;
 pub mod org_cues;
 pub mod orgs;
 pub mod outlets;
 pub mod page_chrome;
+pub mod persuasion;
 pub mod places;
+pub mod politics;
 pub mod punctuation;
 pub mod reports;
+pub mod sentiment;
 pub mod speech;
 pub mod stopwords;
+pub mod time_words;
 pub mod titles;
 
 /// The entries of a data file: trimmed lines, blank lines and `#` comments skipped.

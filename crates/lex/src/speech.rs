@@ -35,6 +35,9 @@ pub const NOUN: Kinds = 1 << 8;
 pub const OPINION: Kinds = 1 << 9;
 /// Talking without reported content ("spoke").
 pub const TALK: Kinds = 1 << 10;
+/// A reliable credit on its own: the subject of this form is a source ("officials
+/// said", "critics warn"). Also a per-token bit: [`crate::bits::CORE_SPEECH_VERB`].
+pub const CORE: Kinds = 1 << 11;
 
 /// Any kind that makes a form a quote cue.
 pub const CUE: Kinds = SPEECH | LABEL | RUMOUR | FOREIGN | FOREIGN_LABEL;
@@ -52,6 +55,7 @@ fn kind_bit(name: &str) -> Kinds {
         "noun" => NOUN,
         "opinion" => OPINION,
         "talk" => TALK,
+        "core" => CORE,
         other => panic!("speech_verbs.tsv: unknown kind {other:?}"),
     }
 }
@@ -88,6 +92,19 @@ pub fn is_speech_verb(form: &str) -> bool {
     kinds(form) & SPEECH != 0
 }
 
+/// A form that credits its subject as a source on its own ("said", "warned", "fears").
+pub fn is_core_speech_verb(form: &str) -> bool {
+    kinds(form) & CORE != 0
+}
+
+/// The forms of kind `kind` (any of its bits).
+pub fn forms_of(kind: Kinds) -> impl Iterator<Item = &'static str> {
+    map()
+        .iter()
+        .filter(move |(_, k)| **k & kind != 0)
+        .map(|(f, _)| *f)
+}
+
 /// Any quote cue: a reporting, label or rumour word, English, German or French.
 pub fn is_cue(form: &str) -> bool {
     kinds(form) & CUE != 0
@@ -113,6 +130,28 @@ pub fn is_noun_too(form: &str) -> bool {
     kinds(form) & NOUN != 0
 }
 
+// Moved from the quotes rules (one list per question a rule asks).
+word_set!(
+    /// Finite reporting-verb forms after which a sentence reports ("said", "wrote").
+    pub FINITE_REPORT_FORMS = "finite_report_forms.txt"
+);
+word_set!(
+    /// Verbs of believing and showing that report a clause without "that" ("polls show Lee leading").
+    pub CLAUSE_BELIEF_VERBS = "clause_belief_verbs.txt"
+);
+word_set!(
+    /// Reporting verbs that rarely take a noun object ("said", "warned").
+    pub PLAIN_SPEECH_VERBS = "plain_speech_verbs.txt"
+);
+word_set!(
+    /// Time, place and medium words between a reporting verb and its "that" ("said Tuesday in a statement that").
+    pub CUE_THAT_GAP_WORDS = "cue_that_gap_words.txt"
+);
+word_set!(
+    /// Cue verbs whose object is mostly a noun; they report only with "that" ("charges $5").
+    pub NOUN_OBJECT_VERBS = "noun_object_verbs.txt"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +164,8 @@ mod tests {
         assert!(is_foreign_cue("sagte") && is_foreign_cue("assure"));
         assert_eq!(lemma("said"), Some("say"));
         assert!(!is_cue("table"));
+        assert!(is_core_speech_verb("said") && is_core_speech_verb("fears"));
+        assert!(!is_core_speech_verb("slammed") && !is_core_speech_verb("saying"));
         for r in SPEECH_VERBS.rows() {
             assert_eq!(r.len(), 3, "{r:?}");
             assert_eq!(r[0], crate::normalise(r[0]), "not lowercase: {}", r[0]);

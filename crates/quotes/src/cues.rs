@@ -422,11 +422,7 @@ impl<'d> Detector<'d> {
             let p = ws[pre - 1].form();
             let participle = ws[ci].form().ends_with("ing");
             if (participle
-                && (p == ","
-                    || matches!(
-                        p,
-                        "upon" | "after" | "before" | "while" | "when" | "by" | "in" | "without"
-                    )))
+                && (p == "," || unspin_lex::grammar::PARTICIPLE_CLAUSE_OPENERS.contains(p)))
                 || (p == "and" && ci + 1 < ws.len())
             {
                 // `X said … and added, "…"`: the subject of the earlier cue.
@@ -464,35 +460,7 @@ impl<'d> Detector<'d> {
             while k > 0 && ci - k < 5 {
                 let l = ws[k - 1].form();
                 let verbish = (l.ends_with("ed") && !ws[k - 1].capitalised())
-                    || matches!(
-                        l,
-                        "on" | "went"
-                            | "go"
-                            | "goes"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "would"
-                            | "will"
-                            | "like"
-                            | "want"
-                            | "wants"
-                            | "need"
-                            | "needs"
-                            | "refused"
-                            | "declined"
-                            | "began"
-                            | "begin"
-                            | "begins"
-                            | "start"
-                            | "starts"
-                            | "try"
-                            | "tries"
-                            | "seem"
-                            | "seems"
-                            | "continue"
-                            | "continues"
-                    );
+                    || unspin_lex::grammar::TO_INFINITIVE_GOVERNORS.contains(l);
                 if !verbish {
                     break;
                 }

@@ -113,14 +113,7 @@ impl<'d> Detector<'d> {
     pub(crate) fn leading_subject<'a, 'w>(&self, ws: &'a [Word<'w>]) -> Option<&'a [Word<'w>]> {
         let first = ws.first()?;
         let fl = first.form();
-        if lex::is_clause_start(fl)
-            || matches!(
-                fl,
-                "in" | "on" | "at" | "by" | "for" | "from" | "with" | "after" | "before" | "during"
-                    // "No media card, no proof, …": a negated list, not a subject.
-                    | "no" | "not" | "neither" | "none" | "yes"
-            )
-        {
+        if lex::is_clause_start(fl) || unspin_lex::grammar::NON_SUBJECT_OPENERS.contains(fl) {
             return None;
         }
         let end = if lex::pronoun(first.form()).is_some() {
@@ -310,8 +303,7 @@ impl<'d> Detector<'d> {
                 .iter()
                 .take_while(|w| !matches!(w.form(), "who" | "which" | "whom"))
                 .any(|w| {
-                    !w.capitalised()
-                        && matches!(w.form(), "said" | "says" | "told" | "argued" | "wrote")
+                    !w.capitalised() && unspin_lex::speech::FINITE_REPORT_FORMS.contains(w.form())
                 })
         };
         // CLAUSE, X said, CLAUSE.: a parenthetical attribution; the reported content
@@ -327,10 +319,8 @@ impl<'d> Detector<'d> {
                 continue;
             };
             // "…, officials said later, …": a time word may follow the cue.
-            let timed = matches!(
-                ws[c2 - 1].form(),
-                "later" | "earlier" | "today" | "yesterday" | "recently"
-            ) || lex::is_weekday(ws[c2 - 1].form());
+            let timed = unspin_lex::time_words::AFTER_CUE_TIME_WORDS.contains(ws[c2 - 1].form())
+                || lex::is_weekday(ws[c2 - 1].form());
             let cj = if timed && c2 >= c1 + 3 {
                 c2 - 2
             } else {
@@ -420,21 +410,7 @@ impl<'d> Detector<'d> {
                             .ws(attr_end, ws[last - 1].end)
                             .first()
                             .is_some_and(|w| {
-                                !matches!(
-                                    w.form(),
-                                    "," | "in"
-                                        | "on"
-                                        | "at"
-                                        | "during"
-                                        | "after"
-                                        | "before"
-                                        | "of"
-                                        | "for"
-                                        | "with"
-                                        | "from"
-                                        | "last"
-                                        | "this"
-                                )
+                                !unspin_lex::grammar::INVERTED_SPEAKER_FOLLOWERS.contains(w.form())
                             });
                     let tail_ok = attr_end >= ws[last - 1].end
                         || self.ws(attr_end, ws[last - 1].end).len() <= 6;
@@ -470,25 +446,12 @@ impl<'d> Detector<'d> {
                             // "Economists believe this provides …", "polls show Lee
                             // leading": a clause's subject right after the verb.
                             || (lex::is_determiner(l)
-                                || matches!(l, "this" | "these" | "those" | "it" | "he" | "she" | "they" | "we")
+                                || unspin_lex::grammar::CLAUSE_SUBJECT_WORDS.contains(l)
                                 || w.capitalised()
                                 || w.text.starts_with(|c: char| c.is_ascii_digit()))
                                 // Verbs that mostly take a noun object ("found the
                                 // body", "feared the worst") need their "that".
-                                && matches!(
-                                    lw,
-                                    "think"
-                                        | "thinks"
-                                        | "believe"
-                                        | "believes"
-                                        | "believed"
-                                        | "show"
-                                        | "shows"
-                                        | "showed"
-                                        | "indicate"
-                                        | "indicates"
-                                        | "indicated"
-                                )
+                                && unspin_lex::speech::CLAUSE_BELIEF_VERBS.contains(lw)
                                 && j + 4 < last
                     }) =>
                 {
@@ -503,22 +466,17 @@ impl<'d> Detector<'d> {
             let prev = ws[j - 1].form();
             // "Some say …", "…, while others say …": a quantifier opening the clause is
             // the subject, not the determiner of a noun ("have some say").
-            let quantifier_subject = matches!(
-                prev,
-                "others" | "some" | "many" | "most" | "few" | "several" | "all" | "both"
-            ) && (j == 1
-                || ws[j - 2].is_punct()
-                || matches!(
-                    ws[j - 2].form(),
-                    "and" | "but" | "while" | "whereas" | "though" | "although"
-                ));
+            let quantifier_subject = unspin_lex::grammar::QUANTIFIER_SUBJECTS.contains(prev)
+                && (j == 1
+                    || ws[j - 2].is_punct()
+                    || unspin_lex::grammar::CLAUSE_CONJUNCTIONS.contains(ws[j - 2].form()));
             if lex::ambiguous_noun(lw)
                 && !quantifier_subject
                 && (lex::is_determiner(prev)
                     || prev.ends_with("'s")
                     || prev.ends_with("’s")
                     // "secretary of state", "in the state"
-                    || matches!(prev, "of" | "in" | "for" | "to" | "on" | "at" | "by" | "from" | "with")
+                    || unspin_lex::grammar::NOUN_PREPOSITIONS.contains(prev)
                     || ws.get(j + 1).is_some_and(|w| w.text == ","))
             {
                 continue;
@@ -573,7 +531,7 @@ impl<'d> Detector<'d> {
                         && name.iter().all(|w| w.capitalised())
                         && !lex::is_determiner(name[0].form());
                     let opens = lex::is_determiner(f)
-                        || matches!(f, "who" | "whose" | "which" | "another" | "including")
+                        || unspin_lex::grammar::APPOSITIVE_OPENERS.contains(f)
                         || app[0].text.chars().all(|c| c.is_ascii_digit())
                         || title;
                     if opens && name.iter().any(|w| w.capitalised()) {
@@ -597,19 +555,7 @@ impl<'d> Detector<'d> {
             // "Lee denounced the plan and said …": the sentence's subject speaks.
             // Verbs that rarely take a noun object ("wrote a book", "announced his
             // bid" are not reports).
-            let plain_speech = matches!(
-                lw,
-                "said"
-                    | "says"
-                    | "told"
-                    | "tells"
-                    | "argued"
-                    | "argues"
-                    | "warned"
-                    | "warns"
-                    | "insisted"
-                    | "insists"
-            );
+            let plain_speech = unspin_lex::speech::PLAIN_SPEECH_VERBS.contains(lw);
             if phrase.is_empty() && plain_speech && pre >= 2 && ws[pre - 1].form() == "and" {
                 if let Some(p) = self.leading_subject(&ws[..pre - 1]) {
                     phrase = p;
@@ -649,56 +595,7 @@ impl<'d> Detector<'d> {
                                 || w.text == ","
                                 || lex::is_weekday(w.form())
                                 || lex::is_possessive(w.form())
-                                || matches!(
-                                    w.form(),
-                                    "on" | "in"
-                                        | "at"
-                                        | "during"
-                                        | "a"
-                                        | "an"
-                                        | "the"
-                                        | "last"
-                                        | "this"
-                                        | "earlier"
-                                        | "later"
-                                        | "recently"
-                                        | "again"
-                                        | "also"
-                                        | "yesterday"
-                                        | "today"
-                                        | "tonight"
-                                        | "week"
-                                        | "month"
-                                        | "year"
-                                        | "morning"
-                                        | "afternoon"
-                                        | "evening"
-                                        | "night"
-                                        | "statement"
-                                        | "interview"
-                                        | "speech"
-                                        | "letter"
-                                        | "email"
-                                        | "memo"
-                                        | "post"
-                                        | "tweet"
-                                        | "conference"
-                                        | "call"
-                                        | "briefing"
-                                        | "release"
-                                        | "radio"
-                                        | "television"
-                                        | "tv"
-                                        | "rally"
-                                        | "hearing"
-                                        | "filing"
-                                        | "court"
-                                        | "papers"
-                                        | "documents"
-                                        // "pointed out that", "made clear that"
-                                        | "out"
-                                        | "clear"
-                                )
+                                || unspin_lex::speech::CUE_THAT_GAP_WORDS.contains(w.form())
                         })
                 });
             if let Some(t) = that {
@@ -716,10 +613,7 @@ impl<'d> Detector<'d> {
                             .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
                     };
                     let about = ws.get(k).is_some_and(|w| {
-                        matches!(
-                            w.form(),
-                            "more" | "less" | "nearly" | "almost" | "about" | "some" | "over"
-                        )
+                        unspin_lex::grammar::NUMBER_APPROXIMATORS.contains(w.form())
                     });
                     if n(k) || about && (n(k + 1) || n(k + 2)) {
                         continue;
@@ -727,18 +621,10 @@ impl<'d> Detector<'d> {
                 }
                 // "charges $5 for a coffee", "pledged $1m": verbs whose object is
                 // mostly a noun report only with their "that".
-                if matches!(
-                    lw,
-                    "charge" | "charges" | "charged" | "pledge" | "pledges" | "pledged"
-                ) {
+                if unspin_lex::speech::NOUN_OBJECT_VERBS.contains(lw) {
                     continue;
                 }
-                let wh = |w: &Word| {
-                    matches!(
-                        w.form(),
-                        "whether" | "if" | "how" | "what" | "why" | "when" | "where" | "who"
-                    )
-                };
+                let wh = |w: &Word| unspin_lex::grammar::WH_WORDS.contains(w.form());
                 let asked_object = lw
                     .starts_with("ask")
                     .then(|| (k + 1..(k + 5).min(last)).find(|&i| wh(&ws[i]) || ws[i].is_punct()))
@@ -753,7 +639,7 @@ impl<'d> Detector<'d> {
                     if k < last
                         && (lex::pronoun(obj).is_some()
                             || lex::is_group_noun(obj)
-                            || matches!(obj, "me" | "him" | "us" | "them" | "you"))
+                            || unspin_lex::grammar::OBJECT_PRONOUNS.contains(obj))
                     {
                         k += 1;
                     } else if k < last
@@ -770,20 +656,7 @@ impl<'d> Detector<'d> {
                 }
                 while k < last
                     && (lex::is_weekday(ws[k].form())
-                        || matches!(
-                            ws[k].form(),
-                            "on" | "yesterday"
-                                | "today"
-                                | "tonight"
-                                | "last"
-                                | "week"
-                                | "month"
-                                | "night"
-                                | "morning"
-                                | "evening"
-                                | "afternoon"
-                                | ","
-                        ))
+                        || unspin_lex::time_words::CUE_TIME_WORDS.contains(ws[k].form()))
                 {
                     k += 1;
                 }
@@ -791,30 +664,11 @@ impl<'d> Detector<'d> {
                 let Some(w) = ws.get(k) else { continue };
                 let wl = w.form();
                 // "asked Lee whether …": the indirect question is the content.
-                let question = lw.starts_with("ask")
-                    && matches!(
-                        wl,
-                        "whether" | "if" | "how" | "what" | "why" | "when" | "where" | "who"
-                    );
+                let question = lw.starts_with("ask") && unspin_lex::grammar::WH_WORDS.contains(wl);
                 if !question && lex::is_clause_start(wl)
                     || w.is_punct()
-                    || matches!(
-                        wl,
-                        "it" | "so"
-                            | "yes"
-                            | "no"
-                            | "something"
-                            | "nothing"
-                            | "anything"
-                            | "much"
-                            | "little"
-                            | "more"
-                            | "this"
-                            | "a"
-                            | "an"
-                            | "goodbye"
-                            | "hello"
-                    ) && ws.get(k + 1).is_none_or(|n| n.is_punct())
+                    || unspin_lex::grammar::NON_CLAUSE_OBJECTS.contains(wl)
+                        && ws.get(k + 1).is_none_or(|n| n.is_punct())
                 {
                     continue;
                 }
@@ -829,23 +683,7 @@ impl<'d> Detector<'d> {
                         let l = x.form();
                         lex::is_be(l)
                             || l.ends_with("ed")
-                            || matches!(
-                                l,
-                                "will"
-                                    | "would"
-                                    | "can"
-                                    | "could"
-                                    | "should"
-                                    | "may"
-                                    | "might"
-                                    | "must"
-                                    | "has"
-                                    | "have"
-                                    | "had"
-                                    | "do"
-                                    | "does"
-                                    | "did"
-                            )
+                            || unspin_lex::grammar::AUXILIARIES.contains(l)
                     })
                 {
                     continue;

@@ -108,12 +108,9 @@ impl<'d> Detector<'d> {
 
     /// The last word of `[a, b)` is a preposition ("in", "at", "of", …).
     pub(crate) fn after_preposition(&self, a: usize, b: usize) -> bool {
-        self.ws(a, b).last().is_some_and(|w| {
-            matches!(
-                w.form(),
-                "in" | "at" | "from" | "of" | "for" | "near" | "de" | "à" | "aus" | "bei" | "im"
-            )
-        })
+        self.ws(a, b)
+            .last()
+            .is_some_and(|w| unspin_lex::grammar::PLACE_PREPOSITIONS.contains(w.form()))
     }
 
     /// A definite role description ("the governor", "the spokesman", "die Ministerin")
@@ -124,7 +121,7 @@ impl<'d> Detector<'d> {
         let det = parts.next()?;
         let role = parts.next()?;
         if parts.next().is_some()
-            || !matches!(det, "the" | "der" | "die" | "le" | "la")
+            || !unspin_lex::grammar::DEFINITE_ARTICLES.contains(det)
             || description_kind(lower).is_some()
             || role.len() < 3
             || !role.chars().all(char::is_alphabetic)

@@ -76,24 +76,10 @@ impl<'d> Detector<'d> {
         if phrase.iter().any(|w| {
             let l = w.form();
             let clause =
-                lex::is_clause_start(l) && !matches!(l, "of" | "for" | "at" | "in" | "on" | "from");
+                lex::is_clause_start(l) && !unspin_lex::grammar::PHRASE_PREPOSITIONS.contains(l);
             // Capitalised words are names here ("Will Doyle", "May", "Grant").
             let verb = !w.capitalised()
-                && (lex::is_be(l)
-                    || matches!(
-                        l,
-                        "can"
-                            | "could"
-                            | "should"
-                            | "must"
-                            | "would"
-                            | "will"
-                            | "may"
-                            | "might"
-                            | "had"
-                            | "has"
-                            | "have"
-                    ));
+                && (lex::is_be(l) || unspin_lex::grammar::MODALS_AND_HAVE.contains(l));
             clause || verb
         }) {
             return false;
@@ -177,19 +163,7 @@ impl<'d> Detector<'d> {
     pub(crate) fn subject_np(&self, ws: &[Word]) -> Option<Span> {
         let mut i = 0;
         while i < ws.len()
-            && (matches!(
-                ws[i].form(),
-                "but"
-                    | "and"
-                    | "so"
-                    | "then"
-                    | "still"
-                    | "meanwhile"
-                    | "later"
-                    | "also"
-                    | "yet"
-                    | "now"
-            ) || ws[i].text == ",")
+            && (unspin_lex::grammar::CONNECTIVE_ADVERBS.contains(ws[i].form()) || ws[i].text == ",")
         {
             i += 1;
         }
@@ -205,34 +179,7 @@ impl<'d> Detector<'d> {
         let l0 = w0.form();
         if lex::is_clause_start(l0)
             || adverb_or_aux(w0)
-            || matches!(
-                l0,
-                "alongside"
-                    | "among"
-                    | "amid"
-                    | "despite"
-                    | "within"
-                    | "across"
-                    | "against"
-                    | "behind"
-                    | "below"
-                    | "beyond"
-                    | "near"
-                    | "outside"
-                    | "inside"
-                    | "throughout"
-                    | "toward"
-                    | "towards"
-                    | "upon"
-                    | "via"
-                    | "here"
-                    | "there"
-                    | "this"
-                    | "that"
-                    | "these"
-                    | "those"
-                    | "it"
-            )
+            || unspin_lex::grammar::NON_SUBJECT_WORDS.contains(l0)
         {
             return None;
         }
@@ -255,7 +202,8 @@ impl<'d> Detector<'d> {
             while j < ws.len()
                 && j - i < 6
                 && (ws[j].capitalised()
-                    || (j > i && matches!(ws[j].form(), "of" | "de" | "van" | "von" | "al"))
+                    || (j > i
+                        && unspin_lex::grammar::SPEAKER_NAME_PARTICLES.contains(ws[j].form()))
                         && ws.get(j + 1).is_some_and(|n| n.capitalised()))
             {
                 j += 1;
@@ -283,22 +231,7 @@ pub(crate) fn skip_aside_back(ws: &[Word], end: usize) -> usize {
             .find(|&i| ws[i].text == ",")
         {
             let mid: Vec<&str> = ws[c0 + 1..e - 1].iter().map(|w| w.form()).collect();
-            if matches!(
-                mid.join(" ").as_str(),
-                "though"
-                    | "however"
-                    | "meanwhile"
-                    | "too"
-                    | "also"
-                    | "instead"
-                    | "then"
-                    | "in turn"
-                    | "in response"
-                    | "for his part"
-                    | "for her part"
-                    | "for their part"
-                    | "for its part"
-            ) {
+            if unspin_lex::grammar::ASIDE_PHRASES.contains(mid.join(" ").as_str()) {
                 e = c0;
             }
         }
@@ -360,12 +293,10 @@ pub(crate) fn subject_start(ws: &[Word], end: usize, max: usize, of_at_end: bool
 /// that follow it.
 pub(crate) fn trim_subject<'a, 'w>(phrase: &'a [Word<'w>]) -> &'a [Word<'w>] {
     let mut p = phrase;
-    if let Some(i) = p.iter().rposition(|w| {
-        matches!(
-            w.form(),
-            "ago" | "today" | "yesterday" | "tonight" | "now" | "then" | "later" | "earlier"
-        )
-    }) {
+    if let Some(i) = p
+        .iter()
+        .rposition(|w| unspin_lex::time_words::TIME_ADVERBS.contains(w.form()))
+    {
         if i + 1 < p.len() {
             p = &p[i + 1..];
         }
@@ -374,11 +305,8 @@ pub(crate) fn trim_subject<'a, 'w>(phrase: &'a [Word<'w>]) -> &'a [Word<'w>] {
     let run = p.iter().rev().take_while(|w| w.capitalised()).count();
     if run > 0 && run < p.len() {
         let before = p[p.len() - run - 1].form();
-        let leads_in = lex::is_determiner(before)
-            || matches!(
-                before,
-                "of" | "and" | "for" | "de" | "van" | "von" | "al" | "former" | "'s" | "’s"
-            );
+        let leads_in =
+            lex::is_determiner(before) || unspin_lex::grammar::NAME_JOINERS.contains(before);
         if !leads_in
             && !p[p.len() - run - 1].is_punct()
             && p[..p.len() - run]
@@ -411,21 +339,5 @@ pub(crate) fn present_plural_say(before: &[Word]) -> bool {
     !prev.is_punct()
         && !matches!(base, "i" | "we" | "you")
         && !adverb_or_aux(prev)
-        && !matches!(
-            l,
-            "to" | "not"
-                | "n't"
-                | "never"
-                | "can"
-                | "cannot"
-                | "should"
-                | "must"
-                | "shall"
-                | "let"
-                | "i"
-                | "you"
-                | "we"
-                | "'d"
-                | "’d"
-        )
+        && !unspin_lex::grammar::NON_SUBJECT_BEFORE_SAY.contains(l)
 }

@@ -112,21 +112,7 @@ impl<'d> Detector<'d> {
             let l = ws[j].form();
             if (l == "with" || l == "to") && j > 0 {
                 let prev = ws[j - 1].form();
-                if matches!(
-                    prev,
-                    "interview"
-                        | "spoke"
-                        | "talked"
-                        | "down"
-                        | "conversation"
-                        | "chat"
-                        | "sat"
-                        | "q&a"
-                        | "speaks"
-                        | "talks"
-                        | "spoken"
-                        | "exchange"
-                ) {
+                if unspin_lex::interviews::INTERVIEW_WORDS.contains(prev) {
                     let mut k = j + 1;
                     let s = k;
                     while k < ws.len()
@@ -252,48 +238,8 @@ pub(crate) fn transcript_label(t: &str) -> Option<(usize, usize)> {
         }
     }
     let lower = name.to_lowercase();
-    if matches!(
-        lower.as_str(),
-        "q" | "a"
-            | "question"
-            | "answer"
-            | "update"
-            | "updated"
-            | "correction"
-            | "note"
-            | "editor's note"
-            | "photo"
-            | "video"
-            | "source"
-            | "sources"
-            | "read more"
-            | "related"
-            | "watch"
-            | "listen"
-            | "read"
-            | "see"
-            | "more"
-            | "also"
-            | "breaking"
-            | "exclusive"
-            | "clarification"
-            | "disclosure"
-            | "warning"
-            | "advertisement"
-            | "sponsored"
-            | "transcript"
-            | "credit"
-            | "image"
-            | "caption"
-            | "pictured"
-            | "tags"
-            | "topics"
-            | "share"
-            | "follow"
-            | "email"
-            | "contact"
-            | "subscribe"
-    ) || (!upper && ws.len() < 2)
+    if unspin_lex::interviews::NON_SPEAKER_LABELS.contains(lower.as_str())
+        || (!upper && ws.len() < 2)
         || (upper
             && ws
                 .iter()
