@@ -1,14 +1,15 @@
-//! The shipped lexicon (`data/lexicon.txt`) compiled into one Aho-Corasick automaton,
-//! plus the derived VADER subset (`data/vader_strong.tsv`). Built once per process.
+//! The persuasion lexicon (`unspin_lex::persuasion::PHRASES`) compiled into one
+//! Aho-Corasick automaton, plus the strong VADER words (`unspin_lex::sentiment`) and the
+//! context rules' word sets. Built once per process.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+use unspin_doc::TechniqueName;
+use unspin_lex::persuasion as words;
+use unspin_lex::WordSet;
 
-const LEXICON: &str = include_str!("../data/lexicon.txt");
-const VADER: &str = include_str!("../data/vader_strong.tsv");
-
-/// How far a flagged span reaches from its trigger (see `data/lexicon.txt`).
+/// How far a flagged span reaches from its trigger (see `crates/lex/data/persuasion_phrases.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mode {
     Word,
@@ -25,10 +26,60 @@ pub(crate) enum Mode {
     Belief,
 }
 
+/// What a lexicon phrase marks: a reported technique, or a feature the rules and the
+/// model read but never report (the lexicon's `_`-names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tech {
+    Technique(TechniqueName),
+    /// `_insult_adj`: an insult adjective, name calling when aimed at a person.
+    InsultAdj,
+    /// `_opinion`: a stance marker of the writer.
+    Opinion,
+    /// `_hedge`: a hedge or modal speculation.
+    Hedge,
+}
+
+impl Tech {
+    fn parse(s: &str) -> Tech {
+        match s {
+            "_insult_adj" => Tech::InsultAdj,
+            "_opinion" => Tech::Opinion,
+            "_hedge" => Tech::Hedge,
+            _ => Tech::Technique(
+                TechniqueName::parse(s)
+                    .unwrap_or_else(|| panic!("persuasion lexicon: unknown technique {s:?}")),
+            ),
+        }
+    }
+
+    /// The name as the lexicon spells it: a model feature value (the model was trained
+    /// on these strings).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tech::Technique(t) => t.as_str(),
+            Tech::InsultAdj => "_insult_adj",
+            Tech::Opinion => "_opinion",
+            Tech::Hedge => "_hedge",
+        }
+    }
+
+    /// True for loaded language, name calling and ridicule.
+    pub fn is_loaded(self) -> bool {
+        matches!(
+            self,
+            Tech::Technique(
+                TechniqueName::LoadedLanguage
+                    | TechniqueName::NameCalling
+                    | TechniqueName::Ridicule
+            )
+        )
+    }
+}
+
 /// One lexicon phrase.
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
-    pub technique: &'static str,
+    pub technique: Tech,
     pub score: f32,
     pub mode: Mode,
     /// `humiliat*`: the match runs on to the end of the word.
@@ -44,35 +95,58 @@ pub(crate) struct Lexicon {
     /// Automaton pattern index → entry index.
     pub pattern_entry: Vec<usize>,
     pub entries: Vec<Entry>,
-    /// Adjectives that make an insult of a noun (`set insult_adj`).
-    pub insult_adj: HashSet<String>,
-    /// Nouns for people and groups (`set person_nouns`).
-    pub person_nouns: HashSet<String>,
-    /// The other word sets of the lexicon file (`set NAME: …`), by name: whole words,
-    /// and prefixes (entries ending in `*`).
-    pub sets: HashMap<String, (HashSet<String>, Vec<String>)>,
+    /// Adjectives that make an insult of a noun.
+    pub insult_adj: Words,
+    /// Nouns for people and groups an insult is aimed at.
+    pub person_nouns: Words,
+    pub intensifiers: Words,
+    pub literal_next: Words,
+    pub literal_prev: Words,
+    pub system_nouns: Words,
+    /// Verbs and phrases that credit a hedge to a source.
+    pub cues: Words,
+    pub attitudes: Words,
+    pub credibility_nouns: Words,
+    pub person_words: Words,
     /// VADER words with |valence| ≥ 2 (minus factual event words), lowercase → valence.
     pub vader: HashMap<&'static str, f32>,
 }
 
-impl Lexicon {
-    /// True when `w` (lowercase) is in the named set; entries ending in `*` match as
-    /// prefixes. An unknown set name is a programming error.
-    pub fn in_set(&self, set: &str, w: &str) -> bool {
-        let (whole, prefixes) = self
-            .sets
-            .get(set)
-            .unwrap_or_else(|| panic!("lexicon: no set {set}"));
-        whole.contains(w) || prefixes.iter().any(|p| w.starts_with(p.as_str()))
+/// A lex word set asked lowercase: whole words, and prefixes (entries ending in `*`).
+pub(crate) struct Words {
+    whole: HashSet<String>,
+    prefixes: Vec<String>,
+}
+
+impl Words {
+    fn new(set: &WordSet) -> Words {
+        let (pre, whole): (Vec<String>, Vec<String>) = set
+            .entries()
+            .iter()
+            .map(|w| w.to_lowercase())
+            .partition(|w| w.ends_with('*'));
+        Words {
+            whole: whole.into_iter().collect(),
+            prefixes: pre
+                .into_iter()
+                .map(|p| p.trim_end_matches('*').to_string())
+                .collect(),
+        }
     }
 
-    /// The members of a named set.
-    pub fn set(&self, set: &str) -> impl Iterator<Item = &str> {
-        self.sets
-            .get(set)
-            .into_iter()
-            .flat_map(|(whole, _)| whole.iter())
-            .map(String::as_str)
+    /// True when `w` (lowercase) is a word of the set or starts with one of its prefixes.
+    pub fn has(&self, w: &str) -> bool {
+        self.whole.contains(w) || self.prefixes.iter().any(|p| w.starts_with(p.as_str()))
+    }
+
+    /// The whole-word members.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.whole.iter().map(String::as_str)
+    }
+
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.whole.len() + self.prefixes.len()
     }
 }
 
@@ -122,56 +196,55 @@ fn expand(phrase: &str, sets: &HashMap<String, Vec<String>>) -> Vec<String> {
     out
 }
 
+/// Set names a phrase may expand with `{@NAME}`, and their word sets.
+const PHRASE_SETS: [(&str, &WordSet); 1] = [("insult_adj", &words::INSULT_ADJECTIVES)];
+
+/// The entries of `set`, lowercased, in file order.
+fn lowercase_entries(set: &WordSet) -> Vec<String> {
+    set.entries().iter().map(|w| w.to_lowercase()).collect()
+}
+
 fn build() -> Lexicon {
-    let mut sets: HashMap<String, Vec<String>> = HashMap::new();
+    let sets: HashMap<String, Vec<String>> = PHRASE_SETS
+        .iter()
+        .map(|(name, set)| (name.to_string(), lowercase_entries(set)))
+        .collect();
     let mut entries = Vec::new();
     let mut patterns: Vec<String> = Vec::new();
     let mut pattern_entry = Vec::new();
-    for line in LEXICON.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
+    for row in words::PHRASES.rows() {
+        let [technique, score, mode, phrase] = row[..] else {
+            panic!("persuasion lexicon: a row needs 4 columns: {row:?}");
+        };
+        let technique = Tech::parse(technique);
+        let score: f32 = score.parse().expect("persuasion lexicon: score");
+        let mode = parse_mode(mode);
+        let phrase = phrase.to_lowercase();
+        if phrase.is_empty() {
             continue;
         }
-        let (head, body) = line.split_once(':').expect("lexicon: missing ':'");
-        let phrases = body
-            .split(';')
-            .map(|p| p.trim().to_lowercase())
-            .filter(|p| !p.is_empty());
-        if let Some(name) = head.strip_prefix("set ") {
-            sets.insert(name.trim().to_string(), phrases.collect());
-            continue;
-        }
-        let mut h = head.split_whitespace();
-        let technique = h.next().expect("lexicon: technique");
-        let score: f32 = h
-            .next()
-            .and_then(|s| s.parse().ok())
-            .expect("lexicon: score");
-        let mode = parse_mode(h.next().expect("lexicon: mode"));
-        for phrase in phrases {
-            for p in expand(&phrase, &sets) {
-                let (p, gap_suffix) = match p.split_once(" * ") {
-                    Some((a, b)) => (a.to_string(), Some(b.to_string())),
-                    None => (p, None),
-                };
-                let stem = p.ends_with('*');
-                let p = p.trim_end_matches('*').to_string();
-                let idx = entries.len();
-                entries.push(Entry {
-                    technique,
-                    score,
-                    mode,
-                    stem,
-                    multiword: p.contains(' ') || gap_suffix.is_some(),
-                    gap_suffix,
-                });
-                if p.contains('\'') {
-                    patterns.push(p.replace('\'', "\u{2019}"));
-                    pattern_entry.push(idx);
-                }
-                patterns.push(p);
+        for p in expand(&phrase, &sets) {
+            let (p, gap_suffix) = match p.split_once(" * ") {
+                Some((a, b)) => (a.to_string(), Some(b.to_string())),
+                None => (p, None),
+            };
+            let stem = p.ends_with('*');
+            let p = p.trim_end_matches('*').to_string();
+            let idx = entries.len();
+            entries.push(Entry {
+                technique,
+                score,
+                mode,
+                stem,
+                multiword: p.contains(' ') || gap_suffix.is_some(),
+                gap_suffix,
+            });
+            if p.contains('\'') {
+                patterns.push(p.replace('\'', "\u{2019}"));
                 pattern_entry.push(idx);
             }
+            patterns.push(p);
+            pattern_entry.push(idx);
         }
     }
     let ac = AhoCorasickBuilder::new()
@@ -179,39 +252,25 @@ fn build() -> Lexicon {
         .match_kind(MatchKind::Standard)
         .build(&patterns)
         .expect("lexicon: automaton");
-    let insult_adj = sets
-        .remove("insult_adj")
-        .unwrap_or_default()
-        .into_iter()
-        .collect();
-    let person_nouns = sets
-        .remove("person_nouns")
-        .unwrap_or_default()
-        .into_iter()
-        .collect();
-    let vader = VADER
-        .lines()
-        .filter_map(|l| {
-            let (w, v) = l.split_once('\t')?;
-            Some((w, v.trim().parse().ok()?))
-        })
-        .collect();
-    let sets = sets
-        .into_iter()
-        .map(|(k, v)| {
-            let (pre, whole): (Vec<String>, Vec<String>) =
-                v.into_iter().partition(|w| w.ends_with('*'));
-            let pre = pre.into_iter().map(|p| p.trim_end_matches('*').to_string());
-            (k, (whole.into_iter().collect(), pre.collect()))
-        })
+    let vader = unspin_lex::sentiment::VADER_STRONG
+        .rows()
+        .iter()
+        .filter_map(|r| Some((*r.first()?, r.get(1)?.parse().ok()?)))
         .collect();
     Lexicon {
-        sets,
         ac,
         pattern_entry,
         entries,
-        insult_adj,
-        person_nouns,
+        insult_adj: Words::new(&words::INSULT_ADJECTIVES),
+        person_nouns: Words::new(&words::INSULT_TARGET_NOUNS),
+        intensifiers: Words::new(&words::INTENSIFIERS),
+        literal_next: Words::new(&words::LITERAL_SENSE_NEXT),
+        literal_prev: Words::new(&words::LITERAL_SENSE_PREV),
+        system_nouns: Words::new(&words::POLITICAL_SYSTEM_NOUNS),
+        cues: Words::new(&words::HEDGE_ATTRIBUTION_CUES),
+        attitudes: Words::new(&words::ATTITUDE_WORDS),
+        credibility_nouns: Words::new(&words::CREDIBILITY_NOUNS),
+        person_words: Words::new(&words::PERSON_WORDS),
         vader,
     }
 }
@@ -224,51 +283,36 @@ mod tests {
     fn lexicon_builds() {
         let lex = lexicon();
         assert!(lex.entries.len() > 1000, "{}", lex.entries.len());
-        assert!(lex.insult_adj.contains("low-iq"));
-        assert!(lex.person_nouns.contains("supporters"));
+        assert!(lex.insult_adj.has("low-iq"));
+        assert!(lex.person_nouns.has("supporters"));
         for set in [
-            "intensifiers",
-            "literal_next",
-            "literal_prev",
-            "system_nouns",
-            "cues",
-            "attitudes",
-            "credibility_nouns",
-            "person_words",
+            &lex.intensifiers,
+            &lex.literal_next,
+            &lex.literal_prev,
+            &lex.system_nouns,
+            &lex.cues,
+            &lex.attitudes,
+            &lex.credibility_nouns,
+            &lex.person_words,
         ] {
-            assert!(lex.set(set).count() > 5, "{set}");
+            assert!(set.len() > 5);
         }
-        assert!(lex.in_set("attitudes", "knows") && !lex.in_set("attitudes", "table"));
+        assert!(lex.attitudes.has("knows") && !lex.attitudes.has("table"));
         assert!(lex.vader.len() > 1000);
         let loaded = lex
             .entries
             .iter()
-            .filter(|e| e.technique == "loaded_language")
+            .filter(|e| e.technique == Tech::Technique(TechniqueName::LoadedLanguage))
             .count();
         assert!(loaded >= 300, "{loaded}");
-        for e in &lex.entries {
-            assert!(
-                e.technique.starts_with('_') || crate::TECHNIQUES.contains(&e.technique),
-                "unknown technique {}",
-                e.technique
-            );
-        }
     }
 
     #[test]
     fn no_duplicate_phrases() {
         let mut seen = HashSet::new();
-        for line in LEXICON.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') || line.starts_with("set ") {
-                continue;
-            }
-            let (head, body) = line.split_once(':').unwrap();
-            let tech = head.split_whitespace().next().unwrap();
-            for p in body.split(';').map(|p| p.trim().to_lowercase()) {
-                if !p.is_empty() {
-                    assert!(seen.insert((tech, p.clone())), "{tech}: {p:?} listed twice");
-                }
-            }
+        for row in words::PHRASES.rows() {
+            let (tech, p) = (row[0], row[3].to_lowercase());
+            assert!(seen.insert((tech, p.clone())), "{tech}: {p:?} listed twice");
         }
     }
 
@@ -299,7 +343,8 @@ mod tests {
             "libs",
             "repubs",
         ];
-        for line in LEXICON.lines().filter(|l| !l.starts_with('#')) {
+        for row in words::PHRASES.rows() {
+            let line = row.join("\t");
             for w in line
                 .to_lowercase()
                 .split(|c: char| !c.is_alphanumeric())

@@ -1,8 +1,8 @@
 //! Rhetoric: persuasion techniques (loaded language, name calling, speculation,
 //! …) as scored spans, and sentence-level opinion and speculation.
 //!
-//! Rules ([`detect_rules`]): one Aho-Corasick pass of a shipped lexicon
-//! (`data/lexicon.txt`) over the text, then context rules (quotes, attribution, clause
+//! Rules ([`detect_rules`]): one Aho-Corasick pass of the persuasion lexicon
+//! (`unspin_lex::persuasion`, `crates/lex/data/persuasion_phrases.tsv`) over the text, then context rules (quotes, attribution, clause
 //! and sentence bounds) decide the span and score of every hit.
 //! Model ([`detect_model`], `models/rhetoric.bin`, trained by `unspin-train` on the PTC
 //! corpus of SemEval-2020 Task 11, see [`model`] and [`features`]): sentence classifier +
@@ -14,9 +14,10 @@ mod lexicon;
 pub mod model;
 mod text;
 
-use lexicon::{lexicon, Entry, Mode};
+use lexicon::{lexicon, Entry, Mode, Tech};
 use text::Ctx;
 use unspin_doc::{Attribution, Doc, Span, Technique, TechniqueName};
+use unspin_lex::persuasion as words;
 
 /// Every technique name this stage can report (snake_case, SemEval-2020 Task 11
 /// names): the registry's [`TechniqueName`] names.
@@ -28,23 +29,11 @@ pub fn definition(technique: &str) -> &'static str {
     TechniqueName::parse(technique).map_or("", |t| t.description())
 }
 
-/// Techniques that express the writer's stance (count towards sentence `opinion`).
-const OPINION_TECHNIQUES: &[&str] = &[
-    "loaded_language",
-    "name_calling",
-    "bandwagon",
-    "doubt",
-    "exaggeration",
-    "ridicule",
-    "appeal_to_fear",
-    "flag_waving",
-    "slogans",
-    "thought_terminating_cliche",
-    "whataboutism",
-    "causal_oversimplification",
-    "black_and_white_fallacy",
-    "appeal_to_authority",
-];
+/// Techniques that express the writer's stance (count towards sentence `opinion`):
+/// all but speculation (its own flag) and repetition.
+fn is_opinion(t: TechniqueName) -> bool {
+    !matches!(t, TechniqueName::Speculation | TechniqueName::Repetition)
+}
 
 /// A lexicon match on word boundaries.
 #[derive(Debug, Clone, Copy)]
@@ -122,8 +111,7 @@ fn detect_model_at(
         let (c, conf) = m.classify(&f);
         out.push(Technique {
             span,
-            technique: TechniqueName::parse(model::SNAKE[c])
-                .expect("the model's classes are registry technique names"),
+            technique: model::CLASSES[c],
             score: s * (0.5 + 0.5 * conf),
             triggers,
         });
@@ -146,15 +134,10 @@ fn detect_inner(doc: &mut Doc, model_threshold: Option<(f32, f32)>) {
     let mut out: Vec<Technique> = Vec::new();
     for h in &hits {
         let e = &lex.entries[h.entry];
-        if e.technique == "_insult_adj" {
-            out.extend(insult_np(&ctx, h, e));
-            continue;
-        }
-        if e.technique.starts_with('_') {
-            continue;
-        }
-        if let Some(t) = place(&ctx, h, e) {
-            out.push(t);
+        match e.technique {
+            Tech::InsultAdj => out.extend(insult_np(&ctx, h, e)),
+            Tech::Technique(tech) => out.extend(place(&ctx, h, e, tech)),
+            Tech::Opinion | Tech::Hedge => {}
         }
     }
     out.extend(label_quotes(&ctx, &hits));
@@ -299,7 +282,7 @@ fn find_hits(ctx: &Ctx) -> Vec<Hit> {
 }
 
 /// Decides whether a hit becomes a technique, and its span and score.
-fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
+fn place(ctx: &Ctx, h: &Hit, e: &Entry, tech: TechniqueName) -> Option<Technique> {
     let t = ctx.text;
     let sent = ctx.sentence_span(h.start);
     if h.end > sent.end {
@@ -315,25 +298,27 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
 
     // A capitalised word mid-sentence is most likely part of a name ("Socialist Party").
     if matches!(
-        e.technique,
-        "loaded_language" | "name_calling" | "exaggeration"
+        tech,
+        TechniqueName::LoadedLanguage | TechniqueName::NameCalling | TechniqueName::Exaggeration
     ) && ctx.looks_like_name(h.start, sent)
     {
         return None;
     }
 
-    match e.technique {
+    let lex = lexicon();
+    match tech {
         // "slammed into", "disaster relief", "natural disaster": physical, not rhetorical.
-        "loaded_language"
-            if lexicon().in_set("literal_next", &text::next_word(t, h.end).to_lowercase())
-                || lexicon().in_set(
-                    "literal_prev",
-                    &text::last_word(&t[..h.start]).to_lowercase(),
-                ) =>
+        TechniqueName::LoadedLanguage
+            if lex
+                .literal_next
+                .has(&text::next_word(t, h.end).to_lowercase())
+                || lex
+                    .literal_prev
+                    .has(&text::last_word(&t[..h.start]).to_lowercase()) =>
         {
             return None;
         }
-        "speculation" => {
+        TechniqueName::Speculation => {
             if in_quote
                 || ctx
                     .attribution_at(h.start)
@@ -350,29 +335,21 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
                 // win" a forecast that shows its uncertainty (unlike "is likely hiding
                 // the costs", a guess at what someone does or thinks).
                 "likely" => {
-                    ["voters", "nominee", "nominees", "candidates", "successor"]
-                        .contains(&after.as_str())
+                    words::POLLING_NOUNS.contains(&after)
                         || after == "to"
                         || matches!(before.as_str(), "will" | "would")
                         || before.ends_with("'ll")
                         || before.ends_with("\u{2019}ll")
                 }
                 "must have" | "must've" => {
-                    [
-                        "a", "an", "the", "at", "least", "no", "some", "any", "their", "his",
-                        "her", "its", "our", "your", "my", "to", "one", "two", "more",
-                    ]
-                    .contains(&after.as_str())
+                    words::OBLIGATION_OBJECT_STARTS.contains(&after)
                         || after.chars().next().is_some_and(|c| c.is_ascii_digit())
                 }
                 // "clearly labelled", "clearly visible": how something is done or seen.
                 "clearly" => {
                     after.ends_with("ed")
                         || after.ends_with("en")
-                        || matches!(
-                            after.as_str(),
-                            "visible" | "audible" | "legible" | "marked" | "labelled" | "from"
-                        )
+                        || words::MANNER_WORDS.contains(&after)
                 }
                 _ if hit.contains("clear")
                     || hit.contains("obvious")
@@ -388,7 +365,7 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
         }
         // "Memphis, losers in seven of its last nine games", "the winner … the loser":
         // the side that lost, not an insult.
-        "name_calling"
+        TechniqueName::NameCalling
             if matches!(hit.as_str(), "loser" | "losers")
                 && (lower_sent.contains("winner")
                     || lower_sent.chars().any(|c| c.is_ascii_digit())) =>
@@ -397,42 +374,26 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
         }
         // "weakened the shilling": a currency. (Vetoed here rather than by narrowing
         // the lexicon's "shill*", whose hits are also model features.)
-        "name_calling" | "loaded_language" if matches!(hit.as_str(), "shilling" | "shillings") => {
+        TechniqueName::NameCalling | TechniqueName::LoadedLanguage
+            if matches!(hit.as_str(), "shilling" | "shillings") =>
+        {
             return None;
         }
         // "amid the gathering snowflakes": weather, not an insult.
-        "name_calling"
+        TechniqueName::NameCalling
             if hit.starts_with("snowflake")
-                && (matches!(
-                    before.as_str(),
-                    "gathering"
-                        | "falling"
-                        | "fresh"
-                        | "first"
-                        | "few"
-                        | "tiny"
-                        | "white"
-                        | "drifting"
-                        | "swirling"
-                        | "large"
-                        | "big"
-                        | "fat"
-                        | "wet"
-                ) || [
-                    "snow", "winter", "flurr", "weather", "cold", "frost", "ice", "sky", "fell",
-                    "falling",
-                ]
-                .iter()
-                .any(|w| {
-                    text::words(&lower_sent)
-                        .any(|x| x.starts_with(w) && !x.starts_with("snowflake"))
-                })) =>
+                && (words::SNOWFALL_MODIFIERS.contains(&before)
+                    || words::WEATHER_WORD_STARTS.entries().iter().any(|w| {
+                        text::words(&lower_sent)
+                            .any(|x| x.starts_with(w) && !x.starts_with("snowflake"))
+                    })) =>
         {
             return None;
         }
         // Backed by numbers: not an unsupported generalisation.
-        "bandwagon"
-            if ["poll", "survey", "percent", "%", "study", "data show"]
+        TechniqueName::Bandwagon
+            if words::EVIDENCE_MARKERS
+                .entries()
                 .iter()
                 .any(|w| lower_sent.contains(w)) =>
         {
@@ -441,31 +402,32 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
         _ => {}
     }
 
-    let lex = lexicon();
     let span = match e.mode {
         Mode::Word => {
-            let (s, boosted) = text::extend_left(t, h.start, |w| lex.in_set("intensifiers", w), 1);
+            let (s, boosted) = text::extend_left(t, h.start, |w| lex.intensifiers.has(w), 1);
             if boosted {
                 score += 0.1;
             }
             Span::new(s, h.end)
         }
         Mode::Personal => {
-            if !text::person_follows(t, h.end, |w| lex.person_nouns.contains(w)) {
+            if !text::person_follows(t, h.end, |w| lex.person_nouns.has(w)) {
                 return None;
             }
             Span::new(h.start, h.end)
         }
         Mode::Np | Mode::Label => {
             if e.mode == Mode::Label
-                && lex.in_set("system_nouns", &text::next_word(t, h.end).to_lowercase())
+                && lex
+                    .system_nouns
+                    .has(&text::next_word(t, h.end).to_lowercase())
             {
                 return None;
             }
             let (mut s, boosted) = text::extend_left(
                 t,
                 h.start,
-                |w| lex.insult_adj.contains(w) || lex.in_set("intensifiers", w),
+                |w| lex.insult_adj.has(w) || lex.intensifiers.has(w),
                 3,
             );
             if boosted {
@@ -481,7 +443,7 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
             .parenthetical(h.start, h.end)
             .unwrap_or_else(|| Span::new(h.start, text::trim_end(t, h.end, sent.end))),
         Mode::Belief => {
-            if !text::words(&lower_sent).any(|w| lex.in_set("attitudes", w)) {
+            if !text::words(&lower_sent).any(|w| lex.attitudes.has(w)) {
                 return None;
             }
             ctx.parenthetical(h.start, h.end)
@@ -495,20 +457,14 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
         }
         Mode::IfAny => {
             let rest = lower_sent[h.end - sent.start..].replace('\u{2019}', "'");
-            let closers = [
-                ", it'd be",
-                ", it would be",
-                ", it's",
-                ", it is",
-                ", that'd be",
-                ", that would be",
-                ", it has to be",
-                ", it must be",
-                ", it'd have to be",
-                ", it was",
-                ", surely",
-            ];
-            if !closers.iter().any(|c| rest.contains(c)) {
+            // ", it'd be …": a closer right after some comma of the rest.
+            let closed = rest.match_indices(", ").any(|(i, _)| {
+                words::RIDICULE_CLOSERS
+                    .entries()
+                    .iter()
+                    .any(|c| rest[i + 2..].starts_with(c))
+            });
+            if !closed {
                 return None;
             }
             text::trim_span(t, sent)
@@ -521,7 +477,7 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
     let span = text::balance_quotes(t, span, sent);
     Some(Technique {
         span,
-        technique: TechniqueName::parse(e.technique)?,
+        technique: tech,
         score: score.min(0.95),
         triggers: vec![if span.contains(&Span::new(h.start, h.end)) {
             Span::new(h.start, h.end)
@@ -561,7 +517,7 @@ fn insult_np(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
             .or_else(|| lw.strip_suffix("\u{2019}s"))
             .unwrap_or(&lw);
         let end = pos + ws + word.len();
-        if lex.person_nouns.contains(lw) {
+        if lex.person_nouns.has(lw) {
             let start = text::extend_left(t, h.start, |w| w == "a" || w == "an", 1).0;
             let score = e.score + if extra_insult { 0.1 } else { 0.0 } + 0.1;
             return Some(Technique {
@@ -571,7 +527,7 @@ fn insult_np(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
                 triggers: vec![Span::new(h.start, h.end), Span::new(pos + ws, end)],
             });
         }
-        extra_insult |= lex.insult_adj.contains(lw);
+        extra_insult |= lex.insult_adj.has(lw);
         // Stop at punctuation after the word (a clause boundary).
         if !rest[word.len()..].starts_with(' ') {
             return None;
@@ -606,69 +562,22 @@ fn label_quotes(ctx: &Ctx, hits: &[Hit]) -> Vec<Technique> {
         let prev = text::last_word(before).to_lowercase();
         let is_np = (lc.starts_with("a ") || lc.starts_with("an ")) && (2..=12).contains(&n_words);
         // A nickname: dubbed him "Sleepy Sam", calls her "Crazy Kim".
-        let nickname = (1..=4).contains(&n_words)
-            && [
-                "dubbed",
-                "nicknamed",
-                "branded",
-                "labeled",
-                "labelled",
-                "him",
-                "her",
-                "them",
-            ]
-            .contains(&prev.as_str());
+        let nickname = (1..=4).contains(&n_words) && words::NICKNAME_CUES.contains(&prev);
         if !(is_np || nickname) {
             continue;
         }
         let chained = (prev == "and" || prev == "or")
             && prev_label_end.is_some_and(|e| q.start.saturating_sub(e) < 20);
-        let cue = [
-            "is",
-            "was",
-            "are",
-            "were",
-            "as",
-            "called",
-            "call",
-            "calls",
-            "calling",
-            "dubbed",
-            "branded",
-            "labeled",
-            "labelled",
-            "termed",
-            "deemed",
-            "like",
-            "essentially",
-            "basically",
-            "just",
-            "simply",
-            "merely",
-            "but",
-            "than",
-            "himself",
-            "herself",
-            "themselves",
-            "him",
-            "her",
-            "them",
-        ]
-        .contains(&prev.as_str());
+        let cue = words::LABEL_CUES.contains(&prev);
         if !(cue || chained) {
             continue;
         }
         // Some negative evidence inside: a lexicon hit, an insult adjective, or a
         // strongly negative VADER word.
         let lexical = hits.iter().any(|h| {
-            h.start >= q.start
-                && h.end <= q.end
-                && matches!(
-                    lex.entries[h.entry].technique,
-                    "loaded_language" | "name_calling" | "ridicule"
-                )
+            h.start >= q.start && h.end <= q.end && lex.entries[h.entry].technique.is_loaded()
         });
-        let insult = text::words(&lc).any(|w| lex.insult_adj.contains(w));
+        let insult = text::words(&lc).any(|w| lex.insult_adj.has(w));
         let vader_neg = text::words(&lc).any(|w| lex.vader.get(w).is_some_and(|v| *v <= -2.0));
         if !(lexical || insult || vader_neg || chained) {
             continue;
@@ -683,15 +592,12 @@ fn label_quotes(ctx: &Ctx, hits: &[Hit]) -> Vec<Technique> {
             .filter(|w| t[w.start..w.end].chars().any(char::is_alphanumeric))
             .filter(|w| {
                 let lw = t[w.start..w.end].to_lowercase();
-                lex.insult_adj.contains(lw.as_str())
+                lex.insult_adj.has(lw.as_str())
                     || lex.vader.get(lw.as_str()).is_some_and(|v| *v <= -2.0)
                     || hits.iter().any(|h| {
                         h.start <= w.start
                             && w.end <= h.end
-                            && matches!(
-                                lex.entries[h.entry].technique,
-                                "loaded_language" | "name_calling" | "ridicule"
-                            )
+                            && lex.entries[h.entry].technique.is_loaded()
                     })
             })
             .collect();
@@ -728,25 +634,8 @@ fn scare_quotes(ctx: &Ctx) -> Vec<Technique> {
                 && c.chars().next().is_some_and(char::is_lowercase)
                 && words
                     .last()
-                    .is_some_and(|w| lexicon().in_set("credibility_nouns", &w.to_lowercase()))
-                && [
-                    "the",
-                    "their",
-                    "his",
-                    "her",
-                    "its",
-                    "these",
-                    "those",
-                    "this",
-                    "that",
-                    "our",
-                    "your",
-                    "so-called",
-                    "alleged",
-                    "supposed",
-                    "some",
-                ]
-                .contains(&det.as_str())
+                    .is_some_and(|w| lexicon().credibility_nouns.has(&w.to_lowercase()))
+                && words::SCARE_QUOTE_DETERMINERS.contains(&det)
         })
         .map(|q| Technique {
             span: *q,
@@ -825,18 +714,18 @@ fn sentence_flags(
         if !writer(tq.span.start, tq.span.start + 1) {
             continue;
         }
-        if OPINION_TECHNIQUES.contains(&tq.technique.as_str()) {
+        if is_opinion(tq.technique) {
             opinion += 0.5 + tq.score;
             counted.push(tq.span);
-        } else if tq.technique == "speculation" {
+        } else if tq.technique == TechniqueName::Speculation {
             speculation = true;
         }
     }
     for h in hits {
         match lex.entries[h.entry].technique {
-            "_opinion" if writer(h.start, h.end) => opinion += lex.entries[h.entry].score,
+            Tech::Opinion if writer(h.start, h.end) => opinion += lex.entries[h.entry].score,
             // Reported speech without quotation marks still leaves the sentence hedged.
-            "_hedge" if !ctx.in_quote_marks(h.start, h.end) => speculation = true,
+            Tech::Hedge if !ctx.in_quote_marks(h.start, h.end) => speculation = true,
             _ => {}
         }
     }

@@ -5,11 +5,14 @@
 //! names and political sides masked (neutrality), lexicon hits, VADER valence, quotes,
 //! position, repetition in the article.
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, Tech};
 use crate::text::Ctx;
 use crate::Hit;
+use std::borrow::Cow;
 use std::collections::HashMap;
-use unspin_doc::Span;
+use unspin_doc::{Shape, Span, TechniqueName, Token};
+use unspin_lex::capitalisation::{KEPT_CAPITALISED_WORDS, SENTENCE_INITIAL_FUNCTION_WORDS};
+use unspin_lex::politics::SIDE_WORDS;
 
 /// The 14 PTC technique labels, as the corpus spells them (model class order).
 pub const PTC_LABELS: [&str; 14] = [
@@ -29,22 +32,22 @@ pub const PTC_LABELS: [&str; 14] = [
     "Bandwagon,Reductio_ad_hitlerum",
 ];
 
-/// The same labels as unspin's snake_case technique names.
-pub const SNAKE: [&str; 14] = [
-    "loaded_language",
-    "name_calling",
-    "repetition",
-    "doubt",
-    "exaggeration",
-    "appeal_to_fear",
-    "flag_waving",
-    "causal_oversimplification",
-    "appeal_to_authority",
-    "slogans",
-    "black_and_white_fallacy",
-    "whataboutism",
-    "thought_terminating_cliche",
-    "bandwagon",
+/// The same labels as unspin's technique names (model class order).
+pub const CLASSES: [TechniqueName; 14] = [
+    TechniqueName::LoadedLanguage,
+    TechniqueName::NameCalling,
+    TechniqueName::Repetition,
+    TechniqueName::Doubt,
+    TechniqueName::Exaggeration,
+    TechniqueName::AppealToFear,
+    TechniqueName::FlagWaving,
+    TechniqueName::CausalOversimplification,
+    TechniqueName::AppealToAuthority,
+    TechniqueName::Slogans,
+    TechniqueName::BlackAndWhiteFallacy,
+    TechniqueName::Whataboutism,
+    TechniqueName::ThoughtTerminatingCliche,
+    TechniqueName::Bandwagon,
 ];
 
 /// PTC label → class index.
@@ -54,176 +57,13 @@ pub fn label_index(label: &str) -> Option<usize> {
 
 /// snake_case name → class index.
 pub fn snake_index(name: &str) -> Option<usize> {
-    SNAKE.iter().position(|l| *l == name)
+    let t = TechniqueName::parse(name)?;
+    CLASSES.iter().position(|c| *c == t)
 }
 
 pub(crate) const SI_BITS: u32 = 17;
 pub(crate) const TC_BITS: u32 = 15;
 const MAGIC: &[u8; 8] = b"UNSPRH04";
-
-/// Words naming political sides, parties and camps: masked to one symbol so that
-/// swapping sides never changes a feature (neutrality).
-const SIDES: &[&str] = &[
-    "liberal",
-    "conservative",
-    "progressive",
-    "leftist",
-    "rightist",
-    "socialist",
-    "nationalist",
-    "left",
-    "right",
-    "maga",
-    "tory",
-    "tories",
-    "labour",
-    "labor",
-    "democrat",
-    "democratic",
-    "republican",
-    "gop",
-    "dem",
-    "libertarian",
-    "communist",
-    "marxist",
-    "fascist",
-    "centrist",
-    "populist",
-    "wing",
-    "far",
-    "alt",
-    "woke",
-];
-
-/// Function words whose sentence-initial capital is not a name.
-const FUNCTION_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "but",
-    "and",
-    "or",
-    "so",
-    "if",
-    "when",
-    "while",
-    "what",
-    "who",
-    "why",
-    "how",
-    "where",
-    "which",
-    "there",
-    "here",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "from",
-    "by",
-    "of",
-    "to",
-    "as",
-    "after",
-    "before",
-    "since",
-    "because",
-    "although",
-    "though",
-    "yet",
-    "no",
-    "not",
-    "nor",
-    "all",
-    "some",
-    "many",
-    "most",
-    "every",
-    "everyone",
-    "everybody",
-    "nobody",
-    "no one",
-    "none",
-    "one",
-    "instead",
-    "now",
-    "then",
-    "still",
-    "also",
-    "even",
-    "just",
-    "only",
-    "meanwhile",
-    "however",
-    "indeed",
-    "perhaps",
-    "maybe",
-    "clearly",
-    "obviously",
-    "surely",
-    "of course",
-    "worse",
-    "sadly",
-    "unfortunately",
-    "again",
-    "do",
-    "does",
-    "did",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "let",
-    "judging",
-    "once",
-    "according",
-    "despite",
-    "like",
-    "unlike",
-    "both",
-];
-
-/// Capitalised words kept as words (group and flag words PTC leans on).
-const KEEP_CAPS: &[&str] = &[
-    "america",
-    "american",
-    "americans",
-    "nazi",
-    "nazis",
-    "hitler",
-];
 
 fn mix(mut x: u64) -> u64 {
     x ^= x >> 30;
@@ -265,30 +105,42 @@ fn is_side(lower: &str) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric());
     w.split(['-', '\u{2010}', '\u{2011}']).any(|p| {
         let p1 = p.strip_suffix('s').unwrap_or(p);
-        SIDES.contains(&p) || SIDES.contains(&p1)
+        SIDE_WORDS.contains(p) || SIDE_WORDS.contains(p1)
     })
 }
 
-/// The masked word form a feature sees for a token.
-fn norm_token(tok: &str, sentence_initial: bool) -> String {
-    let first = tok.chars().next().unwrap_or(' ');
-    if !tok.chars().any(char::is_alphanumeric) {
-        return match tok {
-            "\u{201c}" | "\u{201d}" | "\u{201e}" | "''" | "``" => "\"".into(),
-            "\u{2018}" | "\u{2019}" => "'".into(),
-            _ => tok.into(),
-        };
+/// The masked word form a feature sees for token text `tok` (`form`: its normalised
+/// form, `shape`: its shape flags): quote marks unified, numbers, political sides,
+/// names (capitalised words other than kept ones and sentence-initial function words)
+/// and acronyms masked; other words lowercased.
+fn norm_token<'a>(
+    tok: &'a str,
+    form: Cow<'a, str>,
+    shape: Shape,
+    sentence_initial: bool,
+) -> Cow<'a, str> {
+    if shape.punct() {
+        return Cow::Borrowed(match tok {
+            "\u{201c}" | "\u{201d}" | "\u{201e}" | "''" | "``" => "\"",
+            "\u{2018}" | "\u{2019}" => "'",
+            _ => tok,
+        });
     }
-    if tok.chars().any(|c| c.is_ascii_digit()) {
-        return "<num>".into();
+    if shape.digit() && tok.bytes().any(|c| c.is_ascii_digit()) {
+        return Cow::Borrowed("<num>");
     }
-    let lower = tok.to_lowercase();
+    // The normalised form straightens apostrophes; the model's words keep them.
+    let lower = if form.contains('\'') && tok.contains('\u{2019}') {
+        Cow::Owned(tok.to_lowercase())
+    } else {
+        form
+    };
     if is_side(&lower) {
-        return "<side>".into();
+        return Cow::Borrowed("<side>");
     }
-    if first.is_uppercase() {
-        if KEEP_CAPS.contains(&lower.as_str())
-            || (sentence_initial && FUNCTION_WORDS.contains(&lower.as_str()))
+    if shape.cap() {
+        if KEPT_CAPITALISED_WORDS.contains(&lower)
+            || (sentence_initial && SENTENCE_INITIAL_FUNCTION_WORDS.contains(&lower))
         {
             return lower;
         }
@@ -296,26 +148,45 @@ fn norm_token(tok: &str, sentence_initial: bool) -> String {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
-            && tok.chars().count() > 1
+            && tok.chars().nth(1).is_some()
         {
-            return "<ACAP>".into();
+            return Cow::Borrowed("<ACAP>");
         }
-        return "<Cap>".into();
+        return Cow::Borrowed("<Cap>");
     }
     lower
 }
 
-fn shape(tok: &str) -> &'static str {
-    let alpha: Vec<char> = tok.chars().filter(|c| c.is_alphabetic()).collect();
-    if alpha.is_empty() {
-        if tok.chars().any(|c| c.is_ascii_digit()) {
+/// The model's shape class of token text `tok`: "p" punctuation, "d" digits without
+/// letters, "AA" all capitals (two letters or more), "Aa" first letter capital, "a".
+/// Read from the token's shape flags; text with digits or beyond ASCII is checked
+/// letter by letter (the flags count any numeral, and a first letter after a digit).
+fn model_shape(tok: &str, shape: Shape) -> &'static str {
+    if shape.punct() {
+        return "p";
+    }
+    if shape.word() && !shape.digit() && tok.is_ascii() {
+        // The first character is a letter.
+        return if shape.all_caps() {
+            "AA"
+        } else if shape.cap() {
+            "Aa"
+        } else {
+            "a"
+        };
+    }
+    let mut alpha = tok.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = alpha.next() else {
+        return if tok.bytes().any(|c| c.is_ascii_digit()) {
             "d"
         } else {
             "p"
-        }
-    } else if alpha.len() > 1 && alpha.iter().all(|c| c.is_uppercase()) {
+        };
+    };
+    let rest_upper = alpha.clone().all(char::is_uppercase);
+    if alpha.next().is_some() && first.is_uppercase() && rest_upper {
         "AA"
-    } else if alpha[0].is_uppercase() {
+    } else if first.is_uppercase() {
         "Aa"
     } else {
         "a"
@@ -373,6 +244,41 @@ fn line_parts(text: &str, s: Span) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
+/// The model's tokens (the token layer's, in text order), the layer's token of each,
+/// and the token range of each model sentence: every sentence of the layer cut by
+/// [`line_parts`] (parts without tokens dropped).
+fn model_sentences<'c>(ctx: &'c Ctx) -> (Vec<Span>, Vec<&'c Token>, Vec<(usize, usize)>) {
+    let tokens: &[Token] = &ctx.tokens;
+    let mut toks = Vec::with_capacity(tokens.len());
+    let mut refs = Vec::with_capacity(tokens.len());
+    let mut sent_toks = Vec::new();
+    let mut k = 0;
+    for s in ctx.sentence_spans().flat_map(|s| line_parts(ctx.text, s)) {
+        while k < tokens.len() && tokens[k].span.start < s.start {
+            k += 1;
+        }
+        let a = toks.len();
+        while k < tokens.len() && tokens[k].span.end <= s.end {
+            toks.push(tokens[k].span);
+            refs.push(&tokens[k]);
+            k += 1;
+        }
+        if toks.len() > a {
+            sent_toks.push((a, toks.len()));
+        }
+    }
+    (toks, refs, sent_toks)
+}
+
+/// The normalised form of `tok`, borrowed from the document when the layer is its.
+fn token_form<'a>(ctx: &Ctx<'a>, tok: &Token) -> Cow<'a, str> {
+    let (a, n) = (tok.form.start as usize, tok.form.len as usize);
+    match &ctx.forms {
+        Cow::Borrowed(f) => Cow::Borrowed(&f[a..a + n]),
+        Cow::Owned(f) => Cow::Owned(f[a..a + n].to_string()),
+    }
+}
+
 /// One document prepared for feature extraction: tokens per sentence and their
 /// masked forms, lexicon techniques, valence and quote state.
 pub(crate) struct Prep<'a> {
@@ -382,9 +288,10 @@ pub(crate) struct Prep<'a> {
     pub sent: Vec<usize>,
     /// Token range of each sentence.
     pub sent_toks: Vec<(usize, usize)>,
-    pub norm: Vec<String>,
+    pub norm: Vec<Cow<'a, str>>,
     pub raw_shape: Vec<&'static str>,
-    pub lex: Vec<Option<&'static str>>,
+    /// The lexicon technique (or feature) of a hit covering each token.
+    pub lex: Vec<Option<Tech>>,
     pub val: Vec<f32>,
     pub quoted: Vec<bool>,
     lower_text: String,
@@ -404,36 +311,31 @@ impl<'a> Prep<'a> {
     pub fn new(ctx: &Ctx<'a>, hits: &[Hit]) -> Self {
         let text = ctx.text;
         let lex = lexicon();
-        let mut toks = Vec::new();
-        let mut sent = Vec::new();
-        let mut sent_toks = Vec::new();
-        for s in ctx.sentence_spans().flat_map(|s| line_parts(text, s)) {
-            let a = toks.len();
-            unspin_segment::tokenize_into(text, s.start, s.end, &mut toks);
-            if toks.len() > a {
-                sent.resize(toks.len(), sent_toks.len());
-                sent_toks.push((a, toks.len()));
-            }
-        }
+        let (toks, tok_refs, sent_toks) = model_sentences(ctx);
+        let mut sent = vec![0; toks.len()];
         let mut norm = Vec::with_capacity(toks.len());
         let mut raw_shape = Vec::with_capacity(toks.len());
         let mut val = Vec::with_capacity(toks.len());
         let mut quoted = vec![false; toks.len()];
-        let mut lexv: Vec<Option<&'static str>> = vec![None; toks.len()];
-        for &(a, b) in &sent_toks {
+        let mut lexv: Vec<Option<Tech>> = vec![None; toks.len()];
+        for (si, &(a, b)) in sent_toks.iter().enumerate() {
             let mut inq = false;
             for i in a..b {
+                sent[i] = si;
+                let tok = tok_refs[i];
                 let t = &text[toks[i].start..toks[i].end];
-                let n = norm_token(t, i == a);
+                let form = token_form(ctx, tok);
+                // The VADER lexicon holds no apostrophes, so the normalised form finds
+                // what the lowercased text would.
+                val.push(lex.vader.get(&*form).copied().unwrap_or(0.0));
+                let n = norm_token(t, form, tok.shape, i == a);
                 // A side word's shape (MAGA vs progressive) must not tell sides apart.
-                raw_shape.push(if n == "<side>" { "a" } else { shape(t) });
+                raw_shape.push(if n == "<side>" {
+                    "a"
+                } else {
+                    model_shape(t, tok.shape)
+                });
                 norm.push(n);
-                val.push(
-                    lex.vader
-                        .get(t.to_lowercase().as_str())
-                        .copied()
-                        .unwrap_or(0.0),
-                );
                 match t {
                     "\"" => inq = !inq,
                     "\u{201c}" => inq = true,
@@ -471,9 +373,9 @@ impl<'a> Prep<'a> {
         let freq = {
             let mut counts: HashMap<&str, u32> = HashMap::with_capacity(norm.len() / 4);
             for w in &norm {
-                *counts.entry(w.as_str()).or_insert(0) += 1;
+                *counts.entry(w.as_ref()).or_insert(0) += 1;
             }
-            norm.iter().map(|w| counts[w.as_str()]).collect()
+            norm.iter().map(|w| counts[w.as_ref()]).collect()
         };
         Prep {
             freq,
@@ -529,7 +431,7 @@ impl<'a> Prep<'a> {
             if j < lo as isize || j >= hi as isize {
                 "-"
             } else {
-                self.lex[j as usize].unwrap_or("-")
+                self.lex[j as usize].map_or("-", Tech::as_str)
             }
         };
         out.push(fhash("lex0", lexat(ii)));
@@ -578,7 +480,7 @@ impl<'a> Prep<'a> {
     /// inside.
     pub fn triggers(&self, span: Span) -> Vec<Span> {
         let (a, b) = self.tok_range(span);
-        if (a..b).any(|i| self.lex[i].is_some_and(|l| !l.starts_with('_'))) {
+        if (a..b).any(|i| self.lex[i].is_some_and(|l| matches!(l, Tech::Technique(_)))) {
             // A lexicon word the rules did not flag here was judged literal in context.
             return Vec::new();
         }
@@ -586,8 +488,8 @@ impl<'a> Prep<'a> {
         (a..b)
             .filter(|&i| {
                 let (lo, hi) = self.sent_range(i);
-                let literal = (i + 1 < hi && lex.in_set("literal_next", &self.norm[i + 1]))
-                    || (i > lo && lex.in_set("literal_prev", &self.norm[i - 1]));
+                let literal = (i + 1 < hi && lex.literal_next.has(&self.norm[i + 1]))
+                    || (i > lo && lex.literal_prev.has(&self.norm[i - 1]));
                 let name = self.raw_shape[i] == "Aa" && i > lo;
                 self.lex[i].is_none() && self.val[i] <= -2.0 && !literal && !name
             })
@@ -625,7 +527,7 @@ impl<'a> Prep<'a> {
                 out.push(fhash_n("sb", &[&self.norm[i], &self.norm[i + 1]], " "));
             }
             if let Some(l) = self.lex[i] {
-                out.push(fhash("sl", l));
+                out.push(fhash("sl", l.as_str()));
             }
             if self.val[i] <= -2.0 {
                 out.push(fhash("sv", "neg"));
@@ -712,7 +614,7 @@ impl<'a> Prep<'a> {
                 out.push(fhash_n("bi", &[&self.norm[i], &self.norm[i + 1]], " "));
             }
             if let Some(l) = self.lex[i] {
-                out.push(fhash("lex", l));
+                out.push(fhash("lex", l.as_str()));
             }
             out.push(fhash("shape", self.raw_shape[i]));
         }
@@ -721,7 +623,7 @@ impl<'a> Prep<'a> {
         }
         let content: Vec<&str> = (a..b)
             .filter(|&i| self.raw_shape[i] != "p")
-            .map(|i| self.norm[i].as_str())
+            .map(|i| self.norm[i].as_ref())
             .collect();
         if content.len() <= 8 {
             out.push(fhash("content", &content.join(" ")));
@@ -738,12 +640,12 @@ impl<'a> Prep<'a> {
         out.push(fhash_n("minfreqn", &[bucket(minfreq), bucket(n)], " "));
         for j in a.saturating_sub(3).max(lo)..a {
             if let Some(l) = self.lex[j] {
-                out.push(fhash("lexp", l));
+                out.push(fhash("lexp", l.as_str()));
             }
         }
         for j in b..(b + 3).min(hi) {
             if let Some(l) = self.lex[j] {
-                out.push(fhash("lexn", l));
+                out.push(fhash("lexn", l.as_str()));
             }
         }
         out.push(fhash("first", &self.norm[a]));

@@ -1,7 +1,8 @@
 //! Text context for the detector: sentence and quote ranges (from the `Doc` layers,
 //! or rough local fallbacks when those layers are empty) and small span helpers.
 
-use unspin_doc::{Attribution, Doc, ParagraphKind, QuoteKind, Span};
+use std::borrow::Cow;
+use unspin_doc::{Attribution, Doc, ParagraphKind, QuoteKind, Span, Token};
 
 /// Running maximum of span ends (spans sorted by start).
 fn running_max(spans: &[Span]) -> Vec<usize> {
@@ -37,15 +38,32 @@ pub(crate) struct Ctx<'a> {
     pub scare: Vec<Span>,
     /// Title and heading paragraphs (headline capitalisation is not a name).
     headings: Vec<Span>,
+    /// The token layer (`doc.tokens`, or a segmented copy's when the doc has none).
+    pub tokens: Cow<'a, [Token]>,
+    /// The token layer's normalised forms (`Doc::token_forms`).
+    pub forms: Cow<'a, str>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Doc) -> Self {
         let text = doc.text.as_str();
-        let sents = if doc.sentences.is_empty() {
-            // Without a segment layer: the segmenter's sentences of a copy of the text.
+        // Without a segment layer: the segmenter's sentences and tokens of a copy.
+        let mut copy = (doc.sentences.is_empty() || doc.tokens.is_empty()).then(|| {
             let mut d = Doc::new(text);
             unspin_segment::segment(&mut d);
+            d
+        });
+        let (tokens, forms) = match copy.as_mut().filter(|_| doc.tokens.is_empty()) {
+            Some(d) => (
+                Cow::Owned(std::mem::take(&mut d.tokens)),
+                Cow::Owned(std::mem::take(&mut d.token_forms)),
+            ),
+            None => (
+                Cow::Borrowed(&doc.tokens[..]),
+                Cow::Borrowed(doc.token_forms.as_str()),
+            ),
+        };
+        let sents = if let Some(d) = copy.as_ref().filter(|_| doc.sentences.is_empty()) {
             d.sentences.iter().map(|s| (s.span, None)).collect()
         } else {
             doc.sentences
@@ -92,6 +110,8 @@ impl<'a> Ctx<'a> {
             .collect();
         Ctx {
             text,
+            tokens,
+            forms,
             scare,
             sents,
             reported_max: running_max(&reported),
@@ -411,8 +431,7 @@ fn has_word(hay: &str, needle: &str) -> bool {
 pub(crate) fn attributed_hedge(lower_sent: &str, at: usize) -> bool {
     let at = floor_char(lower_sent, at.min(lower_sent.len()));
     let before = &lower_sent[..at];
-    let cues = crate::lexicon::lexicon().set("cues");
-    let cues: Vec<&str> = cues.collect();
+    let cues: Vec<&str> = crate::lexicon::lexicon().cues.iter().collect();
     if cues.iter().any(|c| has_word(before, c)) {
         return true;
     }
@@ -476,7 +495,7 @@ pub(crate) fn person_follows(t: &str, i: usize, is_person: impl Fn(&str) -> bool
             .strip_suffix("'s")
             .or_else(|| lw.strip_suffix("\u{2019}s"))
             .unwrap_or(&lw);
-        if crate::lexicon::lexicon().in_set("person_words", lw)
+        if crate::lexicon::lexicon().person_words.has(lw)
             || is_person(lw)
             || w.chars().next().is_some_and(char::is_uppercase)
         {
