@@ -707,51 +707,26 @@ fn head_of(toks: &[Tk], a: usize, b: usize) -> Option<EntityKind> {
     None
 }
 
+/// Classifies a run that holds no title: by its own words (affixes and lists),
+/// then by its context and shape.
 fn plain(cx: &mut Ctx, a: usize, b: usize) {
     let toks = cx.toks;
     let a = strip_initial(cx, a, b);
-    if a >= b {
+    if a >= b || !plain_candidate(cx, a, b) {
         return;
     }
     let n = b - a;
     let first = toks[a].s;
-    let last = toks[b - 1].s;
-    if !name_tok(&toks[a]) || (n == 1 && first.chars().count() < 2) {
-        return;
-    }
-    // All-capital words: a dateline or shouting ("NEW YORK (AP)"), unless an acronym.
-    let shouting = toks[a..b]
-        .iter()
-        .filter(|t| t.word)
-        .all(|t| !t.s.chars().any(char::is_lowercase));
-    if shouting && !(n == 1 && is_acronym(first)) {
-        return;
-    }
-    if n == 1
-        && (is_non_entity_acronym(first)
-            || (cap_title(first).is_some() && !cx.known.contains(first)))
-    {
-        return;
-    }
-    let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
-    let prev_tok = (a > 0 && toks[a - 1].sent == toks[a].sent).then(|| toks[a - 1]);
-    let prev = prev_tok.map(|t| t.s);
-    let next = toks.get(b).filter(|t| t.sent == toks[a].sent).map(|t| t.s);
     let l = cx.l;
+    let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
     let push = |cx: &mut Ctx, kind, weak| cx.out.push(Candidate { span, kind, weak });
-    let words = || toks[a..b].iter().filter(|t| t.word);
     // The ordinary form of a dateline place ("in Maple Grove" after "MAPLE GROVE, Minn.").
     if !cx.places.is_empty() && cx.places.contains(cx.doc.slice(span)) {
         return push(cx, EntityKind::Place, false);
     }
-    // News agencies: "Deutsche Presse-Agentur", "Xinhua News Agency".
-    if words().any(|t| is_outlet_word(t.s))
-        || (n >= 2 && last == "Agency" && matches!(toks[b - 2].s, "News" | "Press"))
-    {
+    if is_agency(toks, a, b) {
         return push(cx, EntityKind::Outlet, false);
     }
-    // "United Steelworkers", "Drivers United", "Halvorsen & Pike", "Banco Santander",
-    // "Bundesverband Wärmepumpe".
     // "Selon la Banque de France": a particle split the run before a head-first name.
     if let Some(k) = (a + 2..b).find(|&k| {
         is_org_prefix(toks[k].s)
@@ -766,37 +741,8 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
         });
         return;
     }
-    // A head-first organisation word alone ("le Syndicat", "die Stiftung") is one too.
-    if (n == 1 && is_org_prefix(first) && !matches!(first, "United" | "Union"))
-        || (n >= 2
-            && (is_org_prefix(first)
-                || words().any(|t| t.s == "United")
-                || toks[a..b].iter().any(|t| t.s == "&")))
-        || words().any(|t| is_german_org_word(t.s))
-    {
-        return push(cx, EntityKind::Org, false);
-    }
-    // "Journal of the American Heart Association", "Annals of Internal Medicine".
-    if n >= 2 && is_outlet_head(first) && head_of(toks, a, b) == Some(EntityKind::Outlet) {
-        return push(cx, EntityKind::Outlet, false);
-    }
-    if n >= 2 && (is_org_suffix(last) || head_of(toks, a, b) == Some(EntityKind::Org)) {
-        return push(cx, EntityKind::Org, false);
-    }
-    if n >= 2 && is_outlet_suffix(last) {
-        return push(cx, EntityKind::Outlet, false);
-    }
-    if n >= 2 && (is_place_suffix(last) || head_of(toks, a, b) == Some(EntityKind::Place)) {
-        return push(cx, EntityKind::Place, false);
-    }
-    if n >= 2 && (is_misc_head(last) || head_of(toks, a, b) == Some(EntityKind::Misc)) {
-        return push(cx, EntityKind::Misc, false);
-    }
-    if n >= 2 && is_place_prefix(first) {
-        return push(cx, EntityKind::Place, false);
-    }
-    if n >= 2 && is_misc_prefix(first) {
-        return push(cx, EntityKind::Misc, false);
+    if let Some(kind) = kind_by_name_words(toks, a, b) {
+        return push(cx, kind, false);
     }
     // "Billionaire Donald Trump", "Comedian George Lopez": a role word before a name.
     if n >= 3
@@ -806,11 +752,101 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
     {
         return plain(cx, a + 1, b);
     }
+    if let Some((kind, weak)) = kind_by_context(cx, a, b) {
+        push(cx, kind, weak);
+    }
+}
+
+/// False for runs that are not names at all: a lone letter, all-capital words (a
+/// dateline or shouting, "NEW YORK (AP)", unless an acronym), a lone acronym that
+/// is not a name ("CEO") or a lone title.
+fn plain_candidate(cx: &Ctx, a: usize, b: usize) -> bool {
+    let toks = cx.toks;
+    let n = b - a;
+    let first = toks[a].s;
+    if !name_tok(&toks[a]) || (n == 1 && first.chars().count() < 2) {
+        return false;
+    }
+    let shouting = toks[a..b]
+        .iter()
+        .filter(|t| t.word)
+        .all(|t| !t.s.chars().any(char::is_lowercase));
+    if shouting && !(n == 1 && is_acronym(first)) {
+        return false;
+    }
+    !(n == 1
+        && (is_non_entity_acronym(first)
+            || (cap_title(first).is_some() && !cx.known.contains(first))))
+}
+
+/// News agencies: "Deutsche Presse-Agentur", "Xinhua News Agency".
+fn is_agency(toks: &[Tk], a: usize, b: usize) -> bool {
+    toks[a..b].iter().any(|t| t.word && is_outlet_word(t.s))
+        || (b - a >= 2 && toks[b - 1].s == "Agency" && matches!(toks[b - 2].s, "News" | "Press"))
+}
+
+/// The kind that the run's own words give: a head-first or "United" organisation, a
+/// head noun with a connector ("Bank of …"), a last word ("… Party", "… Times",
+/// "… Street", "… Prize") or a first word ("Fort …", "Hurricane …").
+fn kind_by_name_words(toks: &[Tk], a: usize, b: usize) -> Option<EntityKind> {
+    let n = b - a;
+    let first = toks[a].s;
+    let last = toks[b - 1].s;
+    let words = || toks[a..b].iter().filter(|t| t.word);
+    // "United Steelworkers", "Drivers United", "Halvorsen & Pike", "Banco Santander",
+    // "Bundesverband Wärmepumpe". A head-first organisation word alone ("le
+    // Syndicat", "die Stiftung") is one too.
+    if (n == 1 && is_org_prefix(first) && !matches!(first, "United" | "Union"))
+        || (n >= 2
+            && (is_org_prefix(first)
+                || words().any(|t| t.s == "United")
+                || toks[a..b].iter().any(|t| t.s == "&")))
+        || words().any(|t| is_german_org_word(t.s))
+    {
+        return Some(EntityKind::Org);
+    }
+    if n < 2 {
+        return None;
+    }
+    let head = head_of(toks, a, b);
+    // "Journal of the American Heart Association", "Annals of Internal Medicine".
+    if is_outlet_head(first) && head == Some(EntityKind::Outlet) {
+        Some(EntityKind::Outlet)
+    } else if is_org_suffix(last) || head == Some(EntityKind::Org) {
+        Some(EntityKind::Org)
+    } else if is_outlet_suffix(last) {
+        Some(EntityKind::Outlet)
+    } else if is_place_suffix(last) || head == Some(EntityKind::Place) {
+        Some(EntityKind::Place)
+    } else if is_misc_head(last) || head == Some(EntityKind::Misc) {
+        Some(EntityKind::Misc)
+    } else if is_place_prefix(first) {
+        Some(EntityKind::Place)
+    } else if is_misc_prefix(first) {
+        Some(EntityKind::Misc)
+    } else {
+        None
+    }
+}
+
+/// The kind that context and shape give a run its words leave open, and whether it
+/// is a guess (`weak`); `None` drops it (a lone sentence-initial word with nothing
+/// to vouch for it).
+fn kind_by_context(cx: &Ctx, a: usize, b: usize) -> Option<(EntityKind, bool)> {
+    let toks = cx.toks;
+    let n = b - a;
+    let first = toks[a].s;
+    let last = toks[b - 1].s;
+    let prev_tok = (a > 0 && toks[a - 1].sent == toks[a].sent).then(|| toks[a - 1]);
+    let prev = prev_tok.map(|t| t.s);
+    let next = toks.get(b).filter(|t| t.sent == toks[a].sent).map(|t| t.s);
+    let l = cx.l;
+    let words = || toks[a..b].iter().filter(|t| t.word);
     if prev.is_some_and(|p| lower_person_title(p).is_some()) {
-        return push(cx, EntityKind::Person, false);
+        return Some((EntityKind::Person, false));
     }
     if n == 1 && is_acronym(first) && !l.is_common(first) {
-        return push(cx, EntityKind::Org, false);
+        return Some((EntityKind::Org, false));
     }
     let initial_letter =
         |w: &str| w.len() == 2 && w.ends_with('.') && w.as_bytes()[0].is_ascii_uppercase();
@@ -828,11 +864,11 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
         && !(n == 1 && l.is_surname(first))
         && org_cue(cx, a, b).is_some_and(|direct| direct || !person_shape)
     {
-        return push(cx, EntityKind::Org, false);
+        return Some((EntityKind::Org, false));
     }
     // "the Guangdong province", "Marsabit county": a place.
     if next.is_some_and(places::is_region_noun) {
-        return push(cx, EntityKind::Place, false);
+        return Some((EntityKind::Place, false));
     }
     // "in Palo Verde": two or three uncommon words after "in" name a place.
     let possessive = matches!(next, Some("'s" | "’s" | "'" | "’"));
@@ -847,18 +883,18 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
                 && t.s.chars().all(|c| c.is_alphabetic() || c == '-')
         })
     {
-        return push(cx, EntityKind::Place, false);
+        return Some((EntityKind::Place, false));
     }
     if n >= 2 && (l.first_name(first).is_some() || initial_letter(first)) {
-        return push(cx, EntityKind::Person, false);
+        return Some((EntityKind::Person, false));
     }
     let any_common = toks[a..b].iter().any(|t| t.word && l.is_common(t.s));
     if n >= 2 && l.is_surname(last) && !any_common {
-        return push(cx, EntityKind::Person, false);
+        return Some((EntityKind::Person, false));
     }
     // "Condoleezza Rice": an uncommon given name and a listed surname.
     if (2..=3).contains(&n) && l.is_surname(last) && !l.is_common(first) && !is_acronym(first) {
-        return push(cx, EntityKind::Person, false);
+        return Some((EntityKind::Person, false));
     }
     // Two or three capitalised uncommon words: most often a person's name.
     let all_alpha = toks[a..b].iter().all(|t| {
@@ -869,10 +905,10 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\''))
     });
     if (2..=3).contains(&n) && !any_common && all_alpha {
-        return push(cx, EntityKind::Person, false);
+        return Some((EntityKind::Person, false));
     }
     if (2..=3).contains(&n) && next.is_some_and(is_speech_verb) {
-        return push(cx, EntityKind::Person, true);
+        return Some((EntityKind::Person, true));
     }
     if n == 1 {
         let named = l.first_name(first).is_some() || l.is_surname(first);
@@ -883,7 +919,7 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
             && !cx.mid.contains(first)
             && !cx.known.contains(first)
         {
-            return;
+            return None;
         }
         let kind = if prev_tok.is_some_and(|t| locative_tok(&t)) && !l.is_common(first) {
             EntityKind::Place
@@ -892,9 +928,9 @@ fn plain(cx: &mut Ctx, a: usize, b: usize) {
         } else {
             EntityKind::Misc
         };
-        return push(cx, kind, true);
+        return Some((kind, true));
     }
-    push(cx, EntityKind::Misc, true)
+    Some((EntityKind::Misc, true))
 }
 
 /// The gazetteer entry that `text` matches as a whole, if any.
