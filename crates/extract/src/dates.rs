@@ -123,7 +123,7 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     if t.len() <= 4
         && t.iter().any(|w| w == "read")
         && t.iter()
-            .any(|w| matches!(w.as_str(), "min" | "mins" | "minute" | "minutes"))
+            .any(|w| unspin_lex::page_chrome::READING_TIME_UNITS.contains(w))
     {
         return Some(DateLine::Vague);
     }

@@ -214,6 +214,73 @@ phrases!(
     pub RELATED_LABEL_STARTS = "related_label_starts.txt"
 );
 
+// Lines and fragments of the extract stage's chrome rules.
+phrases!(
+    /// Openings of a line offering to share the article ("share this", "share on ").
+    pub SHARE_LINE_STARTS = "share_line_starts.txt"
+);
+phrases!(
+    /// Openings of copyright and standards lines ("©", "copyright (c)", "our standards:").
+    pub LEGAL_LINE_STARTS = "legal_line_starts.txt"
+);
+phrases!(
+    /// Reproduction terms anywhere in a legal line ("all rights reserved").
+    pub REPRODUCTION_TERMS = "reproduction_terms.txt"
+);
+phrases!(
+    /// Openings of consent lines under sign-up forms ("by signing", "by clicking").
+    pub CONSENT_LINE_STARTS = "consent_line_starts.txt"
+);
+word_set!(
+    /// Verbs opening "Join X" / "Support X" appeals, as written ("Join", "SUPPORT").
+    pub APPEAL_VERBS = "appeal_verbs.txt"
+);
+phrases!(
+    /// JavaScript fragments that mark a line as leaked script ("var ", "document.").
+    pub SCRIPT_MARKERS = "script_markers.txt"
+);
+word_set!(
+    /// Units of a reading-time line ("5 min read"), lower case.
+    pub READING_TIME_UNITS = "reading_time_units.txt"
+);
+phrases!(
+    /// Copyright words and signs removed before reading a copyright holder, in
+    /// order ("Copyright", "©", "(c)"). Case-sensitive.
+    pub COPYRIGHT_MARKS = "copyright_marks.txt"
+);
+phrases!(
+    /// Company-form endings stripped from a copyright holder, in order (", Inc",
+    /// " GmbH"). Case-sensitive.
+    pub COMPANY_NAME_ENDINGS = "company_name_endings.txt"
+);
+phrases!(
+    /// Openings of navigation lines naming the site, in order ("more from ").
+    pub OUTLET_LIST_OPENINGS = "outlet_list_openings.txt"
+);
+phrases!(
+    /// Section words after a site's name in navigation, in order (" Videos").
+    /// Case-sensitive.
+    pub OUTLET_SECTION_ENDINGS = "outlet_section_endings.txt"
+);
+word_set!(
+    /// Membership words after a site's name in "Join X" appeals ("Plus", "VIP").
+    pub MEMBERSHIP_WORDS = "membership_words.txt"
+);
+word_set!(
+    /// Capitalised words after "Join" that do not start a site's name ("Our", "Thousands").
+    pub JOIN_NON_NAME_WORDS = "join_non_name_words.txt"
+);
+word_set!(
+    /// Last words of outlet names in chrome that the entity stage's
+    /// [`crate::outlets::OUTLET_NAME_SUFFIXES`] lacks ("Network", "Radio", "Mirror").
+    pub OUTLET_NAME_EXTRA_SUFFIXES = "outlet_name_extra_suffixes.txt"
+);
+
+/// A last word of outlet names as chrome lines print them ("… Times", "… Network").
+pub fn is_outlet_name_ending(w: &str) -> bool {
+    crate::outlets::is_name_suffix(w) || OUTLET_NAME_EXTRA_SUFFIXES.contains(w)
+}
+
 /// A lower-case line that opens like boilerplate ("follow us…", "© …") or holds
 /// "all rights reserved" anywhere.
 pub fn is_boilerplate_start(l: &str) -> bool {
@@ -234,5 +301,12 @@ mod tests {
         assert!(CREDIT_MARKERS.found_in("a rally. jane doe / afp"));
         assert_eq!(CAPTION_STARTS.prefix_of("photo: ap"), Some("photo:"));
         assert!(AD_LINES.contains("advertisement") && WIRE_SERVICES.entries()[0] == "Reuters");
+        assert_eq!(COMPANY_NAME_ENDINGS.entries()[1], " Inc");
+        assert_eq!(
+            OUTLET_LIST_OPENINGS.prefix_of("more from the ledger"),
+            Some("more from ")
+        );
+        assert!(is_outlet_name_ending("Times") && is_outlet_name_ending("Network"));
+        assert!(LEGAL_LINE_STARTS.prefix_of("(c) 2020 x").is_some());
     }
 }

@@ -58,7 +58,7 @@ pub(super) fn join_or_support(line: &str) -> bool {
     let Some((verb, rest)) = line.split_once(' ') else {
         return false;
     };
-    matches!(verb, "Join" | "JOIN" | "Support" | "SUPPORT")
+    unspin_lex::page_chrome::APPEAL_VERBS.contains(verb)
         && rest.chars().next().is_some_and(|c| c.is_uppercase())
         && !line.trim_end().ends_with('.')
 }

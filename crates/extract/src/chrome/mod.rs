@@ -103,16 +103,36 @@ fn starts_with_word(s: &str, p: &str) -> bool {
             || !s[p.len()..].starts_with(|c: char| c.is_alphanumeric()))
 }
 
+/// Leaked script: at least this many statements (`;`)…
+const CODE_MIN_STATEMENTS: usize = 3;
+/// …and this many assignments.
+const CODE_MIN_ASSIGNMENTS: usize = 2;
+/// A separator line ("* * *") is at most this many "words".
+const SEPARATOR_MAX_WORDS: usize = 3;
+/// Longest line (words) that any chrome rule looks at…
+const CHROME_MAX_WORDS: usize = 60;
+/// …and that the rules after ads and legal lines look at.
+const SHORT_CHROME_MAX_WORDS: usize = 40;
+/// An exact ad label is at most this many words.
+const AD_LABEL_MAX_WORDS: usize = 12;
+/// Navigation and call-to-action openings and newsletter prompts: at most this
+/// many words.
+const OPENING_MAX_WORDS: usize = 30;
+/// Ad openings and "Follow X on …" lines: at most this many words.
+const AD_OPENING_MAX_WORDS: usize = 20;
+/// "Join X" / "Support X" appeals: at most this many words.
+const APPEAL_MAX_WORDS: usize = 8;
+/// Counters ("12 comments"): at most this many words.
+const COUNTER_MAX_WORDS: usize = 3;
+
 /// Script source that a broken page leaks as text ("this.prop22 = 'sports'; var
 /// theurl=document.location.href; …"): statements, assignments and script words.
 fn looks_like_code(line: &str) -> bool {
     let semis = line.matches(';').count();
     let assigns = line.matches(" = ").count() + line.matches("=document").count();
-    semis >= 3
-        && assigns >= 2
-        && ["var ", "this.", "function", "document.", "window.", "){"]
-            .iter()
-            .any(|w| line.contains(w))
+    semis >= CODE_MIN_STATEMENTS
+        && assigns >= CODE_MIN_ASSIGNMENTS
+        && unspin_lex::page_chrome::SCRIPT_MARKERS.found_in(line)
 }
 
 /// Why a line is chrome, from rules that look at the line alone.
@@ -122,7 +142,7 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
     }
     let words = word_count(line);
     if words > 0
-        && words <= 3
+        && words <= SEPARATOR_MAX_WORDS
         && line.chars().all(|c| {
             c == ' '
                 || matches!(
@@ -134,15 +154,15 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
         // Decorative separators: "***", "___", "* * *", "———".
         return Some(ChromeKind::Other);
     }
-    if words == 0 || words > 60 || starts_with_quote(line) {
+    if words == 0 || words > CHROME_MAX_WORDS || starts_with_quote(line) {
         return None;
     }
     let k = key(line);
     let lower = line.to_lowercase().replace(['’', '‘'], "'");
-    if words <= 12 && AD_EXACT.contains(&k) {
+    if words <= AD_LABEL_MAX_WORDS && AD_EXACT.contains(&k) {
         return Some(ChromeKind::Ad);
     }
-    if words <= 20
+    if words <= AD_OPENING_MAX_WORDS
         && AD_PREFIX
             .entries()
             .iter()
@@ -153,7 +173,7 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
     if let Some(kind) = legal(&lower, words) {
         return Some(kind);
     }
-    if words > 40 {
+    if words > SHORT_CHROME_MAX_WORDS {
         return None;
     }
     if is_share(&k, words) {
@@ -165,7 +185,7 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
     if NAV_EXACT.contains(&k) {
         return Some(ChromeKind::Navigation);
     }
-    if words <= 30
+    if words <= OPENING_MAX_WORDS
         && NAV_PREFIX
             .entries()
             .iter()
@@ -174,7 +194,7 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
         return Some(ChromeKind::Navigation);
     }
 
-    if words <= 30
+    if words <= OPENING_MAX_WORDS
         && CTA_PREFIX
             .entries()
             .iter()
@@ -182,19 +202,19 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
     {
         return Some(ChromeKind::CallToAction);
     }
-    if words <= 20 && follow_target(line).is_some() {
+    if words <= AD_OPENING_MAX_WORDS && follow_target(line).is_some() {
         return Some(ChromeKind::CallToAction);
     }
-    if words <= 8 && join_or_support(line) {
+    if words <= APPEAL_MAX_WORDS && join_or_support(line) {
         return Some(ChromeKind::CallToAction);
     }
-    if words <= 30 && newsletter_cta(&lower) {
+    if words <= OPENING_MAX_WORDS && newsletter_cta(&lower) {
         return Some(ChromeKind::CallToAction);
     }
     if let Some(kind) = caption(line, &lower, words) {
         return Some(kind);
     }
-    if words <= 3 && is_counter(&k) {
+    if words <= COUNTER_MAX_WORDS && is_counter(&k) {
         return Some(ChromeKind::Navigation);
     }
     if slash_credit(line, words) {

@@ -2,6 +2,10 @@
 //! "Join X"), with a priority.
 
 use super::*;
+use unspin_lex::page_chrome::{
+    is_outlet_name_ending, COMPANY_NAME_ENDINGS, COPYRIGHT_MARKS, JOIN_NON_NAME_WORDS,
+    MEMBERSHIP_WORDS, OUTLET_LIST_OPENINGS, OUTLET_SECTION_ENDINGS,
+};
 
 /// An outlet that chrome names, with a priority (higher wins).
 pub fn outlet_hint(line: &str, kind: ChromeKind) -> Option<(String, u8)> {
@@ -10,8 +14,8 @@ pub fn outlet_hint(line: &str, kind: ChromeKind) -> Option<(String, u8)> {
         ChromeKind::Legal => {
             let t = line.trim();
             let mut s = t.to_string();
-            for p in ["Copyright", "COPYRIGHT", "copyright", "©", "(c)", "(C)"] {
-                s = s.replace(p, " ");
+            for p in COPYRIGHT_MARKS.entries() {
+                s = s.replace(p.as_str(), " ");
             }
             let s = s
                 .split(['.', '|', ';', '('])
@@ -29,11 +33,8 @@ pub fn outlet_hint(line: &str, kind: ChromeKind) -> Option<(String, u8)> {
                 })
                 .collect();
             let mut name = words.join(" ");
-            for suf in [
-                ", Inc", " Inc", ", LLC", " LLC", " Ltd", " Limited", " Corp", ", Co", " Co",
-                " GmbH", " S.A", " plc", " PLC", ",",
-            ] {
-                if let Some(n) = name.strip_suffix(suf) {
+            for suf in COMPANY_NAME_ENDINGS.entries() {
+                if let Some(n) = name.strip_suffix(suf.as_str()) {
                     name = n.to_string();
                 }
             }
@@ -49,29 +50,13 @@ pub fn outlet_hint(line: &str, kind: ChromeKind) -> Option<(String, u8)> {
             .then_some((name, 4))
         }
         ChromeKind::Navigation => {
-            let rest = [
-                "trending on ",
-                "most popular on ",
-                "most read on ",
-                "more from ",
-                "more stories from ",
-                "more news from ",
-            ]
-            .iter()
-            .find(|p| lower.starts_with(*p))
-            .map(|p| line[p.len()..].trim())?;
+            let rest = OUTLET_LIST_OPENINGS
+                .prefix_of(&lower)
+                .map(|p| line[p.len()..].trim())?;
             let prio = if lower.starts_with("more") { 1 } else { 2 };
             let mut name = rest.trim_end_matches([':', '.', '»', '›', ' ']).to_string();
-            for suf in [
-                " Videos",
-                " Video",
-                " Now",
-                " Today",
-                " Right Now",
-                " videos",
-                " video",
-            ] {
-                if let Some(n) = name.strip_suffix(suf) {
+            for suf in OUTLET_SECTION_ENDINGS.entries() {
+                if let Some(n) = name.strip_suffix(suf.as_str()) {
                     name = n.to_string();
                 }
             }
@@ -114,41 +99,13 @@ pub fn outlet_hint(line: &str, kind: ChromeKind) -> Option<(String, u8)> {
                     .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
                     .collect();
                 while let Some(l) = ws.last() {
-                    if [
-                        "VIP",
-                        "Plus",
-                        "Premium",
-                        "Members",
-                        "Member",
-                        "Membership",
-                        "Today",
-                        "Now",
-                        "Insider",
-                        "Pro",
-                    ]
-                    .contains(l)
-                    {
+                    if MEMBERSHIP_WORDS.contains(l) {
                         ws.pop();
                     } else {
                         break;
                     }
                 }
-                let stop = [
-                    "The",
-                    "Our",
-                    "Us",
-                    "Now",
-                    "Today",
-                    "Free",
-                    "A",
-                    "An",
-                    "Me",
-                    "Thousands",
-                    "Millions",
-                    "Over",
-                    "More",
-                ];
-                if ws.is_empty() || stop.contains(&ws[0]) {
+                if ws.is_empty() || JOIN_NON_NAME_WORDS.contains(ws[0]) {
                     return None;
                 }
                 let name = ws.join(" ");
@@ -160,56 +117,7 @@ pub fn outlet_hint(line: &str, kind: ChromeKind) -> Option<(String, u8)> {
     }
 }
 
-/// Names ending like a news outlet ("… News", "… Times", "… Post").
+/// Names ending like a news outlet ("… News", "… Times", "… Network").
 pub fn ends_with_outlet_word(s: &str) -> bool {
-    let last = s.split_whitespace().last().unwrap_or("");
-    [
-        "News",
-        "Times",
-        "Post",
-        "Journal",
-        "Magazine",
-        "Daily",
-        "Herald",
-        "Tribune",
-        "Telegraph",
-        "Guardian",
-        "Press",
-        "Media",
-        "Network",
-        "Wire",
-        "Gazette",
-        "Observer",
-        "Star",
-        "Sun",
-        "Mail",
-        "Express",
-        "Independent",
-        "Review",
-        "Report",
-        "Beacon",
-        "Examiner",
-        "Chronicle",
-        "Insider",
-        "Standard",
-        "Mirror",
-        "Record",
-        "Today",
-        "Weekly",
-        "Monitor",
-        "Caller",
-        "Blaze",
-        "Register",
-        "Bulletin",
-        "Dispatch",
-        "Inquirer",
-        "Sentinel",
-        "Courier",
-        "Globe",
-        "Radio",
-        "TV",
-        "Television",
-        "Broadcasting",
-    ]
-    .contains(&last)
+    is_outlet_name_ending(s.split_whitespace().last().unwrap_or(""))
 }

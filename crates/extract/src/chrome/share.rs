@@ -1,9 +1,12 @@
 //! Share buttons: rows of share words and networks ("Share | Tweet | Email").
 
-use unspin_lex::page_chrome::{SHARE_STRONG_WORDS, SHARE_WORDS as SHARE_TOKENS};
+use unspin_lex::page_chrome::{SHARE_LINE_STARTS, SHARE_STRONG_WORDS, SHARE_WORDS as SHARE_TOKENS};
+
+/// A row of share buttons is at most this many words.
+const SHARE_ROW_MAX_WORDS: usize = 12;
 
 pub(super) fn is_share(k: &str, words: usize) -> bool {
-    if words > 12 {
+    if words > SHARE_ROW_MAX_WORDS {
         return false;
     }
     let toks: Vec<&str> = k
@@ -13,11 +16,7 @@ pub(super) fn is_share(k: &str, words: usize) -> bool {
     if toks.is_empty() {
         return false;
     }
-    if k.starts_with("share this")
-        || k.starts_with("share on ")
-        || k.starts_with("share via ")
-        || k == "share"
-    {
+    if SHARE_LINE_STARTS.prefix_of(k).is_some() || k == "share" {
         return true;
     }
     // A row of share buttons: every token is a share word, with at least one
