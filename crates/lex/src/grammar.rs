@@ -122,7 +122,7 @@ word_set!(
 );
 word_set!(
     /// Words opening an appositive or relative clause after a name ("who", "including").
-    pub APPOSITIVE_OPENERS = "appositive_openers.txt"
+    pub SPEAKER_APPOSITIVE_OPENERS = "speaker_appositive_openers.txt"
 );
 word_set!(
     /// Words before a number ("more than 2%", "nearly 20 points").

@@ -531,7 +531,7 @@ impl<'d> Detector<'d> {
                         && name.iter().all(|w| w.capitalised())
                         && !lex::is_determiner(name[0].form());
                     let opens = lex::is_determiner(f)
-                        || unspin_lex::grammar::APPOSITIVE_OPENERS.contains(f)
+                        || unspin_lex::grammar::SPEAKER_APPOSITIVE_OPENERS.contains(f)
                         || app[0].text.chars().all(|c| c.is_ascii_digit())
                         || title;
                     if opens && name.iter().any(|w| w.capitalised()) {
