@@ -268,7 +268,7 @@ fn find_hits(ctx: &Ctx) -> Vec<Hit> {
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
         let tech = lex.entries[h.entry].technique;
-        let covered = kept.iter().rev().take(16).any(|k| {
+        let covered = kept.iter().rev().take(HIT_DEDUPE_WINDOW).any(|k| {
             k.start <= h.start
                 && h.end <= k.end
                 && (k.start, k.end) != (h.start, h.end)
@@ -281,6 +281,31 @@ fn find_hits(ctx: &Ctx) -> Vec<Hit> {
     kept
 }
 
+/// Most score a rule flag can have.
+const MAX_RULE_SCORE: f32 = 0.95;
+/// Score added for a multi-word lexicon phrase, and for an intensifier or insult
+/// adjective taken into the span.
+const SCORE_BOOST: f32 = 0.1;
+/// Insult adjectives and intensifiers a noun-phrase span may grow over leftwards.
+const NP_MODIFIER_WORDS: usize = 3;
+/// How many earlier hits (sorted by start) are checked for one that contains a hit.
+const HIT_DEDUPE_WINDOW: usize = 16;
+/// How many earlier techniques (sorted by start) are checked for one that nests a span.
+const TECHNIQUE_DEDUPE_WINDOW: usize = 32;
+
+/// What `place` knows of a hit in its sentence: the rules read these.
+struct HitContext<'t> {
+    sent: Span,
+    /// The sentence, ASCII-lowercased (byte offsets equal to the text's).
+    lower_sent: String,
+    /// The matched words, lowercased, apostrophes straightened.
+    hit: String,
+    /// The word before the hit, lowercased.
+    before: String,
+    /// The word after the hit, lowercased.
+    after: std::borrow::Cow<'t, str>,
+}
+
 /// Decides whether a hit becomes a technique, and its span and score.
 fn place(ctx: &Ctx, h: &Hit, e: &Entry, tech: TechniqueName) -> Option<Technique> {
     let t = ctx.text;
@@ -288,125 +313,134 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry, tech: TechniqueName) -> Option<Technique
     if h.end > sent.end {
         return None;
     }
-    // ASCII lowercasing keeps byte offsets equal to the text's.
-    let lower_sent = t[sent.start..sent.end].to_ascii_lowercase();
-    let in_quote = ctx.in_reported_quote(h.start, h.end);
-    let mut score = e.score + if e.multiword { 0.1 } else { 0.0 };
-    // The matched words, and the word before them, for the literal-sense checks.
-    let hit = t[h.start..h.end].to_lowercase().replace('\u{2019}', "'");
-    let before = text::last_word(&t[..h.start]).to_lowercase();
+    let hc = HitContext {
+        sent,
+        lower_sent: t[sent.start..sent.end].to_ascii_lowercase(),
+        hit: t[h.start..h.end].to_lowercase().replace('\u{2019}', "'"),
+        before: text::last_word(&t[..h.start]).to_lowercase(),
+        after: text::next_word(t, h.end).to_lowercase().into(),
+    };
+    if vetoed(ctx, h, tech, &hc) {
+        return None;
+    }
+    let mut score = e.score + if e.multiword { SCORE_BOOST } else { 0.0 };
+    let span = span_by_mode(ctx, h, e, &hc, &mut score)?;
+    if span.is_empty() {
+        return None;
+    }
+    let span = text::balance_quotes(t, span, sent);
+    Some(Technique {
+        span,
+        technique: tech,
+        score: score.min(MAX_RULE_SCORE),
+        triggers: vec![if span.contains(&Span::new(h.start, h.end)) {
+            Span::new(h.start, h.end)
+        } else {
+            span
+        }],
+    })
+}
 
+/// True when context says a hit of `tech` is not rhetoric: part of a name, a literal
+/// sense, a source's hedge, a sports result, a currency, the weather, backed by numbers.
+fn vetoed(ctx: &Ctx, h: &Hit, tech: TechniqueName, hc: &HitContext) -> bool {
+    let (hit, before, lower_sent) = (hc.hit.as_str(), hc.before.as_str(), &hc.lower_sent);
     // A capitalised word mid-sentence is most likely part of a name ("Socialist Party").
     if matches!(
         tech,
         TechniqueName::LoadedLanguage | TechniqueName::NameCalling | TechniqueName::Exaggeration
-    ) && ctx.looks_like_name(h.start, sent)
+    ) && ctx.looks_like_name(h.start, hc.sent)
     {
-        return None;
+        return true;
     }
-
     let lex = lexicon();
     match tech {
         // "slammed into", "disaster relief", "natural disaster": physical, not rhetorical.
-        TechniqueName::LoadedLanguage
-            if lex
-                .literal_next
-                .has(&text::next_word(t, h.end).to_lowercase())
-                || lex
-                    .literal_prev
-                    .has(&text::last_word(&t[..h.start]).to_lowercase()) =>
-        {
-            return None;
+        TechniqueName::LoadedLanguage => {
+            lex.literal_next.has(&hc.after) || lex.literal_prev.has(before)
         }
-        TechniqueName::Speculation => {
-            if in_quote
-                || ctx
-                    .attribution_at(h.start)
-                    .is_some_and(|a| matches!(a, Attribution::Attributed | Attribution::Anonymous))
-                || text::attributed_hedge(&lower_sent, h.start - sent.start)
-            {
-                return None;
-            }
-            let after = text::next_word(t, h.end).to_lowercase();
-            // "likely voters" is a polling term; "must have a licence" an obligation;
-            // "it is clear from the record" cites its support.
-            let skip = match hit.as_str() {
-                // "likely voters" is a polling term; "is likely to start", "will likely
-                // win" a forecast that shows its uncertainty (unlike "is likely hiding
-                // the costs", a guess at what someone does or thinks).
-                "likely" => {
-                    words::POLLING_NOUNS.contains(&after)
-                        || after == "to"
-                        || matches!(before.as_str(), "will" | "would")
-                        || before.ends_with("'ll")
-                        || before.ends_with("\u{2019}ll")
-                }
-                "must have" | "must've" => {
-                    words::OBLIGATION_OBJECT_STARTS.contains(&after)
-                        || after.chars().next().is_some_and(|c| c.is_ascii_digit())
-                }
-                // "clearly labelled", "clearly visible": how something is done or seen.
-                "clearly" => {
-                    after.ends_with("ed")
-                        || after.ends_with("en")
-                        || words::MANNER_WORDS.contains(&after)
-                }
-                _ if hit.contains("clear")
-                    || hit.contains("obvious")
-                    || hit.contains("evident") =>
-                {
-                    after == "from"
-                }
-                _ => false,
-            };
-            if skip {
-                return None;
-            }
-        }
+        TechniqueName::Speculation => speculation_vetoed(ctx, h, hc),
         // "Memphis, losers in seven of its last nine games", "the winner … the loser":
         // the side that lost, not an insult.
         TechniqueName::NameCalling
-            if matches!(hit.as_str(), "loser" | "losers")
+            if matches!(hit, "loser" | "losers")
                 && (lower_sent.contains("winner")
                     || lower_sent.chars().any(|c| c.is_ascii_digit())) =>
         {
-            return None;
+            true
         }
         // "weakened the shilling": a currency. (Vetoed here rather than by narrowing
         // the lexicon's "shill*", whose hits are also model features.)
-        TechniqueName::NameCalling | TechniqueName::LoadedLanguage
-            if matches!(hit.as_str(), "shilling" | "shillings") =>
-        {
-            return None;
-        }
+        TechniqueName::NameCalling if matches!(hit, "shilling" | "shillings") => true,
         // "amid the gathering snowflakes": weather, not an insult.
-        TechniqueName::NameCalling
-            if hit.starts_with("snowflake")
-                && (words::SNOWFALL_MODIFIERS.contains(&before)
-                    || words::WEATHER_WORD_STARTS.entries().iter().any(|w| {
-                        text::words(&lower_sent)
-                            .any(|x| x.starts_with(w) && !x.starts_with("snowflake"))
-                    })) =>
-        {
-            return None;
+        TechniqueName::NameCalling if hit.starts_with("snowflake") => {
+            words::SNOWFALL_MODIFIERS.contains(before)
+                || words::WEATHER_WORD_STARTS.entries().iter().any(|w| {
+                    text::words(lower_sent).any(|x| x.starts_with(w) && !x.starts_with("snowflake"))
+                })
         }
         // Backed by numbers: not an unsupported generalisation.
-        TechniqueName::Bandwagon
-            if words::EVIDENCE_MARKERS
-                .entries()
-                .iter()
-                .any(|w| lower_sent.contains(w)) =>
-        {
-            return None;
-        }
-        _ => {}
+        TechniqueName::Bandwagon => words::EVIDENCE_MARKERS
+            .entries()
+            .iter()
+            .any(|w| lower_sent.contains(w)),
+        _ => false,
     }
+}
 
+/// True when a speculation hit is not the writer's guess: inside a reported quote or
+/// an attributed sentence, a source's hedge, or a fixed use ("likely voters", "must
+/// have a licence", "clearly labelled", "it is clear from the record").
+fn speculation_vetoed(ctx: &Ctx, h: &Hit, hc: &HitContext) -> bool {
+    if ctx.in_reported_quote(h.start, h.end)
+        || ctx
+            .attribution_at(h.start)
+            .is_some_and(|a| matches!(a, Attribution::Attributed | Attribution::Anonymous))
+        || text::attributed_hedge(&hc.lower_sent, h.start - hc.sent.start)
+    {
+        return true;
+    }
+    let (hit, before, after) = (hc.hit.as_str(), hc.before.as_str(), &*hc.after);
+    match hit {
+        // "likely voters" is a polling term; "is likely to start", "will likely
+        // win" a forecast that shows its uncertainty (unlike "is likely hiding
+        // the costs", a guess at what someone does or thinks).
+        "likely" => {
+            words::POLLING_NOUNS.contains(after)
+                || after == "to"
+                || matches!(before, "will" | "would")
+                || before.ends_with("'ll")
+                || before.ends_with("\u{2019}ll")
+        }
+        // "must have a licence": an obligation.
+        "must have" | "must've" => {
+            words::OBLIGATION_OBJECT_STARTS.contains(after)
+                || after.chars().next().is_some_and(|c| c.is_ascii_digit())
+        }
+        // "clearly labelled", "clearly visible": how something is done or seen.
+        "clearly" => {
+            after.ends_with("ed") || after.ends_with("en") || words::MANNER_WORDS.contains(after)
+        }
+        // "it is clear from the record" cites its support.
+        _ if hit.contains("clear") || hit.contains("obvious") || hit.contains("evident") => {
+            after == "from"
+        }
+        _ => false,
+    }
+}
+
+/// The span a hit's entry marks (`Mode`), or `None` when the mode's own condition
+/// fails (no person after a personal insult, no question mark, …). Boosts `score`
+/// for modifiers taken in.
+fn span_by_mode(ctx: &Ctx, h: &Hit, e: &Entry, hc: &HitContext, score: &mut f32) -> Option<Span> {
+    let t = ctx.text;
+    let (sent, lower_sent) = (hc.sent, &hc.lower_sent);
+    let lex = lexicon();
     let span = match e.mode {
         Mode::Word => {
             let (s, boosted) = text::extend_left(t, h.start, |w| lex.intensifiers.has(w), 1);
             if boosted {
-                score += 0.1;
+                *score += SCORE_BOOST;
             }
             Span::new(s, h.end)
         }
@@ -417,21 +451,17 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry, tech: TechniqueName) -> Option<Technique
             Span::new(h.start, h.end)
         }
         Mode::Np | Mode::Label => {
-            if e.mode == Mode::Label
-                && lex
-                    .system_nouns
-                    .has(&text::next_word(t, h.end).to_lowercase())
-            {
+            if e.mode == Mode::Label && lex.system_nouns.has(&hc.after) {
                 return None;
             }
             let (mut s, boosted) = text::extend_left(
                 t,
                 h.start,
                 |w| lex.insult_adj.has(w) || lex.intensifiers.has(w),
-                3,
+                NP_MODIFIER_WORDS,
             );
             if boosted {
-                score += 0.1;
+                *score += SCORE_BOOST;
             }
             s = text::extend_left(t, s, |w| w == "a" || w == "an", 1).0;
             Span::new(s, h.end)
@@ -443,7 +473,7 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry, tech: TechniqueName) -> Option<Technique
             .parenthetical(h.start, h.end)
             .unwrap_or_else(|| Span::new(h.start, text::trim_end(t, h.end, sent.end))),
         Mode::Belief => {
-            if !text::words(&lower_sent).any(|w| lex.attitudes.has(w)) {
+            if !text::words(lower_sent).any(|w| lex.attitudes.has(w)) {
                 return None;
             }
             ctx.parenthetical(h.start, h.end)
@@ -471,20 +501,7 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry, tech: TechniqueName) -> Option<Technique
         }
         Mode::Sentence => text::trim_span(t, sent),
     };
-    if span.is_empty() {
-        return None;
-    }
-    let span = text::balance_quotes(t, span, sent);
-    Some(Technique {
-        span,
-        technique: tech,
-        score: score.min(0.95),
-        triggers: vec![if span.contains(&Span::new(h.start, h.end)) {
-            Span::new(h.start, h.end)
-        } else {
-            span
-        }],
-    })
+    Some(span)
 }
 
 /// An insult adjective aimed at a person or group within the next three words
@@ -497,7 +514,7 @@ fn insult_np(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
     }
     let mut pos = h.end;
     let mut extra_insult = false;
-    for _ in 0..3 {
+    for _ in 0..text::PERSON_WINDOW_WORDS {
         let rest = &t[pos..];
         let ws = rest.len() - rest.trim_start_matches(' ').len();
         if ws == 0 {
@@ -519,11 +536,11 @@ fn insult_np(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
         let end = pos + ws + word.len();
         if lex.person_nouns.has(lw) {
             let start = text::extend_left(t, h.start, |w| w == "a" || w == "an", 1).0;
-            let score = e.score + if extra_insult { 0.1 } else { 0.0 } + 0.1;
+            let score = e.score + if extra_insult { SCORE_BOOST } else { 0.0 } + SCORE_BOOST;
             return Some(Technique {
                 span: Span::new(start, end),
                 technique: TechniqueName::NameCalling,
-                score: score.min(0.95),
+                score: score.min(MAX_RULE_SCORE),
                 triggers: vec![Span::new(h.start, h.end), Span::new(pos + ws, end)],
             });
         }
@@ -536,6 +553,15 @@ fn insult_np(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
     }
     None
 }
+
+/// Words a quoted noun-phrase label ("a low-IQ crank") may have.
+const LABEL_WORDS: std::ops::RangeInclusive<usize> = 2..=12;
+/// Words a quoted nickname ("Sleepy Sam") may have.
+const NICKNAME_WORDS: std::ops::RangeInclusive<usize> = 1..=4;
+/// Most bytes between a label's end and a quote chained to it by "and"/"or".
+const LABEL_CHAIN_GAP: usize = 20;
+/// VADER valence at or below which a word counts as strongly negative.
+const STRONG_NEGATIVE_VALENCE: f32 = -2.0;
 
 /// Quoted noun-phrase labels attached to someone: `X is "a low-IQ crank"`, `called
 /// her "an arrogant fraud"` — name calling even when every word is ordinary.
@@ -560,14 +586,15 @@ fn label_quotes(ctx: &Ctx, hits: &[Hit]) -> Vec<Technique> {
             .unwrap_or(q.start);
         let before = t[..open].trim_end();
         let prev = text::last_word(before).to_lowercase();
-        let is_np = (lc.starts_with("a ") || lc.starts_with("an ")) && (2..=12).contains(&n_words);
+        let is_np =
+            (lc.starts_with("a ") || lc.starts_with("an ")) && LABEL_WORDS.contains(&n_words);
         // A nickname: dubbed him "Sleepy Sam", calls her "Crazy Kim".
-        let nickname = (1..=4).contains(&n_words) && words::NICKNAME_CUES.contains(&prev);
+        let nickname = NICKNAME_WORDS.contains(&n_words) && words::NICKNAME_CUES.contains(&prev);
         if !(is_np || nickname) {
             continue;
         }
         let chained = (prev == "and" || prev == "or")
-            && prev_label_end.is_some_and(|e| q.start.saturating_sub(e) < 20);
+            && prev_label_end.is_some_and(|e| q.start.saturating_sub(e) < LABEL_CHAIN_GAP);
         let cue = words::LABEL_CUES.contains(&prev);
         if !(cue || chained) {
             continue;
@@ -578,7 +605,11 @@ fn label_quotes(ctx: &Ctx, hits: &[Hit]) -> Vec<Technique> {
             h.start >= q.start && h.end <= q.end && lex.entries[h.entry].technique.is_loaded()
         });
         let insult = text::words(&lc).any(|w| lex.insult_adj.has(w));
-        let vader_neg = text::words(&lc).any(|w| lex.vader.get(w).is_some_and(|v| *v <= -2.0));
+        let vader_neg = text::words(&lc).any(|w| {
+            lex.vader
+                .get(w)
+                .is_some_and(|v| *v <= STRONG_NEGATIVE_VALENCE)
+        });
         if !(lexical || insult || vader_neg || chained) {
             continue;
         }
@@ -593,7 +624,10 @@ fn label_quotes(ctx: &Ctx, hits: &[Hit]) -> Vec<Technique> {
             .filter(|w| {
                 let lw = t[w.start..w.end].to_lowercase();
                 lex.insult_adj.has(lw.as_str())
-                    || lex.vader.get(lw.as_str()).is_some_and(|v| *v <= -2.0)
+                    || lex
+                        .vader
+                        .get(lw.as_str())
+                        .is_some_and(|v| *v <= STRONG_NEGATIVE_VALENCE)
                     || hits.iter().any(|h| {
                         h.start <= w.start
                             && w.end <= h.end
@@ -662,7 +696,7 @@ fn dedupe(mut v: Vec<Technique>) -> Vec<Technique> {
         if let Some(o) = out
             .iter_mut()
             .rev()
-            .take(32)
+            .take(TECHNIQUE_DEDUPE_WINDOW)
             .find(|o| o.technique == t.technique && o.span.contains(&t.span))
         {
             o.score = o.score.max(t.score);
@@ -687,6 +721,11 @@ fn merge_spans(mut a: Vec<Span>, b: Vec<Span>) -> Vec<Span> {
     }
     out
 }
+
+/// Shortest word (bytes) whose VADER valence counts towards a sentence's opinion.
+const VALENCED_WORD_MIN_LEN: usize = 4;
+/// Opinion score at which a sentence is flagged as opinion.
+const OPINION_THRESHOLD: f32 = 1.0;
 
 /// (opinion, speculation) for one sentence: only the writer's own words count
 /// (reported quotations are the speaker's).
@@ -746,7 +785,7 @@ fn sentence_flags(
             .unwrap_or(sentence.len() - i);
         let (ws, w) = (span.start + i, &sentence[i..i + len]);
         i += len;
-        if w.len() < 4
+        if w.len() < VALENCED_WORD_MIN_LEN
             || !writer(ws, ws + w.len())
             || counted.iter().any(|c| c.start <= ws && ws < c.end)
         {
@@ -770,7 +809,7 @@ fn sentence_flags(
     if matches!(attribution, Attribution::Attributed | Attribution::Quoted) {
         opinion *= 0.5;
     }
-    (opinion >= 1.0, speculation)
+    (opinion >= OPINION_THRESHOLD, speculation)
 }
 
 #[cfg(test)]

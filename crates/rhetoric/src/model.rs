@@ -248,7 +248,7 @@ fn line_parts(text: &str, s: Span) -> impl Iterator<Item = Span> + '_ {
 /// and the token range of each model sentence: every sentence of the layer cut by
 /// [`line_parts`] (parts without tokens dropped).
 fn model_sentences<'c>(ctx: &'c Ctx) -> (Vec<Span>, Vec<&'c Token>, Vec<(usize, usize)>) {
-    let tokens: &[Token] = &ctx.tokens;
+    let tokens: &[Token] = ctx.tokens;
     let mut toks = Vec::with_capacity(tokens.len());
     let mut refs = Vec::with_capacity(tokens.len());
     let mut sent_toks = Vec::new();
@@ -268,15 +268,6 @@ fn model_sentences<'c>(ctx: &'c Ctx) -> (Vec<Span>, Vec<&'c Token>, Vec<(usize, 
         }
     }
     (toks, refs, sent_toks)
-}
-
-/// The normalised form of `tok`, borrowed from the document when the layer is its.
-fn token_form<'a>(ctx: &Ctx<'a>, tok: &Token) -> Cow<'a, str> {
-    let (a, n) = (tok.form.start as usize, tok.form.len as usize);
-    match &ctx.forms {
-        Cow::Borrowed(f) => Cow::Borrowed(&f[a..a + n]),
-        Cow::Owned(f) => Cow::Owned(f[a..a + n].to_string()),
-    }
 }
 
 /// One document prepared for feature extraction: tokens per sentence and their
@@ -324,11 +315,11 @@ impl<'a> Prep<'a> {
                 sent[i] = si;
                 let tok = tok_refs[i];
                 let t = &text[toks[i].start..toks[i].end];
-                let form = token_form(ctx, tok);
+                let form = ctx.form(tok);
                 // The VADER lexicon holds no apostrophes, so the normalised form finds
                 // what the lowercased text would.
-                val.push(lex.vader.get(&*form).copied().unwrap_or(0.0));
-                let n = norm_token(t, form, tok.shape, i == a);
+                val.push(lex.vader.get(form).copied().unwrap_or(0.0));
+                let n = norm_token(t, Cow::Borrowed(form), tok.shape, i == a);
                 // A side word's shape (MAGA vs progressive) must not tell sides apart.
                 raw_shape.push(if n == "<side>" {
                     "a"

@@ -2,13 +2,6 @@
 
 use super::*;
 
-/// Runs the detector on a bare Doc (no other layers: the fallbacks are used).
-fn bare(text: &str) -> Doc {
-    let mut d = Doc::new(text);
-    detect(&mut d);
-    d
-}
-
 /// Runs segmentation first, as in the pipeline (quotes come from the local fallback).
 fn full(text: &str) -> Doc {
     let mut d = Doc::new(text);
@@ -47,7 +40,7 @@ fn span_of<'a>(d: &'a Doc, technique: &str, needle: &str) -> Option<&'a str> {
 }
 
 fn assert_has(text: &str, technique: &str, needle: &str) {
-    for d in [bare(text), full(text)] {
+    for d in [full(text), full(text)] {
         assert!(
             has(&d, technique, needle),
             "{technique} {needle:?} missing in {text:?}:\n{}",
@@ -57,7 +50,7 @@ fn assert_has(text: &str, technique: &str, needle: &str) {
 }
 
 fn assert_none(text: &str) {
-    for d in [bare(text), full(text)] {
+    for d in [full(text), full(text)] {
         assert!(
             d.techniques.is_empty(),
             "expected nothing in {text:?}:\n{}",
@@ -109,10 +102,10 @@ fn loaded_language() {
         "loaded_language",
         "outrageously",
     );
-    let d = bare("He radically changed the budget.");
+    let d = full("He radically changed the budget.");
     assert!(!has(&d, "loaded_language", "radical"), "{}", dump(&d));
     // Multiword and intensified phrases score higher than a single word.
-    let d = bare("It was a spectacular failure. It was disastrous.");
+    let d = full("It was a spectacular failure. It was disastrous.");
     let s = |n: &str| {
         d.techniques
             .iter()
@@ -152,7 +145,7 @@ fn name_calling() {
         "a low-iq politician",
     );
     // Not across a comma.
-    let d = bare("The plan was clueless, voters said, and it failed.");
+    let d = full("The plan was clueless, voters said, and it failed.");
     assert!(!has(&d, "name_calling", ""), "{}", dump(&d));
     // A quoted label attached to someone: the whole quoted noun phrase.
     let t =
@@ -177,7 +170,7 @@ fn name_calling() {
         "communist",
     );
     // ...but not a party's proper name.
-    let d = bare("Delegates of the Communist Party met in Beijing.");
+    let d = full("Delegates of the Communist Party met in Beijing.");
     assert!(!has(&d, "name_calling", "communist"), "{}", dump(&d));
     // A neutral quoted noun phrase is not a label.
     let d = full("The chair described the bill as \"a reasonable compromise.\"");
@@ -189,13 +182,13 @@ fn speculation() {
     let t = "The minister was probably relieved when the vote was delayed.";
     assert_has(t, "speculation", "probably");
     let t = "The mayor is most likely hoping nobody notices the deficit.";
-    let d = bare(t);
+    let d = full(t);
     assert_eq!(
         span_of(&d, "speculation", "most likely"),
         Some("The mayor is most likely hoping nobody notices the deficit")
     );
     let t = "Judging by his tone, the talks had gone badly.";
-    let d = bare(t);
+    let d = full(t);
     assert_eq!(
         span_of(&d, "speculation", "judging"),
         Some("Judging by his tone, the talks had gone badly")
@@ -204,7 +197,7 @@ fn speculation() {
     assert_has(t, "speculation", "one can only imagine the arguments");
     // A hedge inside a parenthetical aside: the whole aside.
     let t = "He ordered a second dessert (presumably not his last of the night) before leaving.";
-    let d = bare(t);
+    let d = full(t);
     assert_eq!(
         span_of(&d, "speculation", "presumably"),
         Some("(presumably not his last of the night)")
@@ -231,7 +224,7 @@ fn speculation() {
     );
     assert_none("The exits were clearly visible from the stage.");
     // A span that opens a quotation also closes it.
-    let d = bare("One can only imagine it involved \u{201c}a long lunch and a nap.\u{201d}");
+    let d = full("One can only imagine it involved \u{201c}a long lunch and a nap.\u{201d}");
     assert_eq!(
         span_of(&d, "speculation", "imagine"),
         Some("One can only imagine it involved \u{201c}a long lunch and a nap.\u{201d}")
@@ -270,16 +263,16 @@ fn bandwagon() {
         "the whole country",
     );
     let t = "The senator kept talking (much to the dismay of the bulk of the nation) for an hour.";
-    let d = bare(t);
+    let d = full(t);
     assert_eq!(
         span_of(&d, "bandwagon", "bulk"),
         Some("(much to the dismay of the bulk of the nation)")
     );
     // Supported by a poll: not bandwagon.
-    let d = bare("Most Americans support the measure, according to a Gallup poll.");
+    let d = full("Most Americans support the measure, according to a Gallup poll.");
     assert!(!has(&d, "bandwagon", ""), "{}", dump(&d));
     // No attitude: a plain quantity, not a claim about what people think.
-    let d = bare("Most Americans live within 50 miles of a coast.");
+    let d = full("Most Americans live within 50 miles of a coast.");
     assert!(!has(&d, "bandwagon", ""), "{}", dump(&d));
 }
 
@@ -321,7 +314,7 @@ fn doubt_exaggeration_ridicule() {
         "who better to",
     );
     // Without the question mark it is not the sarcastic construction.
-    let d = bare("The committee asked who better to lead the review than the auditor.");
+    let d = full("The committee asked who better to lead the review than the auditor.");
     assert!(!has(&d, "ridicule", ""), "{}", dump(&d));
     assert_has(
         "The plan is bold. What could possibly go wrong?",
@@ -559,7 +552,7 @@ fn neutrality_under_name_swaps() {
                 .replace("{P}", p)
                 .replace("{S2}", group)
                 .replace("{S}", side);
-            for d in [bare(&text), full(&text)] {
+            for d in [full(&text), full(&text)] {
                 let mut got: Vec<(String, u32)> = d
                     .techniques
                     .iter()
@@ -586,7 +579,7 @@ fn definitions_cover_every_technique() {
 
 #[test]
 fn empty_and_odd_inputs() {
-    let d = bare("");
+    let d = full("");
     assert!(d.techniques.is_empty());
     let d = full("“Ünïcödé” — a débâcle? (unclosed paren… and \"unclosed quote");
     for t in &d.techniques {
@@ -635,7 +628,7 @@ fn seed_article() {
         }
     }
     assert!(cases.len() >= 10, "{cases:?}");
-    for doc in [bare(&text), full(&text)] {
+    for doc in [full(&text), full(&text)] {
         for (span, fitting) in &cases {
             let at = doc
                 .text
@@ -709,7 +702,7 @@ fn articles_of_other_leanings() {
             ],
         ),
     ] {
-        for d in [bare(text), full(text)] {
+        for d in [full(text), full(text)] {
             for (tech, needle) in &expected {
                 assert!(
                     has(&d, tech, needle),
@@ -728,7 +721,7 @@ fn articles_of_other_leanings() {
             );
         }
     }
-    for d in [bare(wire), full(wire)] {
+    for d in [full(wire), full(wire)] {
         assert!(d.techniques.is_empty(), "{}", dump(&d));
         assert!(d.sentences.iter().all(|s| !s.opinion), "{:?}", d.sentences);
     }
@@ -764,7 +757,7 @@ fn nicknames_dichotomies_authorities() {
         "sleepy sam",
     );
     // A neutral nickname is not an insult.
-    let d = bare("Friends dubbed him \"The Professor\" in college.");
+    let d = full("Friends dubbed him \"The Professor\" in college.");
     assert!(!has(&d, "name_calling", ""), "{}", dump(&d));
     assert_has(
         "You are either with the workers or against them; there is no middle ground.",
@@ -845,7 +838,7 @@ fn no_panics_on_random_text() {
                 s.push(' ');
             }
         }
-        for d in [bare(&s), full(&s)] {
+        for d in [full(&s), full(&s)] {
             for t in &d.techniques {
                 assert!(
                     d.text.is_char_boundary(t.span.start) && d.text.is_char_boundary(t.span.end),

@@ -1,8 +1,16 @@
-//! Text context for the detector: sentence and quote ranges (from the `Doc` layers,
-//! or rough local fallbacks when those layers are empty) and small span helpers.
+//! Text context for the detector: sentence, quote and token ranges (from the `Doc`
+//! layers; quotes fall back to local pairing when the quotes stage has not run) and
+//! small span helpers.
 
-use std::borrow::Cow;
 use unspin_doc::{Attribution, Doc, ParagraphKind, QuoteKind, Span, Token};
+
+/// How far (bytes) either side of a hit a `( … )` aside's brackets are looked for.
+const ASIDE_WINDOW_BYTES: usize = 300;
+/// How many words after a hit a person or group may come (`person_follows`,
+/// insult adjectives), and how many words a gapped phrase may skip (`gap_then`).
+pub(crate) const PERSON_WINDOW_WORDS: usize = 3;
+/// Most words a trailing ", officials said." attribution may have.
+const ATTRIBUTION_TAIL_WORDS: usize = 8;
 
 /// Running maximum of span ends (spans sorted by start).
 fn running_max(spans: &[Span]) -> Vec<usize> {
@@ -38,39 +46,20 @@ pub(crate) struct Ctx<'a> {
     pub scare: Vec<Span>,
     /// Title and heading paragraphs (headline capitalisation is not a name).
     headings: Vec<Span>,
-    /// The token layer (`doc.tokens`, or a segmented copy's when the doc has none).
-    pub tokens: Cow<'a, [Token]>,
+    /// The token layer (`doc.tokens`; the pipeline segments before this stage).
+    pub tokens: &'a [Token],
     /// The token layer's normalised forms (`Doc::token_forms`).
-    pub forms: Cow<'a, str>,
+    forms: &'a str,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Doc) -> Self {
         let text = doc.text.as_str();
-        // Without a segment layer: the segmenter's sentences and tokens of a copy.
-        let mut copy = (doc.sentences.is_empty() || doc.tokens.is_empty()).then(|| {
-            let mut d = Doc::new(text);
-            unspin_segment::segment(&mut d);
-            d
-        });
-        let (tokens, forms) = match copy.as_mut().filter(|_| doc.tokens.is_empty()) {
-            Some(d) => (
-                Cow::Owned(std::mem::take(&mut d.tokens)),
-                Cow::Owned(std::mem::take(&mut d.token_forms)),
-            ),
-            None => (
-                Cow::Borrowed(&doc.tokens[..]),
-                Cow::Borrowed(doc.token_forms.as_str()),
-            ),
-        };
-        let sents = if let Some(d) = copy.as_ref().filter(|_| doc.sentences.is_empty()) {
-            d.sentences.iter().map(|s| (s.span, None)).collect()
-        } else {
-            doc.sentences
-                .iter()
-                .map(|s| (s.span, Some(s.attribution)))
-                .collect()
-        };
+        let sents = doc
+            .sentences
+            .iter()
+            .map(|s| (s.span, Some(s.attribution)))
+            .collect();
         let (mut reported, mut all_quotes): (Vec<Span>, Vec<Span>) = if doc.quotes.is_empty() {
             let q = pair_quotes(text);
             // Without the quotes stage: two words or fewer read as scare quotes.
@@ -110,8 +99,8 @@ impl<'a> Ctx<'a> {
             .collect();
         Ctx {
             text,
-            tokens,
-            forms,
+            tokens: &doc.tokens,
+            forms: &doc.token_forms,
             scare,
             sents,
             reported_max: running_max(&reported),
@@ -120,6 +109,12 @@ impl<'a> Ctx<'a> {
             all_quotes,
             headings,
         }
+    }
+
+    /// The normalised form of a token of the layer (`Doc::form`).
+    pub fn form(&self, t: &Token) -> &'a str {
+        let a = t.form.start as usize;
+        &self.forms[a..a + t.form.len as usize]
     }
 
     fn sentence_index(&self, pos: usize) -> Option<usize> {
@@ -212,13 +207,13 @@ impl<'a> Ctx<'a> {
     /// The `( … )` aside containing `start..end`, parentheses included, if any.
     pub fn parenthetical(&self, start: usize, end: usize) -> Option<Span> {
         let t = self.text;
-        let lo = floor_char(t, start.saturating_sub(300));
+        let lo = floor_char(t, start.saturating_sub(ASIDE_WINDOW_BYTES));
         let before = &t[lo..start];
         let open = before.rfind('(')?;
         if before[open..].contains(')') || before[open..].contains('\n') {
             return None;
         }
-        let hi = floor_char(t, (end + 300).min(t.len()));
+        let hi = floor_char(t, (end + ASIDE_WINDOW_BYTES).min(t.len()));
         let after = &t[end..hi];
         let close = after.find(')')?;
         if after[..close].contains('(') || after[..close].contains('\n') {
@@ -306,7 +301,7 @@ pub(crate) fn extend_left(
 /// After `i`: 1–3 words, then `suffix` (lowercase) on a word boundary. Returns its end.
 pub(crate) fn gap_then(t: &str, i: usize, suffix: &str) -> Option<usize> {
     let mut pos = i;
-    for _ in 0..3 {
+    for _ in 0..PERSON_WINDOW_WORDS {
         let rest = &t[pos..];
         let ws = rest.len() - rest.trim_start_matches(' ').len();
         if ws == 0 {
@@ -438,7 +433,9 @@ pub(crate) fn attributed_hedge(lower_sent: &str, at: usize) -> bool {
     if let Some(i) = lower_sent.rfind(',') {
         if i > at {
             let tail = &lower_sent[i..];
-            if tail.split_whitespace().count() <= 8 && cues.iter().any(|c| has_word(tail, c)) {
+            if tail.split_whitespace().count() <= ATTRIBUTION_TAIL_WORDS
+                && cues.iter().any(|c| has_word(tail, c))
+            {
                 return true;
             }
         }
@@ -478,7 +475,7 @@ pub(crate) fn pair_quotes(t: &str) -> Vec<Span> {
 /// noun (`is_person`), or a capitalised name.
 pub(crate) fn person_follows(t: &str, i: usize, is_person: impl Fn(&str) -> bool) -> bool {
     let mut rest = &t[i..];
-    for _ in 0..3 {
+    for _ in 0..PERSON_WINDOW_WORDS {
         let trimmed = rest.trim_start_matches(' ');
         if trimmed.len() == rest.len() && !rest.is_empty() {
             return false;
