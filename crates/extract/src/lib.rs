@@ -232,6 +232,29 @@ struct Unit {
     gap: usize,
 }
 
+/// Hard-wrapped prose has no line longer than this (chars).
+const WRAPPED_MAX_LINE_CHARS: usize = 120;
+/// A headline has this many words…
+const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 2..=25;
+/// …and is all capitals (with at least this many letters)…
+const ALL_CAPS_MIN_LETTERS: usize = 4;
+/// …or has at least this share of its words capitalised.
+const TITLE_CASE_MIN_SHARE: f32 = 0.75;
+/// A teaser headline has at least this many words…
+const TEASER_MIN_WORDS: usize = 8;
+/// …or this many as a question or a two-part headline…
+const TEASER_QUESTION_MIN_WORDS: usize = 6;
+/// …or this many when set off by blank lines.
+const TEASER_SET_OFF_MIN_WORDS: usize = 4;
+/// A title that may start the document: this many words…
+const TITLE_WORDS: std::ops::RangeInclusive<usize> = 1..=30;
+/// …and at most this many bytes.
+const TITLE_MAX_BYTES: usize = 300;
+/// An entry of a related-links list has this many words.
+const LIST_ENTRY_WORDS: std::ops::RangeInclusive<usize> = 2..=20;
+/// A list header is at most this many words.
+const LIST_HEADER_MAX_WORDS: usize = 6;
+
 /// Hard-wrapped prose (lines end mid-sentence) vs one paragraph per line.
 fn is_wrapped(lines: &[String]) -> bool {
     if lines.len() < 2 {
@@ -266,7 +289,7 @@ fn is_wrapped(lines: &[String]) -> bool {
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(0);
-    ends * 2 < n && max <= 120
+    ends * 2 < n && max <= WRAPPED_MAX_LINE_CHARS
 }
 
 struct Collector {
@@ -466,13 +489,14 @@ fn bad_title_end(t: &str) -> bool {
 /// Mostly Title Case (or all capitals), headline length, no sentence full stop.
 fn headline_like(t: &str) -> bool {
     let wc = chrome::word_count(t);
-    if !(2..=25).contains(&wc) || bad_title_end(t) {
+    if !HEADLINE_WORDS.contains(&wc) || bad_title_end(t) {
         return false;
     }
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase());
+    let all_caps =
+        letters.len() >= ALL_CAPS_MIN_LETTERS && letters.iter().all(|c| !c.is_lowercase());
     let (r, n) = cap_ratio(t);
-    all_caps || (n >= 2 && r >= 0.75)
+    all_caps || (n >= 2 && r >= TITLE_CASE_MIN_SHARE)
 }
 
 /// Content words written in lower case that Title Case would capitalise.
@@ -509,8 +533,9 @@ fn teaser_like(t: &str, set_off: bool) -> bool {
     });
     // Long headlines, two-part headlines and questions, or lines set off by extra
     // blank lines; short questions ("Who is she?") are the writer's own.
-    let shape =
-        wc >= 8 || (wc >= 6 && (t.ends_with(['?', '!']) || inner_break)) || (wc >= 4 && set_off);
+    let shape = wc >= TEASER_MIN_WORDS
+        || (wc >= TEASER_QUESTION_MIN_WORDS && (t.ends_with(['?', '!']) || inner_break))
+        || (wc >= TEASER_SET_OFF_MIN_WORDS && set_off);
     // All-capitals lines are emphasis or signs more often than teasers.
     shape && lowercase_content_words(t) == 0 && t.chars().any(|c| c.is_lowercase())
 }
@@ -518,8 +543,8 @@ fn teaser_like(t: &str, set_off: bool) -> bool {
 /// A headline that may start the document: short, no sentence full stop.
 fn title_like(t: &str) -> bool {
     let wc = chrome::word_count(t);
-    (1..=30).contains(&wc)
-        && t.len() <= 300
+    TITLE_WORDS.contains(&wc)
+        && t.len() <= TITLE_MAX_BYTES
         && !bad_title_end(t)
         && t.chars()
             .next()
@@ -530,7 +555,7 @@ fn title_like(t: &str) -> bool {
 /// Entries of a related-links list after a "Related" / "More from" marker.
 fn list_entry_like(t: &str) -> bool {
     let wc = chrome::word_count(t);
-    (2..=20).contains(&wc)
+    LIST_ENTRY_WORDS.contains(&wc)
         && !ends_sentence(t)
         && !chrome::starts_with_quote(t)
         && !t.ends_with(':')
@@ -541,7 +566,7 @@ fn list_entry_like(t: &str) -> bool {
 /// in plain text only labels that announce other stories do.
 fn is_list_header(t: &str, html: bool) -> bool {
     let k = chrome::key(t);
-    chrome::word_count(&k) <= 6
+    chrome::word_count(&k) <= LIST_HEADER_MAX_WORDS
         && !k.contains(':')
         && (html || unspin_lex::page_chrome::LIST_HEADER_WORDS.found_in(&k))
 }

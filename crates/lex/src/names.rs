@@ -1,6 +1,6 @@
 //! Personal names and the capitalised words that are never names (data:
-//! `first_names.tsv`, `surnames.txt`, `more_name_particles.txt` with
-//! `name_particles.txt`, `person_name_suffixes.txt`,
+//! `first_names.tsv`, `surnames.txt`, `name_particles.txt`,
+//! `person_name_suffixes.txt`,
 //! `never_names.txt`, `non_name_acronyms.txt`, `capitalised_function_words.txt`,
 //! `name_head_nouns.txt`, `title_case_lowercase_words.txt`). All case-sensitive,
 //! as written.
@@ -16,8 +16,8 @@ word_set!(
     pub SURNAMES = "surnames.txt"
 );
 word_set!(
-    /// Name particles beyond [`crate::page_chrome::NAME_PARTICLES`] ("della", "el").
-    pub MORE_NAME_PARTICLES = "more_name_particles.txt"
+    /// Lower-case particles inside personal names ("van", "bin", "de", "della").
+    pub NAME_PARTICLES = "name_particles.txt"
 );
 word_set!(
     /// Suffixes after a person's name that are not surnames ("Jr.", "III").
@@ -63,7 +63,7 @@ pub fn is_surname(w: &str) -> bool {
 /// A lower-case particle inside a person's name ("de Blasio", "van Gogh", "bin",
 /// "della").
 pub fn is_name_particle(w: &str) -> bool {
-    crate::page_chrome::NAME_PARTICLES.contains(w) || MORE_NAME_PARTICLES.contains(w)
+    NAME_PARTICLES.contains(w)
 }
 
 /// A suffix after a person's name that is not a surname ("Jr.", "III").

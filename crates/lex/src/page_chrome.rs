@@ -165,10 +165,6 @@ phrases!(
     pub BYLINE_STAMP_WORDS = "byline_stamp_words.txt"
 );
 word_set!(
-    /// Lower-case particles inside personal names ("van", "bin", "de").
-    pub NAME_PARTICLES = "name_particles.txt"
-);
-word_set!(
     /// Wire services and agencies in bylines and datelines, as written, in order
     /// ("Reuters", "AP", "The Associated Press").
     pub WIRE_SERVICES = "wire_services.txt"

@@ -10,9 +10,9 @@ pub struct Byline {
     pub date: Option<String>,
 }
 
+use unspin_lex::names::is_name_particle;
 use unspin_lex::page_chrome::{
     BYLINE_ROLES as ROLE_WORDS, BYLINE_STAFF_ENDINGS, BYLINE_STAMP_WORDS, BYLINE_STARTS,
-    NAME_PARTICLES,
 };
 
 /// Wire services and agencies (short list) that appear in bylines and datelines.
@@ -242,7 +242,7 @@ pub fn is_name(s: &str) -> bool {
     caps >= 1
         && ws.iter().all(|w| {
             let first = w.chars().next().unwrap_or(' ');
-            (first.is_uppercase() || NAME_PARTICLES.contains(w))
+            (first.is_uppercase() || is_name_particle(w))
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
         })
