@@ -317,8 +317,8 @@ fn place(ctx: &Ctx, h: &Hit, e: &Entry, tech: TechniqueName) -> Option<Technique
         sent,
         lower_sent: t[sent.start..sent.end].to_ascii_lowercase(),
         hit: t[h.start..h.end].to_lowercase().replace('\u{2019}', "'"),
-        before: text::last_word(&t[..h.start]).to_lowercase(),
-        after: text::next_word(t, h.end).to_lowercase().into(),
+        before: ctx.word_before(h.start).to_lowercase(),
+        after: lowercase(ctx.word_after(h.end)),
     };
     if vetoed(ctx, h, tech, &hc) {
         return None;
@@ -438,14 +438,14 @@ fn span_by_mode(ctx: &Ctx, h: &Hit, e: &Entry, hc: &HitContext, score: &mut f32)
     let lex = lexicon();
     let span = match e.mode {
         Mode::Word => {
-            let (s, boosted) = text::extend_left(t, h.start, |w| lex.intensifiers.has(w), 1);
+            let (s, boosted) = ctx.extend_left(h.start, |w| lex.intensifiers.has(w), 1);
             if boosted {
                 *score += SCORE_BOOST;
             }
             Span::new(s, h.end)
         }
         Mode::Personal => {
-            if !text::person_follows(t, h.end, |w| lex.person_nouns.has(w)) {
+            if !text::person_follows(ctx, h.end, |w| lex.person_nouns.has(w)) {
                 return None;
             }
             Span::new(h.start, h.end)
@@ -454,8 +454,7 @@ fn span_by_mode(ctx: &Ctx, h: &Hit, e: &Entry, hc: &HitContext, score: &mut f32)
             if e.mode == Mode::Label && lex.system_nouns.has(&hc.after) {
                 return None;
             }
-            let (mut s, boosted) = text::extend_left(
-                t,
+            let (mut s, boosted) = ctx.extend_left(
                 h.start,
                 |w| lex.insult_adj.has(w) || lex.intensifiers.has(w),
                 NP_MODIFIER_WORDS,
@@ -463,7 +462,7 @@ fn span_by_mode(ctx: &Ctx, h: &Hit, e: &Entry, hc: &HitContext, score: &mut f32)
             if boosted {
                 *score += SCORE_BOOST;
             }
-            s = text::extend_left(t, s, |w| w == "a" || w == "an", 1).0;
+            s = ctx.extend_left(s, |w| w == "a" || w == "an", 1).0;
             Span::new(s, h.end)
         }
         Mode::Clause => ctx
@@ -512,46 +511,39 @@ fn insult_np(ctx: &Ctx, h: &Hit, e: &Entry) -> Option<Technique> {
     if ctx.looks_like_name(h.start, ctx.sentence_span(h.start)) {
         return None;
     }
-    let mut pos = h.end;
     let mut extra_insult = false;
-    for _ in 0..text::PERSON_WINDOW_WORDS {
-        let rest = &t[pos..];
-        let ws = rest.len() - rest.trim_start_matches(' ').len();
-        if ws == 0 {
-            return None;
-        }
-        let rest = &rest[ws..];
-        let len = rest
-            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}' | '.')))
-            .unwrap_or(rest.len());
-        let word = rest[..len].trim_end_matches('.');
-        if word.is_empty() {
-            return None;
-        }
-        let lw = word.to_lowercase();
+    for (w, whole) in ctx.words_after(h.end, text::PERSON_WINDOW_WORDS, true) {
+        let lw = t[w.start..w.end].to_lowercase();
         let lw = lw
             .strip_suffix("'s")
             .or_else(|| lw.strip_suffix("\u{2019}s"))
             .unwrap_or(&lw);
-        let end = pos + ws + word.len();
         if lex.person_nouns.has(lw) {
-            let start = text::extend_left(t, h.start, |w| w == "a" || w == "an", 1).0;
+            let start = ctx.extend_left(h.start, |w| w == "a" || w == "an", 1).0;
             let score = e.score + if extra_insult { SCORE_BOOST } else { 0.0 } + SCORE_BOOST;
             return Some(Technique {
-                span: Span::new(start, end),
+                span: Span::new(start, w.end),
                 technique: TechniqueName::NameCalling,
                 score: score.min(MAX_RULE_SCORE),
-                triggers: vec![Span::new(h.start, h.end), Span::new(pos + ws, end)],
+                triggers: vec![Span::new(h.start, h.end), w],
             });
         }
         extra_insult |= lex.insult_adj.has(lw);
         // Stop at punctuation after the word (a clause boundary).
-        if !rest[word.len()..].starts_with(' ') {
+        if !whole {
             return None;
         }
-        pos = end;
     }
     None
+}
+
+/// `w` lowercased, borrowed when it has no uppercase letter.
+fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        w.to_lowercase().into()
+    } else {
+        w.into()
+    }
 }
 
 /// Words a quoted noun-phrase label ("a low-IQ crank") may have.
@@ -584,8 +576,7 @@ fn label_quotes(ctx: &Ctx, hits: &[Hit]) -> Vec<Technique> {
             .next_back()
             .map(|(i, _)| i)
             .unwrap_or(q.start);
-        let before = t[..open].trim_end();
-        let prev = text::last_word(before).to_lowercase();
+        let prev = ctx.word_before(open).to_lowercase();
         let is_np =
             (lc.starts_with("a ") || lc.starts_with("an ")) && LABEL_WORDS.contains(&n_words);
         // A nickname: dubbed him "Sleepy Sam", calls her "Crazy Kim".
@@ -616,24 +607,24 @@ fn label_quotes(ctx: &Ctx, hits: &[Hit]) -> Vec<Technique> {
         let score = 0.5 + if lexical || insult { 0.2 } else { 0.0 };
         let span = Span::new(q.start, trimmed_end);
         // The negative words of the label; a chained label without one is its own trigger.
-        let mut words = Vec::new();
-        unspin_segment::tokenize_into(t, span.start, span.end, &mut words);
-        let mut triggers: Vec<Span> = words
-            .into_iter()
-            .filter(|w| t[w.start..w.end].chars().any(char::is_alphanumeric))
+        let tokens = &ctx.tokens[ctx.token_at_or_after(span.start)..];
+        let mut triggers: Vec<Span> = tokens[..tokens.partition_point(|w| w.span.end <= span.end)]
+            .iter()
+            .filter(|w| !w.shape.punct())
             .filter(|w| {
-                let lw = t[w.start..w.end].to_lowercase();
-                lex.insult_adj.has(lw.as_str())
+                let lw = ctx.form(w);
+                lex.insult_adj.has(lw)
                     || lex
                         .vader
-                        .get(lw.as_str())
+                        .get(lw)
                         .is_some_and(|v| *v <= STRONG_NEGATIVE_VALENCE)
                     || hits.iter().any(|h| {
-                        h.start <= w.start
-                            && w.end <= h.end
+                        h.start <= w.span.start
+                            && w.span.end <= h.end
                             && lex.entries[h.entry].technique.is_loaded()
                     })
             })
+            .map(|w| w.span)
             .collect();
         if triggers.is_empty() {
             triggers.push(span);
@@ -663,7 +654,7 @@ fn scare_quotes(ctx: &Ctx) -> Vec<Technique> {
                 .char_indices()
                 .next_back()
                 .map_or(q.start, |(i, _)| i);
-            let det = text::last_word(&t[..open]).to_lowercase();
+            let det = ctx.word_before(open).to_lowercase();
             (1..=2).contains(&words.len())
                 && c.chars().next().is_some_and(char::is_lowercase)
                 && words
@@ -768,33 +759,38 @@ fn sentence_flags(
             _ => {}
         }
     }
-    // Strongly valenced words in the writer's voice.
-    let sentence = &t[span.start..span.end];
+    // Strongly valenced words in the writer's voice: the sentence's token runs cut
+    // at characters other than letters, digits, `'` and `-`.
     let is_w = |c: char| c.is_alphanumeric() || c == '\'' || c == '-';
-    let mut i = 0;
-    while i < sentence.len() {
-        let Some(c) = sentence[i..].chars().next() else {
-            break;
-        };
-        if !is_w(c) {
-            i += c.len_utf8();
-            continue;
-        }
-        let len = sentence[i..]
-            .find(|c: char| !is_w(c))
-            .unwrap_or(sentence.len() - i);
-        let (ws, w) = (span.start + i, &sentence[i..i + len]);
-        i += len;
-        if w.len() < VALENCED_WORD_MIN_LEN
-            || !writer(ws, ws + w.len())
+    let toks = ctx.tokens;
+    let mut k = ctx.token_at_or_after(span.start);
+    let last = toks.partition_point(|x| x.span.end <= span.end);
+    // A word at `ws..we` of the text, `lw` its lowercase.
+    let mut score_word = |ws: usize, we: usize, lw: &str| {
+        if we - ws < VALENCED_WORD_MIN_LEN
+            || !writer(ws, we)
             || counted.iter().any(|c| c.start <= ws && ws < c.end)
         {
-            continue;
+            return;
         }
-        let lw = w.to_lowercase();
-        if let Some(v) = lex.vader.get(lw.as_str()) {
+        if let Some(v) = lex.vader.get(lw) {
             opinion += if v.abs() >= 3.0 { 0.5 } else { 0.35 };
         }
+    };
+    while k < last {
+        let next = ctx.run_end(k).min(last);
+        let run = Span::new(toks[k].span.start, toks[next - 1].span.end);
+        let w = &t[run.start..run.end];
+        if next == k + 1 && w.chars().all(is_w) {
+            // One plain word: its normalised form is its lowercase.
+            score_word(run.start, run.end, ctx.form(&toks[k]));
+        } else {
+            for piece in w.split(|c: char| !is_w(c)).filter(|p| !p.is_empty()) {
+                let ws = run.start + (piece.as_ptr() as usize - w.as_ptr() as usize);
+                score_word(ws, ws + piece.len(), &piece.to_lowercase());
+            }
+        }
+        k = next;
     }
     // Questions and exclamations in the writer's voice.
     let trimmed = text::trim_span(t, span);

@@ -117,6 +117,134 @@ impl<'a> Ctx<'a> {
         &self.forms[a..a + t.form.len as usize]
     }
 
+    /// Token index of the first token of the whitespace-free run (adjacent tokens with
+    /// no space before) that token `k` belongs to.
+    fn run_start(&self, mut k: usize) -> usize {
+        while k > 0 && !self.tokens[k].shape.space_before() {
+            k -= 1;
+        }
+        k
+    }
+
+    /// Token index just past the whitespace-free run of tokens from token `k` on.
+    pub fn run_end(&self, mut k: usize) -> usize {
+        k += 1;
+        while k < self.tokens.len() && !self.tokens[k].shape.space_before() {
+            k += 1;
+        }
+        k
+    }
+
+    /// The last word before byte `pos` (whitespace skipped): the end of the token run
+    /// there, from after its last character that is not a letter, digit, `-`, `.`, `'`
+    /// or `’` ("U.S.", "he'll", "said." after a full stop).
+    pub fn word_before(&self, pos: usize) -> &'a str {
+        let end = self.text[..pos].trim_end().len();
+        let k = self.tokens.partition_point(|t| t.span.end < end);
+        match self.tokens.get(k) {
+            Some(tok) if end > 0 && tok.span.start < end => {
+                let run = &self.text[self.tokens[self.run_start(k)].span.start..end];
+                let start = run
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !is_word(*c))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                &run[start..]
+            }
+            _ => "",
+        }
+    }
+
+    /// The word right after byte `pos` (whitespace skipped): the letters and digits
+    /// that open the next token (or the rest of the token `pos` falls in).
+    pub fn word_after(&self, pos: usize) -> &'a str {
+        let Some(tok) = self.tokens.get(self.token_at_or_after(pos)) else {
+            return "";
+        };
+        let rest = &self.text[tok.span.start.max(pos)..];
+        &rest[..rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len())]
+    }
+
+    /// Index of the first token that ends after byte `pos` (`Doc::token_at_or_after`).
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= pos)
+    }
+
+    /// Grows a span leftwards over up to `max` words accepted by `ok` (lowercased,
+    /// trailing dots kept), each after a run of spaces on the same line. Returns the
+    /// new start and whether it grew.
+    pub fn extend_left(
+        &self,
+        mut start: usize,
+        ok: impl Fn(&str) -> bool,
+        max: usize,
+    ) -> (usize, bool) {
+        let mut grew = false;
+        for _ in 0..max {
+            let before = &self.text[..start];
+            let trimmed = before.trim_end_matches(' ');
+            if trimmed.len() == before.len() || trimmed.ends_with('\n') {
+                break;
+            }
+            let w = self.word_before(trimmed.len());
+            if w.is_empty() || !ok(&w.to_lowercase()) {
+                break;
+            }
+            start = trimmed.len() - w.len();
+            grew = true;
+        }
+        (start, grew)
+    }
+
+    /// The words after byte `pos`, up to `n`, each a run of tokens after one or more
+    /// spaces: its leading letters, digits, `-`, `'`, `’` (and `.` when `dots`, trailing
+    /// dots then dropped), and whether that is the whole run. Stops after a word that
+    /// is not its whole run, and at one that is empty or not after spaces.
+    pub fn words_after(
+        &self,
+        pos: usize,
+        n: usize,
+        dots: bool,
+    ) -> impl Iterator<Item = (Span, bool)> + '_ {
+        let mut pos = pos;
+        let mut k = self.token_at_or_after(pos);
+        std::iter::from_fn(move || {
+            let tok = self.tokens.get(k)?;
+            let gap = &self.text[pos..tok.span.start.max(pos)];
+            if gap.is_empty() || gap.bytes().any(|b| b != b' ') {
+                return None;
+            }
+            let next = self.run_end(k);
+            let end = self.tokens[next - 1].span.end;
+            let run = &self.text[tok.span.start..end];
+            let len = run
+                .find(|c: char| {
+                    !(c.is_alphanumeric()
+                        || matches!(c, '-' | '\'' | '\u{2019}')
+                        || (dots && c == '.'))
+                })
+                .unwrap_or(run.len());
+            let w = if dots {
+                run[..len].trim_end_matches('.')
+            } else {
+                &run[..len]
+            };
+            if w.is_empty() {
+                return None;
+            }
+            let whole = w.len() == run.len();
+            (k, pos) = if whole {
+                (next, end)
+            } else {
+                (self.tokens.len(), end)
+            };
+            Some((Span::new(tok.span.start, tok.span.start + w.len()), whole))
+        })
+        .take(n)
+    }
+
     fn sentence_index(&self, pos: usize) -> Option<usize> {
         let i = self.sents.partition_point(|(s, _)| s.end <= pos);
         (i < self.sents.len() && self.sents[i].0.start <= pos).then_some(i)
@@ -181,7 +309,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         // Followed by another capitalised word: part of a longer name.
-        let next = next_word(self.text, pos + self.text[pos..].find(' ').unwrap_or(0));
+        let next = self.word_after(pos + self.text[pos..].find(' ').unwrap_or(0));
         if next.chars().next().is_some_and(char::is_uppercase)
             && self.text[pos..].find(' ').is_some()
         {
@@ -242,62 +370,16 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '\u{2019}')
 }
 
-/// The word right after `i` (skipping spaces).
-pub(crate) fn next_word(t: &str, i: usize) -> &str {
-    let rest = t[i..].trim_start();
-    let n = rest
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(rest.len());
-    &rest[..n]
-}
-
-/// The last word of `s` (letters, digits, `-`, `.`, `'`).
-pub(crate) fn last_word(s: &str) -> &str {
-    let s = s.trim_end();
-    let start = s
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !is_word(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &s[start..]
-}
-
-/// Lowercase words of an already lowercased string.
+/// Lowercase words of an already lowercased string (a lowercased copy of a sentence
+/// or quotation, not the document text the token layer covers).
 pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '\'')))
         .map(|w| w.trim_end_matches('.'))
         .filter(|w| !w.is_empty())
 }
 
-/// Grows a span leftwards over up to `max` words accepted by `ok` (lowercased,
-/// trailing dots kept). Returns the new start and whether it grew.
-pub(crate) fn extend_left(
-    t: &str,
-    mut start: usize,
-    ok: impl Fn(&str) -> bool,
-    max: usize,
-) -> (usize, bool) {
-    let mut grew = false;
-    for _ in 0..max {
-        let before = &t[..start];
-        let trimmed = before.trim_end_matches(' ');
-        if trimmed.len() == before.len() || trimmed.ends_with('\n') {
-            break;
-        }
-        let w = last_word(trimmed);
-        if w.is_empty() || w.ends_with(',') {
-            break;
-        }
-        let lw = w.to_lowercase();
-        if !ok(lw.as_str()) {
-            break;
-        }
-        start = trimmed.len() - w.len();
-        grew = true;
-    }
-    (start, grew)
-}
-
+/// Scans the whitespace-normalised copy `find_hits` matches phrases on (not the
+/// document text, so not the token layer).
 /// After `i`: 1–3 words, then `suffix` (lowercase) on a word boundary. Returns its end.
 pub(crate) fn gap_then(t: &str, i: usize, suffix: &str) -> Option<usize> {
     let mut pos = i;
@@ -471,36 +553,21 @@ pub(crate) fn pair_quotes(t: &str) -> Vec<Span> {
     out
 }
 
-/// True when a person or group follows `i` within three words: a pronoun, a person
-/// noun (`is_person`), or a capitalised name.
-pub(crate) fn person_follows(t: &str, i: usize, is_person: impl Fn(&str) -> bool) -> bool {
-    let mut rest = &t[i..];
-    for _ in 0..PERSON_WINDOW_WORDS {
-        let trimmed = rest.trim_start_matches(' ');
-        if trimmed.len() == rest.len() && !rest.is_empty() {
-            return false;
-        }
-        let n = trimmed
-            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}')))
-            .unwrap_or(trimmed.len());
-        if n == 0 {
-            return false;
-        }
-        let w = &trimmed[..n];
-        let lw = w.to_lowercase();
-        let lw = lw
-            .strip_suffix("'s")
-            .or_else(|| lw.strip_suffix("\u{2019}s"))
-            .unwrap_or(&lw);
-        if crate::lexicon::lexicon().person_words.has(lw)
-            || is_person(lw)
-            || w.chars().next().is_some_and(char::is_uppercase)
-        {
-            return true;
-        }
-        rest = &trimmed[n..];
-    }
-    false
+/// True when a person or group follows byte `i` within three words: a pronoun, a
+/// person noun (`is_person`), or a capitalised name.
+pub(crate) fn person_follows(ctx: &Ctx, i: usize, is_person: impl Fn(&str) -> bool) -> bool {
+    ctx.words_after(i, PERSON_WINDOW_WORDS, false)
+        .any(|(w, _)| {
+            let w = &ctx.text[w.start..w.end];
+            let lw = w.to_lowercase();
+            let lw = lw
+                .strip_suffix("'s")
+                .or_else(|| lw.strip_suffix("\u{2019}s"))
+                .unwrap_or(&lw);
+            crate::lexicon::lexicon().person_words.has(lw)
+                || is_person(lw)
+                || w.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// A span that opens a quotation without closing it is extended over the closing
