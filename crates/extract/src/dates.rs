@@ -91,13 +91,20 @@ pub enum DateLine {
     Vague,
 }
 
+/// A date line is at most this many bytes…
+const DATE_LINE_MAX_BYTES: usize = 120;
+/// …and this many tokens.
+const DATE_LINE_MAX_TOKENS: usize = 16;
+/// A reading-time line ("5 min read") is at most this many tokens.
+const READING_TIME_MAX_TOKENS: usize = 4;
+
 /// Recognises a line that is nothing but a publication date / time stamp.
 pub fn date_line(line: &str) -> Option<DateLine> {
-    if line.len() > 120 {
+    if line.len() > DATE_LINE_MAX_BYTES {
         return None;
     }
     let t = tokens(line);
-    if t.is_empty() || t.len() > 16 || line.len() > 120 {
+    if t.is_empty() || t.len() > DATE_LINE_MAX_TOKENS || line.len() > DATE_LINE_MAX_BYTES {
         return None;
     }
     let mut has_time_word = false;
@@ -120,7 +127,7 @@ pub fn date_line(line: &str) -> Option<DateLine> {
         .unwrap_or(false)
         || (t.len() > 1 && t[0] == "last" && (t[1] == "updated" || t[1] == "modified"));
     // "5 min read"
-    if t.len() <= 4
+    if t.len() <= READING_TIME_MAX_TOKENS
         && t.iter().any(|w| w == "read")
         && t.iter()
             .any(|w| unspin_lex::page_chrome::READING_TIME_UNITS.contains(w))

@@ -20,11 +20,20 @@ pub fn wires() -> &'static [&'static str] {
     unspin_lex::page_chrome::WIRE_SERVICES.entries()
 }
 
+/// A byline line has this many words.
+const BYLINE_WORDS: std::ops::RangeInclusive<usize> = 2..=25;
+/// "Jane Doe, CNN" (no "By"): at most this many words.
+const BARE_BYLINE_MAX_WORDS: usize = 8;
+/// An outlet named in a byline is at most this many words.
+const BYLINE_OUTLET_MAX_WORDS: usize = 4;
+/// A personal name is at most this many words.
+const NAME_MAX_WORDS: usize = 5;
+
 /// Parses "By Jane Doe and John Roe | Reuters", "By JANE DOE, Staff Writer",
 /// "Written by …", "Reporting by …; Editing by …".
 pub fn byline(line: &str) -> Option<Byline> {
     let words = word_count(line);
-    if !(2..=25).contains(&words) {
+    if !BYLINE_WORDS.contains(&words) {
         return None;
     }
     let line = line
@@ -32,7 +41,7 @@ pub fn byline(line: &str) -> Option<Byline> {
         .and_then(|l| l.strip_suffix(')'))
         .unwrap_or(line);
     let lower = line.to_lowercase();
-    if words <= 8 && BYLINE_STARTS.prefix_of(&lower).is_none() {
+    if words <= BARE_BYLINE_MAX_WORDS && BYLINE_STARTS.prefix_of(&lower).is_none() {
         // "Jane Doe, CNN" / "Jane Doe | Reuters": a name and a wire service.
         for sep in [", ", " | ", " - ", " — "] {
             if let Some((name, org)) = line.split_once(sep) {
@@ -69,11 +78,12 @@ pub fn byline(line: &str) -> Option<Byline> {
             .entries()
             .iter()
             .find_map(|s| line.strip_suffix(s.as_str()))?;
-        return (looks_outlet(outlet) && word_count(outlet) <= 4 && is_name(outlet)).then(|| {
-            Byline {
-                outlet: Some(outlet.to_string()),
-                ..Default::default()
-            }
+        return (looks_outlet(outlet)
+            && word_count(outlet) <= BYLINE_OUTLET_MAX_WORDS
+            && is_name(outlet))
+        .then(|| Byline {
+            outlet: Some(outlet.to_string()),
+            ..Default::default()
         });
     };
     let mut rest = line[plen..].trim();
@@ -177,7 +187,10 @@ pub fn byline(line: &str) -> Option<Byline> {
         let name = p.trim_end_matches('.');
         if let Some(w) = wires().iter().find(|w| w.eq_ignore_ascii_case(name)) {
             out.outlet.get_or_insert(w.to_string());
-        } else if looks_outlet(name) && out.outlet.is_none() && word_count(name) <= 4 {
+        } else if looks_outlet(name)
+            && out.outlet.is_none()
+            && word_count(name) <= BYLINE_OUTLET_MAX_WORDS
+        {
             out.outlet = Some(name.to_string());
         }
     }
@@ -232,7 +245,7 @@ pub(super) fn title_case_if_caps(s: &str) -> String {
 /// 1–5 words, each capitalised, an initial, or a name particle.
 pub fn is_name(s: &str) -> bool {
     let ws: Vec<&str> = s.split_whitespace().collect();
-    if ws.is_empty() || ws.len() > 5 {
+    if ws.is_empty() || ws.len() > NAME_MAX_WORDS {
         return false;
     }
     let caps = ws
