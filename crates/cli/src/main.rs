@@ -702,6 +702,8 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
             if min_score > 0.0 {
                 doc.techniques.retain(|t| t.score >= min_score);
             }
+            // Reports are written once all are done, in input order: keep only what they show.
+            doc.drop_tokens();
             Ok(doc)
         })
         .collect();

@@ -316,6 +316,14 @@ impl Doc {
         (i < self.sentences.len() && self.sentences[i].span.start <= pos).then_some(i)
     }
 
+    /// Frees the token layer once every stage has run. Tokens are internal (no report
+    /// shows them), and callers that hold many finished documents, such as a batch
+    /// writing its reports in input order, need not keep them.
+    pub fn drop_tokens(&mut self) {
+        self.tokens = Vec::new();
+        self.token_forms = String::new();
+    }
+
     /// The normalised form of a token (lowercase, straight apostrophes).
     #[inline]
     pub fn form(&self, t: &Token) -> &str {
