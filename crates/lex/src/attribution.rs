@@ -35,6 +35,10 @@ word_set!(
     pub ANONYMITY_PHRASES = "anonymity_phrases.txt"
 );
 word_set!(
+    /// Adverbs that stand for a reporting verb after a source phrase ("aides privately").
+    pub SPEECH_ADVERBS = "speech_adverbs.txt"
+);
+word_set!(
     /// Hearsay with no source at all ("is rumored to", "reportedly"); patterns.
     pub HEARSAY_PATTERNS = "hearsay_patterns.txt"
 );
@@ -70,3 +74,81 @@ word_set!(
     /// Headline prefixes that credit an unnamed report ("Report: …", "Sources: …").
     pub VAGUE_HEADLINE_CREDITS = "vague_headline_credits.txt"
 );
+table!(
+    /// Words that tell the kind of an unresolved source name: word → `person`,
+    /// `outlet` or `org` (lowercase, dotted forms with their period). Ask [`name_kind`].
+    pub SOURCE_KIND_WORDS = "source_kind_words.tsv"
+);
+
+/// The kind of source a name is by its words, as `SOURCE_KIND_WORDS` says:
+/// `"person"` when any word is a person word ("sen.", "spokesman"), else `"outlet"`
+/// when the last word is an outlet word ("times", "radio"), else `"org"` when any
+/// word is an organisation word ("ministry", "inc."); `None` otherwise. `words` are
+/// lowercase.
+pub fn name_kind(words: &[&str]) -> Option<&'static str> {
+    let kind = |w: &str| SOURCE_KIND_WORDS.row(w).and_then(|r| r.get(1).copied());
+    if words.iter().any(|w| kind(w) == Some("person")) {
+        Some("person")
+    } else if words.last().is_some_and(|w| kind(w) == Some("outlet")) {
+        Some("outlet")
+    } else if words.iter().any(|w| kind(w) == Some("org")) {
+        Some("org")
+    } else {
+        None
+    }
+}
+
+word_set!(
+    /// Plural nouns that open a hearsay phrase ("reports say", "rumors are") unless they point back at named reports.
+    pub HEARSAY_NOUNS = "hearsay_nouns.txt"
+);
+word_set!(
+    /// Words before "word" that make it a plain noun ("the last word", "his word"), not hearsay ("word is …").
+    pub WORD_NOUN_DETERMINERS = "word_noun_determiners.txt"
+);
+word_set!(
+    /// Quantifiers that, alone or before a weak source noun, are the vaguest source ("some say", "many people believe").
+    pub VAGUE_QUANTIFIERS = "vague_quantifiers.txt"
+);
+word_set!(
+    /// Words after a source noun that keep the rest of the phrase in its name ("people familiar with", "officials of").
+    pub SOURCE_POSTMODIFIER_STARTS = "source_postmodifier_starts.txt"
+);
+word_set!(
+    /// Capitalised plural group nouns that are unnamed sources, not names ("Democrats say").
+    pub PARTISAN_GROUPS = "partisan_groups.txt"
+);
+word_set!(
+    /// Determiners and numerals that open a source phrase a word or two before its head ("a US embassy official").
+    pub SOURCE_PHRASE_OPENERS = "source_phrase_openers.txt"
+);
+word_set!(
+    /// Words that end the object of a sourcing postmodifier ("close to the campaign who …").
+    pub POSTMODIFIER_OBJECT_ENDS = "postmodifier_object_ends.txt"
+);
+word_set!(
+    /// Lowercase words allowed inside a credited name ("Museum of Art", "Jan van Eyck").
+    pub CREDIT_NAME_CONNECTORS = "credit_name_connectors.txt"
+);
+word_set!(
+    /// Marks that introduce the name in a photo credit ("Photo by", "Credit:", "courtesy of"), lowercase.
+    pub PHOTO_CREDIT_MARKERS = "photo_credit_markers.txt"
+);
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn name_kinds() {
+        use super::name_kind;
+        assert_eq!(name_kind(&["sen.", "smith"]), Some("person"));
+        assert_eq!(name_kind(&["new", "york", "times"]), Some("outlet"));
+        assert_eq!(name_kind(&["times", "group"]), Some("org"));
+        assert_eq!(name_kind(&["john", "smith"]), None);
+        for r in super::SOURCE_KIND_WORDS.rows() {
+            assert!(
+                matches!(r.get(1).copied(), Some("person" | "outlet" | "org")),
+                "{r:?}"
+            );
+        }
+    }
+}

@@ -71,6 +71,15 @@ pub const OBJECT_MARKER: Bits = 1 << 62;
 pub const PHRASE_BOUNDARY: Bits = 1 << 63;
 /// A capitalised word that is not a name on its own ("Monday"): [`crate::function_words::NOT_NAMES`].
 pub const NOT_NAME: Bits = 1 << 64;
+/// A reporting verb that credits its subject on its own ("said", "warned"): the
+/// `core` forms of [`crate::speech::SPEECH_VERBS`].
+pub const CORE_SPEECH_VERB: Bits = 1 << 65;
+/// An adverb standing for a reporting verb ("privately"): [`crate::attribution::SPEECH_ADVERBS`].
+pub const SPEECH_ADVERB: Bits = 1 << 66;
+/// An English month or weekday name ("March", "Monday"; not the abbreviations, so
+/// "Jan" stays a possible name): the `en` rows of [`crate::dates::MONTHS`] and the
+/// `name` rows of [`crate::dates::WEEKDAYS`].
+pub const CALENDAR_NAME: Bits = 1 << 67;
 
 /// The registered lists and their bits.
 static REGISTRY: &[(Bits, &WordSet)] = &[
@@ -109,7 +118,12 @@ static REGISTRY: &[(Bits, &WordSet)] = &[
     (OBJECT_MARKER, &crate::function_words::OBJECT_MARKERS),
     (PHRASE_BOUNDARY, &crate::function_words::PHRASE_BOUNDARIES),
     (NOT_NAME, &crate::function_words::NOT_NAMES),
+    (SPEECH_ADVERB, &crate::attribution::SPEECH_ADVERBS),
 ];
+
+/// Bits given to the forms of a kind of [`crate::speech::SPEECH_VERBS`].
+static SPEECH_REGISTRY: &[(Bits, crate::speech::Kinds)] =
+    &[(CORE_SPEECH_VERB, crate::speech::CORE)];
 
 fn table() -> &'static FxHashMap<String, Bits> {
     static T: OnceLock<FxHashMap<String, Bits>> = OnceLock::new();
@@ -119,6 +133,22 @@ fn table() -> &'static FxHashMap<String, Bits> {
             for w in set.entries() {
                 *m.entry(crate::normalise(w).into_owned()).or_insert(0) |= bit;
             }
+        }
+        for (bit, kind) in SPEECH_REGISTRY {
+            for w in crate::speech::forms_of(*kind) {
+                *m.entry(crate::normalise(w).into_owned()).or_insert(0) |= bit;
+            }
+        }
+        let months = crate::dates::MONTHS
+            .rows()
+            .iter()
+            .filter(|r| r.get(2) == Some(&"en"));
+        let days = crate::dates::WEEKDAYS
+            .rows()
+            .iter()
+            .filter(|r| r.get(2) == Some(&"name"));
+        for r in months.chain(days) {
+            *m.entry(crate::normalise(r[0]).into_owned()).or_insert(0) |= CALENDAR_NAME;
         }
         m
     })
@@ -135,12 +165,27 @@ mod tests {
     #[test]
     fn bits_are_distinct_and_found() {
         let mut seen = 0;
-        for (b, _) in super::REGISTRY {
+        let speech = super::SPEECH_REGISTRY.iter().map(|(b, _)| b);
+        let dates = [super::CALENDAR_NAME];
+        for b in super::REGISTRY
+            .iter()
+            .map(|(b, _)| b)
+            .chain(speech)
+            .chain(&dates)
+        {
             assert_eq!(b.count_ones(), 1);
             assert_eq!(seen & b, 0, "bit used twice");
             seen |= b;
         }
         assert_ne!(super::of("however") & super::SENTENCE_STARTER, 0);
         assert_eq!(super::of("zebra"), 0);
+        assert_ne!(super::of("said") & super::CORE_SPEECH_VERB, 0);
+        assert_eq!(super::of("saying") & super::CORE_SPEECH_VERB, 0);
+        for w in ["may", "december", "sunday"] {
+            assert_ne!(super::of(w) & super::CALENDAR_NAME, 0, "{w}");
+        }
+        for w in ["jan", "mon", "märz"] {
+            assert_eq!(super::of(w) & super::CALENDAR_NAME, 0, "{w}");
+        }
     }
 }

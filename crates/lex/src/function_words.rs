@@ -28,3 +28,23 @@ word_set!(
     /// Capitalised words that are not names on their own ("Monday", "Another", "Mr").
     pub NOT_NAMES = "not_names.txt"
 );
+word_set!(
+    /// Words that open another clause or subject ("that", "because", "they"): a source phrase's verb is not past them.
+    pub CLAUSE_OPENERS = "clause_openers.txt"
+);
+word_set!(
+    /// Forms of "be" before a participle that make it passive ("was told").
+    pub PASSIVE_AUXILIARIES = "passive_auxiliaries.txt"
+);
+word_set!(
+    /// Words before a name that make it an object, not the subject of the verb after it ("told X", "according to X").
+    pub SUBJECT_ENDING_PREPOSITIONS = "subject_ending_prepositions.txt"
+);
+word_set!(
+    /// Words after "Name," that open an appositive the verb search skips ("Jane Doe, a senior fellow, said").
+    pub NAME_APPOSITIVE_OPENERS = "name_appositive_openers.txt"
+);
+word_set!(
+    /// Determiners that refer back to something named ("the agency", "its report").
+    pub REFERRING_DETERMINERS = "referring_determiners.txt"
+);

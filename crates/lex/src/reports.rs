@@ -35,3 +35,19 @@ word_set!(
     /// Labels that mark an article as opinion or commentary ("op-ed", "analysis").
     pub OPINION_LABELS = "opinion_labels.txt"
 );
+word_set!(
+    /// Words before a report noun that point back at reports already named ("the reports", "their accounts").
+    pub REPORT_BACK_REFERENCES = "report_back_references.txt"
+);
+word_set!(
+    /// Participles after a report noun that credit its author ("a study published by X").
+    pub REPORT_AUTHORING_PARTICIPLES = "report_authoring_participles.txt"
+);
+word_set!(
+    /// Words before a plural report noun that say the article itself compares reports ("both reports", "competing accounts").
+    pub COMPARED_REPORT_DETERMINERS = "compared_report_determiners.txt"
+);
+word_set!(
+    /// URL path parts that mark a page as opinion ("/opinion", "/op-ed"), lowercase.
+    pub OPINION_URL_PATHS = "opinion_url_paths.txt"
+);

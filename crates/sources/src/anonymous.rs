@@ -28,10 +28,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let head = &*t.low;
-            let partisan = matches!(
-                head,
-                "democrats" | "republicans" | "conservatives" | "liberals" | "progressives"
-            );
+            let partisan = PARTISAN_GROUPS.contains(head);
             // Part of a name: "the Sunday Observer", "Insider Media".
             if t.cap && h > 0 && !partisan && !title_case {
                 h += 1;
@@ -181,10 +178,7 @@ impl<'a> Ctx<'a> {
                 || (k == 0
                     && !next_cap
                     && (t.is(SOURCE_MODIFIER) || t.is(SOURCE_NOUN))
-                    && !matches!(
-                        &*t.low,
-                        "democrats" | "republicans" | "conservatives" | "liberals" | "progressives"
-                    ));
+                    && !PARTISAN_GROUPS.contains(&t.low));
             let glue = k == 0 || t.low == "'s" || (!t.word && t.low != "(");
             if !glue {
                 out.push(' ');
@@ -223,19 +217,7 @@ fn phrase_start(toks: &[Tok], h: usize) -> (usize, bool) {
         if !p.word || p.low == "'s" {
             break;
         }
-        if matches!(
-            &*p.low,
-            "a" | "an"
-                | "one"
-                | "two"
-                | "three"
-                | "several"
-                | "some"
-                | "many"
-                | "the"
-                | "other"
-                | "multiple"
-        ) {
+        if SOURCE_PHRASE_OPENERS.contains(&p.low) {
             start = k - 1;
             det = true;
             break;
@@ -297,29 +279,7 @@ fn phrase_end(toks: &[Tok], h: usize, postmod: &PatSet) -> (Option<usize>, usize
             && toks[end].word
             && !toks[end].is(SPEECH_VERB)
             && !toks[end].is(VERB_GAP)
-            && !matches!(
-                &*toks[end].low,
-                "who"
-                    | "which"
-                    | "that"
-                    | "and"
-                    | "is"
-                    | "are"
-                    | "was"
-                    | "were"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "should"
-                    | "did"
-                    | "do"
-                    | "does"
-                    | "not"
-                    | "say"
-            )
+            && !POSTMODIFIER_OBJECT_ENDS.contains(&toks[end].low)
         {
             end += 1;
             k += 1;
@@ -339,27 +299,7 @@ fn reporting_verb_follows(toks: &[Tok], end: usize, head: &str, title_case: bool
             break;
         }
         // Another clause or subject begins.
-        if matches!(
-            &*w.low,
-            "that"
-                | "whether"
-                | "if"
-                | "because"
-                | "when"
-                | "after"
-                | "before"
-                | "but"
-                | "while"
-                | "than"
-                | "what"
-                | "it"
-                | "he"
-                | "she"
-                | "we"
-                | "i"
-                | "you"
-                | "they"
-        ) {
+        if CLAUSE_OPENERS.contains(&w.low) {
             break;
         }
         if verb_at(toks, k, title_case) {
@@ -371,11 +311,7 @@ fn reporting_verb_follows(toks: &[Tok], end: usize, head: &str, title_case: bool
                 k += 1;
                 continue;
             }
-            let passive = k > 0
-                && matches!(
-                    &*toks[k - 1].low,
-                    "been" | "be" | "being" | "is" | "are" | "was" | "were"
-                );
+            let passive = k > 0 && PASSIVE_AUXILIARIES.contains(&toks[k - 1].low);
             return !passive;
         }
         k += 1;

@@ -59,22 +59,8 @@ pub(crate) fn findings(cx: &Ctx, sources: &[Source], attr: &[Attribution]) -> Ve
 /// "Photo by Jane Doe", "AP Photo/John Roe"), if any.
 fn photo_credit(line: &str) -> Option<String> {
     let low = line.to_lowercase();
-    let markers = [
-        "credit:",
-        "credits:",
-        "photo:",
-        "photos:",
-        "photo by",
-        "photograph:",
-        "photograph by",
-        "image:",
-        "image by",
-        "picture:",
-        "pictured by",
-        "courtesy of",
-        "courtesy",
-    ];
-    let (at, len) = markers
+    let (at, len) = PHOTO_CREDIT_MARKERS
+        .entries()
         .iter()
         .filter_map(|m| low.find(m).map(|i| (i, m.len())))
         .min_by_key(|&(i, l)| (i, std::cmp::Reverse(l)))
@@ -103,11 +89,7 @@ fn photo_credit(line: &str) -> Option<String> {
         && words[0].chars().next().is_some_and(char::is_uppercase)
         && !name.contains(['@', '©', ',', ':'])
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || matches!(
-                    *w,
-                    "of" | "the" | "for" | "and" | "de" | "la" | "van" | "von" | "&"
-                )
+            w.chars().next().is_some_and(char::is_uppercase) || CREDIT_NAME_CONNECTORS.contains(w)
         });
     plausible.then_some(name)
 }
@@ -398,10 +380,7 @@ fn compares_reports(cx: &Ctx) -> bool {
             w[0].is(PLURAL_REPORT_DETERMINER)
                 && w[1].word
                 && w[2].is(PLURAL_REPORT_NOUN)
-                && matches!(
-                    &*w[0].low,
-                    "both" | "two" | "three" | "competing" | "conflicting"
-                )
+                && COMPARED_REPORT_DETERMINERS.contains(&w[0].low)
                 && !cx.in_quote(w[0].span.start)
         })
     })
@@ -431,9 +410,7 @@ fn marked_opinion(cx: &Ctx) -> bool {
                 )
             })
             .any(|c| label(&c.text))
-        || ["/opinion", "/commentary", "/op-ed", "/editorial", "/column"]
-            .iter()
-            .any(|p| url.contains(p))
+        || OPINION_URL_PATHS.entries().iter().any(|p| url.contains(p))
         || doc
             .paragraphs
             .iter()

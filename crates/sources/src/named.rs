@@ -135,21 +135,7 @@ impl<'a> Ctx<'a> {
             }
             let prev = m.first.checked_sub(1).map(|p| &*toks[p].low);
             // Subject of a reporting verb: "X reported", "X first reported", "X found".
-            let object = prev.is_some_and(|w| {
-                matches!(
-                    w,
-                    "of" | "to"
-                        | "for"
-                        | "with"
-                        | "told"
-                        | "from"
-                        | "by"
-                        | "about"
-                        | "in"
-                        | "at"
-                        | "near"
-                )
-            });
+            let object = prev.is_some_and(|w| SUBJECT_ENDING_PREPOSITIONS.contains(w));
             if !object && m.kind != EntityKind::Misc {
                 let mut j = m.last + 1;
                 // A relative clause: "Rudy Roe, who says he is not worried".
@@ -167,12 +153,9 @@ impl<'a> Ctx<'a> {
                 // Skip an appositive: "Jane Doe, a senior fellow, said", "the
                 // network, citing officials, reported".
                 if toks.get(j).is_some_and(|t| t.low == ",")
-                    && toks.get(j + 1).is_some_and(|t| {
-                        matches!(
-                            &*t.low,
-                            "a" | "an" | "the" | "who" | "which" | "one" | "citing" | "quoting"
-                        )
-                    })
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|t| NAME_APPOSITIVE_OPENERS.contains(&t.low))
                 {
                     if let Some(c) = (j + 2..n.min(j + 12)).find(|&k| toks[k].low == ",") {
                         j = c + 1;
@@ -234,21 +217,10 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let mut p = k + 1;
-            if toks.get(p).is_some_and(|t| {
-                matches!(
-                    &*t.low,
-                    "published"
-                        | "released"
-                        | "conducted"
-                        | "commissioned"
-                        | "written"
-                        | "produced"
-                        | "authored"
-                        | "issued"
-                        | "carried"
-                        | "aired"
-                )
-            }) {
+            if toks
+                .get(p)
+                .is_some_and(|t| REPORT_AUTHORING_PARTICIPLES.contains(&t.low))
+            {
                 p += 1;
             }
             let Some(prep) = toks.get(p).map(|t| &*t.low) else {
@@ -407,7 +379,7 @@ impl<'a> Ctx<'a> {
             let s_tok = &toks[e - 1];
             let pronoun = speech && matches!(&*s_tok.low, "he" | "she" | "they" | "we");
             let described = e >= 2
-                && matches!(&*toks[e - 2].low, "the" | "this" | "that" | "its" | "their")
+                && REFERRING_DETERMINERS.contains(&toks[e - 2].low)
                 && s_tok.is(GENERIC_SUBJECT);
             if pronoun || described {
                 let a = if described { e - 2 } else { e - 1 };
@@ -591,7 +563,7 @@ impl<'a> Ctx<'a> {
             if has(SECOND_REPORT_MARKER, w) {
                 return (false, true);
             }
-            if matches!(w, "the" | "this" | "that" | "its" | "their") {
+            if REFERRING_DETERMINERS.contains(w) {
                 break;
             }
             b -= 1;

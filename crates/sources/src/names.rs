@@ -19,107 +19,12 @@ pub(crate) fn source_kind(e: &unspin_doc::Entity) -> SourceKind {
 
 /// Guesses the kind of a name the entity stage did not resolve.
 pub(crate) fn guess_kind(name: &str) -> SourceKind {
-    const OUTLET: &[&str] = &[
-        "times",
-        "post",
-        "news",
-        "magazine",
-        "journal",
-        "press",
-        "tribune",
-        "herald",
-        "reuters",
-        "associated",
-        "gazette",
-        "telegraph",
-        "guardian",
-        "daily",
-        "weekly",
-        "radio",
-        "tv",
-        "network",
-        "broadcasting",
-        "review",
-        "chronicle",
-        "observer",
-    ];
-    const PERSON_TITLES: &[&str] = &[
-        "secretary",
-        "director",
-        "judge",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "president",
-        "senator",
-        "sen.",
-        "rep.",
-        "representative",
-        "governor",
-        "gov.",
-        "mayor",
-        "minister",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chief",
-        "ceo",
-        "attorney",
-        "lawyer",
-        "professor",
-        "dr.",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "reporter",
-        "editor",
-        "columnist",
-        "correspondent",
-        "leader",
-        "general",
-        "officer",
-        "sheriff",
-        "commissioner",
-    ];
-    const ORG: &[&str] = &[
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "department",
-        "ministry",
-        "university",
-        "institute",
-        "agency",
-        "committee",
-        "office",
-        "council",
-        "bureau",
-        "center",
-        "centre",
-        "foundation",
-        "party",
-        "association",
-        "commission",
-        "court",
-        "police",
-        "company",
-        "group",
-        "administration",
-        "government",
-        "union",
-        "board",
-    ];
     let low = name.to_lowercase();
     let words: Vec<&str> = low.split_whitespace().collect();
-    if words.iter().any(|w| PERSON_TITLES.contains(w)) {
-        SourceKind::Person
-    } else if words.last().is_some_and(|w| OUTLET.contains(w)) {
-        SourceKind::Outlet
-    } else if words.iter().any(|w| ORG.contains(w)) {
-        SourceKind::Org
-    } else {
-        SourceKind::Person
+    match unspin_lex::attribution::name_kind(&words) {
+        Some("outlet") => SourceKind::Outlet,
+        Some("org") => SourceKind::Org,
+        _ => SourceKind::Person,
     }
 }
 
@@ -153,7 +58,7 @@ pub(crate) fn name_ok(toks: &[Tok], mut a: usize, b: usize) -> Option<(usize, us
     let all_common = toks[a..b]
         .iter()
         .filter(|t| t.word)
-        .all(|t| t.is(NOT_NAME) || t.is(PRONOUN) || t.is(FUNCTION_WORD));
+        .all(|t| t.is(NOT_NAME | CALENDAR_NAME | PRONOUN | FUNCTION_WORD));
     (!all_common).then_some((a, b))
 }
 

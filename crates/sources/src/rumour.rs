@@ -2,6 +2,7 @@
 
 use crate::ctx::{Ctx, Via, Who};
 use crate::cues::collapse;
+use crate::lexicon::{HEARSAY_NOUNS, REPORT_BACK_REFERENCES, WORD_NOUN_DETERMINERS};
 use crate::tok::PatSet;
 
 impl<'a> Ctx<'a> {
@@ -24,37 +25,13 @@ impl<'a> Ctx<'a> {
             let prev = i.checked_sub(1).map(|p| &*toks[p].low).unwrap_or("");
             let first = &*toks[i].low;
             let mut ok = true;
-            if matches!(
-                first,
-                "reports" | "accounts" | "rumors" | "rumours" | "whispers"
-            ) {
+            if HEARSAY_NOUNS.contains(first) {
                 // "the reports say" points back at named reports; "CNN reports" is a verb.
-                ok &= !matches!(
-                    prev,
-                    "the" | "these" | "those" | "his" | "her" | "their" | "its" | "'s" | "both"
-                );
+                ok &= !REPORT_BACK_REFERENCES.contains(prev);
                 ok &= !mentions.iter().any(|m| m.last + 1 == i);
             }
             if first == "word" {
-                ok &= !matches!(
-                    prev,
-                    "the"
-                        | "a"
-                        | "this"
-                        | "that"
-                        | "every"
-                        | "each"
-                        | "one"
-                        | "last"
-                        | "final"
-                        | "no"
-                        | "his"
-                        | "her"
-                        | "my"
-                        | "your"
-                        | "their"
-                        | "whose"
-                );
+                ok &= !WORD_NOUN_DETERMINERS.contains(prev);
             }
             // "it was reported by X" names its source.
             if toks.get(e).is_some_and(|t| t.low == "by") {

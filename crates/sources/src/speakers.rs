@@ -49,7 +49,7 @@ pub(crate) fn speaker_who(doc: &Doc, span: Span, fallback: bool) -> Who {
     let low: Vec<&str> = words.iter().filter(|t| t.word).map(|t| &*t.low).collect();
     // "Some say …", "others argue", "many people believe": a quantifier with no
     // head, or with a head that names no one, is the vaguest source of all.
-    let quantifier = |w: &str| matches!(w, "some" | "others" | "many" | "most" | "few" | "several");
+    let quantifier = |w: &str| VAGUE_QUANTIFIERS.contains(w);
     let vague = match low.as_slice() {
         [q] => quantifier(q),
         [q, h] => quantifier(q) && has(WEAK_SOURCE_NOUN, h),
@@ -78,7 +78,7 @@ pub(crate) fn speaker_who(doc: &Doc, span: Span, fallback: bool) -> Who {
             .unwrap_or(ws.len() - 1);
         let keep_all = ws
             .get(head + 1)
-            .is_some_and(|t| matches!(&*t.low, "familiar" | "close" | "with" | "of" | "for"));
+            .is_some_and(|t| SOURCE_POSTMODIFIER_STARTS.contains(&t.low));
         let first = ws
             .iter()
             .position(|t| t.low.chars().count() > 1 || matches!(&*t.low, "a" | "i"))

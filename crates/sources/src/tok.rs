@@ -106,7 +106,7 @@ fn tok<'a>(doc: &'a Doc, run: &[Atom<'a>], word: bool) -> Tok<'a> {
             let low = doc.form(t);
             Tok {
                 span,
-                mask: t.lex | crate::lexicon::speech_bit(low),
+                mask: t.lex,
                 low: Cow::Borrowed(low),
                 word,
                 cap: t.shape.cap(),
