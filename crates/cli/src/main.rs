@@ -292,7 +292,7 @@ fn read_text(path: &str) -> Result<String, String> {
 fn tag(file: &str) -> ExitCode {
     match read_text(file) {
         Ok(text) => {
-            let out = unspin_ner::tag_conll(&text);
+            let out = unspin_train::ner::tag_conll(&text);
             let _ = std::io::stdout().lock().write_all(out.as_bytes());
             ExitCode::SUCCESS
         }
@@ -371,7 +371,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
         .par_iter()
         .map(|p| {
             let raw = unspin_pipeline::read_path(p).map_err(|e| e.to_string())?;
-            let x = unspin_html::extract(&raw.text);
+            let x = unspin_pipeline::main_content(&raw.text);
             Ok(match args.format {
                 ExtractFormat::Text => {
                     if x.text.is_empty() {
@@ -447,7 +447,7 @@ fn eval(what: EvalCommand) -> ExitCode {
         }
         EvalCommand::Ner { file } => {
             let scores = read_text(&file.to_string_lossy())
-                .and_then(|t| unspin_train::ner::eval_conll(&t, unspin_ner::embedded()));
+                .and_then(|t| unspin_train::ner::eval_conll(&t, unspin_train::ner::embedded()));
             match scores {
                 Ok(s) => {
                     println!("{s}");

@@ -14,6 +14,9 @@ mod html;
 mod lang;
 
 pub use lang::guess_language;
+/// Main-content extraction of an HTML page on its own (`unspin extract`): blocks,
+/// text and metadata before the chrome rules of [`from_html`].
+pub use unspin_html::{extract as main_content, Extracted};
 
 /// Builds a document from scraped plain text. With `clean`, page chrome is removed
 /// (and listed in `doc.chrome`) and a headline-like first line becomes the title;

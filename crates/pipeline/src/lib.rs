@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 pub use unspin_doc::Doc;
+pub use unspin_extract::{main_content, Extracted};
 pub use unspin_ingest::{expand_paths_lenient, read_path, Format, IngestError, RawInput};
 
 /// Default largest clean text analysed per document: 16 MiB (UTF-8 bytes, after
