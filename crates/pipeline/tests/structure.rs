@@ -22,7 +22,7 @@ fn deps(krate: &str) -> Vec<String> {
         }
         if in_deps {
             if let Some(name) = l.strip_prefix("unspin-") {
-                let name = name.split(|c: char| c == '.' || c == ' ' || c == '=').next();
+                let name = name.split(['.', ' ', '=']).next();
                 out.push(name.unwrap_or_default().to_string());
             }
         }
