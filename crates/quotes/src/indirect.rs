@@ -515,7 +515,14 @@ impl<'a, 'd> Clause<'a, 'd> {
             return None;
         };
         let text = self.det.text;
-        let cw = text[cu.start..cu.end].to_lowercase();
+        // The cue's form in the token layer (lowercase, straight apostrophes).
+        let cw = self
+            .det
+            .ws(cu.start, cu.end)
+            .iter()
+            .map(|w| w.form())
+            .collect::<Vec<_>>()
+            .join(" ");
         if text[cu.start..cu.end].starts_with(char::is_uppercase) {
             // "…, alias Abou Said, …": a name, not a cue.
             return None;

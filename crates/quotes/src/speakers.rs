@@ -2,6 +2,21 @@
 
 use super::*;
 
+/// Bytes read at each end of a speaker phrase for its first and last words.
+const PHRASE_END_BYTES: usize = 64;
+/// How far back (bytes) a role description looks for the person it names.
+const ROLE_REACH_BYTES: usize = 50_000;
+/// Bytes before a mention searched for a title or role word ("spokesman Jim Poe").
+const TITLE_BEFORE_BYTES: usize = 60;
+/// Bytes after a mention searched for a pronoun that shows its gender.
+const GENDER_AFTER_BYTES: usize = 80;
+/// Words after a mention searched for a pronoun that shows its gender.
+const GENDER_AFTER_WORDS: usize = 12;
+/// Bytes before a mention searched for a title ("Ms.", "Herr").
+const TITLE_BYTES: usize = 8;
+/// The first window (bytes) searched backwards for a plural group phrase; it doubles.
+const GROUP_WINDOW_BYTES: usize = 512;
+
 impl<'d> Detector<'d> {
     /// True when a mention of an entity that passes `keep` overlaps `sp` (a binary
     /// search over the sorted mentions, not a scan of every entity).
@@ -51,7 +66,7 @@ impl<'d> Detector<'d> {
             // noun of an unnamed speaker.
             // (Only the first and last words matter: short windows keep this
             // linear when a phrase is long.)
-            let first_end = self.floor_boundary(mspan.start.min(sp.start + 64));
+            let first_end = self.floor_boundary(mspan.start.min(sp.start + PHRASE_END_BYTES));
             let indefinite = self
                 .ws(sp.start, first_end)
                 .first()
@@ -59,7 +74,7 @@ impl<'d> Detector<'d> {
             let tail_start = mspan
                 .end
                 .min(sp.end)
-                .max(self.floor_boundary(sp.end.saturating_sub(64)));
+                .max(self.floor_boundary(sp.end.saturating_sub(PHRASE_END_BYTES)));
             let head_after = self
                 .ws(tail_start, sp.end)
                 .last()
@@ -129,8 +144,8 @@ impl<'d> Detector<'d> {
             return None;
         }
         let abbrev = role_abbrev(role);
-        let fits = |w: &str| {
-            let w = w.trim_end_matches('.').to_lowercase();
+        let fits = |w: &Word| {
+            let w = w.form().trim_end_matches('.');
             w == role
                 || abbrev.is_some_and(|a| w == a)
                 || w.chars().count() > role.chars().count() + 3 && w.ends_with(role)
@@ -141,7 +156,7 @@ impl<'d> Detector<'d> {
         let mut best: Option<(usize, usize)> = None;
         for &(span, ei, j) in self.mentions[..hi].iter().rev() {
             // (A role names someone introduced in the article's last ~50 kB.)
-            if best.is_some_and(|(_, bs)| span.start < bs) || span.start + 50_000 < pos {
+            if best.is_some_and(|(_, bs)| span.start < bs) || span.start + ROLE_REACH_BYTES < pos {
                 break;
             }
             let e = &self.doc.entities[ei];
@@ -153,7 +168,7 @@ impl<'d> Detector<'d> {
             {
                 continue;
             }
-            let a = self.floor_boundary(span.start.saturating_sub(60));
+            let a = self.floor_boundary(span.start.saturating_sub(TITLE_BEFORE_BYTES));
             let before = self.ws(a, span.start);
             let near: Vec<&Word> = before
                 .iter()
@@ -163,8 +178,7 @@ impl<'d> Detector<'d> {
                 .take(3)
                 .collect();
             let inside = self.ws(span.start, span.end);
-            let titled =
-                near.iter().any(|w| fits(w.text)) || inside.iter().take(2).any(|w| fits(w.text));
+            let titled = near.iter().any(|w| fits(w)) || inside.iter().take(2).any(fits);
             if titled {
                 best = Some((ei, span.start));
             }
@@ -211,8 +225,8 @@ impl<'d> Detector<'d> {
         // mentions in the same sentence vote ("Smith said that he …").
         let (mut he, mut she) = (0, 0);
         for m in &e.mentions {
-            let end = self.floor_boundary((m.span.end + 80).min(self.text.len()));
-            for w in self.ws(m.span.end, end).iter().take(12) {
+            let end = self.floor_boundary((m.span.end + GENDER_AFTER_BYTES).min(self.text.len()));
+            for w in self.ws(m.span.end, end).iter().take(GENDER_AFTER_WORDS) {
                 if matches!(w.text, "." | "!" | "?" | "\"" | "“" | "”") {
                     break;
                 }
@@ -227,9 +241,9 @@ impl<'d> Detector<'d> {
         // A title just before a mention ("Ms. [Kane]", "Herr [Roe]").
         let (mut he_t, mut she_t) = (0, 0);
         for m in e.mentions.iter().filter(|m| !m.reference) {
-            let a = self.floor_boundary(m.span.start.saturating_sub(8));
+            let a = self.floor_boundary(m.span.start.saturating_sub(TITLE_BYTES));
             if let Some(w) = self.ws(a, m.span.start).last() {
-                match w.text.trim_end_matches('.').to_lowercase().as_str() {
+                match w.form().trim_end_matches('.') {
                     "mr" | "herr" | "m" => he_t += 1,
                     "ms" | "mrs" | "miss" | "frau" | "mme" => she_t += 1,
                     _ => {}
@@ -294,7 +308,7 @@ impl<'d> Detector<'d> {
                 let a = self.paras[pi.saturating_sub(2)].span.start;
                 // Searched backwards in growing windows (starting at a space), so
                 // the usual near hit does not tokenise two whole paragraphs.
-                let mut size = 512;
+                let mut size = GROUP_WINDOW_BYTES;
                 loop {
                     let from = if pos.saturating_sub(a) > size {
                         let x = self.floor_boundary(pos - size);
