@@ -78,39 +78,9 @@ pub fn is_name_suffix(w: &str) -> bool {
     names::is_person_name_suffix(w)
 }
 
-/// Verbs of saying right after a name suggest a person.
+/// Verbs of saying right after a name suggest a person ("Okafor said").
 pub fn is_speech_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "told"
-            | "tells"
-            | "wrote"
-            | "writes"
-            | "added"
-            | "adds"
-            | "argued"
-            | "argues"
-            | "explained"
-            | "explains"
-            | "noted"
-            | "notes"
-            | "tweeted"
-            | "posted"
-            | "describes"
-            | "described"
-            | "insisted"
-            | "claimed"
-            | "claims"
-            | "recalled"
-            | "admitted"
-            | "warned"
-            | "asked"
-            | "replied"
-            | "responded"
-            | "stated"
-    )
+    unspin_lex::speech::is_person_cue(w)
 }
 
 /// Prepositions after which a place reading is preferred ("in Washington").

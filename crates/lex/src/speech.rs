@@ -38,6 +38,9 @@ pub const TALK: Kinds = 1 << 10;
 /// A reliable credit on its own: the subject of this form is a source ("officials
 /// said", "critics warn"). Also a per-token bit: [`crate::bits::CORE_SPEECH_VERB`].
 pub const CORE: Kinds = 1 << 11;
+/// Right after a capitalised word, marks it as a person's name ("Okafor said"): the
+/// forms that rarely follow a place, group or title.
+pub const PERSON: Kinds = 1 << 12;
 
 /// Any kind that makes a form a quote cue.
 pub const CUE: Kinds = SPEECH | LABEL | RUMOUR | FOREIGN | FOREIGN_LABEL;
@@ -56,6 +59,7 @@ fn kind_bit(name: &str) -> Kinds {
         "opinion" => OPINION,
         "talk" => TALK,
         "core" => CORE,
+        "person" => PERSON,
         other => panic!("speech_verbs.tsv: unknown kind {other:?}"),
     }
 }
@@ -95,6 +99,11 @@ pub fn is_speech_verb(form: &str) -> bool {
 /// A form that credits its subject as a source on its own ("said", "warned", "fears").
 pub fn is_core_speech_verb(form: &str) -> bool {
     kinds(form) & CORE != 0
+}
+
+/// A form that, right after a capitalised word, marks it as a person's name.
+pub fn is_person_cue(form: &str) -> bool {
+    kinds(form) & PERSON != 0
 }
 
 /// The forms of kind `kind` (any of its bits).
