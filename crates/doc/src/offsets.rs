@@ -7,6 +7,7 @@
 //! lookup); for a single lookup use [`byte_to_char`] or [`char_to_byte`].
 
 /// Maps byte offsets of one text to character offsets.
+#[derive(Debug, Clone)]
 pub struct CharIndex {
     /// `chars[b]` = number of chars before byte `b` (valid at char boundaries).
     chars: Vec<u32>,
@@ -42,6 +43,7 @@ impl CharIndex {
 }
 
 /// Maps character offsets of one text to byte offsets.
+#[derive(Debug, Clone)]
 pub struct ByteIndex {
     /// `bytes[c]` = byte offset of char `c`; one extra entry for the end.
     bytes: Vec<usize>,

@@ -3,6 +3,7 @@
 //! `detect`.
 
 use std::path::Path;
+use unspin_doc::offsets::{ByteIndex, CharIndex};
 use unspin_doc::{Doc, Span};
 use unspin_rhetoric::features::{fhash, Prepared};
 use unspin_rhetoric::model::{label_index, snake_index, Model};
@@ -17,13 +18,13 @@ pub struct Article {
     /// Gold TC spans (byte ranges) with their class index (see `model::PTC_LABELS`).
     pub tc: Vec<(Span, usize)>,
     /// Byte offset → char offset (for the official char-based metric).
-    char_of: Vec<u32>,
+    char_of: CharIndex,
 }
 
 impl Article {
     /// Char offsets of byte span `s` (the official metric counts chars).
     pub(crate) fn chars(&self, s: Span) -> (usize, usize) {
-        (self.char_of[s.start] as usize, self.char_of[s.end] as usize)
+        (self.char_of.char_of(s.start), self.char_of.char_of(s.end))
     }
 }
 
@@ -36,19 +37,11 @@ pub fn load(dir: &Path) -> Result<Vec<Article>, String> {
         let id = id.trim_start_matches("article").to_string();
         let text = std::fs::read_to_string(dir.join(format!("articles/article{id}.txt")))
             .map_err(|e| format!("article {id}: {e}"))?;
-        let mut char_of = vec![0u32; text.len() + 1];
-        let mut byte_at = Vec::with_capacity(text.len() + 1);
-        for (ci, (bi, ch)) in text.char_indices().enumerate() {
-            byte_at.push(bi);
-            for k in 0..ch.len_utf8() {
-                char_of[bi + k] = ci as u32;
-            }
-        }
-        byte_at.push(text.len());
-        char_of[text.len()] = (byte_at.len() - 1) as u32;
+        let char_of = CharIndex::new(&text);
+        let byte_at = ByteIndex::new(&text);
         let span = |a: &str, b: &str| -> Option<Span> {
-            let a = *byte_at.get(a.trim().parse::<usize>().ok()?)?;
-            let b = *byte_at.get(b.trim().parse::<usize>().ok()?)?;
+            let a = byte_at.get(a.trim().parse::<usize>().ok()?)?;
+            let b = byte_at.get(b.trim().parse::<usize>().ok()?)?;
             (a < b).then(|| Span::new(a, b))
         };
         let tcs =
