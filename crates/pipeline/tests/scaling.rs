@@ -56,6 +56,18 @@ fn stage_times(text: &str) -> [u64; 6] {
     t
 }
 
+/// Each stage's least CPU time over three runs: interference from other processes
+/// only ever adds time, so the minimum is the steadiest estimate.
+fn min_times(text: &str) -> [u64; 6] {
+    let mut best = [u64::MAX; 6];
+    for _ in 0..3 {
+        for (b, t) in best.iter_mut().zip(stage_times(text)) {
+            *b = (*b).min(t);
+        }
+    }
+    best
+}
+
 /// Fails when any stage, or the whole, takes 6× the time or more on 4× the input.
 /// Stages that take under 40 ms at 4N are too short to time and are not judged alone
 /// (CPU time is counted in scheduler ticks on some kernels).
@@ -64,8 +76,8 @@ fn assert_scales(shape: &str, make: impl Fn(usize) -> String, n: usize) {
     stage_times(&make(4096));
     let small = make(n);
     let big = make(4 * n);
-    let a = stage_times(&small);
-    let b = stage_times(&big);
+    let a = min_times(&small);
+    let b = min_times(&big);
     let mut report = format!(
         "{shape}: {} bytes vs {} bytes (CPU ms)\n",
         small.len(),
@@ -178,7 +190,7 @@ fn real_prose_scales_linearly() {
 
 #[test]
 fn many_short_quotes_scale_linearly() {
-    assert_scales("short quote lines", short_quotes, 48 * 1024);
+    assert_scales("short quote lines", short_quotes, 160 * 1024);
 }
 
 #[test]
