@@ -132,12 +132,7 @@ fn read_text(path: &Path) -> Result<String, String> {
 
 /// Stable 64-bit FNV-1a hash of the id (for the tune / held split).
 fn fnv(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
+    unspin_lex::hash::fnv1a64(s.as_bytes())
 }
 
 /// The ids in the held-out 30% of a set.

@@ -59,14 +59,39 @@ pub type FxHashSet<T> = std::collections::HashSet<T, FxBuild>;
 pub type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
 
 /// 64-bit FNV-1a of `bytes`: stable across runs, platforms and versions, for ids
-/// that are stored (corpus keys) or used to split data sets.
+/// that are stored (corpus keys) or used to split data sets, and for model feature
+/// hashes.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    let mut h = Fnv1a64::new();
+    h.eat(bytes);
+    h.finish()
+}
+
+/// FNV-1a fed in pieces (`fnv1a64` of their concatenation, without building it).
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv1a64(u64);
+
+impl Default for Fnv1a64 {
+    fn default() -> Self {
+        Self::new()
     }
-    h
+}
+
+impl Fnv1a64 {
+    pub const fn new() -> Self {
+        Fnv1a64(0xcbf2_9ce4_8422_2325)
+    }
+    #[inline]
+    pub fn eat(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    #[inline]
+    pub fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[cfg(test)]
@@ -77,6 +102,10 @@ mod tests {
     fn fnv_is_stable() {
         assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        let mut h = Fnv1a64::new();
+        h.eat(b"ab");
+        h.eat(b"c");
+        assert_eq!(h.finish(), fnv1a64(b"abc"));
     }
 
     #[test]

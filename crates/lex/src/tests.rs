@@ -46,3 +46,29 @@ fn normalise_lowercases_and_straightens() {
         std::borrow::Cow::Borrowed(_)
     ));
 }
+
+/// No list is kept twice: two data files never hold the same set of entries.
+#[test]
+fn no_two_lists_are_the_same() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut seen: std::collections::HashMap<Vec<String>, String> = Default::default();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&p).unwrap();
+        let mut entries: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+        entries.sort();
+        entries.dedup();
+        if entries.is_empty() {
+            continue;
+        }
+        if let Some(other) = seen.insert(entries, name.clone()) {
+            panic!("{name} and {other} hold the same entries: keep one");
+        }
+    }
+}

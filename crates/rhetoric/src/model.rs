@@ -80,22 +80,16 @@ pub(crate) fn fhash(tag: &str, val: &str) -> u64 {
 
 /// `fhash(tag, parts.join(sep))` without building the string.
 pub(crate) fn fhash_n(tag: &str, parts: &[&str], sep: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    let mut eat = |bytes: &[u8]| {
-        for b in bytes {
-            h ^= *b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-    };
-    eat(tag.as_bytes());
-    eat(&[0xff]);
+    let mut h = unspin_lex::hash::Fnv1a64::new();
+    h.eat(tag.as_bytes());
+    h.eat(&[0xff]);
     for (k, p) in parts.iter().enumerate() {
         if k > 0 {
-            eat(sep.as_bytes());
+            h.eat(sep.as_bytes());
         }
-        eat(p.as_bytes());
+        h.eat(p.as_bytes());
     }
-    mix(h)
+    mix(h.finish())
 }
 
 fn is_side(lower: &str) -> bool {

@@ -40,12 +40,7 @@ pub fn hash_key(hex: &str) -> u128 {
 }
 
 fn fnv64(s: &str) -> i64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &b in s.as_bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h as i64
+    unspin_lex::hash::fnv1a64(s.as_bytes()) as i64
 }
 
 /// Lower-case words of a quotation, punctuation and ellipses removed.
