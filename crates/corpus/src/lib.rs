@@ -445,6 +445,15 @@ impl Progress {
     }
 }
 
+/// What the reader and the analysis workers send to the writer.
+enum Msg {
+    Done(Result<Box<Prepared>, String>),
+    Known,
+    NonHtml,
+    Skipped,
+    Failed(String),
+}
+
 /// Ingests `inputs` (files or directories) into `store`. Errors only for
 /// problems with the store itself; unreadable inputs are counted in the report.
 pub fn ingest(
@@ -466,85 +475,23 @@ pub fn ingest(
     } else {
         opts.threads
     };
-    let mut known = store
+    let known = store
         .hash_keys()
         .map_err(|e| format!("reading the store: {e}"))?;
     let counter = Arc::new(AtomicU64::new(0));
     let stop = Arc::new(AtomicBool::new(false));
     let (raw_tx, raw_rx): (SyncSender<RawDoc>, Receiver<RawDoc>) = sync_channel(threads * 4);
     let (out_tx, out_rx) = sync_channel::<Msg>(threads * 4 + opts.batch);
+    let reader = spawn_reader(
+        files,
+        known,
+        counter.clone(),
+        stop.clone(),
+        raw_tx,
+        out_tx.clone(),
+    );
+    let analyzer = spawn_analyzers(threads, opts.analyze, raw_rx, out_tx)?;
 
-    enum Msg {
-        Done(Result<Box<Prepared>, String>),
-        Known,
-        NonHtml,
-        Skipped,
-        Failed(String),
-    }
-
-    // Reader: streams inputs, drops already-known content before analysis.
-    let reader = {
-        let counter = counter.clone();
-        let stop = stop.clone();
-        let out_tx = out_tx.clone();
-        std::thread::spawn(move || {
-            for f in files {
-                let mut emit = |ev: Event| -> bool {
-                    if stop.load(Ordering::Relaxed) {
-                        return false;
-                    }
-                    let msg = match ev {
-                        Event::Doc(d) => {
-                            let h = hash_key(&content_hash(&d.bytes));
-                            if !known.insert(h) {
-                                Msg::Known
-                            } else {
-                                return raw_tx.send(d).is_ok();
-                            }
-                        }
-                        Event::NonHtml => Msg::NonHtml,
-                        Event::Skipped => Msg::Skipped,
-                        Event::Failed(e) => Msg::Failed(e),
-                    };
-                    out_tx.send(msg).is_ok()
-                };
-                if let Err(e) = read_input(&f, &counter, &mut emit) {
-                    if out_tx.send(Msg::Failed(e)).is_err() {
-                        return;
-                    }
-                }
-                if stop.load(Ordering::Relaxed) {
-                    return;
-                }
-            }
-        })
-    };
-
-    // Analysis: a pool of `threads` workers over the bounded channel.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| e.to_string())?;
-    let aopts = opts.analyze;
-    let analyzer = {
-        let out_tx = out_tx.clone();
-        std::thread::spawn(move || {
-            pool.install(|| {
-                raw_rx
-                    .into_iter()
-                    .par_bridge()
-                    .for_each_with(out_tx, |tx, d| {
-                        let r = analyze_raw(d, aopts).and_then(|it| {
-                            Prepared::new(&it).map(Box::new).map_err(|e| e.to_string())
-                        });
-                        let _ = tx.send(Msg::Done(r));
-                    });
-            });
-        })
-    };
-    drop(out_tx);
-
-    // Writer: this thread commits batches.
     let mut rep = IngestReport {
         failed: input_errors.len() as u64,
         errors: input_errors.into_iter().take(20).collect(),
@@ -556,79 +503,7 @@ pub fn ingest(
         last: start,
         total_bytes,
     };
-    let mut batch: Vec<Prepared> = Vec::with_capacity(opts.batch);
-    let mut last_commit = Instant::now();
-    let mut store_err = None;
-    let mut flush = |batch: &mut Vec<Prepared>, rep: &mut IngestReport| -> Result<(), String> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let t = Instant::now();
-        let ids = store
-            .insert_prepared_batch(batch)
-            .map_err(|e| e.to_string())?;
-        rep.write_seconds += t.elapsed().as_secs_f64();
-        for id in ids {
-            if id.is_some() {
-                rep.stored += 1;
-            } else {
-                rep.known += 1;
-            }
-        }
-        batch.clear();
-        Ok(())
-    };
-    loop {
-        let msg = match out_rx.recv_timeout(Duration::from_millis(500)) {
-            Ok(m) => Some(m),
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
-        };
-        match msg {
-            Some(Msg::Done(Ok(it))) => {
-                rep.read += 1;
-                batch.push(*it);
-            }
-            Some(Msg::Done(Err(e))) => {
-                rep.read += 1;
-                rep.failed += 1;
-                if rep.errors.len() < 20 {
-                    rep.errors.push(e);
-                }
-            }
-            Some(Msg::Known) => {
-                rep.read += 1;
-                rep.known += 1;
-            }
-            Some(Msg::NonHtml) => rep.skipped_non_html += 1,
-            Some(Msg::Skipped) => rep.skipped_records += 1,
-            Some(Msg::Failed(e)) => {
-                rep.failed += 1;
-                if rep.errors.len() < 20 {
-                    rep.errors.push(e);
-                }
-            }
-            None => {}
-        }
-        if batch.len() >= opts.batch.max(1)
-            || (!batch.is_empty() && last_commit.elapsed() >= Duration::from_secs(1))
-        {
-            if let Err(e) = flush(&mut batch, &mut rep) {
-                store_err = Some(e);
-                break;
-            }
-            last_commit = Instant::now();
-            if opts.limit.is_some_and(|l| rep.stored >= l) {
-                break;
-            }
-        }
-        prog.show(&rep, counter.load(Ordering::Relaxed), false);
-    }
-    if store_err.is_none() {
-        if let Err(e) = flush(&mut batch, &mut rep) {
-            store_err = Some(e);
-        }
-    }
+    let store_err = write_batches(&out_rx, store, opts, &mut rep, &mut prog, &counter).err();
     // Stop the reader and drain so that the other threads can finish.
     stop.store(true, Ordering::Relaxed);
     while out_rx.recv().is_ok() {}
@@ -641,6 +516,167 @@ pub fn ingest(
     rep.pages_per_second = (rep.stored as f64 / rep.seconds.max(1e-9) * 10.0).round() / 10.0;
     prog.show(&rep, total_bytes, true);
     Ok(rep)
+}
+
+/// Reader thread: streams the input files, drops content that is already known
+/// (stored, or seen earlier in this run) before analysis, and sends the rest to
+/// the analysis workers. Stops when `stop` is set or a channel closes.
+fn spawn_reader(
+    files: Vec<PathBuf>,
+    mut known: std::collections::HashSet<u128>,
+    counter: Arc<AtomicU64>,
+    stop: Arc<AtomicBool>,
+    raw_tx: SyncSender<RawDoc>,
+    out_tx: SyncSender<Msg>,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        for f in files {
+            let mut emit = |ev: Event| -> bool {
+                if stop.load(Ordering::Relaxed) {
+                    return false;
+                }
+                let msg = match ev {
+                    Event::Doc(d) => {
+                        let h = hash_key(&content_hash(&d.bytes));
+                        if !known.insert(h) {
+                            Msg::Known
+                        } else {
+                            return raw_tx.send(d).is_ok();
+                        }
+                    }
+                    Event::NonHtml => Msg::NonHtml,
+                    Event::Skipped => Msg::Skipped,
+                    Event::Failed(e) => Msg::Failed(e),
+                };
+                out_tx.send(msg).is_ok()
+            };
+            if let Err(e) = read_input(&f, &counter, &mut emit) {
+                if out_tx.send(Msg::Failed(e)).is_err() {
+                    return;
+                }
+            }
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+        }
+    })
+}
+
+/// Analysis: a thread running a pool of `threads` workers over the bounded
+/// channel, each document analysed and prepared for the store.
+fn spawn_analyzers(
+    threads: usize,
+    aopts: Options,
+    raw_rx: Receiver<RawDoc>,
+    out_tx: SyncSender<Msg>,
+) -> Result<std::thread::JoinHandle<()>, String> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| e.to_string())?;
+    Ok(std::thread::spawn(move || {
+        pool.install(|| {
+            raw_rx
+                .into_iter()
+                .par_bridge()
+                .for_each_with(out_tx, |tx, d| {
+                    let r = analyze_raw(d, aopts)
+                        .and_then(|it| Prepared::new(&it).map(Box::new).map_err(|e| e.to_string()));
+                    let _ = tx.send(Msg::Done(r));
+                });
+        });
+    }))
+}
+
+/// Writer (the calling thread): counts every message and commits the analysed
+/// documents in batches of `opts.batch` (or every second), until the channel
+/// closes or `opts.limit` documents are stored. Errors only from the store.
+fn write_batches(
+    out_rx: &Receiver<Msg>,
+    store: &mut Store,
+    opts: &IngestOptions,
+    rep: &mut IngestReport,
+    prog: &mut Progress,
+    counter: &AtomicU64,
+) -> Result<(), String> {
+    let mut batch: Vec<Prepared> = Vec::with_capacity(opts.batch);
+    let mut last_commit = Instant::now();
+    loop {
+        let msg = match out_rx.recv_timeout(Duration::from_millis(500)) {
+            Ok(m) => Some(m),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        if let Some(m) = msg {
+            tally(m, rep, &mut batch);
+        }
+        if batch.len() >= opts.batch.max(1)
+            || (!batch.is_empty() && last_commit.elapsed() >= Duration::from_secs(1))
+        {
+            commit(store, &mut batch, rep)?;
+            last_commit = Instant::now();
+            if opts.limit.is_some_and(|l| rep.stored >= l) {
+                break;
+            }
+        }
+        prog.show(rep, counter.load(Ordering::Relaxed), false);
+    }
+    commit(store, &mut batch, rep)
+}
+
+/// Counts one message in the report; an analysed document joins the batch.
+fn tally(msg: Msg, rep: &mut IngestReport, batch: &mut Vec<Prepared>) {
+    match msg {
+        Msg::Done(Ok(it)) => {
+            rep.read += 1;
+            batch.push(*it);
+        }
+        Msg::Done(Err(e)) => {
+            rep.read += 1;
+            rep.failed += 1;
+            if rep.errors.len() < 20 {
+                rep.errors.push(e);
+            }
+        }
+        Msg::Known => {
+            rep.read += 1;
+            rep.known += 1;
+        }
+        Msg::NonHtml => rep.skipped_non_html += 1,
+        Msg::Skipped => rep.skipped_records += 1,
+        Msg::Failed(e) => {
+            rep.failed += 1;
+            if rep.errors.len() < 20 {
+                rep.errors.push(e);
+            }
+        }
+    }
+}
+
+/// Commits a batch in one transaction and counts what was new and what the
+/// store already held.
+fn commit(
+    store: &mut Store,
+    batch: &mut Vec<Prepared>,
+    rep: &mut IngestReport,
+) -> Result<(), String> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let t = Instant::now();
+    let ids = store
+        .insert_prepared_batch(batch)
+        .map_err(|e| e.to_string())?;
+    rep.write_seconds += t.elapsed().as_secs_f64();
+    for id in ids {
+        if id.is_some() {
+            rep.stored += 1;
+        } else {
+            rep.known += 1;
+        }
+    }
+    batch.clear();
+    Ok(())
 }
 
 #[cfg(test)]
