@@ -398,6 +398,39 @@ fn last_chars(s: &str, k: usize) -> &str {
     }
 }
 
+/// Gazetteer spans are told apart by length up to this many tokens (longer ones share it).
+const GAZ_LEN_BUCKETS: usize = 3;
+
+/// Entity-type bits of a gazetteer mask that give features (PER, ORG, LOC, MISC).
+const GAZ_TYPES: u64 = 4;
+
+/// Longest prefix and suffix of a word taken as a feature, in characters.
+const MAX_AFFIX: usize = 4;
+
+/// Length of a neighbour's suffix taken as a feature, in characters.
+const NEIGHBOUR_SUFFIX: usize = 3;
+
+/// Number of word flags of [`word_flags`].
+const N_FLAGS: u64 = 9;
+
+/// How a sentence is written: headline styles where case says little.
+#[derive(Clone, Copy)]
+struct SentStyle {
+    /// Every word in capitals.
+    caps: bool,
+    /// 0 ordinary, 1 all capitals, 2 title case.
+    code: u64,
+}
+
+impl SentStyle {
+    fn of(infos: &[TokInfo]) -> SentStyle {
+        let caps = sentence_all_caps(infos);
+        let title = !caps && sentence_title_case(infos);
+        let code = if caps { 1u64 } else { 2 * title as u64 };
+        SentStyle { caps, code }
+    }
+}
+
 /// Computes the features of every token of sentence `toks` into `buf`.
 pub fn sentence_features<G: GazLookup>(
     toks: &[&str],
@@ -410,184 +443,16 @@ pub fn sentence_features<G: GazLookup>(
     let n = toks.len();
     buf.feats.clear();
     buf.offs.clear();
-    buf.gaz.clear();
-    buf.th.clear();
-    // Gazetteer matches: features on covered tokens.
-    buf.th.extend(toks.iter().map(|t| token_hash(t)));
-    for i in 0..n {
-        let mut key = GAZ_SEED;
-        for j in i..n.min(i + GAZ_MAX_LEN) {
-            key = gaz_step(key, buf.th[j]);
-            let m = gaz.mask(key);
-            if m == 0 {
-                continue;
-            }
-            let len = (j - i + 1).min(3) as u64;
-            for t in 0..4u64 {
-                if m & (1 << t) == 0 {
-                    continue;
-                }
-                for k in i..=j {
-                    let pos = if k == i { 0u64 } else { 1 };
-                    buf.gaz.push((k, FHash::new(40).u64(t * 2 + pos).finish()));
-                    buf.gaz
-                        .push((k, FHash::new(41).u64(t * 2 + pos).u64(len).finish()));
-                }
-                // Whole-span membership, seen from just outside it.
-                if i > 0 {
-                    buf.gaz.push((i - 1, FHash::new(42).u64(t).finish()));
-                }
-                if j + 1 < n {
-                    buf.gaz.push((j + 1, FHash::new(43).u64(t).finish()));
-                }
-            }
-        }
-    }
-    buf.gaz.sort_by_key(|g| g.0);
+    gazetteer_features(toks, gaz, &mut buf.th, &mut buf.gaz);
     let mut gp = 0;
-    let caps_sent = sentence_all_caps(infos);
-    let title_sent = !caps_sent && sentence_title_case(infos);
-    // 0 ordinary, 1 all capitals, 2 title case: headline styles where case says little.
-    let style = if caps_sent {
-        1u64
-    } else {
-        2 * title_sent as u64
-    };
+    let style = SentStyle::of(infos);
     let f = &mut buf.feats;
     for i in 0..n {
         buf.offs.push(f.len());
-        let t = &infos[i];
-        let ii = i as isize;
-        f.push(FHash::new(1).finish());
-        f.push(FHash::new(2).str(&t.lower).finish());
-        f.push(FHash::new(3).str(toks[i]).finish());
-        f.push(FHash::new(4).str(&t.shape).finish());
-        f.push(FHash::new(5).str(&t.short).finish());
-        // Affixes of the lowercased word.
-        let nc = t.lower.chars().count();
-        let mut ends = t.lower.char_indices().skip(1).map(|(b, _)| b);
-        for k in 1..=4usize.min(nc) {
-            let end = ends.next().unwrap_or(t.lower.len());
-            f.push(FHash::new(6).u64(k as u64).str(&t.lower[..end]).finish());
-            f.push(
-                FHash::new(7)
-                    .u64(k as u64)
-                    .str(last_chars(&t.lower, k))
-                    .finish(),
-            );
-        }
-        // Flags.
-        let w = toks[i];
-        let mut flags: u64 = 0;
-        if i == 0 {
-            flags |= 1;
-        }
-        if i + 1 == n {
-            flags |= 2;
-        }
-        if t.has_digit {
-            flags |= 4;
-        }
-        if t.all_digit {
-            flags |= 8;
-        }
-        if w.contains('-') {
-            flags |= 16;
-        }
-        if w.contains('.') {
-            flags |= 32;
-        }
-        if w.contains('\'') {
-            flags |= 64;
-        }
-        if t.all_upper {
-            flags |= 128;
-        }
-        if t.first_upper {
-            flags |= 256;
-        }
-        for b in 0..9 {
-            if flags & (1 << b) != 0 {
-                f.push(FHash::new(8).u64(b).finish());
-            }
-        }
-        let len_bucket = match nc {
-            0..=4 => nc as u64,
-            5..=6 => 5,
-            7..=9 => 6,
-            _ => 7,
-        };
-        f.push(FHash::new(9).u64(len_bucket).finish());
-        f.push(FHash::new(10).u64((i == 0) as u64).str(&t.short).finish());
-        if style != 0 {
-            f.push(FHash::new(60).u64(style).str(&t.short).finish());
-        }
-        // A capitalised word that is usually written in lowercase ("Wine", "Losing").
-        if t.first_upper && gaz.mask(lex_key(t.key)) & LEX_LOWER != 0 {
-            f.push(FHash::new(70).u64(style).u64((i == 0) as u64).finish());
-            f.push(FHash::new(71).u64(style).str(&t.short).finish());
-        }
-        if caps_sent {
-            f.push(FHash::new(11).finish());
-            f.push(FHash::new(12).str(&t.lower).finish());
-        }
-        // Context words and shapes.
-        f.push(FHash::new(13).str(lw(infos, ii - 1)).finish());
-        f.push(FHash::new(14).str(lw(infos, ii + 1)).finish());
-        f.push(FHash::new(15).str(lw(infos, ii - 2)).finish());
-        f.push(FHash::new(16).str(lw(infos, ii + 2)).finish());
-        f.push(FHash::new(17).str(sh(infos, ii - 1)).finish());
-        f.push(FHash::new(18).str(sh(infos, ii + 1)).finish());
-        f.push(FHash::new(19).str(sh(infos, ii - 2)).finish());
-        f.push(FHash::new(20).str(sh(infos, ii + 2)).finish());
-        f.push(FHash::new(21).str(lw(infos, ii - 1)).str(&t.lower).finish());
-        f.push(FHash::new(22).str(&t.lower).str(lw(infos, ii + 1)).finish());
-        f.push(
-            FHash::new(23)
-                .str(sh(infos, ii - 1))
-                .str(&t.short)
-                .str(sh(infos, ii + 1))
-                .finish(),
-        );
-        f.push(FHash::new(24).str(lw(infos, ii - 1)).str(&t.short).finish());
-        f.push(FHash::new(25).str(&t.short).str(lw(infos, ii + 1)).finish());
-        // Suffix of the neighbours ("-based", "-born", "ian").
-        if i > 0 {
-            f.push(
-                FHash::new(26)
-                    .str(last_chars(&infos[i - 1].lower, 3))
-                    .finish(),
-            );
-        }
-        if i + 1 < n {
-            f.push(
-                FHash::new(27)
-                    .str(last_chars(&infos[i + 1].lower, 3))
-                    .finish(),
-            );
-        }
-        // Document-level case evidence.
-        if t.has_alpha {
-            if let Some(c) = doc.map.get(&t.key) {
-                let mid_here = i > 0 && !caps_sent;
-                if t.first_upper {
-                    if c[LOWER_MID] > 0 {
-                        f.push(FHash::new(30).u64((i == 0) as u64).finish());
-                        f.push(FHash::new(31).u64(style).str(&t.short).finish());
-                    }
-                    let others = c[CAP_MID] as i32 - (mid_here as i32);
-                    if others > 0 {
-                        f.push(FHash::new(32).u64((i == 0) as u64).finish());
-                        f.push(FHash::new(33).u64(style).str(&t.short).finish());
-                    }
-                    if t.all_upper && c[TITLE_MID] > 0 {
-                        f.push(FHash::new(34).finish());
-                    }
-                } else if c[CAP_MID] > 0 {
-                    f.push(FHash::new(35).finish());
-                }
-            }
-        }
+        push_word(f, toks[i], &infos[i], i, n);
+        push_case(f, &infos[i], i, style, gaz);
+        push_context(f, infos, i);
+        push_doc_case(f, doc, &infos[i], i, style);
         // Stacking: first-stage labels here, around here and for the same word elsewhere.
         if let Some((nl, p1)) = stacked {
             push_stacked(f, infos, i, nl, p1);
@@ -598,6 +463,187 @@ pub fn sentence_features<G: GazLookup>(
         }
     }
     buf.offs.push(f.len());
+}
+
+/// Gazetteer matches of a sentence as (token, feature), sorted by token: every span found
+/// marks the tokens it covers and the tokens just outside it. `th` is scratch space.
+fn gazetteer_features<G: GazLookup>(
+    toks: &[&str],
+    gaz: &G,
+    th: &mut Vec<u64>,
+    out: &mut Vec<(usize, u64)>,
+) {
+    let n = toks.len();
+    th.clear();
+    out.clear();
+    th.extend(toks.iter().map(|t| token_hash(t)));
+    for i in 0..n {
+        let mut key = GAZ_SEED;
+        for (j, &h) in th.iter().enumerate().skip(i).take(GAZ_MAX_LEN) {
+            key = gaz_step(key, h);
+            let m = gaz.mask(key);
+            if m != 0 {
+                push_gaz_span(out, i, j, n, m);
+            }
+        }
+    }
+    out.sort_by_key(|g| g.0);
+}
+
+/// Features of gazetteer span `i..=j` (of a sentence of `n` tokens) with type mask `m`.
+fn push_gaz_span(out: &mut Vec<(usize, u64)>, i: usize, j: usize, n: usize, m: u8) {
+    let len = (j - i + 1).min(GAZ_LEN_BUCKETS) as u64;
+    for t in 0..GAZ_TYPES {
+        if m & (1 << t) == 0 {
+            continue;
+        }
+        for k in i..=j {
+            let pos = if k == i { 0u64 } else { 1 };
+            out.push((k, FHash::new(40).u64(t * 2 + pos).finish()));
+            out.push((k, FHash::new(41).u64(t * 2 + pos).u64(len).finish()));
+        }
+        // Whole-span membership, seen from just outside it.
+        if i > 0 {
+            out.push((i - 1, FHash::new(42).u64(t).finish()));
+        }
+        if j + 1 < n {
+            out.push((j + 1, FHash::new(43).u64(t).finish()));
+        }
+    }
+}
+
+/// The token itself: bias, forms, shapes, affixes, flags, length and position.
+fn push_word(f: &mut Vec<u64>, w: &str, t: &TokInfo, i: usize, n: usize) {
+    f.push(FHash::new(1).finish());
+    f.push(FHash::new(2).str(&t.lower).finish());
+    f.push(FHash::new(3).str(w).finish());
+    f.push(FHash::new(4).str(&t.shape).finish());
+    f.push(FHash::new(5).str(&t.short).finish());
+    // Affixes of the lowercased word.
+    let nc = t.lower.chars().count();
+    let mut ends = t.lower.char_indices().skip(1).map(|(b, _)| b);
+    for k in 1..=MAX_AFFIX.min(nc) {
+        let end = ends.next().unwrap_or(t.lower.len());
+        f.push(FHash::new(6).u64(k as u64).str(&t.lower[..end]).finish());
+        f.push(
+            FHash::new(7)
+                .u64(k as u64)
+                .str(last_chars(&t.lower, k))
+                .finish(),
+        );
+    }
+    let flags = word_flags(w, t, i, n);
+    for b in 0..N_FLAGS {
+        if flags & (1 << b) != 0 {
+            f.push(FHash::new(8).u64(b).finish());
+        }
+    }
+    let len_bucket = match nc {
+        0..=4 => nc as u64,
+        5..=6 => 5,
+        7..=9 => 6,
+        _ => 7,
+    };
+    f.push(FHash::new(9).u64(len_bucket).finish());
+    f.push(FHash::new(10).u64((i == 0) as u64).str(&t.short).finish());
+}
+
+/// Bit set of word facts: sentence start and end, digits, punctuation inside, case.
+fn word_flags(w: &str, t: &TokInfo, i: usize, n: usize) -> u64 {
+    [
+        i == 0,
+        i + 1 == n,
+        t.has_digit,
+        t.all_digit,
+        w.contains('-'),
+        w.contains('.'),
+        w.contains('\''),
+        t.all_upper,
+        t.first_upper,
+    ]
+    .iter()
+    .enumerate()
+    .fold(0, |acc, (b, &on)| acc | ((on as u64) << b))
+}
+
+/// Case in its sentence's style: the shape under a headline style, a capitalised word
+/// that is usually lowercase, and the word itself in an all-capitals sentence.
+fn push_case<G: GazLookup>(f: &mut Vec<u64>, t: &TokInfo, i: usize, style: SentStyle, gaz: &G) {
+    if style.code != 0 {
+        f.push(FHash::new(60).u64(style.code).str(&t.short).finish());
+    }
+    // A capitalised word that is usually written in lowercase ("Wine", "Losing").
+    if t.first_upper && gaz.mask(lex_key(t.key)) & LEX_LOWER != 0 {
+        f.push(FHash::new(70).u64(style.code).u64((i == 0) as u64).finish());
+        f.push(FHash::new(71).u64(style.code).str(&t.short).finish());
+    }
+    if style.caps {
+        f.push(FHash::new(11).finish());
+        f.push(FHash::new(12).str(&t.lower).finish());
+    }
+}
+
+/// Context: the words and shapes up to two tokens either side, their pairs with this
+/// token, and the neighbours' suffixes ("-based", "-born", "ian").
+fn push_context(f: &mut Vec<u64>, infos: &[TokInfo], i: usize) {
+    let n = infos.len();
+    let t = &infos[i];
+    let ii = i as isize;
+    f.push(FHash::new(13).str(lw(infos, ii - 1)).finish());
+    f.push(FHash::new(14).str(lw(infos, ii + 1)).finish());
+    f.push(FHash::new(15).str(lw(infos, ii - 2)).finish());
+    f.push(FHash::new(16).str(lw(infos, ii + 2)).finish());
+    f.push(FHash::new(17).str(sh(infos, ii - 1)).finish());
+    f.push(FHash::new(18).str(sh(infos, ii + 1)).finish());
+    f.push(FHash::new(19).str(sh(infos, ii - 2)).finish());
+    f.push(FHash::new(20).str(sh(infos, ii + 2)).finish());
+    f.push(FHash::new(21).str(lw(infos, ii - 1)).str(&t.lower).finish());
+    f.push(FHash::new(22).str(&t.lower).str(lw(infos, ii + 1)).finish());
+    f.push(
+        FHash::new(23)
+            .str(sh(infos, ii - 1))
+            .str(&t.short)
+            .str(sh(infos, ii + 1))
+            .finish(),
+    );
+    f.push(FHash::new(24).str(lw(infos, ii - 1)).str(&t.short).finish());
+    f.push(FHash::new(25).str(&t.short).str(lw(infos, ii + 1)).finish());
+    if i > 0 {
+        let prev = last_chars(&infos[i - 1].lower, NEIGHBOUR_SUFFIX);
+        f.push(FHash::new(26).str(prev).finish());
+    }
+    if i + 1 < n {
+        let next = last_chars(&infos[i + 1].lower, NEIGHBOUR_SUFFIX);
+        f.push(FHash::new(27).str(next).finish());
+    }
+}
+
+/// Document-level case evidence: how the same word is written in the document's
+/// ordinary sentences.
+fn push_doc_case(f: &mut Vec<u64>, doc: &DocStats, t: &TokInfo, i: usize, style: SentStyle) {
+    if !t.has_alpha {
+        return;
+    }
+    let Some(c) = doc.map.get(&t.key) else {
+        return;
+    };
+    let mid_here = i > 0 && !style.caps;
+    if t.first_upper {
+        if c[LOWER_MID] > 0 {
+            f.push(FHash::new(30).u64((i == 0) as u64).finish());
+            f.push(FHash::new(31).u64(style.code).str(&t.short).finish());
+        }
+        let others = c[CAP_MID] as i32 - (mid_here as i32);
+        if others > 0 {
+            f.push(FHash::new(32).u64((i == 0) as u64).finish());
+            f.push(FHash::new(33).u64(style.code).str(&t.short).finish());
+        }
+        if t.all_upper && c[TITLE_MID] > 0 {
+            f.push(FHash::new(34).finish());
+        }
+    } else if c[CAP_MID] > 0 {
+        f.push(FHash::new(35).finish());
+    }
 }
 
 /// Appends the stacking features of token `i`: first-stage labels here, around here and
