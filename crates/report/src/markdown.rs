@@ -35,6 +35,23 @@ pub(crate) fn md(s: &str) -> String {
 /// A Markdown report.
 pub fn markdown(doc: &Doc) -> String {
     let mut o = String::new();
+    header(&mut o, doc);
+    summary_section(&mut o, doc);
+    findings_section(&mut o, doc);
+    quotes_section(&mut o, doc);
+    sources_section(&mut o, doc);
+    entities_section(&mut o, doc);
+    rhetoric_section(&mut o, doc);
+    chrome_section(&mut o, doc);
+    warnings_section(&mut o, doc);
+    while o.ends_with("\n\n") {
+        o.pop();
+    }
+    o
+}
+
+/// The title heading and the metadata lines (outlet, byline, date, input, URL).
+fn header(o: &mut String, doc: &Doc) {
     let title = doc
         .meta
         .title
@@ -64,7 +81,10 @@ pub fn markdown(doc: &Doc) -> String {
         bits.push(format!("**URL:** {}", md(x)));
     }
     let _ = writeln!(o, "{}\n", bits.join("  \n"));
+}
 
+/// The counts table and the sentence-attribution percentages.
+fn summary_section(o: &mut String, doc: &Doc) {
     let s = summary(doc);
     let _ = writeln!(o, "## Summary\n");
     let _ = writeln!(
@@ -87,199 +107,220 @@ pub fn markdown(doc: &Doc) -> String {
             s.percent(s.quoted)
         );
     }
+}
 
+/// The numbered list of findings, each with its quoted spans.
+fn findings_section(o: &mut String, doc: &Doc) {
     let _ = writeln!(o, "## Findings ({})\n", doc.findings.len());
     if doc.findings.is_empty() {
         let _ = writeln!(o, "None.\n");
-    } else {
-        for (i, f) in ordered_findings(doc).into_iter().enumerate() {
-            let _ = write!(
-                o,
-                "{}. **{}**: {}",
-                i + 1,
-                md(&humanize(f.kind.as_str())),
-                md(&f.message)
-            );
-            let spans: Vec<String> = f
-                .spans
-                .iter()
-                .filter_map(|sp| slice(doc, *sp))
-                .map(|t| format!("“{}”", md(&truncate(t, 80))))
-                .collect();
-            if !spans.is_empty() {
-                let _ = write!(o, " — {}", spans.join(", "));
-            }
-            o.push('\n');
+        return;
+    }
+    for (i, f) in ordered_findings(doc).into_iter().enumerate() {
+        let _ = write!(
+            o,
+            "{}. **{}**: {}",
+            i + 1,
+            md(&humanize(f.kind.as_str())),
+            md(&f.message)
+        );
+        let spans: Vec<String> = f
+            .spans
+            .iter()
+            .filter_map(|sp| slice(doc, *sp))
+            .map(|t| format!("“{}”", md(&truncate(t, 80))))
+            .collect();
+        if !spans.is_empty() {
+            let _ = write!(o, " — {}", spans.join(", "));
         }
         o.push('\n');
     }
+    o.push('\n');
+}
 
+/// The quotes table: text, kind, speaker and cue of every quote.
+fn quotes_section(o: &mut String, doc: &Doc) {
     let _ = writeln!(o, "## Quotes ({})\n", doc.quotes.len());
     if doc.quotes.is_empty() {
         let _ = writeln!(o, "None found.\n");
-    } else {
-        let _ = writeln!(o, "| # | Quote | Kind | Speaker | Cue |");
-        let _ = writeln!(o, "|---:|---|---|---|---|");
-        for (i, q) in doc.quotes.iter().enumerate() {
-            let Some(t) = slice(doc, q.span) else {
-                continue;
-            };
-            let speaker = match &q.speaker {
-                Some(sp) => {
-                    let name = sp
-                        .entity
-                        .and_then(|e| doc.entities.get(e))
-                        .map(|e| e.name.as_str())
-                        .unwrap_or(&sp.name);
-                    let mut who = md(name);
-                    if let Some(st) = slice(doc, sp.span) {
-                        if inline(st) != inline(name) {
-                            let _ = write!(who, " (“{}”)", md(&truncate(st, 40)));
-                        }
-                    }
-                    who
-                }
-                None => "*none*".to_string(),
-            };
-            let cue = q
-                .cue
-                .and_then(|c| slice(doc, c))
-                .map(md)
-                .unwrap_or_default();
-            let _ = writeln!(
-                o,
-                "| {} | “{}” | {} | {} | {} |",
-                i + 1,
-                md(&truncate(t, 140)),
-                q.kind.as_str(),
-                speaker,
-                cue
-            );
-        }
-        o.push('\n');
+        return;
     }
+    let _ = writeln!(o, "| # | Quote | Kind | Speaker | Cue |");
+    let _ = writeln!(o, "|---:|---|---|---|---|");
+    for (i, q) in doc.quotes.iter().enumerate() {
+        let Some(t) = slice(doc, q.span) else {
+            continue;
+        };
+        let speaker = match &q.speaker {
+            Some(sp) => speaker_cell(doc, sp),
+            None => "*none*".to_string(),
+        };
+        let cue = q
+            .cue
+            .and_then(|c| slice(doc, c))
+            .map(md)
+            .unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "| {} | “{}” | {} | {} | {} |",
+            i + 1,
+            md(&truncate(t, 140)),
+            q.kind.as_str(),
+            speaker,
+            cue
+        );
+    }
+    o.push('\n');
+}
 
+/// A quote's speaker: the entity's name, with the text as written when it differs.
+fn speaker_cell(doc: &Doc, sp: &unspin_doc::Speaker) -> String {
+    let name = sp
+        .entity
+        .and_then(|e| doc.entities.get(e))
+        .map(|e| e.name.as_str())
+        .unwrap_or(&sp.name);
+    let mut who = md(name);
+    if let Some(st) = slice(doc, sp.span) {
+        if inline(st) != inline(name) {
+            let _ = write!(who, " (“{}”)", md(&truncate(st, 40)));
+        }
+    }
+    who
+}
+
+/// The sources table, named sources first, then anonymous ones, then rumours.
+fn sources_section(o: &mut String, doc: &Doc) {
     let _ = writeln!(o, "## Sources ({})\n", doc.sources.len());
     if doc.sources.is_empty() {
         let _ = writeln!(o, "No sources credited.\n");
-    } else {
-        let _ = writeln!(o, "| Source | Group | Kind | Mentions |");
-        let _ = writeln!(o, "|---|---|---|---|");
-        for group in ["Named", "Anonymous", "Rumour"] {
-            for src in doc.sources.iter().filter(|x| source_group(x.kind) == group) {
-                let m: Vec<String> = src
-                    .mentions
-                    .iter()
-                    .filter_map(|sp| slice(doc, *sp))
-                    .map(|t| format!("“{}”", md(&truncate(t, 60))))
-                    .collect();
-                let _ = writeln!(
-                    o,
-                    "| {} | {group} | {} | {} |",
-                    md(&src.name),
-                    src.kind.as_str(),
-                    m.join(", ")
-                );
-            }
-        }
-        o.push('\n');
+        return;
     }
-
-    let _ = writeln!(o, "## Entities ({})\n", doc.entities.len());
-    if doc.entities.is_empty() {
-        let _ = writeln!(o, "None found.\n");
-    } else {
-        let _ = writeln!(o, "| Name | Kind | Mentions | Forms seen |");
-        let _ = writeln!(o, "|---|---|---:|---|");
-        for i in entity_order(doc) {
-            let e = &doc.entities[i];
-            let f: Vec<String> = forms(doc, e)
-                .into_iter()
-                .map(|(f, c)| {
-                    if c > 1 {
-                        format!("{} ×{c}", md(&truncate(&f, 40)))
-                    } else {
-                        md(&truncate(&f, 40))
-                    }
-                })
+    let _ = writeln!(o, "| Source | Group | Kind | Mentions |");
+    let _ = writeln!(o, "|---|---|---|---|");
+    for group in ["Named", "Anonymous", "Rumour"] {
+        for src in doc.sources.iter().filter(|x| source_group(x.kind) == group) {
+            let m: Vec<String> = src
+                .mentions
+                .iter()
+                .filter_map(|sp| slice(doc, *sp))
+                .map(|t| format!("“{}”", md(&truncate(t, 60))))
                 .collect();
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {} |",
-                md(&e.name),
-                e.kind.as_str(),
-                e.mentions.len(),
-                f.join(", ")
+                "| {} | {group} | {} | {} |",
+                md(&src.name),
+                src.kind.as_str(),
+                m.join(", ")
             );
         }
-        o.push('\n');
     }
+    o.push('\n');
+}
 
+/// The entities table with the forms each entity was written in.
+fn entities_section(o: &mut String, doc: &Doc) {
+    let _ = writeln!(o, "## Entities ({})\n", doc.entities.len());
+    if doc.entities.is_empty() {
+        let _ = writeln!(o, "None found.\n");
+        return;
+    }
+    let _ = writeln!(o, "| Name | Kind | Mentions | Forms seen |");
+    let _ = writeln!(o, "|---|---|---:|---|");
+    for i in entity_order(doc) {
+        let e = &doc.entities[i];
+        let f: Vec<String> = forms(doc, e)
+            .into_iter()
+            .map(|(f, c)| {
+                if c > 1 {
+                    format!("{} ×{c}", md(&truncate(&f, 40)))
+                } else {
+                    md(&truncate(&f, 40))
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} |",
+            md(&e.name),
+            e.kind.as_str(),
+            e.mentions.len(),
+            f.join(", ")
+        );
+    }
+    o.push('\n');
+}
+
+/// The flagged-spans table, then the definitions of the techniques used.
+fn rhetoric_section(o: &mut String, doc: &Doc) {
     let _ = writeln!(o, "## Rhetoric ({})\n", doc.techniques.len());
     if doc.techniques.is_empty() {
         let _ = writeln!(o, "No flagged spans.\n");
-    } else {
-        let _ = writeln!(o, "| Span | Technique | Score | Triggered by | Sentence |");
-        let _ = writeln!(o, "|---|---|---:|---|---|");
-        for t in &doc.techniques {
-            let Some(st) = slice(doc, t.span) else {
-                continue;
-            };
-            // The sentence around the span, the span in bold.
-            let sentence = crate::text::context(doc, t.span, 160)
-                .map(|(a, b, c)| format!("{}**{}**{}", md(&a), md(&b), md(&c)))
-                .unwrap_or_default();
-            let _ = writeln!(
-                o,
-                "| “{}” | {} | {:.2} | {} | {} |",
-                md(&truncate(st, 80)),
-                md(&technique_label(t.technique)),
-                t.score,
-                md(&trigger_words(doc, t).unwrap_or_default()),
-                sentence
-            );
-        }
-        o.push('\n');
-        let defs: Vec<String> = techniques_used(doc)
-            .iter()
-            .map(|&n| {
-                let d = technique_definition(n);
-                format!("- **{}**: {d}", md(&technique_label(n)))
-            })
-            .collect();
-        if !defs.is_empty() {
-            let _ = writeln!(o, "{}\n", defs.join("\n"));
-        }
+        return;
     }
+    let _ = writeln!(o, "| Span | Technique | Score | Triggered by | Sentence |");
+    let _ = writeln!(o, "|---|---|---:|---|---|");
+    for t in &doc.techniques {
+        let Some(st) = slice(doc, t.span) else {
+            continue;
+        };
+        // The sentence around the span, the span in bold.
+        let sentence = crate::text::context(doc, t.span, 160)
+            .map(|(a, b, c)| format!("{}**{}**{}", md(&a), md(&b), md(&c)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "| “{}” | {} | {:.2} | {} | {} |",
+            md(&truncate(st, 80)),
+            md(&technique_label(t.technique)),
+            t.score,
+            md(&trigger_words(doc, t).unwrap_or_default()),
+            sentence
+        );
+    }
+    o.push('\n');
+    let defs: Vec<String> = techniques_used(doc)
+        .iter()
+        .map(|&n| {
+            let d = technique_definition(n);
+            format!("- **{}**: {d}", md(&technique_label(n)))
+        })
+        .collect();
+    if !defs.is_empty() {
+        let _ = writeln!(o, "{}\n", defs.join("\n"));
+    }
+}
 
+/// The table of removed page chrome (ads, navigation, bylines…).
+fn chrome_section(o: &mut String, doc: &Doc) {
     let _ = writeln!(o, "## Removed chrome ({})\n", doc.chrome.len());
     if doc.chrome.is_empty() {
         let _ = writeln!(o, "None.\n");
-    } else {
-        let _ = writeln!(o, "| Kind | Text |");
-        let _ = writeln!(o, "|---|---|");
-        for c in &doc.chrome {
-            let _ = writeln!(
-                o,
-                "| {} | {} |",
-                md(c.kind.as_str()),
-                md(&truncate(&c.text, 200))
-            );
-        }
-        o.push('\n');
+        return;
     }
+    let _ = writeln!(o, "| Kind | Text |");
+    let _ = writeln!(o, "|---|---|");
+    for c in &doc.chrome {
+        let _ = writeln!(
+            o,
+            "| {} | {} |",
+            md(c.kind.as_str()),
+            md(&truncate(&c.text, 200))
+        );
+    }
+    o.push('\n');
+}
 
-    if !doc.warnings.is_empty() {
-        let _ = writeln!(o, "## Warnings\n");
-        for w in &doc.warnings {
-            let _ = writeln!(o, "- {}", md(w));
-        }
-        o.push('\n');
+/// The pipeline's warnings, if any.
+fn warnings_section(o: &mut String, doc: &Doc) {
+    if doc.warnings.is_empty() {
+        return;
     }
-    while o.ends_with("\n\n") {
-        o.pop();
+    let _ = writeln!(o, "## Warnings\n");
+    for w in &doc.warnings {
+        let _ = writeln!(o, "- {}", md(w));
     }
-    o
+    o.push('\n');
 }
 
 #[cfg(test)]
