@@ -600,7 +600,19 @@ fn aside(o: &mut String, doc: &Doc) {
     o.push_str("</section>\n");
 }
 
+/// The tables under the article: quotes, sources, rhetoric, entities, removed chrome
+/// and warnings, in that order.
 fn tables(o: &mut String, doc: &Doc) {
+    quotes_table(o, doc);
+    sources_table(o, doc);
+    techniques_table(o, doc);
+    entities_table(o, doc);
+    chrome_table(o, doc);
+    warnings_list(o, doc);
+}
+
+/// The quotes section: text (linked to its highlight), kind, speaker and cue.
+fn quotes_table(o: &mut String, doc: &Doc) {
     let _ = writeln!(
         o,
         "<section class=\"quotes\">\n<h2>Quotes ({})</h2>",
@@ -617,15 +629,7 @@ fn tables(o: &mut String, doc: &Doc) {
                 continue;
             };
             let speaker = match &q.speaker {
-                Some(sp) => {
-                    let mut s = escape(&sp.name);
-                    if let Some(st) = slice(doc, sp.span) {
-                        if inline(st) != inline(&sp.name) {
-                            let _ = write!(s, " <small>(“{}”)</small>", escape(&truncate(st, 40)));
-                        }
-                    }
-                    s
-                }
+                Some(sp) => speaker_cell(doc, sp),
                 None => "<span class=\"none\">none</span>".into(),
             };
             let cue = q
@@ -646,7 +650,21 @@ fn tables(o: &mut String, doc: &Doc) {
         o.push_str("</table>\n");
     }
     o.push_str("</section>\n");
+}
 
+/// A quote's speaker: the name, with the text as written when it differs.
+fn speaker_cell(doc: &Doc, sp: &unspin_doc::Speaker) -> String {
+    let mut s = escape(&sp.name);
+    if let Some(st) = slice(doc, sp.span) {
+        if inline(st) != inline(&sp.name) {
+            let _ = write!(s, " <small>(“{}”)</small>", escape(&truncate(st, 40)));
+        }
+    }
+    s
+}
+
+/// The sources section: named sources first, then anonymous ones, then rumours.
+fn sources_table(o: &mut String, doc: &Doc) {
     let _ = writeln!(
         o,
         "<section class=\"sources\">\n<h2>Sources ({})</h2>",
@@ -682,7 +700,11 @@ fn tables(o: &mut String, doc: &Doc) {
         o.push_str("</table>\n");
     }
     o.push_str("</section>\n");
+}
 
+/// The rhetoric section: every flagged span (linked to its highlight) with its
+/// technique, score, trigger words and the technique's definition.
+fn techniques_table(o: &mut String, doc: &Doc) {
     let _ = writeln!(
         o,
         "<section class=\"techniques\">\n<h2>Rhetoric ({})</h2>",
@@ -713,7 +735,10 @@ fn tables(o: &mut String, doc: &Doc) {
         o.push_str("</table>\n");
     }
     o.push_str("</section>\n");
+}
 
+/// The entities section with the forms each entity was written in.
+fn entities_table(o: &mut String, doc: &Doc) {
     let _ = writeln!(
         o,
         "<section class=\"entities\">\n<h2>Entities ({})</h2>",
@@ -751,7 +776,10 @@ fn tables(o: &mut String, doc: &Doc) {
         o.push_str("</table>\n");
     }
     o.push_str("</section>\n");
+}
 
+/// The removed page chrome, folded in a `<details>`.
+fn chrome_table(o: &mut String, doc: &Doc) {
     let _ = write!(
         o,
         "<section class=\"chrome\">\n<details><summary>Removed page chrome ({})</summary>\n",
@@ -772,6 +800,10 @@ fn tables(o: &mut String, doc: &Doc) {
         o.push_str("</table>\n");
     }
     o.push_str("</details>\n</section>\n");
+}
+
+/// The pipeline's warnings, if any.
+fn warnings_list(o: &mut String, doc: &Doc) {
     if !doc.warnings.is_empty() {
         o.push_str("<section class=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n");
         for w in &doc.warnings {
