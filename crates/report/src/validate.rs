@@ -184,159 +184,205 @@ impl<'a> Validator<'a> {
                         None => self.err(path, format!("schema: unresolvable $ref {r:?}")),
                     }
                 }
-                "type" => {
-                    let ok = match kv {
-                        Value::String(t) => is_type(v, t),
-                        Value::Array(ts) => {
-                            ts.iter().any(|t| t.as_str().is_some_and(|t| is_type(v, t)))
-                        }
-                        _ => false,
-                    };
-                    if !ok {
-                        self.err(
-                            path,
-                            format!("expected type {}, found {}", kv, type_name(v)),
-                        );
-                    }
+                "type" | "enum" | "const" => self.check_kind(k, kv, v, path),
+                "minimum" | "maximum" | "minLength" | "pattern" => {
+                    self.check_bounds(k, kv, v, path)
                 }
-                "enum" => {
-                    let opts = kv.as_array().map(Vec::as_slice).unwrap_or(&[]);
-                    if !opts.contains(v) {
-                        let list: Vec<String> = opts.iter().map(|o| o.to_string()).collect();
-                        self.err(
-                            path,
-                            format!("{} is not one of [{}]", short(v), list.join(", ")),
-                        );
-                    }
-                }
-                "const" => {
-                    if kv != v {
-                        self.err(path, format!("{} is not {}", short(v), kv));
-                    }
-                }
-                "properties" => {
-                    if let (Some(props), Some(o)) = (kv.as_object(), v.as_object()) {
-                        for (name, sub) in props {
-                            if let Some(x) = o.get(name) {
-                                let len = path.len();
-                                path.push('/');
-                                path.push_str(&ptr_key(name));
-                                self.check(sub, x, path, depth + 1);
-                                path.truncate(len);
-                            }
-                        }
-                    }
-                }
-                "required" => {
+                "properties" | "required" | "additionalProperties" => {
                     if let Some(o) = v.as_object() {
-                        for name in kv
-                            .as_array()
-                            .into_iter()
-                            .flatten()
-                            .filter_map(Value::as_str)
-                        {
-                            if !o.contains_key(name) {
-                                self.err(path, format!("missing required field {name:?}"));
-                            }
-                        }
+                        self.check_object(obj, k, kv, o, path, depth);
                     }
                 }
-                "additionalProperties" => {
-                    if let Some(o) = v.as_object() {
-                        let props = obj.get("properties").and_then(Value::as_object);
-                        for (name, x) in o {
-                            if props.is_some_and(|p| p.contains_key(name)) {
-                                continue;
-                            }
-                            match kv {
-                                Value::Bool(false) => {
-                                    self.err(path, format!("unexpected field {name:?}"))
-                                }
-                                Value::Bool(true) => {}
-                                sub => {
-                                    let len = path.len();
-                                    path.push('/');
-                                    path.push_str(&ptr_key(name));
-                                    self.check(sub, x, path, depth + 1);
-                                    path.truncate(len);
-                                }
-                            }
-                        }
-                    }
-                }
-                "items" => {
+                "items" | "minItems" => {
                     if let Some(a) = v.as_array() {
-                        for (i, x) in a.iter().enumerate() {
-                            let len = path.len();
-                            path.push('/');
-                            path.push_str(&i.to_string());
-                            self.check(kv, x, path, depth + 1);
-                            path.truncate(len);
-                        }
+                        self.check_array(k, kv, a, path, depth);
                     }
                 }
-                "minItems" => {
-                    if let (Some(a), Some(n)) = (v.as_array(), kv.as_u64()) {
-                        if (a.len() as u64) < n {
-                            self.err(path, format!("needs at least {n} items, has {}", a.len()));
-                        }
-                    }
-                }
-                "minimum" | "maximum" => {
-                    if let (Some(x), Some(lim)) = (v.as_f64(), kv.as_f64()) {
-                        let bad = if k == "minimum" { x < lim } else { x > lim };
-                        if bad {
-                            self.err(path, format!("{} is out of range ({k} {})", short(v), kv));
-                        }
-                    }
-                }
-                "minLength" => {
-                    if let (Some(s), Some(n)) = (v.as_str(), kv.as_u64()) {
-                        if (s.chars().count() as u64) < n {
-                            self.err(path, format!("string shorter than {n}"));
-                        }
-                    }
-                }
-                "pattern" => {
-                    if let Some(s) = v.as_str() {
-                        match Pattern::parse(kv.as_str().unwrap_or("")) {
-                            Ok(p) => {
-                                if !p.is_match(s) {
-                                    self.err(path, format!("{} does not match {}", short(v), kv));
-                                }
-                            }
-                            Err(e) => self.err(path, format!("schema: {e}")),
-                        }
-                    }
-                }
-                "anyOf" | "oneOf" => {
-                    let subs = kv.as_array().map(Vec::as_slice).unwrap_or(&[]);
-                    let mut passing = 0;
-                    for sub in subs {
-                        let mut inner = Validator {
-                            root: self.root,
-                            errors: Vec::new(),
-                        };
-                        inner.check(sub, v, &mut path.clone(), depth + 1);
-                        if inner.errors.is_empty() {
-                            passing += 1;
-                        }
-                    }
-                    let ok = if k == "anyOf" {
-                        passing > 0
-                    } else {
-                        passing == 1
-                    };
-                    if !ok {
-                        self.err(
-                            path,
-                            format!("{} matches {passing} of the {k} schemas", short(v)),
-                        );
-                    }
-                }
+                "anyOf" | "oneOf" => self.check_alternatives(k, kv, v, path, depth),
                 a if ANNOTATIONS.contains(&a) => {}
                 other => self.err(path, format!("schema: unsupported keyword {other:?}")),
             }
+        }
+    }
+
+    /// Checks `v` against `sub` at `path` + `/segment` (`segment` already escaped).
+    fn check_child(
+        &mut self,
+        sub: &'a Value,
+        v: &Value,
+        path: &mut String,
+        segment: &str,
+        depth: usize,
+    ) {
+        let len = path.len();
+        path.push('/');
+        path.push_str(segment);
+        self.check(sub, v, path, depth + 1);
+        path.truncate(len);
+    }
+
+    /// `type`, `enum` and `const`: which values are allowed at all.
+    fn check_kind(&mut self, k: &str, kv: &Value, v: &Value, path: &str) {
+        match k {
+            "type" => {
+                let ok = match kv {
+                    Value::String(t) => is_type(v, t),
+                    Value::Array(ts) => {
+                        ts.iter().any(|t| t.as_str().is_some_and(|t| is_type(v, t)))
+                    }
+                    _ => false,
+                };
+                if !ok {
+                    self.err(
+                        path,
+                        format!("expected type {}, found {}", kv, type_name(v)),
+                    );
+                }
+            }
+            "enum" => {
+                let opts = kv.as_array().map(Vec::as_slice).unwrap_or(&[]);
+                if !opts.contains(v) {
+                    let list: Vec<String> = opts.iter().map(|o| o.to_string()).collect();
+                    self.err(
+                        path,
+                        format!("{} is not one of [{}]", short(v), list.join(", ")),
+                    );
+                }
+            }
+            _ => {
+                if kv != v {
+                    self.err(path, format!("{} is not {}", short(v), kv));
+                }
+            }
+        }
+    }
+
+    /// `minimum`, `maximum`, `minLength` and `pattern`: limits on numbers and strings.
+    fn check_bounds(&mut self, k: &str, kv: &Value, v: &Value, path: &str) {
+        match k {
+            "minimum" | "maximum" => {
+                if let (Some(x), Some(lim)) = (v.as_f64(), kv.as_f64()) {
+                    let bad = if k == "minimum" { x < lim } else { x > lim };
+                    if bad {
+                        self.err(path, format!("{} is out of range ({k} {})", short(v), kv));
+                    }
+                }
+            }
+            "minLength" => {
+                if let (Some(s), Some(n)) = (v.as_str(), kv.as_u64()) {
+                    if (s.chars().count() as u64) < n {
+                        self.err(path, format!("string shorter than {n}"));
+                    }
+                }
+            }
+            _ => {
+                if let Some(s) = v.as_str() {
+                    match Pattern::parse(kv.as_str().unwrap_or("")) {
+                        Ok(p) => {
+                            if !p.is_match(s) {
+                                self.err(path, format!("{} does not match {}", short(v), kv));
+                            }
+                        }
+                        Err(e) => self.err(path, format!("schema: {e}")),
+                    }
+                }
+            }
+        }
+    }
+
+    /// `properties`, `required` and `additionalProperties` on an object value
+    /// (`schema` is the object schema holding them).
+    fn check_object(
+        &mut self,
+        schema: &'a serde_json::Map<String, Value>,
+        k: &str,
+        kv: &'a Value,
+        o: &serde_json::Map<String, Value>,
+        path: &mut String,
+        depth: usize,
+    ) {
+        match k {
+            "properties" => {
+                if let Some(props) = kv.as_object() {
+                    for (name, sub) in props {
+                        if let Some(x) = o.get(name) {
+                            self.check_child(sub, x, path, &ptr_key(name), depth);
+                        }
+                    }
+                }
+            }
+            "required" => {
+                for name in kv
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                {
+                    if !o.contains_key(name) {
+                        self.err(path, format!("missing required field {name:?}"));
+                    }
+                }
+            }
+            _ => {
+                let props = schema.get("properties").and_then(Value::as_object);
+                for (name, x) in o {
+                    if props.is_some_and(|p| p.contains_key(name)) {
+                        continue;
+                    }
+                    match kv {
+                        Value::Bool(false) => self.err(path, format!("unexpected field {name:?}")),
+                        Value::Bool(true) => {}
+                        sub => self.check_child(sub, x, path, &ptr_key(name), depth),
+                    }
+                }
+            }
+        }
+    }
+
+    /// `items` and `minItems` on an array value.
+    fn check_array(
+        &mut self,
+        k: &str,
+        kv: &'a Value,
+        a: &[Value],
+        path: &mut String,
+        depth: usize,
+    ) {
+        if k == "items" {
+            for (i, x) in a.iter().enumerate() {
+                self.check_child(kv, x, path, &i.to_string(), depth);
+            }
+        } else if let Some(n) = kv.as_u64() {
+            if (a.len() as u64) < n {
+                self.err(path, format!("needs at least {n} items, has {}", a.len()));
+            }
+        }
+    }
+
+    /// `anyOf` (at least one subschema passes) and `oneOf` (exactly one does).
+    fn check_alternatives(&mut self, k: &str, kv: &'a Value, v: &Value, path: &str, depth: usize) {
+        let subs = kv.as_array().map(Vec::as_slice).unwrap_or(&[]);
+        let mut passing = 0;
+        for sub in subs {
+            let mut inner = Validator {
+                root: self.root,
+                errors: Vec::new(),
+            };
+            inner.check(sub, v, &mut path.to_string(), depth + 1);
+            if inner.errors.is_empty() {
+                passing += 1;
+            }
+        }
+        let ok = if k == "anyOf" {
+            passing > 0
+        } else {
+            passing == 1
+        };
+        if !ok {
+            self.err(
+                path,
+                format!("{} matches {passing} of the {k} schemas", short(v)),
+            );
         }
     }
 }
