@@ -318,258 +318,366 @@ enum Info {
     Skip,
 }
 
-pub(crate) fn walk(doc: &Document) -> Walk {
-    let tree = &doc.tree;
-    let mut b = Builder {
-        elems: Vec::new(),
-        blocks: Vec::new(),
-        buf: String::new(),
-        chars: 0,
-        link_chars: 0,
-        pending_space: false,
-        in_a: 0,
-        in_pre: 0,
-        in_caption: 0,
-        in_quote: 0,
-        in_li: 0,
-        in_h: 0,
-        h_level: 0,
-        cur_elem: NONE,
-    };
-    let mut meta = RawMeta::default();
-    let mut warnings = Vec::new();
-    // Stack of open elements (for exit handling) and of nodes to visit.
-    let mut open: Vec<Ctx> = Vec::new();
-    // (node, depth of the open stack when it is visited)
-    let mut todo: Vec<(NodeId, usize)> = Vec::new();
-    let root = doc.root();
-    todo.push((root.id, 0));
-    let mut depth_warned = false;
-    // Block element stack for cur_elem restoration.
-    let mut block_stack: Vec<u32> = Vec::new();
+/// Largest JSON-LD script kept (bytes); bigger ones are not metadata.
+const MAX_LD_JSON_BYTES: usize = 2_000_000;
+/// Most `<script type="text/template">` bodies kept.
+const MAX_TEMPLATES: usize = 4;
+/// A template shorter than this (bytes) holds no article.
+const MIN_TEMPLATE_BYTES: usize = 200;
+/// Most `<time>` elements kept.
+const MAX_TIMES: usize = 50;
+/// Most byline-like elements kept.
+const MAX_AUTHORS: usize = 20;
 
-    while let Some((id, level)) = todo.pop() {
-        // Close elements deeper than this node's level.
-        while open.len() > level {
-            let ctx = open.pop().unwrap();
-            close(&mut b, &ctx, &mut block_stack);
-            let last = b.elems.len() as u32 - 1;
-            b.elems[ctx.elem as usize].end = last;
+impl Builder {
+    fn new() -> Self {
+        Builder {
+            elems: Vec::new(),
+            blocks: Vec::new(),
+            buf: String::new(),
+            chars: 0,
+            link_chars: 0,
+            pending_space: false,
+            in_a: 0,
+            in_pre: 0,
+            in_caption: 0,
+            in_quote: 0,
+            in_li: 0,
+            in_h: 0,
+            h_level: 0,
+            cur_elem: NONE,
         }
-        let node = NodeRef::new(id, tree);
-        let info = node
-            .query(|n| match &n.data {
-                NodeData::Text { contents } => Info::Text(contents.to_string()),
-                NodeData::Element(e) => {
-                    let name = e.name.local.to_string();
-                    let attrs = match name.as_str() {
-                        "meta" | "link" | "html" | "time" | "script" => e
-                            .attrs
-                            .iter()
-                            .map(|a| (a.name.local.to_string(), a.value.to_string()))
-                            .collect(),
-                        _ => {
-                            let mut v = Vec::new();
-                            for k in KEPT_ATTRIBUTES {
-                                if let Some(x) = attr_of(e, k) {
-                                    v.push((k.to_string(), x));
-                                }
-                            }
-                            v
+    }
+
+    /// Counts an opened element among the ancestors that decide a block's kind.
+    fn enter(&mut self, tag: Tag) {
+        match tag {
+            Tag::A => self.in_a += 1,
+            Tag::Pre => self.in_pre += 1,
+            Tag::Figcaption | Tag::Caption => self.in_caption += 1,
+            Tag::Blockquote => self.in_quote += 1,
+            Tag::Li | Tag::Dt | Tag::Dd => self.in_li += 1,
+            Tag::H(l) => {
+                self.in_h += 1;
+                self.h_level = l;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Reads what the walk needs from one node, under a single borrow.
+fn read_node(node: &NodeRef) -> Info {
+    node.query(|n| match &n.data {
+        NodeData::Text { contents } => Info::Text(contents.to_string()),
+        NodeData::Element(e) => {
+            let name = e.name.local.to_string();
+            let attrs = match name.as_str() {
+                "meta" | "link" | "html" | "time" | "script" => e
+                    .attrs
+                    .iter()
+                    .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                    .collect(),
+                _ => {
+                    let mut v = Vec::new();
+                    for k in KEPT_ATTRIBUTES {
+                        if let Some(x) = attr_of(e, k) {
+                            v.push((k.to_string(), x));
                         }
-                    };
-                    Info::Elem {
-                        name,
-                        first: n.first_child,
-                        attrs,
-                        hidden: hidden(e),
                     }
+                    v
                 }
-                NodeData::Document | NodeData::Fragment => Info::Container(n.first_child),
-                _ => Info::Skip,
-            })
-            .unwrap_or(Info::Skip);
-        match info {
+            };
+            Info::Elem {
+                name,
+                first: n.first_child,
+                attrs,
+                hidden: hidden(e),
+            }
+        }
+        NodeData::Document | NodeData::Fragment => Info::Container(n.first_child),
+        _ => Info::Skip,
+    })
+    .unwrap_or(Info::Skip)
+}
+
+/// The value of attribute `k` among the attributes read for an element.
+fn get<'a>(attrs: &'a [(String, String)], k: &str) -> Option<&'a str> {
+    attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str())
+}
+
+/// Lower-cased `class`/`id` values and `itemprop`/`rel`/`role` values, each
+/// joined by spaces.
+fn class_and_role(attrs: &[(String, String)]) -> (String, String) {
+    let mut cls = String::new();
+    let mut role = String::new();
+    for (k, v) in attrs {
+        match k.as_str() {
+            "class" | "id" => {
+                if !cls.is_empty() {
+                    cls.push(' ');
+                }
+                cls.push_str(&v.to_ascii_lowercase());
+            }
+            "itemprop" | "rel" | "role" => {
+                if !role.is_empty() {
+                    role.push(' ');
+                }
+                role.push_str(&v.to_ascii_lowercase());
+            }
+            _ => {}
+        }
+    }
+    (cls, role)
+}
+
+/// An element read for the walk.
+struct ElementNode<'n> {
+    id: NodeId,
+    node: NodeRef<'n>,
+    name: String,
+    first: Option<NodeId>,
+    attrs: Vec<(String, String)>,
+    hidden: bool,
+}
+
+/// The walk's state: the builder, the open elements and the nodes to visit.
+struct Walker<'d> {
+    tree: &'d dom_query::Tree,
+    b: Builder,
+    meta: RawMeta,
+    warnings: Vec<String>,
+    /// Stack of open elements (for exit handling).
+    open: Vec<Ctx>,
+    /// Nodes to visit: (node, depth of the open stack when it is visited).
+    todo: Vec<(NodeId, usize)>,
+    depth_warned: bool,
+    /// Block element stack for cur_elem restoration.
+    block_stack: Vec<u32>,
+}
+
+pub(crate) fn walk(doc: &Document) -> Walk {
+    let mut w = Walker {
+        tree: &doc.tree,
+        b: Builder::new(),
+        meta: RawMeta::default(),
+        warnings: Vec::new(),
+        open: Vec::new(),
+        todo: Vec::new(),
+        depth_warned: false,
+        block_stack: Vec::new(),
+    };
+    w.todo.push((doc.root().id, 0));
+    while let Some((id, level)) = w.todo.pop() {
+        w.close_deeper_than(level);
+        let node = NodeRef::new(id, w.tree);
+        match read_node(&node) {
             Info::Skip => {}
             Info::Text(t) => {
-                if b.cur_elem != NONE {
-                    b.push_text(&t);
+                if w.b.cur_elem != NONE {
+                    w.b.push_text(&t);
                 }
             }
-            Info::Container(first) => push_children(tree, first, level, &mut todo),
+            Info::Container(first) => push_children(w.tree, first, level, &mut w.todo),
             Info::Elem {
                 name,
                 first,
                 attrs,
                 hidden,
-            } => {
-                let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
-                // Metadata signals, wherever they are.
-                match name.as_str() {
-                    "meta" => {
-                        let key = get("property")
-                            .or_else(|| get("name"))
-                            .or_else(|| get("itemprop"))
-                            .or_else(|| get("http-equiv"));
-                        if let (Some(k), Some(c)) = (key, get("content")) {
-                            meta.metas
-                                .push((k.trim().to_ascii_lowercase(), c.to_string()));
-                        }
-                        continue;
+            } => w.element(ElementNode {
+                id,
+                node,
+                name,
+                first,
+                attrs,
+                hidden,
+            }),
+        }
+    }
+    w.close_deeper_than(0);
+    w.b.flush();
+    Walk {
+        elems: w.b.elems,
+        blocks: w.b.blocks,
+        meta: w.meta,
+        warnings: w.warnings,
+    }
+}
+
+impl Walker<'_> {
+    /// Closes the open elements deeper than `level`.
+    fn close_deeper_than(&mut self, level: usize) {
+        while self.open.len() > level {
+            let ctx = self.open.pop().unwrap();
+            close(&mut self.b, &ctx, &mut self.block_stack);
+            let last = self.b.elems.len() as u32 - 1;
+            self.b.elems[ctx.elem as usize].end = last;
+        }
+    }
+
+    /// Visits one element: its metadata, then (when it is shown and not too
+    /// deep) the element itself and its children.
+    fn element(&mut self, e: ElementNode) {
+        if self.metadata_only(&e) {
+            return;
+        }
+        if skipped(&e.name) || e.hidden {
+            return;
+        }
+        if self.too_deep() {
+            return;
+        }
+        let (tag, is_block) = Tag::from_name(&e.name);
+        let idx = self.b.elems.len() as u32;
+        let parent = self.open.last().map(|c| c.elem).unwrap_or(NONE);
+        let (cls, role) = class_and_role(&e.attrs);
+        if tag == Tag::Time {
+            self.time(&e, &cls, &role, idx);
+        }
+        self.author(&e, &cls, &role, idx);
+        if tag == Tag::Br {
+            self.b.line_break();
+            return;
+        }
+        if is_block {
+            self.b.flush();
+        }
+        self.b.elems.push(Elem {
+            tag,
+            parent,
+            end: idx,
+            cls,
+            role,
+        });
+        self.b.enter(tag);
+        if is_block {
+            self.block_stack.push(self.b.cur_elem);
+            self.b.cur_elem = idx;
+        }
+        self.open.push(Ctx {
+            elem: idx,
+            tag,
+            block: is_block,
+        });
+        push_children(self.tree, e.first, self.open.len(), &mut self.todo);
+    }
+
+    /// Records the metadata signals of `<meta>`, `<link>`, `<html>`, `<script>`
+    /// and `<title>`, wherever they are; true when the element is nothing else.
+    fn metadata_only(&mut self, e: &ElementNode) -> bool {
+        let get = |k: &str| get(&e.attrs, k);
+        let meta = &mut self.meta;
+        match e.name.as_str() {
+            "meta" => {
+                let key = get("property")
+                    .or_else(|| get("name"))
+                    .or_else(|| get("itemprop"))
+                    .or_else(|| get("http-equiv"));
+                if let (Some(k), Some(c)) = (key, get("content")) {
+                    meta.metas
+                        .push((k.trim().to_ascii_lowercase(), c.to_string()));
+                }
+                true
+            }
+            "link" => {
+                if get("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
+                    if let Some(h) = get("href") {
+                        meta.canonical.get_or_insert_with(|| h.trim().to_string());
                     }
-                    "link" => {
-                        if get("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                            if let Some(h) = get("href") {
-                                meta.canonical.get_or_insert_with(|| h.trim().to_string());
-                            }
-                        }
-                        continue;
-                    }
-                    "html" => {
-                        if let Some(l) = get("lang").or_else(|| get("xml:lang")) {
-                            meta.html_lang = Some(l.trim().to_string());
-                        }
-                    }
-                    "script" => {
-                        if get("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
-                            let txt = node.text().to_string();
-                            if txt.len() < 2_000_000 {
-                                meta.ld_json.push(txt);
-                            }
-                        } else if get("type").is_some_and(|t| {
-                            let t = t.to_ascii_lowercase();
-                            t.contains("template") || t == "text/html"
-                        }) && meta.templates.len() < 4
-                        {
-                            let txt = node.text().to_string();
-                            if txt.len() > 200 && txt.contains("<p") {
-                                meta.templates.push(txt);
-                            }
-                        }
-                        continue;
-                    }
-                    "title" => {
-                        if meta.title.is_none() {
-                            meta.title = Some(node.text().to_string());
-                        }
-                        continue;
-                    }
-                    _ => {}
                 }
-                if skipped(&name) || hidden {
-                    continue;
+                true
+            }
+            "html" => {
+                if let Some(l) = get("lang").or_else(|| get("xml:lang")) {
+                    meta.html_lang = Some(l.trim().to_string());
                 }
-                if open.len() as u32 >= MAX_DEPTH {
-                    if !depth_warned {
-                        warnings.push(format!(
-                            "DOM nested deeper than {MAX_DEPTH} elements; deeper content ignored"
-                        ));
-                        depth_warned = true;
-                    }
-                    continue;
+                false
+            }
+            "script" => {
+                self.script(e);
+                true
+            }
+            "title" => {
+                if meta.title.is_none() {
+                    meta.title = Some(e.node.text().to_string());
                 }
-                let (tag, is_block) = Tag::from_name(&name);
-                let idx = b.elems.len() as u32;
-                let parent = open.last().map(|c| c.elem).unwrap_or(NONE);
-                let mut cls = String::new();
-                let mut role = String::new();
-                for (k, v) in &attrs {
-                    match k.as_str() {
-                        "class" | "id" => {
-                            if !cls.is_empty() {
-                                cls.push(' ');
-                            }
-                            cls.push_str(&v.to_ascii_lowercase());
-                        }
-                        "itemprop" | "rel" | "role" => {
-                            if !role.is_empty() {
-                                role.push(' ');
-                            }
-                            role.push_str(&v.to_ascii_lowercase());
-                        }
-                        _ => {}
-                    }
-                }
-                if tag == Tag::Time {
-                    let dt = get("datetime").map(str::to_string);
-                    let hint = role.contains("datepublished")
-                        || cls.contains("publish")
-                        || get("pubdate").is_some();
-                    if meta.times.len() < 50 {
-                        // (the text only when kept: nested <time>s would be quadratic)
-                        let v = dt.unwrap_or_else(|| node.text().to_string());
-                        meta.times.push((v, idx, hint));
-                    }
-                }
-                let authorish = role.split(' ').any(|r| r == "author")
-                    || cls
-                        .split(|c: char| !c.is_ascii_alphanumeric())
-                        .any(|t| AUTHOR_CLASSES.contains(&t));
-                // Not a commenter's name or a form label (the ancestors are
-                // looked at only while authors are still wanted).
-                let in_comments = authorish
-                    && meta.authors.len() < 20
-                    && open.iter().any(|c| {
-                        let e = &b.elems[c.elem as usize];
-                        e.tag == Tag::Form
-                            || !matches!(e.tag, Tag::Body | Tag::Html)
-                                && e.cls
-                                    .split(|c: char| !c.is_ascii_alphanumeric())
-                                    .any(is_comment_class)
-                    });
-                if authorish && !in_comments && meta.authors.len() < 20 {
-                    meta.authors.push((idx, id, role.contains("author")));
-                }
-                if tag == Tag::Br {
-                    b.line_break();
-                    continue;
-                }
-                if is_block {
-                    b.flush();
-                }
-                b.elems.push(Elem {
-                    tag,
-                    parent,
-                    end: idx,
-                    cls,
-                    role,
-                });
-                match tag {
-                    Tag::A => b.in_a += 1,
-                    Tag::Pre => b.in_pre += 1,
-                    Tag::Figcaption | Tag::Caption => b.in_caption += 1,
-                    Tag::Blockquote => b.in_quote += 1,
-                    Tag::Li | Tag::Dt | Tag::Dd => b.in_li += 1,
-                    Tag::H(l) => {
-                        b.in_h += 1;
-                        b.h_level = l;
-                    }
-                    _ => {}
-                }
-                if is_block {
-                    block_stack.push(b.cur_elem);
-                    b.cur_elem = idx;
-                }
-                open.push(Ctx {
-                    elem: idx,
-                    tag,
-                    block: is_block,
-                });
-                push_children(tree, first, open.len(), &mut todo);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Keeps a JSON-LD script, or an HTML template that holds paragraphs.
+    fn script(&mut self, e: &ElementNode) {
+        let get = |k: &str| get(&e.attrs, k);
+        let meta = &mut self.meta;
+        if get("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
+            let txt = e.node.text().to_string();
+            if txt.len() < MAX_LD_JSON_BYTES {
+                meta.ld_json.push(txt);
+            }
+        } else if get("type").is_some_and(|t| {
+            let t = t.to_ascii_lowercase();
+            t.contains("template") || t == "text/html"
+        }) && meta.templates.len() < MAX_TEMPLATES
+        {
+            let txt = e.node.text().to_string();
+            if txt.len() > MIN_TEMPLATE_BYTES && txt.contains("<p") {
+                meta.templates.push(txt);
             }
         }
     }
-    while let Some(ctx) = open.pop() {
-        close(&mut b, &ctx, &mut block_stack);
-        let last = b.elems.len() as u32 - 1;
-        b.elems[ctx.elem as usize].end = last;
+
+    /// True when the open elements are at [`MAX_DEPTH`] (warns once).
+    fn too_deep(&mut self) -> bool {
+        if self.open.len() as u32 >= MAX_DEPTH {
+            if !self.depth_warned {
+                self.warnings.push(format!(
+                    "DOM nested deeper than {MAX_DEPTH} elements; deeper content ignored"
+                ));
+                self.depth_warned = true;
+            }
+            return true;
+        }
+        false
     }
-    b.flush();
-    Walk {
-        elems: b.elems,
-        blocks: b.blocks,
-        meta,
-        warnings,
+
+    /// Records a `<time>` element's date and whether it looks like the
+    /// publication date.
+    fn time(&mut self, e: &ElementNode, cls: &str, role: &str, idx: u32) {
+        let get = |k: &str| get(&e.attrs, k);
+        let dt = get("datetime").map(str::to_string);
+        let hint =
+            role.contains("datepublished") || cls.contains("publish") || get("pubdate").is_some();
+        if self.meta.times.len() < MAX_TIMES {
+            // (the text only when kept: nested <time>s would be quadratic)
+            let v = dt.unwrap_or_else(|| e.node.text().to_string());
+            self.meta.times.push((v, idx, hint));
+        }
+    }
+
+    /// Records an element marked as the author's, unless it sits in comments
+    /// or a form.
+    fn author(&mut self, e: &ElementNode, cls: &str, role: &str, idx: u32) {
+        let authorish = role.split(' ').any(|r| r == "author")
+            || cls
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| AUTHOR_CLASSES.contains(&t));
+        // Not a commenter's name or a form label (the ancestors are
+        // looked at only while authors are still wanted).
+        let in_comments = authorish
+            && self.meta.authors.len() < MAX_AUTHORS
+            && self.open.iter().any(|c| {
+                let e = &self.b.elems[c.elem as usize];
+                e.tag == Tag::Form
+                    || !matches!(e.tag, Tag::Body | Tag::Html)
+                        && e.cls
+                            .split(|c: char| !c.is_ascii_alphanumeric())
+                            .any(is_comment_class)
+            });
+        if authorish && !in_comments && self.meta.authors.len() < MAX_AUTHORS {
+            self.meta.authors.push((idx, e.id, role.contains("author")));
+        }
     }
 }
 
