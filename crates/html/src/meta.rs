@@ -163,89 +163,107 @@ fn ld_objects(src: &str) -> Vec<serde_json::Map<String, Value>> {
     out
 }
 
+/// A JSON-LD `articleBody` this short (bytes) or shorter is not the article.
+const MIN_LD_BODY_BYTES: usize = 200;
+/// A byline element with more text than this (bytes) is not a byline.
+const MAX_BYLINE_ELEMENT_BYTES: usize = 200;
+/// A primary language subtag has this many letters.
+const LANGUAGE_SUBTAG_LETTERS: std::ops::RangeInclusive<usize> = 2..=3;
+
 pub(crate) fn collect(raw: &RawMeta, doc: &Document) -> Meta {
     let mut m = Meta::default();
     let mut byline: Vec<String> = Vec::new();
     // 1. JSON-LD
     for src in &raw.ld_json {
         for o in ld_objects(src) {
-            if m.title.is_none() {
-                m.title = str_of(o.get("headline")).or_else(|| str_of(o.get("name")));
-            }
-            if byline.is_empty() {
-                if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
-                    names(a, &mut byline);
-                }
-            }
-            if m.published.is_none() {
-                m.published = str_of(o.get("datePublished"))
-                    .or_else(|| str_of(o.get("dateCreated")))
-                    .and_then(|d| crate::date::iso(&d));
-            }
-            if m.outlet.is_none() {
-                m.outlet = o
-                    .get("publisher")
-                    .and_then(|p| str_of(Some(p)))
-                    .filter(|s| !s.starts_with("http") && !s.starts_with('#'));
-            }
-            if m.language.is_none() {
-                m.language = str_of(o.get("inLanguage"));
-            }
-            if m.url.is_none() {
-                m.url = str_of(o.get("url")).filter(|u| u.starts_with("http"));
-            }
-            if m.ld_body.is_none() {
-                m.ld_body = o
-                    .get("articleBody")
-                    .and_then(|v| v.as_str())
-                    .map(|b| decode_entities(b.trim()))
-                    .filter(|b| b.len() > 200);
+            fill_from_ld(&mut m, &mut byline, &o);
+        }
+    }
+    // 2. OpenGraph, 3. other meta tags
+    fill_from_meta_tags(&mut m, &mut byline, raw);
+    m.language = m.language.and_then(|l| primary_language(&l));
+    // 4. <time>
+    if m.published.is_none() {
+        m.published = time_published(raw);
+    }
+    // 5. byline elements
+    if byline.is_empty() {
+        element_byline(&mut byline, raw, doc);
+    }
+    m.byline = byline;
+    // <title> last, without the site name suffix.
+    if m.title.is_none() {
+        m.title = raw
+            .title
+            .as_deref()
+            .filter(|t| !unterminated_title(t))
+            .and_then(clean);
+        m.title_from_tag = m.title.is_some();
+    }
+    m
+}
+
+/// Fills what is still missing from one article-typed JSON-LD object.
+fn fill_from_ld(m: &mut Meta, byline: &mut Vec<String>, o: &serde_json::Map<String, Value>) {
+    if m.title.is_none() {
+        m.title = str_of(o.get("headline")).or_else(|| str_of(o.get("name")));
+    }
+    if byline.is_empty() {
+        if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+            names(a, byline);
+        }
+    }
+    if m.published.is_none() {
+        m.published = str_of(o.get("datePublished"))
+            .or_else(|| str_of(o.get("dateCreated")))
+            .and_then(|d| crate::date::iso(&d));
+    }
+    if m.outlet.is_none() {
+        m.outlet = o
+            .get("publisher")
+            .and_then(|p| str_of(Some(p)))
+            .filter(|s| !s.starts_with("http") && !s.starts_with('#'));
+    }
+    if m.language.is_none() {
+        m.language = str_of(o.get("inLanguage"));
+    }
+    if m.url.is_none() {
+        m.url = str_of(o.get("url")).filter(|u| u.starts_with("http"));
+    }
+    if m.ld_body.is_none() {
+        m.ld_body = o
+            .get("articleBody")
+            .and_then(|v| v.as_str())
+            .map(|b| decode_entities(b.trim()))
+            .filter(|b| b.len() > MIN_LD_BODY_BYTES);
+    }
+}
+
+/// The first non-empty `<meta>` value under one of `keys`, in the keys' order.
+fn meta_value(raw: &RawMeta, keys: &[&str]) -> Option<String> {
+    for k in keys {
+        if let Some((_, v)) = raw
+            .metas
+            .iter()
+            .find(|(n, v)| n == k && !v.trim().is_empty())
+        {
+            if let Some(c) = clean(v) {
+                return Some(c);
             }
         }
     }
-    let meta = |keys: &[&str]| -> Option<String> {
-        for k in keys {
-            if let Some((_, v)) = raw
-                .metas
-                .iter()
-                .find(|(n, v)| n == k && !v.trim().is_empty())
-            {
-                if let Some(c) = clean(v) {
-                    return Some(c);
-                }
-            }
-        }
-        None
-    };
-    // 2. OpenGraph, 3. other meta tags
+    None
+}
+
+/// Fills what is still missing from OpenGraph and other `<meta>` tags, the
+/// canonical link and `<html lang>`.
+fn fill_from_meta_tags(m: &mut Meta, byline: &mut Vec<String>, raw: &RawMeta) {
+    let meta = |keys: &[&str]| meta_value(raw, keys);
     if m.title.is_none() {
         m.title = meta(&["og:title", "twitter:title", "dc.title", "headline", "title"]);
     }
     if byline.is_empty() {
-        for k in [
-            "author",
-            "article:author",
-            "byl",
-            "dc.creator",
-            "sailthru.author",
-            "parsely-author",
-            "citation_author",
-            "twitter:creator",
-        ] {
-            for (n, v) in &raw.metas {
-                if n == k {
-                    if k == "twitter:creator" && v.starts_with('@') {
-                        continue;
-                    }
-                    for part in split_names(v) {
-                        push_name(&mut byline, &part);
-                    }
-                }
-            }
-            if !byline.is_empty() {
-                break;
-            }
-        }
+        meta_byline(byline, raw);
     }
     if m.published.is_none() {
         m.published = meta(&[
@@ -291,57 +309,80 @@ pub(crate) fn collect(raw: &RawMeta, doc: &Document) -> Meta {
             .clone()
             .or_else(|| meta(&["og:locale", "content-language", "language", "dc.language"]));
     }
-    m.language = m.language.and_then(|l| {
-        let l = l.trim().replace('_', "-");
-        let primary = l.split('-').next().unwrap_or("").to_ascii_lowercase();
-        (2..=3)
-            .contains(&primary.len())
-            .then_some(primary)
-            .filter(|p| p.chars().all(|c| c.is_ascii_alphabetic()))
-    });
-    // 4. <time>
-    if m.published.is_none() {
-        let mut best: Option<String> = None;
-        for (v, _, hint) in &raw.times {
-            if let Some(d) = crate::date::iso(v) {
-                if *hint {
-                    best = Some(d);
-                    break;
+}
+
+/// Names from the first author `<meta>` key that gives any (a `twitter:creator`
+/// handle is not a name).
+fn meta_byline(byline: &mut Vec<String>, raw: &RawMeta) {
+    for k in [
+        "author",
+        "article:author",
+        "byl",
+        "dc.creator",
+        "sailthru.author",
+        "parsely-author",
+        "citation_author",
+        "twitter:creator",
+    ] {
+        for (n, v) in &raw.metas {
+            if n == k {
+                if k == "twitter:creator" && v.starts_with('@') {
+                    continue;
                 }
-                best.get_or_insert(d);
+                for part in split_names(v) {
+                    push_name(byline, &part);
+                }
             }
         }
-        m.published = best;
+        if !byline.is_empty() {
+            break;
+        }
     }
-    // 5. byline elements
-    if byline.is_empty() {
-        for (_, id, _) in &raw.authors {
-            let t = NodeRef::new(*id, &doc.tree).text();
-            if t.len() > 200 {
-                continue;
-            }
-            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-            for part in split_names(&t) {
-                if person_like(&part) {
-                    push_name(&mut byline, &part);
-                }
-            }
-            if !byline.is_empty() {
+}
+
+/// "en_US" → "en": the primary subtag when it is two or three letters.
+fn primary_language(l: &str) -> Option<String> {
+    let l = l.trim().replace('_', "-");
+    let primary = l.split('-').next().unwrap_or("").to_ascii_lowercase();
+    LANGUAGE_SUBTAG_LETTERS
+        .contains(&primary.len())
+        .then_some(primary)
+        .filter(|p| p.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// The date of the first `<time>` hinted as the publication date, else of the
+/// first `<time>` with a date.
+fn time_published(raw: &RawMeta) -> Option<String> {
+    let mut best: Option<String> = None;
+    for (v, _, hint) in &raw.times {
+        if let Some(d) = crate::date::iso(v) {
+            if *hint {
+                best = Some(d);
                 break;
             }
+            best.get_or_insert(d);
         }
     }
-    m.byline = byline;
-    // <title> last, without the site name suffix.
-    if m.title.is_none() {
-        m.title = raw
-            .title
-            .as_deref()
-            .filter(|t| !unterminated_title(t))
-            .and_then(clean);
-        m.title_from_tag = m.title.is_some();
+    best
+}
+
+/// Person-like names from the first byline element that gives any.
+fn element_byline(byline: &mut Vec<String>, raw: &RawMeta, doc: &Document) {
+    for (_, id, _) in &raw.authors {
+        let t = NodeRef::new(*id, &doc.tree).text();
+        if t.len() > MAX_BYLINE_ELEMENT_BYTES {
+            continue;
+        }
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        for part in split_names(&t) {
+            if person_like(&part) {
+                push_name(byline, &part);
+            }
+        }
+        if !byline.is_empty() {
+            break;
+        }
     }
-    m
 }
 
 /// A `<title>` whose closing tag is missing swallows the page's markup as text
