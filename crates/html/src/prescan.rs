@@ -234,19 +234,9 @@ impl Threads {
     }
 }
 
-fn cap_attrs<'a>(src: &'a str, warnings: &mut Vec<String>) -> Cow<'a, str> {
-    let b = src.as_bytes();
-    let n = b.len();
-    let mut th = Threads::new();
-    let mut root_used = 0usize;
-    let mut out: Option<String> = None;
-    let mut last = 0usize;
-    let mut cut_elems = 0usize;
-    let mut cut_attrs = 0usize;
-    let mut root_cut = false;
-    let mut pending: Option<(usize, bool)> = None;
-    // For each byte, the states it moves a thread out of (or ends, or starts
-    // an attribute in); '<' counts for all (it may open a tag).
+/// For each byte, the states it moves a thread out of (or ends, or starts an
+/// attribute in), as a bit mask; '<' counts for all (it may open a tag).
+fn moves_table() -> [u16; 256] {
     let mut moves = [0u16; 256];
     for (c, m) in moves.iter_mut().enumerate() {
         let c = c as u8;
@@ -259,13 +249,90 @@ fn cap_attrs<'a>(src: &'a str, warnings: &mut Vec<String>) -> Cow<'a, str> {
             }
         }
     }
+    moves
+}
+
+/// The threads after one byte, or the thread that would start an attribute
+/// past a cap there.
+struct Advanced {
+    next: Threads,
+    trigger: Option<usize>,
+    /// A root (`<html>`/`<body>`) thread started an attribute at this byte.
+    root_attr_here: bool,
+}
+
+/// The state of the attribute cap's pass over a page.
+struct AttrCap<'a> {
+    src: &'a str,
+    b: &'a [u8],
+    th: Threads,
+    /// Attributes counted on `<html>`/`<body>` start tags so far.
+    root_used: usize,
+    /// The page with cuts made, from the first cut on; `src[last..]` is still to copy.
+    out: Option<String>,
+    last: usize,
+    cut_elems: usize,
+    cut_attrs: usize,
+    root_cut: bool,
+    /// A tag name that starts at this index (and whether it is an end tag).
+    pending: Option<(usize, bool)>,
+    moves: [u16; 256],
+}
+
+fn cap_attrs<'a>(src: &'a str, warnings: &mut Vec<String>) -> Cow<'a, str> {
+    let mut cap = AttrCap {
+        src,
+        b: src.as_bytes(),
+        th: Threads::new(),
+        root_used: 0,
+        out: None,
+        last: 0,
+        cut_elems: 0,
+        cut_attrs: 0,
+        root_cut: false,
+        pending: None,
+        moves: moves_table(),
+    };
+    let n = cap.b.len();
     let mut i = 0usize;
     while i < n {
-        if let Some((start, end_tag)) = pending {
+        cap.join_pending(i);
+        if cap.pending.is_none() {
+            match cap.next_move(i) {
+                Some(j) => i = j,
+                None => break,
+            }
+        }
+        let c = cap.b[i];
+        let adv = cap.advance(i, c);
+        if let Some(k) = adv.trigger {
+            // Every thread resumes at the cut's end in the state it had before b[i].
+            i = cap.cut(i, k);
+            continue;
+        }
+        // Root attributes are counted once per byte, however many threads.
+        if adv.root_attr_here {
+            cap.root_used += 1;
+        }
+        cap.th = adv.next;
+        // A '<' may open a tag here too (whatever the threads think): its
+        // thread joins at the name's first letter.
+        if c == b'<' {
+            cap.note_tag_open(i);
+        }
+        i += 1;
+    }
+    cap.finish(warnings)
+}
+
+impl<'a> AttrCap<'a> {
+    /// Starts the thread of a pending tag name once the scan reaches it.
+    fn join_pending(&mut self, i: usize) {
+        if let Some((start, end_tag)) = self.pending {
             if start <= i {
-                pending = None;
+                self.pending = None;
                 if start == i {
-                    th.put(
+                    self.th.put(
                         St::Name,
                         Thread {
                             attrs: 0,
@@ -277,28 +344,29 @@ fn cap_attrs<'a>(src: &'a str, warnings: &mut Vec<String>) -> Cow<'a, str> {
                 }
             }
         }
-        if pending.is_none() {
-            if th.mask == 0 {
-                // Fast path: nothing open; jump to the next '<'.
-                match b[i..].iter().position(|&c| c == b'<') {
-                    Some(off) => i += off,
-                    None => break,
-                }
-            } else {
-                // Skip bytes that leave every live thread where it is.
-                while i < n && moves[b[i] as usize] & th.mask == 0 {
-                    i += 1;
-                }
-                if i >= n {
-                    break;
-                }
+    }
+
+    /// The first index from `i` whose byte moves a live thread (or, with none
+    /// live, the next '<'); `None` at the end of input.
+    fn next_move(&self, mut i: usize) -> Option<usize> {
+        let (b, n) = (self.b, self.b.len());
+        if self.th.mask == 0 {
+            // Fast path: nothing open; jump to the next '<'.
+            b[i..].iter().position(|&c| c == b'<').map(|off| i + off)
+        } else {
+            // Skip bytes that leave every live thread where it is.
+            while i < n && self.moves[b[i] as usize] & self.th.mask == 0 {
+                i += 1;
             }
+            (i < n).then_some(i)
         }
-        let c = b[i];
-        // Advance every live thread over b[i] (into `next`), or find one that
-        // would start an attribute past a cap.
+    }
+
+    /// Advances every live thread over `c` at `i`, or finds one that would
+    /// start an attribute past a cap.
+    fn advance(&self, i: usize, c: u8) -> Advanced {
+        let th = &self.th;
         let mut next = Threads::new();
-        let mut trigger: Option<usize> = None;
         let mut root_attr_here = false;
         for k in 0..th.len {
             let (s, t) = (th.st[k], th.t[k]);
@@ -314,7 +382,7 @@ fn cap_attrs<'a>(src: &'a str, warnings: &mut Vec<String>) -> Cow<'a, str> {
                     let mut t2 = t;
                     if s == St::Name && to != St::Name {
                         // The name is complete: an `<html>`/`<body>` start tag?
-                        let name = &b[t.name_start.min(i)..i];
+                        let name = &self.b[t.name_start.min(i)..i];
                         t2.root = !t.end_tag
                             && (name.eq_ignore_ascii_case(b"html")
                                 || name.eq_ignore_ascii_case(b"body"));
@@ -323,10 +391,13 @@ fn cap_attrs<'a>(src: &'a str, warnings: &mut Vec<String>) -> Cow<'a, str> {
                 }
                 Step::Attr => {
                     if t.attrs as usize >= MAX_ATTRS_PER_ELEMENT
-                        || (t.root && root_used >= MAX_ROOT_ATTRS)
+                        || (t.root && self.root_used >= MAX_ROOT_ATTRS)
                     {
-                        trigger = Some(k);
-                        break;
+                        return Advanced {
+                            next,
+                            trigger: Some(k),
+                            root_attr_here,
+                        };
                     }
                     root_attr_here |= t.root;
                     let mut t2 = t;
@@ -335,62 +406,68 @@ fn cap_attrs<'a>(src: &'a str, warnings: &mut Vec<String>) -> Cow<'a, str> {
                 }
             }
         }
-        if let Some(k) = trigger {
-            // Cut this interpretation's remaining attributes: from here to its
-            // `>` (keeping a self-closing `/`), or to the end of input.
-            let (s, t) = (th.st[k], th.t[k]);
-            let (end, self_closing) = run_to_end(b, i, s);
-            let stop = if self_closing { end - 1 } else { end };
-            let o = out.get_or_insert_with(|| String::with_capacity(n));
-            o.push_str(&src[last..i]);
-            last = stop;
-            if t.root && root_used >= MAX_ROOT_ATTRS {
-                root_cut = true;
-            } else {
-                cut_elems += 1;
+        Advanced {
+            next,
+            trigger: None,
+            root_attr_here,
+        }
+    }
+
+    /// Cuts thread `k`'s remaining attributes: from `i` to its `>` (keeping a
+    /// self-closing `/`), or to the end of input. Returns where the scan resumes.
+    fn cut(&mut self, i: usize, k: usize) -> usize {
+        let (s, t) = (self.th.st[k], self.th.t[k]);
+        let (end, self_closing) = run_to_end(self.b, i, s);
+        let stop = if self_closing { end - 1 } else { end };
+        let o = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(self.b.len()));
+        o.push_str(&self.src[self.last..i]);
+        self.last = stop;
+        if t.root && self.root_used >= MAX_ROOT_ATTRS {
+            self.root_cut = true;
+        } else {
+            self.cut_elems += 1;
+        }
+        self.cut_attrs += count_attrs(&self.b[i..stop]);
+        stop
+    }
+
+    /// A '<' at `i`: a tag name may start after it (after `</` for an end tag).
+    fn note_tag_open(&mut self, i: usize) {
+        let b = self.b;
+        let (start, end_tag) = if b.get(i + 1) == Some(&b'/') {
+            (i + 2, true)
+        } else {
+            (i + 1, false)
+        };
+        if b.get(start).is_some_and(|x| x.is_ascii_alphabetic()) {
+            self.pending = Some((start, end_tag));
+        }
+    }
+
+    /// The warnings for the caps that applied, and the page after the cuts.
+    fn finish(self, warnings: &mut Vec<String>) -> Cow<'a, str> {
+        let (cut_elems, cut_attrs) = (self.cut_elems, self.cut_attrs);
+        if cut_elems > 0 {
+            warnings.push(format!(
+                "{cut_elems} element(s) with more than {MAX_ATTRS_PER_ELEMENT} attributes; \
+                 {cut_attrs} attributes past the cap were removed before parsing"
+            ));
+        }
+        if self.root_cut {
+            warnings.push(format!(
+                "<html>/<body> tags with more than {MAX_ROOT_ATTRS} attributes in all; \
+                 the rest were removed before parsing"
+            ));
+        }
+        match self.out {
+            Some(mut o) => {
+                o.push_str(&self.src[self.last..]);
+                Cow::Owned(o)
             }
-            cut_attrs += count_attrs(&b[i..stop]);
-            // Every thread resumes at `stop` in the state it had before b[i].
-            i = stop;
-            continue;
+            None => Cow::Borrowed(self.src),
         }
-        // Root attributes are counted once per byte, however many threads.
-        if root_attr_here {
-            root_used += 1;
-        }
-        th = next;
-        // A '<' may open a tag here too (whatever the threads think): its
-        // thread joins at the name's first letter.
-        if c == b'<' {
-            let (start, end_tag) = if b.get(i + 1) == Some(&b'/') {
-                (i + 2, true)
-            } else {
-                (i + 1, false)
-            };
-            if b.get(start).is_some_and(|x| x.is_ascii_alphabetic()) {
-                pending = Some((start, end_tag));
-            }
-        }
-        i += 1;
-    }
-    if cut_elems > 0 {
-        warnings.push(format!(
-            "{cut_elems} element(s) with more than {MAX_ATTRS_PER_ELEMENT} attributes; \
-             {cut_attrs} attributes past the cap were removed before parsing"
-        ));
-    }
-    if root_cut {
-        warnings.push(format!(
-            "<html>/<body> tags with more than {MAX_ROOT_ATTRS} attributes in all; \
-             the rest were removed before parsing"
-        ));
-    }
-    match out {
-        Some(mut o) => {
-            o.push_str(&src[last..]);
-            Cow::Owned(o)
-        }
-        None => Cow::Borrowed(src),
     }
 }
 
