@@ -29,6 +29,9 @@ const BYLINE_OUTLET_MAX_WORDS: usize = 4;
 /// A personal name is at most this many words.
 const NAME_MAX_WORDS: usize = 5;
 
+/// A name in a byline without "By" has at least this many words.
+const BARE_NAME_MIN_WORDS: usize = 2;
+
 /// Parses "By Jane Doe and John Roe | Reuters", "By JANE DOE, Staff Writer",
 /// "Written by …", "Reporting by …; Editing by …".
 pub fn byline(line: &str) -> Option<Byline> {
@@ -42,63 +45,72 @@ pub fn byline(line: &str) -> Option<Byline> {
         .unwrap_or(line);
     let lower = line.to_lowercase();
     if words <= BARE_BYLINE_MAX_WORDS && BYLINE_STARTS.prefix_of(&lower).is_none() {
-        // "Jane Doe, CNN" / "Jane Doe | Reuters": a name and a wire service.
-        for sep in [", ", " | ", " - ", " — "] {
-            if let Some((name, org)) = line.split_once(sep) {
-                let org = org.trim().trim_end_matches('.');
-                if let Some(w) = wires().iter().find(|w| w.eq_ignore_ascii_case(org)) {
-                    if is_name(name) && word_count(name) >= 2 {
-                        return Some(Byline {
-                            names: vec![title_case_if_caps(name.trim())],
-                            outlet: Some(w.to_string()),
-                            date: None,
-                        });
-                    }
-                }
-                // "Jane Smith, Political Editor"
-                let role = org.to_lowercase();
-                if sep == ", "
-                    && is_name(name)
-                    && word_count(name) >= 2
-                    && is_name(org)
-                    && role.split_whitespace().any(|w| ROLE_WORDS.contains(w))
-                {
-                    return Some(Byline {
-                        names: vec![title_case_if_caps(name.trim())],
-                        outlet: None,
-                        date: None,
-                    });
-                }
-            }
+        if let Some(b) = name_with_wire_or_role(line) {
+            return Some(b);
         }
     }
     let Some(plen) = BYLINE_STARTS.prefix_of(&lower).map(str::len) else {
-        // "Daily Planet Staff" / "The Clarion Staff Writers" on a line of its own.
-        let outlet = BYLINE_STAFF_ENDINGS
-            .entries()
-            .iter()
-            .find_map(|s| line.strip_suffix(s.as_str()))?;
-        return (looks_outlet(outlet)
-            && word_count(outlet) <= BYLINE_OUTLET_MAX_WORDS
-            && is_name(outlet))
-        .then(|| Byline {
-            outlet: Some(outlet.to_string()),
-            ..Default::default()
-        });
+        return staff_line(line);
     };
-    let mut rest = line[plen..].trim();
+    let rest = line[plen..].trim();
     if !rest.chars().next().is_some_and(|c| c.is_uppercase()) {
         return None;
     }
-    // "By Jane Doe Updated 3:45 PM EST, Jan 5, 2025": the stamp is a date part.
-    let mut stamp: Option<&str> = None;
-    for kw in BYLINE_STAMP_WORDS.entries() {
-        if let Some(i) = rest.find(kw.as_str()) {
-            stamp = Some(&rest[i..]);
-            rest = &rest[..i];
-            break;
+    credited(rest)
+}
+
+/// "Jane Doe, CNN" / "Jane Doe | Reuters": a name and a wire service; or
+/// "Jane Smith, Political Editor": a name and a role.
+fn name_with_wire_or_role(line: &str) -> Option<Byline> {
+    for sep in [", ", " | ", " - ", " — "] {
+        let Some((name, org)) = line.split_once(sep) else {
+            continue;
+        };
+        let org = org.trim().trim_end_matches('.');
+        let named = is_name(name) && word_count(name) >= BARE_NAME_MIN_WORDS;
+        if let Some(w) = wires().iter().find(|w| w.eq_ignore_ascii_case(org)) {
+            if named {
+                return Some(Byline {
+                    names: vec![title_case_if_caps(name.trim())],
+                    outlet: Some(w.to_string()),
+                    date: None,
+                });
+            }
+        }
+        let role = org.to_lowercase();
+        if sep == ", "
+            && named
+            && is_name(org)
+            && role.split_whitespace().any(|w| ROLE_WORDS.contains(w))
+        {
+            return Some(Byline {
+                names: vec![title_case_if_caps(name.trim())],
+                outlet: None,
+                date: None,
+            });
         }
     }
+    None
+}
+
+/// "Daily Planet Staff" / "The Clarion Staff Writers" on a line of its own.
+fn staff_line(line: &str) -> Option<Byline> {
+    let outlet = BYLINE_STAFF_ENDINGS
+        .entries()
+        .iter()
+        .find_map(|s| line.strip_suffix(s.as_str()))?;
+    (looks_outlet(outlet) && word_count(outlet) <= BYLINE_OUTLET_MAX_WORDS && is_name(outlet)).then(
+        || Byline {
+            outlet: Some(outlet.to_string()),
+            ..Default::default()
+        },
+    )
+}
+
+/// The credit after "By": names (and outlets) first, then parts such as an
+/// outlet, a date or "Editing by …", and an "Updated …" stamp.
+fn credited(rest: &str) -> Option<Byline> {
+    let (rest, stamp) = split_stamp(rest);
     // A body sentence starting with "By" ("By Tuesday, the rebels had …") has a
     // verb-heavy tail; require name-like parts.
     let mut out = Byline::default();
@@ -122,77 +134,12 @@ pub fn byline(line: &str) -> Option<Byline> {
         .flat_map(|c| c.split(" et "))
         .flat_map(|c| c.split(" y "))
     {
-        let mut c = chunk.trim().trim_end_matches(['.', ',']).trim();
-        if c.is_empty() {
-            continue;
-        }
-        // "Jane Doe for Dailymail.com" / "Jane Doe in London"
-        if let Some((name, extra)) = split_word(c, " for ").or_else(|| split_word(c, " in ")) {
-            let e = extra.trim();
-            if e.chars().next().is_some_and(|c| c.is_uppercase())
-                && looks_outlet(e)
-                && split_word(c, " for ").is_some()
-            {
-                out.outlet
-                    .get_or_insert(e.trim_end_matches('.').to_string());
-            }
-            c = name.trim();
-        }
-        let cl = c.to_lowercase();
-        if let Some(o) = c
-            .strip_suffix(" Staff")
-            .or_else(|| c.strip_suffix(" staff"))
-            .or_else(|| c.strip_suffix(" Staff Writer"))
-        {
-            out.outlet.get_or_insert(o.trim().to_string());
-            continue;
-        }
-        if let Some(w) = wires().iter().find(|w| w.eq_ignore_ascii_case(c)) {
-            out.outlet.get_or_insert(w.to_string());
-            continue;
-        }
-        if cl.split_whitespace().any(|w| ROLE_WORDS.contains(w)) {
-            // "Daily Mail Reporter": an outlet followed by a role.
-            let kept: Vec<&str> = c
-                .split_whitespace()
-                .take_while(|w| !ROLE_WORDS.contains(&w.to_lowercase()))
-                .collect();
-            let o = kept.join(" ");
-            if !o.is_empty() && ends_with_outlet_word(&o) && is_name(&o) {
-                out.outlet.get_or_insert(o);
-            }
-            continue;
-        }
-        if is_name(c) {
-            out.names.push(title_case_if_caps(c));
-        } else if crate::dates::parse_date(c).is_some() {
-            out.date = crate::dates::parse_date(c);
-        } else {
+        if !credit_chunk(&mut out, chunk) {
             bad += 1;
         }
     }
     for p in parts {
-        if let Some(d) = crate::dates::parse_date(p) {
-            out.date.get_or_insert(d);
-            continue;
-        }
-        let pl = p.to_lowercase();
-        if pl.starts_with("editing by")
-            || pl.starts_with("additional reporting")
-            || pl.starts_with("edited by")
-            || pl.contains("contributed")
-        {
-            continue;
-        }
-        let name = p.trim_end_matches('.');
-        if let Some(w) = wires().iter().find(|w| w.eq_ignore_ascii_case(name)) {
-            out.outlet.get_or_insert(w.to_string());
-        } else if looks_outlet(name)
-            && out.outlet.is_none()
-            && word_count(name) <= BYLINE_OUTLET_MAX_WORDS
-        {
-            out.outlet = Some(name.to_string());
-        }
+        credit_part(&mut out, p);
     }
     if let Some(st) = stamp {
         if let Some(d) = crate::dates::parse_date(st) {
@@ -203,6 +150,97 @@ pub fn byline(line: &str) -> Option<Byline> {
         return None;
     }
     Some(out)
+}
+
+/// "By Jane Doe Updated 3:45 PM EST, Jan 5, 2025": the credit before the stamp,
+/// and the stamp (a date part) when there is one.
+fn split_stamp(rest: &str) -> (&str, Option<&str>) {
+    for kw in BYLINE_STAMP_WORDS.entries() {
+        if let Some(i) = rest.find(kw.as_str()) {
+            return (&rest[..i], Some(&rest[i..]));
+        }
+    }
+    (rest, None)
+}
+
+/// Reads one item of the names part (a name, an outlet, a role after an outlet,
+/// a date) into `out`; false when it is none of these.
+fn credit_chunk(out: &mut Byline, chunk: &str) -> bool {
+    let mut c = chunk.trim().trim_end_matches(['.', ',']).trim();
+    if c.is_empty() {
+        return true;
+    }
+    // "Jane Doe for Dailymail.com" / "Jane Doe in London"
+    if let Some((name, extra)) = split_word(c, " for ").or_else(|| split_word(c, " in ")) {
+        let e = extra.trim();
+        if e.chars().next().is_some_and(|c| c.is_uppercase())
+            && looks_outlet(e)
+            && split_word(c, " for ").is_some()
+        {
+            out.outlet
+                .get_or_insert(e.trim_end_matches('.').to_string());
+        }
+        c = name.trim();
+    }
+    let cl = c.to_lowercase();
+    if let Some(o) = c
+        .strip_suffix(" Staff")
+        .or_else(|| c.strip_suffix(" staff"))
+        .or_else(|| c.strip_suffix(" Staff Writer"))
+    {
+        out.outlet.get_or_insert(o.trim().to_string());
+        return true;
+    }
+    if let Some(w) = wires().iter().find(|w| w.eq_ignore_ascii_case(c)) {
+        out.outlet.get_or_insert(w.to_string());
+        return true;
+    }
+    if cl.split_whitespace().any(|w| ROLE_WORDS.contains(w)) {
+        // "Daily Mail Reporter": an outlet followed by a role.
+        let kept: Vec<&str> = c
+            .split_whitespace()
+            .take_while(|w| !ROLE_WORDS.contains(&w.to_lowercase()))
+            .collect();
+        let o = kept.join(" ");
+        if !o.is_empty() && ends_with_outlet_word(&o) && is_name(&o) {
+            out.outlet.get_or_insert(o);
+        }
+        return true;
+    }
+    if is_name(c) {
+        out.names.push(title_case_if_caps(c));
+    } else if crate::dates::parse_date(c).is_some() {
+        out.date = crate::dates::parse_date(c);
+    } else {
+        return false;
+    }
+    true
+}
+
+/// Reads one part after the names (a date, a wire service, an outlet) into
+/// `out`; editing and contribution credits are passed over.
+fn credit_part(out: &mut Byline, p: &str) {
+    if let Some(d) = crate::dates::parse_date(p) {
+        out.date.get_or_insert(d);
+        return;
+    }
+    let pl = p.to_lowercase();
+    if pl.starts_with("editing by")
+        || pl.starts_with("additional reporting")
+        || pl.starts_with("edited by")
+        || pl.contains("contributed")
+    {
+        return;
+    }
+    let name = p.trim_end_matches('.');
+    if let Some(w) = wires().iter().find(|w| w.eq_ignore_ascii_case(name)) {
+        out.outlet.get_or_insert(w.to_string());
+    } else if looks_outlet(name)
+        && out.outlet.is_none()
+        && word_count(name) <= BYLINE_OUTLET_MAX_WORDS
+    {
+        out.outlet = Some(name.to_string());
+    }
 }
 
 /// Splits at the first ASCII-case-insensitive occurrence of the ASCII word `w`.
