@@ -578,6 +578,49 @@ fn stream_jsonl(first: Vec<u8>, opts: Options, min_score: f32) -> ExitCode {
 }
 
 fn analyze(args: AnalyzeArgs) -> ExitCode {
+    let (format, color) = match output_choice(&args) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    if let Err(code) = apply_limits(&args) {
+        return code;
+    }
+    let mut failed = false;
+    let stdin_piped = !std::io::stdin().is_terminal();
+    let reads_stdin =
+        args.inputs == ["-"] || (args.inputs.is_empty() && !args.example && stdin_piped);
+    let jobs = if reads_stdin {
+        match stdin_job(&args, format) {
+            Ok(job) => vec![job],
+            Err(code) => return code,
+        }
+    } else {
+        input_jobs(&args, &mut failed)
+    };
+    if let Err(code) = check_jobs(&jobs, format, &args) {
+        return code;
+    }
+    let docs = analyze_jobs(&jobs, opts_of(&args), args.min_score, &mut failed);
+    let written = match &args.out_dir {
+        Some(dir) => write_files(dir, &docs, format, color),
+        None => print_all(&docs, format, color),
+    };
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("unspin: writing output: {e}");
+            failed = true;
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The output format (`--format`, else text on a terminal and JSON otherwise) and
+/// whether to colour it (`--color`); exit code 2 for a bad `--color`.
+fn output_choice(args: &AnalyzeArgs) -> Result<(Format, bool), ExitCode> {
     let stdout_tty = std::io::stdout().is_terminal();
     let format = args.format.unwrap_or(if stdout_tty {
         Format::Text
@@ -590,84 +633,100 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
         "auto" => stdout_tty && std::env::var_os("NO_COLOR").is_none() && args.out_dir.is_none(),
         other => {
             eprintln!("unspin: --color must be auto, always or never, not {other:?}");
-            return ExitCode::from(2);
+            return Err(ExitCode::from(2));
         }
     };
+    Ok((format, color))
+}
+
+/// Checks `--min-score` and `--threads`, and sizes the global thread pool.
+fn apply_limits(args: &AnalyzeArgs) -> Result<(), ExitCode> {
     if !(0.0..=1.0).contains(&args.min_score) {
         eprintln!("unspin: --min-score must be between 0 and 1");
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     }
     if let Some(n) = args.threads {
         if n == 0 {
             eprintln!("unspin: --threads must be at least 1");
-            return ExitCode::from(2);
+            return Err(ExitCode::from(2));
         }
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build_global();
     }
+    Ok(())
+}
 
-    let mut failed = false;
-    let mut jobs = Vec::new();
-    let stdin_piped = !std::io::stdin().is_terminal();
-    let reads_stdin =
-        args.inputs == ["-"] || (args.inputs.is_empty() && !args.example && stdin_piped);
-    if reads_stdin {
-        // Peek at stdin: JSON Lines of pages make `analyze` a streaming filter.
-        // Every read is capped while reading (a huge stream is refused, not held).
-        let mut first = Vec::new();
-        let peeked = unspin_ingest::read_line_capped(
-            &mut std::io::stdin().lock(),
-            &mut first,
-            unspin_ingest::MAX_INPUT_BYTES,
-        );
-        match peeked {
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                eprintln!(
-                    "unspin: -: standard input is larger than the {} MiB input limit; refused",
-                    unspin_ingest::MAX_INPUT_BYTES >> 20
-                );
-                return ExitCode::from(1);
-            }
-            Err(e) => {
-                eprintln!("unspin: -: {e}");
-                return ExitCode::from(1);
-            }
-            Ok(_) => {}
+/// Standard input as one job. JSON Lines of pages with `--format jsonl` (and no
+/// `--out-dir`) are instead run through the streaming filter: `Err` then carries its
+/// exit code, as it does for a read error.
+fn stdin_job(args: &AnalyzeArgs, format: Format) -> Result<Job, ExitCode> {
+    // Peek at stdin: JSON Lines of pages make `analyze` a streaming filter.
+    // Every read is capped while reading (a huge stream is refused, not held).
+    let mut first = Vec::new();
+    let peeked = unspin_ingest::read_line_capped(
+        &mut std::io::stdin().lock(),
+        &mut first,
+        unspin_ingest::MAX_INPUT_BYTES,
+    );
+    match peeked {
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+            eprintln!(
+                "unspin: -: standard input is larger than the {} MiB input limit; refused",
+                unspin_ingest::MAX_INPUT_BYTES >> 20
+            );
+            return Err(ExitCode::from(1));
         }
-        if Page::looks_like(&first) && format == Format::Jsonl && args.out_dir.is_none() {
-            return stream_jsonl(first, opts_of(&args), args.min_score);
+        Err(e) => {
+            eprintln!("unspin: -: {e}");
+            return Err(ExitCode::from(1));
         }
-        match unspin_ingest::read_stdin_capped(first) {
-            Ok(raw) => jobs.push(Job::Raw(raw)),
-            Err(e) => {
-                eprintln!("unspin: {e}");
-                return ExitCode::from(1);
-            }
+        Ok(_) => {}
+    }
+    if Page::looks_like(&first) && format == Format::Jsonl && args.out_dir.is_none() {
+        return Err(stream_jsonl(first, opts_of(args), args.min_score));
+    }
+    match unspin_ingest::read_stdin_capped(first) {
+        Ok(raw) => Ok(Job::Raw(raw)),
+        Err(e) => {
+            eprintln!("unspin: {e}");
+            Err(ExitCode::from(1))
         }
     }
-    if reads_stdin {
-    } else if args.example {
-        jobs.push(Job::Example);
-    } else if args.inputs.is_empty() {
+}
+
+/// The jobs named on the command line: the example, or every article file of the
+/// inputs (directories expanded). Inputs that give nothing are reported and set
+/// `failed`.
+fn input_jobs(args: &AnalyzeArgs, failed: &mut bool) -> Vec<Job> {
+    if args.example {
+        return vec![Job::Example];
+    }
+    if args.inputs.is_empty() {
         eprintln!(
             "unspin: no input given; analysing the built-in example (see `unspin analyze --help`)"
         );
-        jobs.push(Job::Example);
-    } else {
-        for input in &args.inputs {
-            let (paths, errors) = expand(input);
-            for e in &errors {
-                eprintln!("unspin: {e}");
-                failed = true;
-            }
-            if paths.is_empty() && errors.is_empty() {
-                eprintln!("unspin: {input}: no article files in this directory");
-                failed = true;
-            }
-            jobs.extend(paths.into_iter().map(Job::Path));
-        }
+        return vec![Job::Example];
     }
+    let mut jobs = Vec::new();
+    for input in &args.inputs {
+        let (paths, errors) = expand(input);
+        for e in &errors {
+            eprintln!("unspin: {e}");
+            *failed = true;
+        }
+        if paths.is_empty() && errors.is_empty() {
+            eprintln!("unspin: {input}: no article files in this directory");
+            *failed = true;
+        }
+        jobs.extend(paths.into_iter().map(Job::Path));
+    }
+    jobs
+}
+
+/// Refuses job lists that can't be run or written: `-` twice, or several HTML pages
+/// without `--out-dir`.
+fn check_jobs(jobs: &[Job], format: Format, args: &AnalyzeArgs) -> Result<(), ExitCode> {
     if jobs
         .iter()
         .filter(|j| matches!(j, Job::Path(p) if p == "-"))
@@ -675,17 +734,20 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
         > 1
     {
         eprintln!("unspin: standard input (-) can be given only once");
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     }
     if format == Format::Html && jobs.len() > 1 && args.out_dir.is_none() {
         eprintln!(
             "unspin: --format html with several inputs needs --out-dir DIR (one page per input)"
         );
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     }
+    Ok(())
+}
 
-    let opts = opts_of(&args);
-    let min_score = args.min_score;
+/// Analyses the jobs in parallel and returns the documents in input order; their
+/// warnings and the failures are printed (failures set `failed`).
+fn analyze_jobs(jobs: &[Job], opts: Options, min_score: f32, failed: &mut bool) -> Vec<Doc> {
     let results: Vec<Result<Doc, String>> = jobs
         .par_iter()
         .map(|job| {
@@ -719,26 +781,11 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
             }
             Err(e) => {
                 eprintln!("unspin: {e}");
-                failed = true;
+                *failed = true;
             }
         }
     }
-
-    let written = match &args.out_dir {
-        Some(dir) => write_files(dir, &docs, format, color),
-        None => print_all(&docs, format, color),
-    };
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("unspin: writing output: {e}");
-            failed = true;
-        }
-    }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    docs
 }
 
 fn opts_of(args: &AnalyzeArgs) -> Options {
