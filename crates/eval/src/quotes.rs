@@ -628,6 +628,42 @@ struct Unit {
     span: Span,
 }
 
+/// The direct quotes of one article, gold and predicted, normalised for matching.
+struct Direct<'g> {
+    /// Gold direct quotes.
+    gold: Vec<&'g GoldContent>,
+    /// Their normalised spans.
+    g_spans: Vec<Span>,
+    /// Predicted units (not inside a mixed gold quote).
+    units: Vec<Unit>,
+    /// The units' normalised spans.
+    p_spans: Vec<Span>,
+    /// The normalised spans of each unit's quotes.
+    groups: Vec<Vec<Span>>,
+}
+
+/// Flags of [`match_groups`], exact and partial.
+struct GroupMatch {
+    gold_exact: Vec<bool>,
+    pred_exact: Vec<Vec<bool>>,
+    gold_partial: Vec<bool>,
+    pred_partial: Vec<Vec<bool>>,
+}
+
+/// Indirect (and mixed) quotes, gold and predicted, and the flags of [`match_spans`].
+struct IndirectMatch {
+    gold: Vec<Span>,
+    pred: Vec<Span>,
+    gold_exact: Vec<bool>,
+    pred_exact: Vec<bool>,
+    gold_partial: Vec<bool>,
+    pred_partial: Vec<bool>,
+}
+
+fn count(v: &[bool]) -> usize {
+    v.iter().filter(|x| **x).count()
+}
+
 fn score(doc: &Doc, gold: &[GoldContent], dump: Option<(&mut String, &str)>) -> Split {
     let text = doc.text.as_str();
     let starts = token_starts(text);
@@ -635,7 +671,75 @@ fn score(doc: &Doc, gold: &[GoldContent], dump: Option<(&mut String, &str)>) -> 
         articles: 1,
         ..Default::default()
     };
-    // Direct units.
+    let d = direct(doc, gold);
+    let m = match_direct(&starts, &d.g_spans, &d.p_spans, &d.groups);
+    s.direct = m.prf(d.g_spans.len(), &d.groups);
+    s.direct_attributed = attributed_prf(doc, &starts, &d);
+    let spk_log = score_speakers(doc, &starts, &d, &m.gold_partial, &mut s);
+    let im = match_indirect(doc, gold, &starts);
+    s.indirect = Prf {
+        gold: im.gold.len(),
+        pred: im.pred.len(),
+        gold_exact: count(&im.gold_exact),
+        pred_exact: count(&im.pred_exact),
+        gold_partial: count(&im.gold_partial),
+        pred_partial: count(&im.pred_partial),
+    };
+    if let Some((out, art)) = dump {
+        use std::fmt::Write;
+        dump_direct(out, art, doc, &d, &m);
+        for l in spk_log {
+            let _ = writeln!(out, "{l}");
+        }
+        dump_indirect(out, text, &im);
+    }
+    s
+}
+
+/// Groups the predicted direct quotes into units (a quote split by a mid
+/// attribution, or run on over paragraphs, is one unit) and normalises them and
+/// the gold direct quotes. Units inside a mixed gold quote are left out.
+fn direct<'g>(doc: &Doc, gold: &'g [GoldContent]) -> Direct<'g> {
+    let text = doc.text.as_str();
+    let mut units = direct_units(doc);
+    let mixed: Vec<Span> = gold
+        .iter()
+        .filter(|g| g.class == GoldClass::Mixed)
+        .map(|g| g.span)
+        .collect();
+    units.retain(|u| !mixed.iter().any(|m| m.contains(&u.span)));
+    let gd: Vec<&GoldContent> = gold
+        .iter()
+        .filter(|g| g.class == GoldClass::Direct)
+        .collect();
+    let g_spans: Vec<Span> = gd.iter().map(|g| normalise(text, g.span, false)).collect();
+    let p_spans: Vec<Span> = units
+        .iter()
+        .map(|u| normalise(text, u.span, false))
+        .collect();
+    let groups: Vec<Vec<Span>> = units
+        .iter()
+        .map(|u| {
+            u.members
+                .iter()
+                .map(|&m| normalise(text, doc.quotes[m].span, false))
+                .collect()
+        })
+        .collect();
+    Direct {
+        gold: gd,
+        g_spans,
+        units,
+        p_spans,
+        groups,
+    }
+}
+
+/// The predicted direct, partial and block quotes as units: a quote joins the
+/// previous one when both are direct with the same cue and only the cue (or no
+/// words) lies between them.
+fn direct_units(doc: &Doc) -> Vec<Unit> {
+    let text = doc.text.as_str();
     let direct_q: Vec<usize> = (0..doc.quotes.len())
         .filter(|&i| {
             matches!(
@@ -670,77 +774,78 @@ fn score(doc: &Doc, gold: &[GoldContent], dump: Option<(&mut String, &str)>) -> 
             span: q.span,
         });
     }
-    let mixed: Vec<Span> = gold
-        .iter()
-        .filter(|g| g.class == GoldClass::Mixed)
-        .map(|g| g.span)
-        .collect();
-    units.retain(|u| !mixed.iter().any(|m| m.contains(&u.span)));
-    let gd: Vec<&GoldContent> = gold
-        .iter()
-        .filter(|g| g.class == GoldClass::Direct)
-        .collect();
-    let g_spans: Vec<Span> = gd.iter().map(|g| normalise(text, g.span, false)).collect();
-    let p_spans: Vec<Span> = units
-        .iter()
-        .map(|u| normalise(text, u.span, false))
-        .collect();
-    let groups: Vec<Vec<Span>> = units
-        .iter()
-        .map(|u| {
-            u.members
+    units
+}
+
+/// Matches gold spans against predicted units, exactly and partially.
+fn match_direct(
+    starts: &[usize],
+    g_spans: &[Span],
+    p_spans: &[Span],
+    groups: &[Vec<Span>],
+) -> GroupMatch {
+    let (gold_exact, pred_exact) = match_groups(starts, g_spans, p_spans, groups, true);
+    let (gold_partial, pred_partial) = match_groups(starts, g_spans, p_spans, groups, false);
+    GroupMatch {
+        gold_exact,
+        pred_exact,
+        gold_partial,
+        pred_partial,
+    }
+}
+
+impl GroupMatch {
+    /// Counts: `gold` gold spans; predictions are the parts of `groups`.
+    fn prf(&self, gold: usize, groups: &[Vec<Span>]) -> Prf {
+        Prf {
+            gold,
+            pred: groups.iter().map(Vec::len).sum(),
+            gold_exact: count(&self.gold_exact),
+            pred_exact: self.pred_exact.iter().map(|v| count(v)).sum(),
+            gold_partial: count(&self.gold_partial),
+            pred_partial: self.pred_partial.iter().map(|v| count(v)).sum(),
+        }
+    }
+}
+
+/// The direct scores counting only predicted quotes that carry an attribution (cue
+/// or speaker): PolNeAR annotates attribution relations, which always have a cue.
+fn attributed_prf(doc: &Doc, starts: &[usize], d: &Direct) -> Prf {
+    let keep: Vec<usize> = (0..d.units.len())
+        .filter(|&u| {
+            d.units[u]
+                .members
                 .iter()
-                .map(|&m| normalise(text, doc.quotes[m].span, false))
-                .collect()
+                .any(|&m| doc.quotes[m].cue.is_some() || doc.quotes[m].speaker.is_some())
         })
         .collect();
-    let (ge, pe) = match_groups(&starts, &g_spans, &p_spans, &groups, true);
-    let (gp, pp) = match_groups(&starts, &g_spans, &p_spans, &groups, false);
-    let count = |v: &[bool]| v.iter().filter(|x| **x).count();
-    s.direct = Prf {
-        gold: g_spans.len(),
-        pred: groups.iter().map(Vec::len).sum(),
-        gold_exact: count(&ge),
-        pred_exact: pe.iter().map(|v| count(v)).sum(),
-        gold_partial: count(&gp),
-        pred_partial: pp.iter().map(|v| count(v)).sum(),
-    };
-    // The same, counting only predicted quotes that carry an attribution (cue or
-    // speaker): PolNeAR annotates attribution relations, which always have a cue.
-    {
-        let keep: Vec<usize> = (0..units.len())
-            .filter(|&u| {
-                units[u]
-                    .members
-                    .iter()
-                    .any(|&m| doc.quotes[m].cue.is_some() || doc.quotes[m].speaker.is_some())
-            })
-            .collect();
-        let ps: Vec<Span> = keep.iter().map(|&u| p_spans[u]).collect();
-        let gs: Vec<Vec<Span>> = keep.iter().map(|&u| groups[u].clone()).collect();
-        let (ge2, pe2) = match_groups(&starts, &g_spans, &ps, &gs, true);
-        let (gp2, pp2) = match_groups(&starts, &g_spans, &ps, &gs, false);
-        s.direct_attributed = Prf {
-            gold: g_spans.len(),
-            pred: gs.iter().map(Vec::len).sum(),
-            gold_exact: count(&ge2),
-            pred_exact: pe2.iter().map(|v| count(v)).sum(),
-            gold_partial: count(&gp2),
-            pred_partial: pp2.iter().map(|v| count(v)).sum(),
-        };
-    }
-    // Speakers over partial matches.
+    let ps: Vec<Span> = keep.iter().map(|&u| d.p_spans[u]).collect();
+    let gs: Vec<Vec<Span>> = keep.iter().map(|&u| d.groups[u].clone()).collect();
+    match_direct(starts, &d.g_spans, &ps, &gs).prf(d.g_spans.len(), &gs)
+}
+
+/// Speaker accuracy over the gold direct quotes that a unit matches partially: the
+/// unit's speaker must overlap a gold source (or be an entity mentioned there); no
+/// speaker is right only for a quote without source. Returns the misses, for the dump.
+fn score_speakers(
+    doc: &Doc,
+    starts: &[usize],
+    d: &Direct,
+    gold_partial: &[bool],
+    s: &mut Split,
+) -> Vec<String> {
+    let text = doc.text.as_str();
     let mut spk_log = vec![];
-    for (gi, g) in gd.iter().enumerate() {
-        if !gp[gi] {
+    for (gi, g) in d.gold.iter().enumerate() {
+        if !gold_partial[gi] {
             continue;
         }
         let Some(ui) =
-            (0..units.len()).find(|&ui| overlap_match(&starts, g_spans[gi], p_spans[ui]))
+            (0..d.units.len()).find(|&ui| overlap_match(starts, d.g_spans[gi], d.p_spans[ui]))
         else {
             continue;
         };
-        let speaker = units[ui]
+        let speaker = d.units[ui]
             .members
             .iter()
             .find_map(|&i| doc.quotes[i].speaker.as_ref());
@@ -769,7 +874,13 @@ fn score(doc: &Doc, gold: &[GoldContent], dump: Option<(&mut String, &str)>) -> 
             ));
         }
     }
-    // Indirect.
+    spk_log
+}
+
+/// Gold indirect and mixed quotes against predicted indirect quotes, both
+/// normalised with a leading "that" trimmed.
+fn match_indirect(doc: &Doc, gold: &[GoldContent], starts: &[usize]) -> IndirectMatch {
+    let text = doc.text.as_str();
     let gi_spans: Vec<Span> = gold
         .iter()
         .filter(|g| g.class != GoldClass::Direct)
@@ -781,93 +892,102 @@ fn score(doc: &Doc, gold: &[GoldContent], dump: Option<(&mut String, &str)>) -> 
         .filter(|q| q.kind == QuoteKind::Indirect)
         .map(|q| normalise(text, q.span, true))
         .collect();
-    let (ige, ipe) = match_spans(&starts, &gi_spans, &pi_spans, true);
-    let (igp, ipp) = match_spans(&starts, &gi_spans, &pi_spans, false);
-    s.indirect = Prf {
-        gold: gi_spans.len(),
-        pred: pi_spans.len(),
-        gold_exact: ige.iter().filter(|x| **x).count(),
-        pred_exact: ipe.iter().filter(|x| **x).count(),
-        gold_partial: igp.iter().filter(|x| **x).count(),
-        pred_partial: ipp.iter().filter(|x| **x).count(),
-    };
-    if let Some((out, art)) = dump {
-        use std::fmt::Write;
-        let pe: Vec<bool> = pe.iter().map(|v| v.iter().all(|x| *x)).collect();
-        let pp: Vec<bool> = pp.iter().map(|v| v.iter().all(|x| *x)).collect();
-        let _ = writeln!(out, "## {art}");
-        for (i, g) in g_spans.iter().enumerate() {
-            if !ge[i] {
-                let _ = writeln!(
-                    out,
-                    "MISS{} {}",
-                    if gp[i] { "~" } else { "" },
-                    short(&text[g.start..g.end])
-                );
-            }
-        }
-        for (i, p) in p_spans.iter().enumerate() {
-            {
-                let kinds: Vec<String> = units[i]
-                    .members
-                    .iter()
-                    .map(|&m| {
-                        let q = &doc.quotes[m];
-                        let sp = q
-                            .speaker
-                            .as_ref()
-                            .map_or("-", |x| &text[x.span.start..x.span.end]);
-                        let cue = q.cue.map_or("-", |c| &text[c.start..c.end]);
-                        format!("{}:{}:{}", q.kind.as_str(), sp, cue)
-                    })
-                    .collect();
-                let tag = if pe[i] {
-                    "TP"
-                } else if pp[i] {
-                    "FP~"
-                } else {
-                    "FP"
-                };
-                let _ = writeln!(out, "{tag} {:?} {}", kinds, short(&text[p.start..p.end]));
-            }
-        }
-        for l in spk_log {
-            let _ = writeln!(out, "{l}");
-        }
-        for (i, p) in pi_spans.iter().enumerate() {
-            let tag = if ipe[i] {
-                "ITP"
-            } else if ipp[i] {
-                "IFP~"
-            } else {
-                "IFP"
-            };
-            let _ = writeln!(out, "{tag} {}", short(&text[p.start..p.end]));
-        }
-        for (i, g) in gi_spans.iter().enumerate() {
-            if igp[i] && !ige[i] {
-                let _ = writeln!(out, "IMISS~ {}", short(&text[g.start..g.end]));
-            }
-            if !igp[i] {
-                let mut a = g.start.saturating_sub(60);
-                while !text.is_char_boundary(a) {
-                    a += 1;
-                }
-                let mut b = (g.end + 40).min(text.len());
-                while !text.is_char_boundary(b) {
-                    b -= 1;
-                }
-                let _ = writeln!(
-                    out,
-                    "IMISS {} [[{}]] {}",
-                    &text[a..g.start].replace('\n', "|"),
-                    short(&text[g.start..g.end]),
-                    &text[g.end..b].replace('\n', "|")
-                );
-            }
+    let (gold_exact, pred_exact) = match_spans(starts, &gi_spans, &pi_spans, true);
+    let (gold_partial, pred_partial) = match_spans(starts, &gi_spans, &pi_spans, false);
+    IndirectMatch {
+        gold: gi_spans,
+        pred: pi_spans,
+        gold_exact,
+        pred_exact,
+        gold_partial,
+        pred_partial,
+    }
+}
+
+/// Dump: the article heading, missed gold direct quotes (`MISS`, `MISS~` when
+/// matched partially) and every predicted unit (`TP`, `FP~`, `FP`) with its quotes'
+/// kinds, speakers and cues.
+fn dump_direct(out: &mut String, art: &str, doc: &Doc, d: &Direct, m: &GroupMatch) {
+    use std::fmt::Write;
+    let text = doc.text.as_str();
+    let pe: Vec<bool> = m.pred_exact.iter().map(|v| v.iter().all(|x| *x)).collect();
+    let pp: Vec<bool> = m
+        .pred_partial
+        .iter()
+        .map(|v| v.iter().all(|x| *x))
+        .collect();
+    let _ = writeln!(out, "## {art}");
+    for (i, g) in d.g_spans.iter().enumerate() {
+        if !m.gold_exact[i] {
+            let _ = writeln!(
+                out,
+                "MISS{} {}",
+                if m.gold_partial[i] { "~" } else { "" },
+                short(&text[g.start..g.end])
+            );
         }
     }
-    s
+    for (i, p) in d.p_spans.iter().enumerate() {
+        let kinds: Vec<String> = d.units[i]
+            .members
+            .iter()
+            .map(|&m| {
+                let q = &doc.quotes[m];
+                let sp = q
+                    .speaker
+                    .as_ref()
+                    .map_or("-", |x| &text[x.span.start..x.span.end]);
+                let cue = q.cue.map_or("-", |c| &text[c.start..c.end]);
+                format!("{}:{}:{}", q.kind.as_str(), sp, cue)
+            })
+            .collect();
+        let tag = if pe[i] {
+            "TP"
+        } else if pp[i] {
+            "FP~"
+        } else {
+            "FP"
+        };
+        let _ = writeln!(out, "{tag} {:?} {}", kinds, short(&text[p.start..p.end]));
+    }
+}
+
+/// Dump: predicted indirect quotes (`ITP`, `IFP~`, `IFP`) and missed gold ones
+/// (`IMISS~` when matched partially; `IMISS` with some context around it).
+fn dump_indirect(out: &mut String, text: &str, im: &IndirectMatch) {
+    use std::fmt::Write;
+    for (i, p) in im.pred.iter().enumerate() {
+        let tag = if im.pred_exact[i] {
+            "ITP"
+        } else if im.pred_partial[i] {
+            "IFP~"
+        } else {
+            "IFP"
+        };
+        let _ = writeln!(out, "{tag} {}", short(&text[p.start..p.end]));
+    }
+    for (i, g) in im.gold.iter().enumerate() {
+        if im.gold_partial[i] && !im.gold_exact[i] {
+            let _ = writeln!(out, "IMISS~ {}", short(&text[g.start..g.end]));
+        }
+        if !im.gold_partial[i] {
+            let mut a = g.start.saturating_sub(60);
+            while !text.is_char_boundary(a) {
+                a += 1;
+            }
+            let mut b = (g.end + 40).min(text.len());
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            let _ = writeln!(
+                out,
+                "IMISS {} [[{}]] {}",
+                &text[a..g.start].replace('\n', "|"),
+                short(&text[g.start..g.end]),
+                &text[g.end..b].replace('\n', "|")
+            );
+        }
+    }
 }
 
 fn short(s: &str) -> String {
