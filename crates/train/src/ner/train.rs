@@ -321,7 +321,81 @@ fn train_single(
 ) -> (Model, Report) {
     let t0 = Instant::now();
     let folds = opts.gaz_folds.clamp(1, 8);
-    // Gazetteer: entity token sequences per fold.
+    let gaz_folds = fold_gazetteer(docs, folds);
+    let mut gaz_final: PassMap<u8> = PassMap::default();
+    for (k, m) in &gaz_folds {
+        gaz_final.insert(*k, m.iter().fold(0, |a, b| a | b));
+    }
+    let (sent_feats, gold, counts) = token_features(docs, &gaz_folds, folds, stage1);
+    let (data, keys) = feature_ids(sent_feats, counts, opts.min_count);
+    let nrows = keys.len();
+    let mut report = Report {
+        sentences: data.len(),
+        tokens: gold.iter().map(|g| g.len()).sum(),
+        features: nrows,
+        gazetteer: gaz_final.len(),
+        ..Default::default()
+    };
+    if opts.verbose {
+        eprintln!(
+            "ner train: {} sentences, {} tokens, {} features, {} gazetteer entries ({:.1}s)",
+            report.sentences,
+            report.tokens,
+            nrows,
+            gaz_final.len(),
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    let mut p = Perceptron::new(nrows);
+    let mut rng = XorShift(opts.seed | 1);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut scores: Vec<[f32; NL]> = Vec::new();
+    let mut model = None;
+    for epoch in 1..=opts.epochs {
+        let te = Instant::now();
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let errors = p.epoch(&data, &gold, &order, opts.decode, &mut scores);
+        let want_model = dev.is_some() || epoch == opts.epochs;
+        let mut er = EpochReport {
+            epoch,
+            train_errors: errors,
+            dev_f1: None,
+            secs: 0.0,
+        };
+        if want_model {
+            let m = p.average(&keys, &gaz_final, opts);
+            if let Some(dd) = dev {
+                let sc = dev_scores(dd, &m, stage1);
+                er.dev_f1 = Some(sc.overall.f1());
+                report.dev = Some(sc);
+            }
+            model = Some(m);
+        }
+        er.secs = te.elapsed().as_secs_f64();
+        if opts.verbose {
+            eprintln!(
+                "ner train: epoch {epoch}: {errors} wrong sentences, dev F1 {}, {:.1}s",
+                er.dev_f1
+                    .map(|f| format!("{:.4}", f))
+                    .unwrap_or_else(|| "-".into()),
+                er.secs
+            );
+        }
+        report.epochs.push(er);
+    }
+    let model = model.unwrap_or_else(|| p.average(&keys, &gaz_final, opts));
+    report.model_rows = model.num_features();
+    report.secs = t0.elapsed().as_secs_f64();
+    (model, report)
+}
+
+/// The gazetteer per fold: the type mask of every entity token sequence, by the
+/// fold of its document (`di % folds`), plus the "usually lowercase" lexicon (words
+/// seen in lowercase at least three times, all folds: no labels used).
+fn fold_gazetteer(docs: &[Document], folds: usize) -> PassMap<[u8; 8]> {
     let mut gaz_folds: PassMap<[u8; 8]> = PassMap::default();
     for (di, d) in docs.iter().enumerate() {
         for s in &d.sentences {
@@ -337,7 +411,6 @@ fn train_single(
             }
         }
     }
-    // Lexicon: words seen in lowercase at least three times (all folds: no labels used).
     let mut lower_counts: PassMap<u32> = PassMap::default();
     for d in docs {
         for s in &d.sentences {
@@ -357,12 +430,19 @@ fn train_single(
             }
         }
     }
-    drop(lower_counts);
-    let mut gaz_final: PassMap<u8> = PassMap::default();
-    for (k, m) in &gaz_folds {
-        gaz_final.insert(*k, m.iter().fold(0, |a, b| a | b));
-    }
-    // Features of every training token (as hashes), then ids by first occurrence.
+    gaz_folds
+}
+
+/// Per training sentence, the feature hashes of each token (gazetteer features from
+/// the other folds; stacked features when `stage1` is given) and the gold label
+/// indices, and how often each hash occurs.
+#[allow(clippy::type_complexity)]
+fn token_features(
+    docs: &[Document],
+    gaz_folds: &PassMap<[u8; 8]>,
+    folds: usize,
+    stage1: Stage1<'_>,
+) -> (Vec<Vec<Vec<u64>>>, Vec<Vec<usize>>, PassMap<u32>) {
     let mut sent_feats: Vec<Vec<Vec<u64>>> = Vec::new();
     let mut gold: Vec<Vec<usize>> = Vec::new();
     let mut counts: PassMap<u32> = PassMap::default();
@@ -376,7 +456,7 @@ fn train_single(
         let stats = DocStats::new(&infos);
         let nl = stage1.map(|(p, _)| NonLocal::new(&infos, &p[di]));
         let fg = FoldGaz {
-            map: &gaz_folds,
+            map: gaz_folds,
             fold: if folds > 1 { di % folds } else { usize::MAX },
         };
         for (si, (s, inf)) in d.sentences.iter().zip(&infos).enumerate() {
@@ -393,6 +473,18 @@ fn train_single(
             gold.push(s.tags.iter().map(|t| t.index()).collect());
         }
     }
+    (sent_feats, gold, counts)
+}
+
+/// Replaces feature hashes by row ids, in order of first occurrence, dropping
+/// hashes seen fewer than `min_count` times. Returns the sentences as ids and the
+/// hash of each row.
+#[allow(clippy::type_complexity)]
+fn feature_ids(
+    sent_feats: Vec<Vec<Vec<u64>>>,
+    counts: PassMap<u32>,
+    min_count: u32,
+) -> (Vec<Vec<Vec<u32>>>, Vec<u64>) {
     let mut ids: PassMap<u32> = PassMap::default();
     let mut keys: Vec<u64> = Vec::new();
     let mut data: Vec<Vec<Vec<u32>>> = Vec::with_capacity(sent_feats.len());
@@ -401,7 +493,7 @@ fn train_single(
         for f in s {
             let mut v = Vec::with_capacity(f.len());
             for h in f {
-                if counts[&h] < opts.min_count {
+                if counts[&h] < min_count {
                     continue;
                 }
                 let id = *ids.entry(h).or_insert_with(|| {
@@ -414,149 +506,120 @@ fn train_single(
         }
         data.push(sd);
     }
-    drop(counts);
-    drop(ids);
-    let nrows = keys.len();
-    let mut report = Report {
-        sentences: data.len(),
-        tokens: gold.iter().map(|g| g.len()).sum(),
-        features: nrows,
-        gazetteer: gaz_final.len(),
-        ..Default::default()
-    };
-    if opts.verbose {
-        eprintln!(
-            "ner train: {} sentences, {} tokens, {} features, {} gazetteer entries ({:.1}s)",
-            report.sentences,
-            report.tokens,
-            nrows,
-            gaz_final.len(),
-            t0.elapsed().as_secs_f64()
-        );
-    }
-    // Averaged perceptron: w current, u accumulates c·Δ; average = w − u/c.
-    let mut w = vec![0f32; nrows * NL];
-    let mut u = vec![0f64; nrows * NL];
-    let mut tw = [[0f32; NL]; NL + 1];
-    let mut tu = [[0f64; NL]; NL + 1];
-    let mut c: f64 = 1.0;
-    let mut rng = XorShift(opts.seed | 1);
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut scores: Vec<[f32; NL]> = Vec::new();
-    let mut model = None;
-    for epoch in 1..=opts.epochs {
-        let te = Instant::now();
-        for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
+    (data, keys)
+}
+
+/// Dev scores of a freshly averaged model (with its first stage when stacked).
+fn dev_scores(dev: &[Document], m: &Model, stage1: Stage1<'_>) -> NerScores {
+    match stage1 {
+        Some((_, m1)) => {
+            let mut full = m.clone();
+            full.set_first(m1.clone());
+            eval_docs(dev, &full)
         }
+        None => eval_docs(dev, m),
+    }
+}
+
+/// Averaged perceptron: w current, u accumulates c·Δ; average = w − u/c. Rows are
+/// feature ids, `NL` labels each; `tw`/`tu` are the transitions (row `NL`: start).
+struct Perceptron {
+    w: Vec<f32>,
+    u: Vec<f64>,
+    tw: [[f32; NL]; NL + 1],
+    tu: [[f64; NL]; NL + 1],
+    c: f64,
+}
+
+impl Perceptron {
+    fn new(nrows: usize) -> Self {
+        Perceptron {
+            w: vec![0f32; nrows * NL],
+            u: vec![0f64; nrows * NL],
+            tw: [[0f32; NL]; NL + 1],
+            tu: [[0f64; NL]; NL + 1],
+            c: 1.0,
+        }
+    }
+
+    /// One pass over the sentences in `order`: decode each, update on a wrong
+    /// sequence. Returns the number of wrong sentences.
+    fn epoch(
+        &mut self,
+        data: &[Vec<Vec<u32>>],
+        gold: &[Vec<usize>],
+        order: &[usize],
+        decode: Decode,
+        scores: &mut Vec<[f32; NL]>,
+    ) -> usize {
         let mut errors = 0;
-        for &si in &order {
+        for &si in order {
             let sd = &data[si];
             let g = &gold[si];
             scores.clear();
             for f in sd {
                 let mut s = [0f32; NL];
                 for &id in f {
-                    let row = &w[id as usize * NL..id as usize * NL + NL];
+                    let row = &self.w[id as usize * NL..id as usize * NL + NL];
                     for l in 0..NL {
                         s[l] += row[l];
                     }
                 }
                 scores.push(s);
             }
-            let p = match opts.decode {
-                Decode::Viterbi => viterbi(&scores, &tw),
-                Decode::Greedy => greedy(&scores, &tw),
+            let p = match decode {
+                Decode::Viterbi => viterbi(scores, &self.tw),
+                Decode::Greedy => greedy(scores, &self.tw),
             };
             if p != *g {
                 errors += 1;
-                for i in 0..g.len() {
-                    if p[i] != g[i] {
-                        for &id in &sd[i] {
-                            let b = id as usize * NL;
-                            w[b + g[i]] += 1.0;
-                            u[b + g[i]] += c;
-                            w[b + p[i]] -= 1.0;
-                            u[b + p[i]] -= c;
-                        }
-                    }
-                    let gp = if i == 0 { NL } else { g[i - 1] };
-                    let pp = if i == 0 { NL } else { p[i - 1] };
-                    if (gp, g[i]) != (pp, p[i]) {
-                        tw[gp][g[i]] += 1.0;
-                        tu[gp][g[i]] += c;
-                        tw[pp][p[i]] -= 1.0;
-                        tu[pp][p[i]] -= c;
-                    }
+                self.update(sd, g, &p);
+            }
+            self.c += 1.0;
+        }
+        errors
+    }
+
+    /// Moves the weights of every wrong label and transition towards the gold ones.
+    fn update(&mut self, sd: &[Vec<u32>], g: &[usize], p: &[usize]) {
+        let c = self.c;
+        for i in 0..g.len() {
+            if p[i] != g[i] {
+                for &id in &sd[i] {
+                    let b = id as usize * NL;
+                    self.w[b + g[i]] += 1.0;
+                    self.u[b + g[i]] += c;
+                    self.w[b + p[i]] -= 1.0;
+                    self.u[b + p[i]] -= c;
                 }
             }
-            c += 1.0;
-        }
-        let want_model = dev.is_some() || epoch == opts.epochs;
-        let mut er = EpochReport {
-            epoch,
-            train_errors: errors,
-            dev_f1: None,
-            secs: 0.0,
-        };
-        if want_model {
-            let m = build_model(&w, &u, c, &tw, &tu, &keys, &gaz_final, opts);
-            if let Some(dd) = dev {
-                let sc = match stage1 {
-                    Some((_, m1)) => {
-                        let mut full = m.clone();
-                        full.set_first(m1.clone());
-                        eval_docs(dd, &full)
-                    }
-                    None => eval_docs(dd, &m),
-                };
-                er.dev_f1 = Some(sc.overall.f1());
-                report.dev = Some(sc);
+            let gp = if i == 0 { NL } else { g[i - 1] };
+            let pp = if i == 0 { NL } else { p[i - 1] };
+            if (gp, g[i]) != (pp, p[i]) {
+                self.tw[gp][g[i]] += 1.0;
+                self.tu[gp][g[i]] += c;
+                self.tw[pp][p[i]] -= 1.0;
+                self.tu[pp][p[i]] -= c;
             }
-            model = Some(m);
         }
-        er.secs = te.elapsed().as_secs_f64();
-        if opts.verbose {
-            eprintln!(
-                "ner train: epoch {epoch}: {errors} wrong sentences, dev F1 {}, {:.1}s",
-                er.dev_f1
-                    .map(|f| format!("{:.4}", f))
-                    .unwrap_or_else(|| "-".into()),
-                er.secs
-            );
-        }
-        report.epochs.push(er);
     }
-    let model = model.unwrap_or_else(|| build_model(&w, &u, c, &tw, &tu, &keys, &gaz_final, opts));
-    report.model_rows = model.num_features();
-    report.secs = t0.elapsed().as_secs_f64();
-    (model, report)
-}
 
-/// The averaged weights and transitions, written as a model by
-/// [`Model::from_weights`] (quantisation and pruning are the model format's).
-#[allow(clippy::too_many_arguments)]
-fn build_model(
-    w: &[f32],
-    u: &[f64],
-    c: f64,
-    tw: &[[f32; NL]; NL + 1],
-    tu: &[[f64; NL]; NL + 1],
-    keys: &[u64],
-    gaz: &PassMap<u8>,
-    opts: &TrainOptions,
-) -> Model {
-    let avg: Vec<f32> = w
-        .iter()
-        .zip(u)
-        .map(|(&w, &u)| (w as f64 - u / c) as f32)
-        .collect();
-    let mut trans = [[0f32; NL]; NL + 1];
-    for p in 0..=NL {
-        for l in 0..NL {
-            trans[p][l] = (tw[p][l] as f64 - tu[p][l] / c) as f32;
+    /// The averaged weights and transitions, written as a model by
+    /// [`Model::from_weights`] (quantisation and pruning are the model format's).
+    fn average(&self, keys: &[u64], gaz: &PassMap<u8>, opts: &TrainOptions) -> Model {
+        let c = self.c;
+        let avg: Vec<f32> = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| (w as f64 - u / c) as f32)
+            .collect();
+        let mut trans = [[0f32; NL]; NL + 1];
+        for (p, row) in trans.iter_mut().enumerate() {
+            for (l, t) in row.iter_mut().enumerate() {
+                *t = (self.tw[p][l] as f64 - self.tu[p][l] / c) as f32;
+            }
         }
+        Model::from_weights(&avg, keys, trans, gaz.clone(), opts.decode, opts.prune)
     }
-    Model::from_weights(&avg, keys, trans, gaz.clone(), opts.decode, opts.prune)
 }
