@@ -404,27 +404,64 @@ pub fn cross_validate(dir: &Path, folds: u64) -> Result<PtcScores, String> {
     Ok(out)
 }
 
+/// Stage-2 SI epochs tried (the best by cross-fold SI F1 is shipped).
+const MAX_EPOCHS: usize = 25;
+/// Stage-1 token-tagger epochs.
+const SI1_EPOCHS: usize = 2;
+/// Sentence-classifier epochs.
+const SENT_EPOCHS: usize = 3;
+/// TC epochs tried (the best by 5-fold CV accuracy is shipped).
+const TC_EPOCHS: usize = 30;
+
 /// Fits the model on `train`, appending what it chose to `rep`. Every stage is trained
 /// on 5 folds; the stage-2 epochs and the token and sentence thresholds are those with
 /// the best SI F1 on the fold models' scores, the TC epochs those with the best 5-fold
 /// accuracy; the shipped tables are the fold models' means.
 pub fn fit(train: &[Article], rep: &mut String) -> Model {
-    const MAX_EPOCHS: usize = 25;
-    const SI1_EPOCHS: usize = 2;
-    const SENT_EPOCHS: usize = 3;
     let mut feats: Vec<Feats> = train.iter().map(featurize).collect();
     // Every stage is trained on five folds: each article's stacked inputs come from
     // models that did not see it, and the shipped weights are the mean of the five fold
     // models, so that scores at run time have the scale the next stage was trained on.
     let fold: Vec<u64> = train.iter().map(|a| fhash("fold", &a.id) % 5).collect();
-    let mut stacks: Vec<Vec<Vec<u32>>> = vec![Vec::new(); feats.len()];
-    let mut sscores: Vec<Vec<f32>> = vec![Vec::new(); feats.len()];
+    let (si1, s1x) = fit_stage1(&mut feats, &fold);
+    let sent = fit_sentences(&mut feats, &fold, &s1x, rep);
+    let (si, best_si, calib) = fit_stage2(&feats, &fold, train, rep);
+    let (tc, best_tc) = fit_tc(&feats, &fold, rep);
+    let info = format!(
+        "PTC train part ({} articles, split by hash of id); sentence epochs={}, SI stage-1 epochs={}, stage-2 epochs={} threshold={} sentence threshold={} (5-fold CV F1 {:.4}); TC epochs={} (5-fold CV micro-F1 {:.4}); SI_BITS={SI_BITS} TC_BITS={TC_BITS}",
+        train.len(),
+        SENT_EPOCHS,
+        SI1_EPOCHS,
+        best_si.0,
+        best_si.1,
+        best_si.2,
+        best_si.3,
+        best_tc.0,
+        best_tc.1
+    );
+    let _ = writeln!(rep, "{info}");
+    Model {
+        sent,
+        si: si1,
+        si2: si,
+        tc,
+        threshold: best_si.1,
+        sent_threshold: best_si.2,
+        calib,
+        info,
+    }
+}
+
+/// Stage 1: the token tagger on 5 folds. Every article gets the margins of the fold
+/// model that did not see it, and its sentences the stacked features made from them.
+/// Returns the shipped table (the fold models' mean) and the cross-fold margins.
+fn fit_stage1(feats: &mut [Feats], fold: &[u64]) -> (Vec<f32>, Vec<Vec<f32>>) {
     let sm = (1u64 << SI_BITS) - 1;
     // Cross-fold stage-1 scores; their sentence aggregates feed the sentence classifier.
     let mut s1x: Vec<Vec<f32>> = vec![Vec::new(); feats.len()];
-    let (mut si1_mean, mut sent_mean) = (Vec::new(), Vec::new());
+    let mut si1_mean = Vec::new();
     for k in 0..5 {
-        let tr = outside_fold(&feats, &fold, k);
+        let tr = outside_fold(feats, fold, k);
         let mut w1 = Vec::new();
         train_si(&tr, SI1_EPOCHS, |e, w| {
             if e == SI1_EPOCHS {
@@ -444,9 +481,26 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
             x.extend(h.iter().map(|v| (v & sm) as u32));
         }
     }
-    // Cross-fold sentence scores, then the stage-2 features.
+    (si1_mean, s1x)
+}
+
+/// The sentence classifier on 5 folds. Every article gets the cross-fold sentence
+/// scores (`Feats::ss`) and its tokens the stage-2 stacked features (from those and
+/// the stage-1 margins `s1x`). Reports the classifier's best CV F1; returns the
+/// shipped table.
+fn fit_sentences(
+    feats: &mut [Feats],
+    fold: &[u64],
+    s1x: &[Vec<f32>],
+    rep: &mut String,
+) -> Vec<f32> {
+    let sm = (1u64 << SI_BITS) - 1;
+    let mut stacks: Vec<Vec<Vec<u32>>> = vec![Vec::new(); feats.len()];
+    let mut sscores: Vec<Vec<f32>> = vec![Vec::new(); feats.len()];
+    let mut sent_mean = Vec::new();
+    let mut h = Vec::new();
     for k in 0..5 {
-        let tr = outside_fold(&feats, &fold, k);
+        let tr = outside_fold(feats, fold, k);
         let mut ws = Vec::new();
         train_binary(&tr, true, SENT_EPOCHS, |e, w| {
             if e == SENT_EPOCHS {
@@ -477,7 +531,6 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
         rep,
         "  sentence classifier (sentence overlaps a gold span): 5-fold CV best F1 {f1s:.4} at score {th:.1}"
     );
-    let (si1, sent) = (si1_mean, sent_mean);
     for (f, ss) in feats.iter_mut().zip(sscores) {
         f.ss = ss;
     }
@@ -486,12 +539,25 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
             t.extend(s);
         }
     }
-    // SI: stage-2 epochs and thresholds from cross-fold scores of the whole train part
-    // (every article scored by a stage 2 that did not see it).
+    sent_mean
+}
+
+/// Stage 2: the token tagger on the stacked features, 5 folds, up to [`MAX_EPOCHS`].
+/// The epoch and the token and sentence thresholds are those with the best SI F1 on
+/// cross-fold scores of the whole train part (every article scored by a stage 2 that
+/// did not see it). Returns the shipped table at that epoch, (epoch, token threshold,
+/// sentence threshold, F1) and the span-score table.
+#[allow(clippy::type_complexity)]
+fn fit_stage2(
+    feats: &[Feats],
+    fold: &[u64],
+    train: &[Article],
+    rep: &mut String,
+) -> (Vec<f32>, (usize, f32, f32, f64), [f32; 8]) {
     let mut raw: Vec<Vec<Vec<f32>>> = vec![vec![Vec::new(); feats.len()]; MAX_EPOCHS];
     let mut si2_mean: Vec<Vec<f32>> = vec![Vec::new(); MAX_EPOCHS];
     for k in 0..5 {
-        let tr = outside_fold(&feats, &fold, k);
+        let tr = outside_fold(feats, fold, k);
         train_si(&tr, MAX_EPOCHS, |e, w| {
             mean_into(&mut si2_mean[e - 1], &w, 0.2);
             for (d, f) in feats.iter().enumerate().filter(|(d, _)| fold[*d] == k) {
@@ -519,15 +585,21 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
         "  span scores (cross-fold SI precision; runs, then whole sentences, by margin <2, 2-5, 5-10, 10+): {:.3?}",
         calib
     );
-    // TC: epochs by 5-fold cross-validation over the train part.
-    const TC_EPOCHS: usize = 30;
+    let si = std::mem::take(&mut si2_mean[best_si.0 - 1]);
+    (si, best_si, calib)
+}
+
+/// TC: the technique classifier on 5 folds, up to [`TC_EPOCHS`]; the epoch is the
+/// one with the best 5-fold CV accuracy. Returns the shipped table at that epoch and
+/// (epoch, accuracy).
+fn fit_tc(feats: &[Feats], fold: &[u64], rep: &mut String) -> (Vec<f32>, (usize, f64)) {
     let mut cv = vec![(0usize, 0usize); TC_EPOCHS];
     let mut tc_mean: Vec<Vec<f32>> = vec![Vec::new(); TC_EPOCHS];
     for k in 0..5 {
-        let tr = outside_fold(&feats, &fold, k);
+        let tr = outside_fold(feats, fold, k);
         let dv: Vec<&Feats> = feats
             .iter()
-            .zip(&fold)
+            .zip(fold)
             .filter(|x| *x.1 == k)
             .map(|x| x.0)
             .collect();
@@ -546,32 +618,8 @@ pub fn fit(train: &[Article], rep: &mut String) -> Model {
             best_tc = (e + 1, acc);
         }
     }
-    // Shipped: the mean of the fold models at the chosen epochs.
-    let si = std::mem::take(&mut si2_mean[best_si.0 - 1]);
     let tc = std::mem::take(&mut tc_mean[best_tc.0 - 1]);
-    let info = format!(
-        "PTC train part ({} articles, split by hash of id); sentence epochs={}, SI stage-1 epochs={}, stage-2 epochs={} threshold={} sentence threshold={} (5-fold CV F1 {:.4}); TC epochs={} (5-fold CV micro-F1 {:.4}); SI_BITS={SI_BITS} TC_BITS={TC_BITS}",
-        train.len(),
-        SENT_EPOCHS,
-        SI1_EPOCHS,
-        best_si.0,
-        best_si.1,
-        best_si.2,
-        best_si.3,
-        best_tc.0,
-        best_tc.1
-    );
-    let _ = writeln!(rep, "{info}");
-    Model {
-        sent,
-        si: si1,
-        si2: si,
-        tc,
-        threshold: best_si.1,
-        sent_threshold: best_si.2,
-        calib,
-        info,
-    }
+    (tc, best_tc)
 }
 
 #[cfg(test)]
