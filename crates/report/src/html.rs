@@ -47,8 +47,26 @@ struct Hl {
     who: Option<String>,
 }
 
+/// Every highlight of the article, sorted by start: quotes, speakers, sources,
+/// findings, techniques, entities and sentences (spans that are empty, out of range or
+/// not on char boundaries dropped).
 fn layers(doc: &Doc) -> Vec<Hl> {
     let mut v = Vec::new();
+    quote_layers(&mut v, doc);
+    speaker_layers(&mut v, doc);
+    source_layers(&mut v, doc);
+    finding_layers(&mut v, doc);
+    technique_layers(&mut v, doc);
+    entity_layers(&mut v, doc);
+    sentence_layers(&mut v, doc);
+    // Drop spans that are empty, out of range or not on char boundaries.
+    v.retain(|h| h.span.start < h.span.end && slice(doc, h.span).is_some());
+    v.sort_by_key(|h| h.span.start);
+    v
+}
+
+/// Quotes: kind and speaker, a link target each (`q1`, `q2`…).
+fn quote_layers(v: &mut Vec<Hl>, doc: &Doc) {
     for (i, q) in doc.quotes.iter().enumerate() {
         let mut attrs = vec![("data-kind", q.kind.as_str().to_string())];
         let title = match &q.speaker {
@@ -68,7 +86,10 @@ fn layers(doc: &Doc) -> Vec<Hl> {
             who: q.speaker.as_ref().map(|s| s.name.clone()),
         });
     }
-    // Speaker spans: one highlight per distinct span, naming every quote it speaks.
+}
+
+/// Speaker spans: one highlight per distinct span, naming every quote it speaks.
+fn speaker_layers(v: &mut Vec<Hl>, doc: &Doc) {
     let mut speakers: Vec<(Span, String, Vec<usize>)> = Vec::new();
     for (i, q) in doc.quotes.iter().enumerate() {
         if let Some(sp) = &q.speaker {
@@ -95,6 +116,10 @@ fn layers(doc: &Doc) -> Vec<Hl> {
             who: None,
         });
     }
+}
+
+/// Every mention of a credited source.
+fn source_layers(v: &mut Vec<Hl>, doc: &Doc) {
     for s in &doc.sources {
         for m in &s.mentions {
             v.push(Hl {
@@ -110,6 +135,10 @@ fn layers(doc: &Doc) -> Vec<Hl> {
             });
         }
     }
+}
+
+/// The spans of each finding, a link target each (`f1-1`…).
+fn finding_layers(v: &mut Vec<Hl>, doc: &Doc) {
     for (i, f) in doc.findings.iter().enumerate() {
         for (k, sp) in f.spans.iter().enumerate() {
             v.push(Hl {
@@ -128,6 +157,10 @@ fn layers(doc: &Doc) -> Vec<Hl> {
             });
         }
     }
+}
+
+/// Flagged rhetoric spans with technique, score and definition (`t1`…).
+fn technique_layers(v: &mut Vec<Hl>, doc: &Doc) {
     for (i, t) in doc.techniques.iter().enumerate() {
         let title = format!(
             "{} ({:.2}): {}",
@@ -148,6 +181,10 @@ fn layers(doc: &Doc) -> Vec<Hl> {
             who: None,
         });
     }
+}
+
+/// Every entity mention.
+fn entity_layers(v: &mut Vec<Hl>, doc: &Doc) {
     for e in &doc.entities {
         for m in &e.mentions {
             v.push(Hl {
@@ -163,7 +200,10 @@ fn layers(doc: &Doc) -> Vec<Hl> {
             });
         }
     }
-    // Sentences, outermost: how each is sourced (a layer that starts hidden).
+}
+
+/// Sentences, outermost: how each is sourced (a layer that starts hidden).
+fn sentence_layers(v: &mut Vec<Hl>, doc: &Doc) {
     for (i, st) in doc.sentences.iter().enumerate() {
         let mut class = format!("sen sen-{}", st.attribution.as_str());
         let mut title = format!("Sentence {}: {}", i + 1, attribution_label(st.attribution));
@@ -187,10 +227,6 @@ fn layers(doc: &Doc) -> Vec<Hl> {
             who: None,
         });
     }
-    // Drop spans that are empty, out of range or not on char boundaries.
-    v.retain(|h| h.span.start < h.span.end && slice(doc, h.span).is_some());
-    v.sort_by_key(|h| h.span.start);
-    v
 }
 
 fn attribution_label(a: Attribution) -> &'static str {
