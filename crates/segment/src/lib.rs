@@ -351,9 +351,10 @@ fn scan_word(text: &str, i: usize, out: &mut Vec<Span>) -> usize {
             || abbrev::is_final_abbrev(w)
             || abbrev::is_nonfinal_dotted(w)
             || (is_single_upper(w) && w.len() == whole.len())
+            // "No. 5" on one line: a number after a line break does not reach back.
             || (abbrev::is_number_abbrev(w)
                 && text[j + 1..]
-                    .trim_start()
+                    .trim_start_matches([' ', '\t', '\u{a0}'])
                     .starts_with(|c: char| c.is_ascii_digit()));
         if attach {
             out.push(Span::new(start, j + 1));

@@ -455,3 +455,9 @@ fn tokens_carry_their_attributes() {
         assert_eq!(d.form(t), unspin_lex::normalise(d.slice(t.span)));
     }
 }
+
+#[test]
+fn a_number_on_the_next_line_does_not_take_no_s_period() {
+    assert_eq!(toks("Version No. 1"), ["Version", "No.", "1"]);
+    assert_eq!(toks("Version No.\n1."), ["Version", "No", ".", "1", "."]);
+}
