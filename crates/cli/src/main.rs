@@ -498,7 +498,7 @@ enum Job {
 
 /// `analyze --format jsonl -` with JSON Lines on stdin (`{"url", "html"|"text"}` per
 /// line): a streaming filter, one report line out per line in, in order, bounded memory.
-fn stream_jsonl(first: Vec<u8>, opts: Options, min_score: f32) -> ExitCode {
+fn stream_jsonl(first: Vec<u8>, opts: Options) -> ExitCode {
     // At most BATCH lines or BATCH_BYTES in flight: memory stays bounded whatever
     // the length of the stream or of its lines (each line capped while reading).
     const BATCH: usize = 256;
@@ -548,8 +548,7 @@ fn stream_jsonl(first: Vec<u8>, opts: Options, min_score: f32) -> ExitCode {
                 }
                 let page = Page::parse(line).map_err(|e| format!("-: line {no}: {e}"))?;
                 let label = page.url.clone().unwrap_or_else(|| format!("-:{no}"));
-                let mut doc = page.analyze(&label, opts).map_err(|e| e.to_string())?;
-                doc.techniques.retain(|t| t.score >= min_score);
+                let doc = page.analyze(&label, opts).map_err(|e| e.to_string())?;
                 Ok(serde_json::to_string(&doc.report()).unwrap_or_default() + "\n")
             })
             .collect();
@@ -600,7 +599,7 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
     if let Err(code) = check_jobs(&jobs, format, &args) {
         return code;
     }
-    let docs = analyze_jobs(&jobs, opts_of(&args), args.min_score, &mut failed);
+    let docs = analyze_jobs(&jobs, opts_of(&args), &mut failed);
     let written = match &args.out_dir {
         Some(dir) => write_files(dir, &docs, format, color),
         None => print_all(&docs, format, color),
@@ -684,7 +683,7 @@ fn stdin_job(args: &AnalyzeArgs, format: Format) -> Result<Job, ExitCode> {
         Ok(_) => {}
     }
     if Page::looks_like(&first) && format == Format::Jsonl && args.out_dir.is_none() {
-        return Err(stream_jsonl(first, opts_of(args), args.min_score));
+        return Err(stream_jsonl(first, opts_of(args)));
     }
     match unspin_ingest::read_stdin_capped(first) {
         Ok(raw) => Ok(Job::Raw(raw)),
@@ -747,7 +746,7 @@ fn check_jobs(jobs: &[Job], format: Format, args: &AnalyzeArgs) -> Result<(), Ex
 
 /// Analyses the jobs in parallel and returns the documents in input order; their
 /// warnings and the failures are printed (failures set `failed`).
-fn analyze_jobs(jobs: &[Job], opts: Options, min_score: f32, failed: &mut bool) -> Vec<Doc> {
+fn analyze_jobs(jobs: &[Job], opts: Options, failed: &mut bool) -> Vec<Doc> {
     let results: Vec<Result<Doc, String>> = jobs
         .par_iter()
         .map(|job| {
@@ -761,9 +760,6 @@ fn analyze_jobs(jobs: &[Job], opts: Options, min_score: f32, failed: &mut bool) 
                     unspin_pipeline::analyze_path(p, opts).map_err(|e| e.to_string())?
                 }
             };
-            if min_score > 0.0 {
-                doc.techniques.retain(|t| t.score >= min_score);
-            }
             // Reports are written once all are done, in input order: keep only what they show.
             doc.drop_tokens();
             Ok(doc)
@@ -793,6 +789,7 @@ fn opts_of(args: &AnalyzeArgs) -> Options {
         clean: !args.no_clean,
         rhetoric: !args.no_rhetoric,
         max_text_bytes: args.max_text_mib.saturating_mul(1024 * 1024),
+        min_score: args.min_score,
     }
 }
 

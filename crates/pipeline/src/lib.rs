@@ -29,6 +29,8 @@ pub struct Options {
     pub rhetoric: bool,
     /// Largest clean text analysed, in bytes; longer documents are refused.
     pub max_text_bytes: usize,
+    /// Keep only technique spans scoring at least this much (0 keeps all).
+    pub min_score: f32,
 }
 
 impl Default for Options {
@@ -37,6 +39,7 @@ impl Default for Options {
             clean: true,
             rhetoric: true,
             max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
+            min_score: 0.0,
         }
     }
 }
@@ -186,6 +189,9 @@ pub fn analyze_doc_with(doc: &mut Doc, opts: Options, budget: &Budget) -> Result
     if opts.rhetoric {
         budget.check(&path)?;
         unspin_rhetoric::detect(doc);
+        if opts.min_score > 0.0 {
+            doc.techniques.retain(|t| t.score >= opts.min_score);
+        }
     }
     Ok(())
 }
