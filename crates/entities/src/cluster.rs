@@ -300,7 +300,9 @@ impl<'m, 'd> Clusterer<'m, 'd> {
                 continue;
             };
             let fit = self.same_title(m, fit);
-            let best = self.best_fit(m, fit, &full_starts);
+            let Some(best) = self.best_fit(m, fit, &full_starts) else {
+                continue;
+            };
             self.cls[best].members.push(i);
             self.assigned[i] = Some(best);
         }
@@ -343,7 +345,7 @@ impl<'m, 'd> Clusterer<'m, 'd> {
     }
 
     /// Rules (3) and (4): most full-name mentions, then named most recently before `m`.
-    fn best_fit(&self, m: &M, fit: Vec<usize>, full_starts: &[Vec<usize>]) -> usize {
+    fn best_fit(&self, m: &M, fit: Vec<usize>, full_starts: &[Vec<usize>]) -> Option<usize> {
         // Position (+1) of the cluster's last full-name mention before this one.
         let recency = |c: usize| {
             let starts = &full_starts[c];
@@ -356,7 +358,6 @@ impl<'m, 'd> Clusterer<'m, 'd> {
         };
         fit.into_iter()
             .max_by_key(|&c| (self.cls[c].full, recency(c), std::cmp::Reverse(c)))
-            .expect("non-empty")
     }
 
     /// Step 3: everything else clusters by canonical form or text.

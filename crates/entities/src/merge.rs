@@ -240,8 +240,8 @@ mod model_tests {
             gaz_folds: 0,
             ..Default::default()
         };
-        let (dummy, _) = unspin_train::ner::train_docs(&docs, None, &opts);
-        let fake = analyse(text, &dummy);
+        let (tiny_model, _) = unspin_train::ner::train_docs(&docs, None, &opts);
+        let fake = analyse(text, &tiny_model);
         assert_ne!(
             real.entities
                 .iter()

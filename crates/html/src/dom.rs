@@ -508,7 +508,7 @@ impl Walker<'_> {
     /// Closes the open elements deeper than `level`.
     fn close_deeper_than(&mut self, level: usize) {
         while self.open.len() > level {
-            let ctx = self.open.pop().unwrap();
+            let Some(ctx) = self.open.pop() else { break };
             close(&mut self.b, &ctx, &mut self.block_stack);
             let last = self.b.elems.len() as u32 - 1;
             self.b.elems[ctx.elem as usize].end = last;

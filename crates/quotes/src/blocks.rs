@@ -57,8 +57,7 @@ impl<'d> Detector<'d> {
             if speaker.is_none() && pi > 0 && self.paras[pi - 1].kind != ParagraphKind::Blockquote {
                 let pp = self.paras[pi - 1].span;
                 let (s0, _) = self.sentence_of(pi - 1, pp.end.saturating_sub(1));
-                let mut dummy = false;
-                if let Some(at) = self.parse_before(s0, pp.end, &mut dummy) {
+                if let Some(at) = self.attribution_before(s0, pp.end) {
                     speaker = at.speaker.map(|s| self.resolve(s));
                     cue = at.cue;
                 }

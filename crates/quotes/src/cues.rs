@@ -330,6 +330,12 @@ impl<'d> Detector<'d> {
         self.parse_before_nested(a, b, rumour, 0)
     }
 
+    /// [`Self::parse_before`] where only the attribution matters, not whether the
+    /// words before it are a rumour.
+    pub(crate) fn attribution_before(&self, a: usize, b: usize) -> Option<Attr> {
+        self.parse_before(a, b, &mut false)
+    }
+
     /// [`Self::parse_before`] from inside another one `depth` levels up (a cue that
     /// shares its subject with an earlier one looks back at most [`MAX_LOOKBACK_DEPTH`]).
     fn parse_before_nested(
@@ -467,9 +473,10 @@ impl<'d> Detector<'d> {
     /// in the same clause, else the sentence's subject.
     fn shared_subject(&self, a: usize, ws: &[Word], pre: usize, depth: u8) -> Option<Span> {
         // `X said … and added, "…"`: the subject of the earlier cue.
-        let mut dummy = false;
+        // Only the inner attribution matters here, not its rumour flag.
+        let mut inner_rumour = false;
         let earlier = if depth < MAX_LOOKBACK_DEPTH {
-            let x = self.parse_before_nested(a, ws[pre - 1].start, &mut dummy, depth + 1);
+            let x = self.parse_before_nested(a, ws[pre - 1].start, &mut inner_rumour, depth + 1);
             // Only a cue of the same clause: no comma between it and "and"
             // (`As the crowd began to chant, X … and joked` is X's).
             x.filter(|x| {

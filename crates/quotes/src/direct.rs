@@ -106,8 +106,7 @@ impl<'d> Detector<'d> {
         st.attrs[i] = right.or(left);
         if st.attrs[i].is_none() && !st.rumour[i] && prev_end > s0 {
             // Several quotes in one sentence: the cue may precede an earlier one.
-            let mut dummy = false;
-            if let Some(a) = self.parse_before(s0, self.marked[i - 1].open, &mut dummy) {
+            if let Some(a) = self.attribution_before(s0, self.marked[i - 1].open) {
                 st.attrs[i] = Some(Attr { end: a.end, ..a });
             }
         }
@@ -275,8 +274,7 @@ impl<'d> Detector<'d> {
                 continue;
             }
             let (s0, _) = self.sentence_of(m.para - 1, pp.end.saturating_sub(1));
-            let mut dummy = false;
-            if let Some(a) = self.parse_before(s0, pp.end, &mut dummy) {
+            if let Some(a) = self.attribution_before(s0, pp.end) {
                 st.attrs[i] = Some(a);
                 if st.kinds[i] == QuoteKind::Partial || st.kinds[i] == QuoteKind::Scare {
                     st.kinds[i] = QuoteKind::Direct;
@@ -328,8 +326,7 @@ impl<'d> Detector<'d> {
             let l = w.form();
             lex::cue(l).is_some_and(|c| c.speech && !c.rumour) && !lex::ambiguous_noun(l)
         })?;
-        let mut dummy = false;
-        let a = self.parse_before(s0, cw.end, &mut dummy)?;
+        let a = self.attribution_before(s0, cw.end)?;
         let sp = a.speaker?;
         let person = self
             .resolve(sp)

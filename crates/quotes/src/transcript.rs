@@ -146,12 +146,15 @@ impl<'d> Detector<'d> {
             }
             if let Some((ei, _)) = best {
                 let e = &self.doc.entities[ei];
-                let m = e.mentions.iter().find(|m| m.span.end <= intro_end).unwrap();
-                resolved = Some(Speaker {
-                    span: m.span,
-                    entity: Some(ei),
-                    name: e.name.clone(),
-                });
+                resolved = e
+                    .mentions
+                    .iter()
+                    .find(|m| m.span.end <= intro_end)
+                    .map(|m| Speaker {
+                        span: m.span,
+                        entity: Some(ei),
+                        name: e.name.clone(),
+                    });
             }
         }
         let mut out = vec![];

@@ -25,17 +25,19 @@ pub fn read_conll(text: &str) -> Result<Vec<Document>, String> {
         tags: Vec::new(),
     };
     let flush = |docs: &mut Vec<Document>, cur: &mut Sentence| {
-        if !cur.tokens.is_empty() {
-            docs.last_mut()
-                .expect("at least one document")
-                .sentences
-                .push(std::mem::replace(
-                    cur,
-                    Sentence {
-                        tokens: Vec::new(),
-                        tags: Vec::new(),
-                    },
-                ));
+        if cur.tokens.is_empty() {
+            return;
+        }
+        let s = std::mem::replace(
+            cur,
+            Sentence {
+                tokens: Vec::new(),
+                tags: Vec::new(),
+            },
+        );
+        match docs.last_mut() {
+            Some(d) => d.sentences.push(s),
+            None => docs.push(Document { sentences: vec![s] }),
         }
     };
     for (ln, line) in text.lines().enumerate() {
@@ -45,13 +47,13 @@ pub fn read_conll(text: &str) -> Result<Vec<Document>, String> {
         }
         if is_docstart(line) {
             flush(&mut docs, &mut cur);
-            if !docs.last().expect("doc").sentences.is_empty() {
+            if docs.last().is_some_and(|d| !d.sentences.is_empty()) {
                 docs.push(Document::default());
             }
             continue;
         }
         let mut cols = line.split_whitespace();
-        let tok = cols.next().expect("non-empty line");
+        let Some(tok) = cols.next() else { continue };
         let tag = cols.next_back().unwrap_or("O");
         let tag = Tag::parse(tag).ok_or_else(|| format!("line {}: unknown tag {tag:?}", ln + 1))?;
         cur.tokens.push(tok.to_string());
