@@ -8,6 +8,17 @@ table!(
     pub PHRASES = "persuasion_phrases.tsv"
 );
 
+table!(
+    /// Name-calling words with a common literal sense, and which sense.
+    pub LITERAL_SENSE_HITS = "literal_sense_hits.tsv"
+);
+
+/// The literal sense (`competition`, `currency`) of a lowercase name-calling word
+/// that has one.
+pub fn literal_sense(word: &str) -> Option<&'static str> {
+    LITERAL_SENSE_HITS.row(word).and_then(|r| r.get(1).copied())
+}
+
 // Word sets of the context rules; an entry ending in `*` matches as a prefix.
 word_set!(
     /// Adjectives that turn a noun into an insult ("clueless", "power-hungry").

@@ -363,7 +363,7 @@ fn vetoed(ctx: &Ctx, h: &Hit, tech: TechniqueName, hc: &HitContext) -> bool {
         // "Memphis, losers in seven of its last nine games", "the winner … the loser":
         // the side that lost, not an insult.
         TechniqueName::NameCalling
-            if matches!(hit, "loser" | "losers")
+            if unspin_lex::persuasion::literal_sense(hit) == Some("competition")
                 && (lower_sent.contains("winner")
                     || lower_sent.chars().any(|c| c.is_ascii_digit())) =>
         {
@@ -371,7 +371,11 @@ fn vetoed(ctx: &Ctx, h: &Hit, tech: TechniqueName, hc: &HitContext) -> bool {
         }
         // "weakened the shilling": a currency. (Vetoed here rather than by narrowing
         // the lexicon's "shill*", whose hits are also model features.)
-        TechniqueName::NameCalling if matches!(hit, "shilling" | "shillings") => true,
+        TechniqueName::NameCalling
+            if unspin_lex::persuasion::literal_sense(hit) == Some("currency") =>
+        {
+            true
+        }
         // "amid the gathering snowflakes": weather, not an insult.
         TechniqueName::NameCalling if hit.starts_with("snowflake") => {
             words::SNOWFALL_MODIFIERS.contains(before)
