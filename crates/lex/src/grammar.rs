@@ -184,6 +184,11 @@ word_set!(
     /// Words before a bare "say" that make it non-finite or first-person ("to", "can", "I", "'d").
     pub NON_SUBJECT_BEFORE_SAY = "non_subject_before_say.txt"
 );
+word_set!(
+    /// First-person pronouns and their contractions ("I", "we're", "our"): a statement
+    /// in the speaker's own voice.
+    pub FIRST_PERSON_WORDS = "first_person_words.txt"
+);
 
 #[cfg(test)]
 mod tests {

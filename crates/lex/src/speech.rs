@@ -9,6 +9,11 @@ table!(
     /// Form → lemma, kinds (comma-separated; see the file's header).
     pub SPEECH_VERBS = "speech_verbs.tsv"
 );
+table!(
+    /// More forms in the columns of [`SPEECH_VERBS`], taken from the Gender Gap Tracker's
+    /// quote-verb list (MIT; kept apart for its notice).
+    pub SPEECH_VERBS_GGT = "speech_verbs_ggt.tsv"
+);
 
 /// The kinds of one form, as bits (the constants below).
 pub type Kinds = u16;
@@ -68,7 +73,7 @@ fn map() -> &'static FxHashMap<&'static str, Kinds> {
     static MAP: OnceLock<FxHashMap<&'static str, Kinds>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut m = FxHashMap::default();
-        for r in SPEECH_VERBS.rows() {
+        for r in SPEECH_VERBS.rows().iter().chain(SPEECH_VERBS_GGT.rows()) {
             let kinds = r.get(2).map_or(0, |k| {
                 k.split(',')
                     .map(|x| kind_bit(x.trim()))
@@ -88,7 +93,10 @@ pub fn kinds(form: &str) -> Kinds {
 
 /// The lemma of a listed form ("said" → "say").
 pub fn lemma(form: &str) -> Option<&'static str> {
-    SPEECH_VERBS.row(form).and_then(|r| r.get(1).copied())
+    SPEECH_VERBS
+        .row(form)
+        .or_else(|| SPEECH_VERBS_GGT.row(form))
+        .and_then(|r| r.get(1).copied())
 }
 
 /// A verb that reports speech ("said", "told", "warned").
@@ -175,7 +183,7 @@ mod tests {
         assert!(!is_cue("table"));
         assert!(is_core_speech_verb("said") && is_core_speech_verb("fears"));
         assert!(!is_core_speech_verb("slammed") && !is_core_speech_verb("saying"));
-        for r in SPEECH_VERBS.rows() {
+        for r in SPEECH_VERBS.rows().iter().chain(SPEECH_VERBS_GGT.rows()) {
             assert_eq!(r.len(), 3, "{r:?}");
             assert_eq!(r[0], crate::normalise(r[0]), "not lowercase: {}", r[0]);
         }
