@@ -22,6 +22,13 @@ impl<'d> Detector<'d> {
                 continue;
             }
             let t = &text[p.span.start..p.span.end];
+            // The credit line of the block before it, not a block of its own.
+            if pi > 0
+                && self.paras[pi - 1].kind == ParagraphKind::Blockquote
+                && self.credit_line(p.span.start, p.span.end).is_some()
+            {
+                continue;
+            }
             let mut speaker = None;
             let mut cue = None;
             let mut span = p.span;
@@ -45,6 +52,26 @@ impl<'d> Detector<'d> {
                         span = Span::new(p.span.start, p.span.start + body.len());
                     }
                 }
+            }
+            // A credit line: the block's last line (`— Jane Roe`) or the next paragraph.
+            if speaker.is_none() {
+                if let Some(nl) = t.trim_end().rfind('\n') {
+                    let line = p.span.start + nl + 1;
+                    if let Some(sp) = self.credit_line(line, p.span.end) {
+                        speaker = Some(self.resolve(sp));
+                        let body = t[..nl].trim_end();
+                        if !body.is_empty() {
+                            span = Span::new(p.span.start, p.span.start + body.len());
+                        }
+                    }
+                }
+            }
+            if speaker.is_none() {
+                speaker = self
+                    .paras
+                    .get(pi + 1)
+                    .and_then(|np| self.credit_line(np.span.start, np.span.end))
+                    .map(|sp| self.resolve(sp));
             }
             if speaker.is_none() {
                 if let Some((ppi, sp, cu)) = &prev_block {

@@ -13,7 +13,7 @@ const CLOSING_ATTRIBUTION_WORDS: usize = 8;
 /// The most words after such a closing attribution.
 const CLOSING_TAIL_WORDS: usize = 3;
 /// The most words (dash included) of `"…" — Jane Roe` closing the window.
-const DASH_NAME_WORDS: usize = 5;
+pub(crate) const DASH_NAME_WORDS: usize = 5;
 /// The most words (leading commas included) of `"…?" Hannity pressed.`.
 const NAME_VERB_WORDS: usize = 6;
 /// Words after a quote without a comma within which a cue must come (`"…" Grubbs said`).
@@ -23,6 +23,8 @@ const AFTER_CUE_REACH: usize = 14;
 /// The most words from a cue back to the start of the verb group governing its "to"
 /// ("went on to say").
 const TO_GOVERNOR_REACH: usize = 5;
+/// The most words of a role after the name on a credit line (`— Jane Roe, mayor of …`).
+const CREDIT_TAIL_WORDS: usize = 12;
 /// The most words of a subject read back from its cue before a quote.
 const SUBJECT_BEFORE_WORDS: usize = 10;
 
@@ -151,6 +153,49 @@ impl<'d> Detector<'d> {
             }
         }
         None
+    }
+
+    /// A credit line in `[a, b)`, the words after a quote or block quote (`— Jane Roe`,
+    /// `― Jane Roe, mayor of Springfield`, `- Roe`): the credited name. The words hold
+    /// only the dash, the name and a short role after a comma.
+    pub(crate) fn credit_line(&self, a: usize, b: usize) -> Option<Span> {
+        let ws = self.ws(a, b);
+        let mut k = 0;
+        while ws.get(k).is_some_and(|w| is_credit_dash(w.text)) {
+            k += 1;
+        }
+        if k == 0 || k > 2 {
+            return None;
+        }
+        let n = ws[k..]
+            .iter()
+            .take(DASH_NAME_WORDS)
+            .take_while(|w| w.capitalised() || matches!(w.text, "." | "'" | "’" | "-"))
+            .count();
+        let mut last = k + n;
+        while last > k && ws[last - 1].is_punct() {
+            last -= 1;
+        }
+        let name = &ws[k..last];
+        let first = name.first()?;
+        let ends = match ws.get(k + n) {
+            None => true,
+            // A role after the name (`— Jane Roe, mayor`), short and not a sentence.
+            Some(w) if matches!(w.text, "," | "(") => {
+                let tail = &ws[k + n + 1..];
+                tail.len() <= CREDIT_TAIL_WORDS
+                    && !tail
+                        .iter()
+                        .any(|w| matches!(w.text, "." | "!" | "?" | "\"" | "“"))
+                    && !tail.iter().any(|w| lex::cue(w.form()).is_some())
+            }
+            Some(w) => matches!(w.text, "." | "!"),
+        };
+        let is_name = name.iter().any(|w| w.capitalised())
+            && lex::pronoun(first.form()).is_none()
+            && !lex::is_determiner(first.form());
+        (ends && is_name && self.valid_speaker(name))
+            .then(|| Span::new(first.start, name[name.len() - 1].end))
     }
 
     /// An attribution opening the words `[a, b)` right after a quote: a source
@@ -451,7 +496,18 @@ impl<'d> Detector<'d> {
         }
         let sp = self.subject_np(ws)?;
         let words_in = self.ws(sp.start, sp.end);
-        let clear = words_in.len() == 1 && lex::pronoun(words_in[0].form()).is_some()
+        // `Roe: "…"` opening a headline or line: the label alone before the colon.
+        let label = ws.len() == words_in.len() + 1
+            && words_in.len() <= DASH_NAME_WORDS
+            && words_in.iter().all(|w| w.capitalised() || w.text == ".")
+            && words_in
+                .iter()
+                .any(|w| w.text.chars().any(char::is_lowercase))
+            && !unspin_lex::interviews::NON_SPEAKER_LABELS
+                .contains(norm_words(&self.text[sp.start..sp.end]).as_str())
+            && !self.mention_overlaps(sp, |e| e.kind == EntityKind::Place);
+        let clear = label
+            || words_in.len() == 1 && lex::pronoun(words_in[0].form()).is_some()
             || self.mention_overlaps(sp, |e| e.kind != EntityKind::Place)
             || words_in.iter().filter(|w| w.capitalised()).count() >= 2
                 && words_in
@@ -487,14 +543,18 @@ impl<'d> Detector<'d> {
         } else {
             None
         };
-        earlier.or_else(|| self.subject_np(&ws[..pre - 1]))
+        earlier.or_else(|| {
+            let head = &ws[..pre - 1];
+            let sp = self.subject_np(head)?;
+            Some(self.name_after_role(head, sp).unwrap_or(sp))
+        })
     }
 
     /// The subject phrase that ends at word `pre` before a cue: a name set off after
     /// a role, else the words before an appositive or relative clause.
     fn subject_before_cue(&self, ws: &[Word], pre: usize) -> Option<Span> {
-        // Walk back over the subject phrase.
-        let mut end = pre;
+        // Walk back over the subject phrase (and a party tag: `Rubio (R-Fla.) said`).
+        let mut end = skip_party_tag_back(ws, pre);
         // `X, who called him "…"`: the name before the relative clause.
         if end >= 2 && matches!(ws[end - 1].form(), "who" | "which") && ws[end - 2].text == "," {
             end -= 2;
@@ -528,6 +588,11 @@ impl<'d> Detector<'d> {
     }
 }
 
+/// A dash that opens a credit line (em, en, figure dash, horizontal bar, hyphen).
+fn is_credit_dash(t: &str) -> bool {
+    matches!(t, "—" | "–" | "―" | "‒" | "-")
+}
+
 /// Where the verb group governing "to say" starts ("went on to say", "wanted to
 /// tell", "has to"), the "to" at word `pre - 1` and the cue at `ci`.
 fn governing_verb_start(ws: &[Word], pre: usize, ci: usize) -> usize {
@@ -547,7 +612,16 @@ fn governing_verb_start(ws: &[Word], pre: usize, ci: usize) -> usize {
 /// The first cue word read as a verb within the first [`AFTER_CUE_REACH`] words
 /// after a quote, not past a clause break; None at a rumour word or "according to".
 fn first_cue_after(ws: &[Word]) -> Option<usize> {
-    for (j, w) in ws.iter().enumerate().take(AFTER_CUE_REACH) {
+    let mut j = 0;
+    while j < ws.len().min(AFTER_CUE_REACH) {
+        // `"…," Rep. Jane Roe (D-N.Y.) said`: the party tag is no clause break.
+        if let Some(e) = party_tag_end(ws, j) {
+            j = e;
+            continue;
+        }
+        let i = j;
+        j += 1;
+        let w = &ws[i];
         if matches!(w.text, "." | "!" | "?" | ";" | ":" | "\"" | "“" | "”") {
             return None;
         }
@@ -557,12 +631,12 @@ fn first_cue_after(ws: &[Word]) -> Option<usize> {
                 return None;
             }
             // "…, he added" but not "…, the state said" as noun: require a verb reading.
-            if j > 0 && lex::ambiguous_noun(lw) && !w.text.chars().all(|c| c.is_lowercase()) {
+            if i > 0 && lex::ambiguous_noun(lw) && !w.text.chars().all(|c| c.is_lowercase()) {
                 continue;
             }
-            return Some(j);
+            return Some(i);
         }
-        if lw == "according" && ws.get(j + 1).is_some_and(|x| x.form() == "to") {
+        if lw == "according" && ws.get(i + 1).is_some_and(|x| x.form() == "to") {
             return None;
         }
     }

@@ -45,13 +45,18 @@ impl<'d> Detector<'d> {
     pub(crate) fn run(&self) -> Vec<Quote> {
         let mut st = self.own_attributions();
         self.split_by_mid_attribution(&mut st);
+        self.credit_lines(&mut st);
         self.inherit_continuations(&mut st);
         self.inherit_from_closing_part(&mut st);
         self.colon_introductions(&mut st);
         self.after_reported_speech(&mut st);
         let mut out = self.marked_quotes(&st);
         out.extend(self.interview());
-        out.extend(self.transcript());
+        let turns = self.transcript();
+        if turns.is_empty() {
+            out.extend(self.colon_statements());
+        }
+        out.extend(turns);
         out.extend(self.blocks());
         let direct: Vec<Span> = self
             .marked
@@ -184,6 +189,85 @@ impl<'d> Detector<'d> {
                 st.attrs[i] = st.attrs[i - 1].map(inherited);
             }
         }
+    }
+
+    /// A quote standing alone and credited on the line after it (`"…"` then `— Jane
+    /// Roe` on a new line or as the next paragraph): the name is its speaker, and the
+    /// speaker of the quote's earlier parts and of the quotes before it in its paragraph.
+    fn credit_lines(&self, st: &mut Marks) {
+        for i in 0..self.marked.len() {
+            let m = &self.marked[i];
+            if st.attrs[i].is_some() || st.rumour[i] || m.cont_next || m.unclosed {
+                continue;
+            }
+            if !m.cont_prev && !self.opens_paragraph(i) {
+                continue;
+            }
+            let Some(sp) = self.credit_after(m.close_end, m.para) else {
+                continue;
+            };
+            let a = Attr {
+                speaker: Some(sp),
+                cue: None,
+                side: Side::After,
+                end: sp.end,
+            };
+            st.attrs[i] = Some(a);
+            if matches!(st.kinds[i], QuoteKind::Partial | QuoteKind::Scare) {
+                st.kinds[i] = QuoteKind::Direct;
+            }
+            let mut j = i;
+            while j > 0 && st.attrs[j - 1].is_none() && !st.rumour[j - 1] {
+                let (prev, cur) = (&self.marked[j - 1], &self.marked[j]);
+                let part = prev.cont_next && cur.cont_prev;
+                let same_para = prev.para == cur.para
+                    && matches!(st.kinds[j - 1], QuoteKind::Direct | QuoteKind::Block);
+                if !(part || same_para) {
+                    break;
+                }
+                st.attrs[j - 1] = Some(inherited(a));
+                j -= 1;
+            }
+        }
+    }
+
+    /// Whether only quotes (at most [`CONTINUATION_REACH`]) and space stand before
+    /// quote `i` in its paragraph.
+    fn opens_paragraph(&self, i: usize) -> bool {
+        let text = self.text;
+        let m = &self.marked[i];
+        let p = self.paras[m.para].span;
+        let mut start = m.open;
+        for k in (i.saturating_sub(CONTINUATION_REACH)..i).rev() {
+            if text[p.start..start].trim().is_empty() {
+                return true;
+            }
+            let prev = &self.marked[k];
+            if prev.para != m.para || !text[prev.close_end..start].trim().is_empty() {
+                return false;
+            }
+            start = prev.open;
+        }
+        text[p.start..start].trim().is_empty()
+    }
+
+    /// The name on a credit line right after a quote closing at `close_end` in
+    /// paragraph `pi`: the rest of its line, else the next paragraph when nothing
+    /// but punctuation follows the quote.
+    fn credit_after(&self, close_end: usize, pi: usize) -> Option<Span> {
+        let text = self.text;
+        let p = self.paras[pi].span;
+        let rest = &text[close_end.min(p.end)..p.end];
+        if rest
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ','))
+            .is_empty()
+        {
+            let np = self.paras.get(pi + 1)?.span;
+            return self.credit_line(np.start, np.end);
+        }
+        let a = close_end + (rest.len() - rest.trim_start().len());
+        let line_end = text[a..p.end].find('\n').map_or(p.end, |k| a + k);
+        self.credit_line(a, line_end)
     }
 
     /// Continuations: a quote without attribution takes the last direct quote's when
@@ -350,7 +434,7 @@ impl<'d> Detector<'d> {
             let kind = st.kinds[i];
             let (speaker, cue) = match (kind, st.attrs[i]) {
                 (QuoteKind::Scare, _) | (_, None) => (None, None),
-                (_, Some(a)) => (a.speaker.map(|s| self.resolve(s)), a.cue),
+                (_, Some(a)) => (a.speaker.map(|s| self.resolve_for_cue(s, a.cue)), a.cue),
             };
             let cue = if st.rumour[i] && cue.is_none() {
                 None

@@ -16,6 +16,10 @@ const GENDER_AFTER_WORDS: usize = 12;
 const TITLE_BYTES: usize = 8;
 /// The first window (bytes) searched backwards for a plural group phrase; it doubles.
 const GROUP_WINDOW_BYTES: usize = 512;
+/// How far after a cue (bytes) the person it is about or speaks to is read (`said of X`).
+const OBJECT_BYTES: usize = 60;
+/// How far before a name (bytes) an "of" making it a postmodifier is looked for.
+const OF_BYTES: usize = 6;
 
 impl<'d> Detector<'d> {
     /// True when a mention of an entity that passes `keep` overlaps `sp` (a binary
@@ -36,6 +40,57 @@ impl<'d> Detector<'d> {
 
     /// Speaker span → `Speaker` with entity resolution.
     pub(crate) fn resolve(&self, sp: Span) -> Speaker {
+        self.resolve_excluding(sp, &[])
+    }
+
+    /// [`Self::resolve`] for the subject of `cue`: a pronoun is not the person its
+    /// cue is about or speaks to (`she said of Roe`, `he told Roe`).
+    pub(crate) fn resolve_for_cue(&self, sp: Span, cue: Option<Span>) -> Speaker {
+        let objects = cue
+            .filter(|c| c.start >= sp.end)
+            .map(|c| self.cue_object_entities(c))
+            .unwrap_or_default();
+        self.resolve_excluding(sp, &objects)
+    }
+
+    /// The entities named right after a cue as what it is about or to whom it is
+    /// said (`said of Jane Roe`, `told Roe`, `wrote about Acme`).
+    fn cue_object_entities(&self, cue: Span) -> Vec<usize> {
+        let end = self.floor_boundary((cue.end + OBJECT_BYTES).min(self.text.len()));
+        let ws = self.ws(cue.end, end);
+        let mut k = 0;
+        if ws
+            .first()
+            .is_some_and(|w| matches!(w.form(), "of" | "about" | "to"))
+        {
+            k = 1;
+        }
+        // A name right there: capitalised words (a title keeps its period inside the
+        // word), not past the sentence's end.
+        let n = ws[k.min(ws.len())..]
+            .iter()
+            .take_while(|w| w.capitalised() || matches!(w.text, "'" | "’" | "-"))
+            .count();
+        if ws.get(k).is_none_or(|w| w.is_punct()) {
+            return vec![];
+        }
+        if n == 0 {
+            return vec![];
+        }
+        let obj = Span::new(ws[k].start, ws[k + n - 1].end);
+        let lo = self
+            .mentions
+            .partition_point(|(s, _, _)| s.start + self.mention_max_len <= obj.start);
+        let hi = self.mentions.partition_point(|(s, _, _)| s.start < obj.end);
+        self.mentions[lo..hi.max(lo)]
+            .iter()
+            .filter(|(s, _, _)| s.overlaps(&obj))
+            .map(|&(_, ei, _)| ei)
+            .collect()
+    }
+
+    /// [`Self::resolve`], a pronoun never resolving to an entity of `exclude`.
+    fn resolve_excluding(&self, sp: Span, exclude: &[usize]) -> Speaker {
         let text = self.text;
         let stext = text[sp.start..sp.end].to_string();
         let ents = &self.doc.entities;
@@ -83,12 +138,21 @@ impl<'d> Detector<'d> {
                 continue;
             }
             let person = e.kind == EntityKind::Person;
+            // `said Roe of Poe`: a name after "of" is what the phrase is about.
+            let after_of = mspan.start > sp.start
+                && self
+                    .ws(
+                        self.floor_boundary(mspan.start.saturating_sub(OF_BYTES).max(sp.start)),
+                        mspan.start,
+                    )
+                    .last()
+                    .is_some_and(|w| w.form() == "of");
             let better = match best {
                 None => true,
                 Some((_, bp, bs)) => {
                     // The head of an English noun phrase comes last:
                     // "Sanders campaign manager Jeff Weaver" is Weaver.
-                    (person && !bp) || (person == bp && mspan.start > bs)
+                    (person && !bp) || (person == bp && mspan.start > bs && !after_of)
                 }
             };
             if better {
@@ -98,7 +162,7 @@ impl<'d> Detector<'d> {
         if let Some((ei, _, _)) = best {
             entity = Some(ei);
         } else if let Some(p) = lex::pronoun(&lower) {
-            match self.resolve_pronoun(p, sp.start) {
+            match self.resolve_pronoun(p, sp.start, exclude) {
                 Some(Ok(ei)) => entity = Some(ei),
                 Some(Err(group)) => name = text[group.start..group.end].to_string(),
                 None => {}
@@ -278,13 +342,23 @@ impl<'d> Detector<'d> {
         }
     }
 
-    /// he/she → nearest person; they/it → nearest outlet/org (or a group phrase).
-    pub(crate) fn resolve_pronoun(&self, p: Pronoun, pos: usize) -> Option<Result<usize, Span>> {
+    /// he/she → nearest person not in `exclude`; they/it → nearest outlet/org (or a
+    /// group phrase).
+    fn resolve_pronoun(
+        &self,
+        p: Pronoun,
+        pos: usize,
+        exclude: &[usize],
+    ) -> Option<Result<usize, Span>> {
         match p {
             Pronoun::He | Pronoun::She => self
                 .nearest_entity(
                     pos,
-                    |ei, e| e.kind == EntityKind::Person && self.genders[ei].is_none_or(|g| g == p),
+                    |ei, e| {
+                        e.kind == EntityKind::Person
+                            && self.genders[ei].is_none_or(|g| g == p)
+                            && !exclude.contains(&ei)
+                    },
                     6,
                 )
                 .map(Ok),

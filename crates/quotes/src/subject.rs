@@ -159,6 +159,27 @@ impl<'d> Detector<'d> {
         Some(Span::new(phrase[0].start, phrase[end - 1].end))
     }
 
+    /// `the governor's spokeswoman, Jane Roe, …`: the name set off by commas right
+    /// after the role phrase `role` (a subject found in `ws`).
+    pub(crate) fn name_after_role(&self, ws: &[Word], role: Span) -> Option<Span> {
+        let r0 = ws.iter().position(|w| w.start == role.start)?;
+        let k = ws.iter().position(|w| w.start >= role.end)?;
+        if !lex::is_determiner(ws[r0].form()) || ws[k].text != "," {
+            return None;
+        }
+        let rest = &ws[k + 1..];
+        let n = rest
+            .iter()
+            .take(DASH_NAME_WORDS)
+            .take_while(|w| w.capitalised() || matches!(w.text, "." | "-" | "'" | "’"))
+            .count();
+        let name = &rest[..n];
+        let names = name.iter().filter(|w| w.capitalised()).count();
+        let closed = rest.get(n).is_some_and(|w| w.text == ",");
+        (closed && names >= 2 && self.valid_speaker(name))
+            .then(|| Span::new(name[0].start, name[n - 1].end))
+    }
+
     /// The subject at the start of a sentence: a pronoun, or a name (with its title).
     pub(crate) fn subject_np(&self, ws: &[Word]) -> Option<Span> {
         let mut i = 0;
@@ -340,4 +361,43 @@ pub(crate) fn present_plural_say(before: &[Word]) -> bool {
         && !matches!(base, "i" | "we" | "you")
         && !adverb_or_aux(prev)
         && !unspin_lex::grammar::NON_SUBJECT_BEFORE_SAY.contains(l)
+}
+
+/// The most words inside the parentheses of a party tag ("(D-N.Y.)" is five).
+const PARTY_TAG_WORDS: usize = 8;
+
+/// A party tag opening at word `i` (`(R-Fla.)`, `(D)`, `(I-Vt.)`, `(D-N.Y.)`): the index
+/// just past its `)`. Such a tag stands between a name and its cue and is skipped.
+pub(crate) fn party_tag_end(ws: &[Word], i: usize) -> Option<usize> {
+    if ws.get(i)?.text != "(" {
+        return None;
+    }
+    let first = ws.get(i + 1)?;
+    // The party: one to three letters, upper-case first ("R", "D", "Ind", "DFL").
+    let party = first.text.split('-').next().unwrap_or("");
+    if party.is_empty()
+        || party.chars().count() > 3
+        || !party.chars().all(char::is_alphabetic)
+        || !party.starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    let close = (i + 2..ws.len().min(i + 2 + PARTY_TAG_WORDS)).find(|&k| ws[k].text == ")")?;
+    // Between: the state, in capitalised words, periods and hyphens.
+    ws[i + 2..close]
+        .iter()
+        .all(|w| w.capitalised() || matches!(w.text, "." | "-" | "–"))
+        .then_some(close + 1)
+}
+
+/// `end` moved back over a party tag that ends right before it ("Rubio (R-Fla.) said").
+pub(crate) fn skip_party_tag_back(ws: &[Word], end: usize) -> usize {
+    if end < 3 || ws[end - 1].text != ")" {
+        return end;
+    }
+    (end.saturating_sub(PARTY_TAG_WORDS + 2)..end - 1)
+        .rev()
+        .find(|&o| ws[o].text == "(")
+        .filter(|&o| o > 0 && party_tag_end(ws, o) == Some(end))
+        .unwrap_or(end)
 }

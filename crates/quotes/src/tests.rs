@@ -1435,3 +1435,208 @@ fn market_moves_days_and_particles() {
     ));
     assert_eq!(q[0].1, "the plan would cost more than expected");
 }
+
+/// (quoted text, speaker text) of the quotes with marks, in order.
+fn said(d: &Doc) -> Vec<(String, Option<String>)> {
+    marked(d).into_iter().map(|q| (q.1, q.2)).collect()
+}
+
+#[test]
+fn credit_line_after_a_quote_names_its_speaker() {
+    // As the next paragraph (horizontal bar), on the next line (em dash, a role after
+    // the name), and with a hyphen.
+    let d = run("Rents rose again this spring.\n\n\"We cannot keep up with these bills. Something has to give.\"\n\n― Maria Delgado\n\nThe council meets on Monday.\n\n\"Nobody at city hall listens to us.\"\n— Tom Hardwick, a retired welder\n\n\"Fix the roads first.\"\n\n- Ana Ruiz");
+    let q = said(&d);
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(q[0].1, s("Maria Delgado"));
+    assert_eq!(q[1].1, s("Tom Hardwick"));
+    assert_eq!(q[2].1, s("Ana Ruiz"));
+    // A dash that goes on into a sentence is no credit line.
+    let d = run("\"We are done here.\"\n\n— Later that night the crowd went home.");
+    assert_eq!(said(&d)[0].1, None);
+    let d = run("The banner showed \"No more cuts\" - Ortiz painted it.");
+    assert_eq!(said(&d)[0].1, None);
+}
+
+#[test]
+fn credit_line_after_a_block_quote() {
+    let text = "The letter ended plainly.\n\nWe will not sell the farm, not this year and not ever.\n\n— Ruth Okafor";
+    let mut d = Doc::new(text);
+    let mut at = 0;
+    for (i, part) in text.split("\n\n").enumerate() {
+        d.paragraphs.push(Paragraph {
+            span: Span::new(at, at + part.len()),
+            kind: if i == 1 {
+                ParagraphKind::Blockquote
+            } else {
+                ParagraphKind::Body
+            },
+        });
+        at += part.len() + 2;
+    }
+    lay_tokens(&mut d);
+    detect(&mut d);
+    let q = marked(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Block);
+    assert_eq!(q[0].2, s("Ruth Okafor"));
+}
+
+#[test]
+fn party_tags_between_name_and_cue_are_skipped() {
+    for (t, who) in [
+        (
+            "Sen. Rita Vance (R-Fla.) said \"we need answers now\" after the hearing.",
+            "Sen. Rita Vance",
+        ),
+        (
+            "\"This bill will hurt farmers,\" said Rep. Omar Petty (D-N.Y.).",
+            "Rep. Omar Petty",
+        ),
+        (
+            "Sen. Lou Marsh (I-Vt.) told reporters, \"The system is rigged.\"",
+            "Sen. Lou Marsh",
+        ),
+        (
+            "\"We will not back down,\" Rep. Dana Kohl (D-Calif.) said on Monday.",
+            "Rep. Dana Kohl",
+        ),
+        (
+            "Gov. Tim Wald (R) said \"the budget is balanced.\"",
+            "Gov. Tim Wald",
+        ),
+    ] {
+        let q = said(&run(t));
+        assert_eq!(q.len(), 1, "{t}: {q:?}");
+        assert_eq!(q[0].1, s(who), "{t}");
+    }
+}
+
+#[test]
+fn colon_introductions_credit_the_name() {
+    // A marked quote after `Name:` in a headline or a body line.
+    let d = run("Vance: 'We will win'\n\nThe rally ran late.\n\nKohl: \"I am the only adult on this stage.\"");
+    let q = said(&d);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, s("Vance"));
+    assert_eq!(q[1].1, s("Kohl"));
+    // Without marks: the label must be a person's mention and the words open in the
+    // first person (not a position or a topic line).
+    let text = "Petty: I never sent classified emails\n\nOmar Petty spoke in Ohio.\n\nPetty: chief of staff\n\nPetty: Now or never.";
+    let mut d = Doc::new(text);
+    lay_tokens(&mut d);
+    entity(
+        &mut d,
+        "Omar Petty",
+        EntityKind::Person,
+        &["Petty", "Omar Petty", "Petty"],
+    );
+    detect(&mut d);
+    let q = quotes(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0],
+        (
+            QuoteKind::Direct,
+            "I never sent classified emails".into(),
+            s("Petty"),
+            None
+        )
+    );
+    assert_eq!(
+        d.quotes[0].speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Omar Petty")
+    );
+    // A line label is no speaker.
+    assert_eq!(said(&run("Update: \"The road is open again.\""))[0].1, None);
+}
+
+#[test]
+fn said_of_and_told_name_no_speaker() {
+    let text = "Lena Ortiz met Paul Brandt on Monday.\n\n\"He is a liar,\" said Ortiz of Brandt.\n\n\"He lies every day,\" she said of Brandt.\n\n\"You are wrong,\" she told Brandt.\n\n\"She is a crook,\" Brandt said of Ortiz.";
+    let mut d = Doc::new(text);
+    lay_tokens(&mut d);
+    entity(
+        &mut d,
+        "Lena Ortiz",
+        EntityKind::Person,
+        &["Lena Ortiz", "Ortiz"],
+    );
+    entity(
+        &mut d,
+        "Paul Brandt",
+        EntityKind::Person,
+        &["Paul Brandt", "Brandt", "Brandt", "Brandt", "Brandt"],
+    );
+    // Ortiz's last mention is the object of the last quote.
+    let at = text.rfind("Ortiz").unwrap_or(0);
+    d.entities[0].mentions.push(Mention {
+        span: Span::new(at, at + "Ortiz".len()),
+        reference: false,
+    });
+    detect(&mut d);
+    let names: Vec<Option<String>> = d
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            s("Lena Ortiz"),
+            s("Lena Ortiz"),
+            s("Lena Ortiz"),
+            s("Paul Brandt")
+        ]
+    );
+}
+
+#[test]
+fn gerund_cues_credit_the_subject_of_the_main_clause() {
+    for (t, who) in [
+        ("Mayor Carla Dunn took the podium on Friday, telling the crowd \"this city is back.\"", "Mayor Carla Dunn"),
+        ("Nell Archer hugged her sister, asking her \"how was the flight?\"", "Nell Archer"),
+        ("\"It was long,\" Ann Lowe said, adding \"but worth it.\"", "Ann Lowe"),
+        ("Tom Reyes backed the measure, noting that \"the numbers speak for themselves.\"", "Tom Reyes"),
+        ("After the vote, the governor's spokeswoman, Lisa Holt, hit back, arguing \"the numbers are wrong.\"", "Lisa Holt"),
+    ] {
+        let q = said(&run(t));
+        assert_eq!(q.last().and_then(|x| x.1.clone()), s(who), "{t}: {q:?}");
+    }
+}
+
+#[test]
+fn a_quote_after_she_said_inherits_its_speaker() {
+    for t in [
+        "\"We have work to do,\" she said. \"Nobody else will do it.\"",
+        "\"This is over,\" she said Tuesday. \"We lost.\" She paused. \"But we will be back.\"",
+        "“We have to move,” she said. “Time is short,” and she left.",
+    ] {
+        let q = said(&run(t));
+        assert!(q.len() >= 2, "{t}: {q:?}");
+        assert!(q.iter().all(|x| x.1 == s("she")), "{t}: {q:?}");
+    }
+}
+
+#[test]
+fn reporting_verbs_outside_the_core_list_are_cues() {
+    for (t, cue) in [
+        ("\"It is a circus,\" Ravi Shah quipped.", "quipped"),
+        ("Ravi Shah likened the hearing to \"a circus.\"", "likened"),
+        (
+            "Senator Alma Cruz railed against the deal: \"This is theft.\"",
+            "railed",
+        ),
+        ("\"You should know better,\" Dr. Park chided.", "chided"),
+        ("\"We are the best,\" Coach Ames bragged.", "bragged"),
+        (
+            "\"Nothing has changed,\" the mayor reminded reporters.",
+            "reminded",
+        ),
+    ] {
+        let q = marked(&run(t));
+        assert_eq!(q.len(), 1, "{t}: {q:?}");
+        assert_eq!(q[0].3, s(cue), "{t}");
+        assert!(q[0].2.is_some(), "{t}: {q:?}");
+    }
+}

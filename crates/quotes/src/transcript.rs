@@ -2,6 +2,15 @@
 
 use super::*;
 
+/// How far into a line (bytes) the colon of a `Name: statement` line is looked for.
+const LABEL_BYTES: usize = 40;
+/// The most words of a `Name:` label.
+const STATEMENT_LABEL_WORDS: usize = 3;
+/// The fewest words of an unmarked statement after a `Name:` label.
+const STATEMENT_MIN_WORDS: usize = 3;
+/// How much of a statement (bytes) is read to count its words.
+const CLAUSE_BYTES: usize = 200;
+
 impl<'d> Detector<'d> {
     /// Broadcast transcript turns: paragraphs opening with a speaker label
     /// (`JANE ROE, HOST: …`, `ROE: …`, `Jane Roe: …`). Each turn is a direct quote by
@@ -62,6 +71,85 @@ impl<'d> Detector<'d> {
                 cue: None,
             })
             .collect()
+    }
+
+    /// Headline and body lines `Name: statement` without marks (`Roe: I never sent
+    /// those emails`, a headline's `Roe: Taxes Will Not Rise`): the statement is a
+    /// direct quote by the person the label names. The label must be a person's
+    /// mention and the statement open in the first person, so topic lines (`Roe:
+    /// Student loans`, `Roe: Now or never`) and `Name: position` lists give nothing.
+    pub(crate) fn colon_statements(&self) -> Vec<Quote> {
+        let text = self.text;
+        let mut out = vec![];
+        for p in &self.paras {
+            if !matches!(
+                p.kind,
+                ParagraphKind::Title | ParagraphKind::Heading | ParagraphKind::Body
+            ) {
+                continue;
+            }
+            let head_end = self.floor_boundary((p.span.start + LABEL_BYTES).min(p.span.end));
+            let Some(colon) = text[p.span.start..head_end].find(':') else {
+                continue;
+            };
+            let label_ws = self.ws(p.span.start, p.span.start + colon);
+            let Some(label) = self.statement_label(&label_ws) else {
+                continue;
+            };
+            let body = Span::new(p.span.start + colon + 1, p.span.end);
+            let lead =
+                text[body.start..body.end].len() - text[body.start..body.end].trim_start().len();
+            let body = Span::new(body.start + lead, body.end);
+            // A marked quote in the line is reported from its marks.
+            let a = self.marked.partition_point(|m| m.close_end <= p.span.start);
+            if body.is_empty() || self.marked.get(a).is_some_and(|m| m.open < p.span.end) {
+                continue;
+            }
+            if !self.first_person_statement(body) {
+                continue;
+            }
+            out.push(Quote {
+                span: body,
+                kind: QuoteKind::Direct,
+                speaker: Some(self.resolve(label)),
+                cue: None,
+            });
+        }
+        out
+    }
+
+    /// The label of a `Name: …` line: one to three capitalised words (titles' periods
+    /// kept) ending in a person's mention, not a line label such as "Update".
+    pub(crate) fn statement_label(&self, ws: &[Word]) -> Option<Span> {
+        let first = ws.first()?;
+        let last = ws.last()?;
+        let words = ws.iter().filter(|w| !w.is_punct()).count();
+        let lower = norm_words(&self.text[first.start..last.end]);
+        if !(1..=STATEMENT_LABEL_WORDS).contains(&words)
+            || !ws.iter().all(|w| w.capitalised() || w.text == ".")
+            || unspin_lex::interviews::NON_SPEAKER_LABELS.contains(lower.as_str())
+        {
+            return None;
+        }
+        // The label's last word is a person's name ("Clinton Wades In: …" is a headline).
+        let head = ws.iter().rev().find(|w| !w.is_punct())?;
+        self.mention_overlaps(Span::new(head.start, head.end), |e| {
+            e.kind == EntityKind::Person
+        })
+        .then(|| Span::new(first.start, last.end))
+    }
+
+    /// Whether the words of `span` read as a statement in the speaker's voice: at
+    /// least [`STATEMENT_MIN_WORDS`] words, the first a first-person pronoun ("I never
+    /// sent …", "My plans aren't …"); a topic line ("Student loans", "Now or never")
+    /// is not one.
+    fn first_person_statement(&self, span: Span) -> bool {
+        let end = self.floor_boundary((span.start + CLAUSE_BYTES).min(span.end));
+        let ws = self.ws(span.start, end);
+        ws.iter().filter(|w| !w.is_punct()).count() >= STATEMENT_MIN_WORDS
+            && ws
+                .first()
+                .is_some_and(|w| unspin_lex::grammar::FIRST_PERSON_WORDS.contains(w.form()))
     }
 
     /// A transcript label ("RACHEL ROE", "ROE") → the person whose name holds its words.
