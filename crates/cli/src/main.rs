@@ -143,6 +143,20 @@ chosen by 5-fold cross-validation inside the train part and the held-out scores.
         #[arg(long, default_value = "models/rhetoric.bin")]
         out: PathBuf,
     },
+    /// Train the attribution model (content, cue and source of reported speech) on PolNeAR.
+    #[command(
+        long_about = "Train the quotes stage's attribution model on every PolNeAR train article in DIR \
+(polnear-train.tar.gz, see its README). Deterministic: two runs write byte-identical files. \
+`unspin eval quotes DIR --cv 5` scores the same recipe by cross-validation.",
+        after_help = "Example (the command that built models/quotes.bin):\n  unspin train quotes ../shared/data/polnear --out models/quotes.bin"
+    )]
+    Quotes {
+        /// Folder with polnear-train.tar.gz (or an unpacked polnear-train/).
+        dir: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "models/quotes.bin")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -158,6 +172,14 @@ content-span precision, recall and F1 for direct and indirect quotes separately,
         /// Print the scores as JSON.
         #[arg(long)]
         json: bool,
+        /// Cross-validate the attribution model's training recipe with K folds (K ≥ 2):
+        /// each article scored by a model trained on the other folds, next to the rules alone.
+        #[arg(long, value_name = "K")]
+        cv: Option<usize>,
+        /// With --cv: also learning-curve rows, training on these fractions of each
+        /// training part (comma-separated, e.g. 0.1,0.25,0.5).
+        #[arg(long, value_delimiter = ',', requires = "cv")]
+        curve: Vec<f64>,
     },
     /// Article extraction from HTML, scored as each data set's README defines it.
     #[command(
@@ -344,6 +366,32 @@ fn train(what: TrainCommand) -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        TrainCommand::Quotes { dir, out } => {
+            let t0 = std::time::Instant::now();
+            let opts = unspin_train::quotes::TrainOptions::default();
+            match unspin_train::quotes::train_polnear(&dir, &opts) {
+                Ok((model, info)) => {
+                    let bytes = model.to_bytes();
+                    if let Err(e) = std::fs::write(&out, &bytes) {
+                        eprintln!("unspin: train quotes: writing {}: {e}", out.display());
+                        return ExitCode::from(1);
+                    }
+                    println!("{info}");
+                    println!(
+                        "wrote {} ({} bytes, {} weight rows); training took {:.1}s",
+                        out.display(),
+                        bytes.len(),
+                        model.rows(),
+                        t0.elapsed().as_secs_f64()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("unspin: train quotes {}: {e}", dir.display());
+                    ExitCode::from(1)
+                }
+            }
+        }
     }
 }
 
@@ -469,7 +517,32 @@ fn eval(what: EvalCommand) -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        EvalCommand::Quotes { dir, json } => match unspin_eval::quotes::evaluate(&dir) {
+        EvalCommand::Quotes {
+            dir,
+            json,
+            cv: Some(k),
+            curve,
+        } => {
+            let opts = unspin_train::quotes::TrainOptions::default();
+            match unspin_eval::quotes::cross_validate(&dir, k, &opts, &curve) {
+                Ok(r) => {
+                    if json {
+                        println!(
+                            "{}",
+                            serde_json::to_string_pretty(&r.to_json()).unwrap_or_default()
+                        );
+                    } else {
+                        println!("{r}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("unspin: eval quotes {}: {e}", dir.display());
+                    ExitCode::from(1)
+                }
+            }
+        }
+        EvalCommand::Quotes { dir, json, .. } => match unspin_eval::quotes::evaluate(&dir) {
             Ok(r) => {
                 if json {
                     println!(

@@ -36,9 +36,9 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::Read;
 use std::path::Path;
 
+use rayon::prelude::*;
 use unspin_doc::offsets::ByteIndex;
 use unspin_doc::{Doc, QuoteKind, Span};
 use unspin_pipeline::{analyze_text, Options};
@@ -204,46 +204,16 @@ pub fn evaluate(dir: &Path) -> Result<QuoteEval, String> {
 /// speakers of the even (tuning) half to FILE, for error analysis (`IMISS`: an indirect
 /// gold span nothing overlaps, with the words around it, where the cue usually is).
 pub fn evaluate_limit(dir: &Path, limit: Option<usize>) -> Result<QuoteEval, String> {
-    let files = load(dir)?;
-    let mut texts: BTreeMap<String, String> = BTreeMap::new();
-    let mut anns: BTreeMap<String, (String, String)> = BTreeMap::new(); // article -> (file name, content)
-    for (name, data) in files {
-        let base = name.rsplit('/').next().unwrap_or(&name).to_string();
-        if name.contains("text/") && base.ends_with(".txt") {
-            let art = base.trim_end_matches(".txt").to_string();
-            texts.insert(art, String::from_utf8_lossy(&data).into_owned());
-        } else if name.contains("attributions/") && base.ends_with(".ann") {
-            let stem = base.trim_end_matches(".ann");
-            let Some((art, _annot)) = stem.rsplit_once('_') else {
-                continue;
-            };
-            let content = String::from_utf8_lossy(&data).into_owned();
-            let keep = match anns.get(art) {
-                None => true,
-                Some((f, c)) => {
-                    (c.trim().is_empty() && !content.trim().is_empty())
-                        || (!content.trim().is_empty() && base < *f)
-                }
-            };
-            if keep {
-                anns.insert(art.to_string(), (base.clone(), content));
-            }
-        }
-    }
-    if texts.is_empty() {
-        return Err(format!("no PolNeAR texts found under {}", dir.display()));
-    }
+    let articles = unspin_train::quotes::polnear::load(dir)?;
     let dump = std::env::var("UNSPIN_EVAL_DUMP").ok();
     let mut dump_out = String::new();
     let mut ev = QuoteEval::default();
-    for (idx, (art, text)) in texts.iter().enumerate() {
+    for (idx, a) in articles.iter().enumerate() {
         if limit.is_some_and(|l| idx >= l) {
             break;
         }
-        let Some((_, ann)) = anns.get(art) else {
-            continue;
-        };
-        let gold = parse_ann(text, ann);
+        let (art, text) = (&a.name, &a.text);
+        let gold = parse_ann(text, &a.ann);
         if gold.is_empty() {
             continue;
         }
@@ -283,86 +253,155 @@ pub fn evaluate_limit(dir: &Path, limit: Option<usize>) -> Result<QuoteEval, Str
     Ok(ev)
 }
 
-/// Reads the data set's files (name, bytes) from the tarball or an unpacked tree.
-fn load(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let tgz = dir.join("polnear-train.tar.gz");
-    if tgz.is_file() {
-        let f = std::fs::File::open(&tgz).map_err(|e| format!("{}: {e}", tgz.display()))?;
-        let mut gz = flate2::read::GzDecoder::new(f);
-        let mut buf = vec![];
-        gz.read_to_end(&mut buf)
-            .map_err(|e| format!("{}: {e}", tgz.display()))?;
-        return untar(&buf).map_err(|e| format!("{}: {e}", tgz.display()));
-    }
-    let root = if dir.join("polnear-train").is_dir() {
-        dir.join("polnear-train")
-    } else {
-        dir.to_path_buf()
-    };
-    let mut out = vec![];
-    for sub in ["text", "attributions"] {
-        let d = root.join(sub);
-        let rd = std::fs::read_dir(&d).map_err(|e| {
-            format!(
-                "{}: {e} (expected polnear-train.tar.gz or {sub}/)",
-                d.display()
-            )
-        })?;
-        for e in rd.flatten() {
-            let name = format!("{sub}/{}", e.file_name().to_string_lossy());
-            let data = std::fs::read(e.path()).map_err(|e2| format!("{name}: {e2}"))?;
-            out.push((name, data));
-        }
-    }
-    Ok(out)
+/// Cross-validation of the whole attribution recipe on PolNeAR: every article scored
+/// by a model trained (with `opts`) on the other folds; `curve` holds the scores of
+/// models trained on the first fraction of each training part (a learning curve).
+#[derive(Debug, Clone, Default)]
+pub struct CvEval {
+    pub folds: usize,
+    pub all: Split,
+    /// (fraction of the training part, scores over every article).
+    pub curve: Vec<(f64, Split)>,
+    /// Rules alone on the same articles (the model switched off).
+    pub rules: Split,
 }
 
-/// A minimal ustar/GNU tar reader: regular files only.
-fn untar(buf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut out = vec![];
-    let mut pos = 0;
-    let mut long_name: Option<String> = None;
-    while pos + 512 <= buf.len() {
-        let h = &buf[pos..pos + 512];
-        if h.iter().all(|&b| b == 0) {
-            break;
-        }
-        let field = |a: usize, b: usize| -> String {
-            let s = &h[a..b];
-            let end = s.iter().position(|&c| c == 0).unwrap_or(s.len());
-            String::from_utf8_lossy(&s[..end]).into_owned()
-        };
-        let size_s = field(124, 136);
-        let size = usize::from_str_radix(size_s.trim(), 8)
-            .map_err(|_| format!("bad tar size {size_s:?}"))?;
-        let kind = h[156];
-        let mut name = field(0, 100);
-        let prefix = field(345, 500);
-        if &h[257..262] == b"ustar" && !prefix.is_empty() {
-            name = format!("{prefix}/{name}");
-        }
-        let data_start = pos + 512;
-        let data_end = data_start + size;
-        if data_end > buf.len() {
-            return Err("truncated tar".into());
-        }
-        let data = &buf[data_start..data_end];
-        match kind {
-            b'L' => {
-                let end = data.iter().position(|&c| c == 0).unwrap_or(data.len());
-                long_name = Some(String::from_utf8_lossy(&data[..end]).into_owned());
-            }
-            b'0' | 0 => {
-                let n = long_name.take().unwrap_or(name);
-                out.push((n, data.to_vec()));
-            }
-            _ => {
-                long_name = None;
-            }
-        }
-        pos = data_start + size.div_ceil(512) * 512;
+impl CvEval {
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "dataset": "polnear-train",
+            "folds": self.folds,
+            "model": self.all.json(),
+            "rules": self.rules.json(),
+            "curve": self.curve.iter().map(|(f, s)| serde_json::json!({"fraction": f, "scores": s.json()})).collect::<Vec<_>>(),
+        })
     }
-    Ok(out)
+}
+
+fn split_rows(f: &mut fmt::Formatter<'_>, name: &str, s: &Split) -> fmt::Result {
+    for (class, p) in [
+        ("direct", &s.direct),
+        ("direct-a", &s.direct_attributed),
+        ("indirect", &s.indirect),
+    ] {
+        let (ep, er, ef) = p.exact();
+        let (pp, pr, pf) = p.partial();
+        let spk = if class == "direct" {
+            format!("{:.3}", s.speaker_accuracy())
+        } else {
+            String::from("-")
+        };
+        writeln!(
+            f,
+            "{:<10} {:>5} {:<9} {:>5} {:>5}  {:>6.3} {:>6.3} {:>6.3}  {:>6.3} {:>6.3} {:>6.3}  {:>8}",
+            name, s.articles, class, p.gold, p.pred, ep, er, ef, pp, pr, pf, spk
+        )?;
+    }
+    Ok(())
+}
+
+impl fmt::Display for CvEval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "PolNeAR (train) quotations, {}-fold cross-validation of the attribution model",
+            self.folds
+        )?;
+        writeln!(
+            f,
+            "{:<10} {:>5} {:<9} {:>5} {:>5}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>8}",
+            "run", "arts", "class", "gold", "pred", "P", "R", "F1", "P~", "R~", "F1~", "speaker"
+        )?;
+        split_rows(f, "rules", &self.rules)?;
+        split_rows(f, "model", &self.all)?;
+        for (frac, s) in &self.curve {
+            split_rows(f, &format!("train {:.0}%", frac * 100.0), s)?;
+        }
+        write!(
+            f,
+            "rules: the rule detector alone; model: what analyze reports, each fold scored by a model\n\
+             trained on the other folds; train N%: the same with N% of each training part.\n\
+             P/R/F1: exact span match after trimming marks and punctuation; ~: token overlap >= 50% of both."
+        )
+    }
+}
+
+/// Runs the cross-validation (see [`CvEval`]); `fractions` below 1 add learning-curve
+/// rows. With `UNSPIN_EVAL_DUMP=FILE`, writes the held-out misses of every fold.
+pub fn cross_validate(
+    dir: &Path,
+    folds: usize,
+    opts: &unspin_train::quotes::TrainOptions,
+    fractions: &[f64],
+) -> Result<CvEval, String> {
+    use unspin_train::quotes::{prepare, train_docs};
+    if folds < 2 {
+        return Err(format!("--cv needs at least 2 folds, got {folds}"));
+    }
+    let data = prepare(dir)?;
+    let golds: Vec<Vec<GoldContent>> = data
+        .iter()
+        .map(|(a, _, _)| parse_ann(&a.text, &a.ann))
+        .collect();
+    let dump = std::env::var("UNSPIN_EVAL_DUMP").ok();
+    let mut dump_out = String::new();
+    let mut ev = CvEval {
+        folds,
+        ..Default::default()
+    };
+    for ((_, doc, _), gold) in data.iter().zip(&golds) {
+        if !gold.is_empty() {
+            ev.rules.add(&score(doc, gold, None));
+        }
+    }
+    let mut runs: Vec<f64> = fractions.iter().copied().filter(|f| *f < 1.0).collect();
+    runs.push(1.0);
+    for frac in runs {
+        // Folds are independent: scored in parallel, summed in fold order.
+        let results: Vec<(Split, String)> = (0..folds)
+            .into_par_iter()
+            .map(|fold| {
+                let train_idx: Vec<usize> = (0..data.len()).filter(|i| i % folds != fold).collect();
+                let take = ((train_idx.len() as f64 * frac).round() as usize).max(1);
+                let refs: Vec<_> = train_idx[..take.min(train_idx.len())]
+                    .iter()
+                    .map(|&i| (&data[i].1, &data[i].2[..]))
+                    .collect();
+                let model = train_docs(&refs, opts, "cross-validation fold")?;
+                let mut split = Split::default();
+                let mut log = String::new();
+                for i in (0..data.len()).filter(|i| i % folds == fold) {
+                    if golds[i].is_empty() {
+                        continue;
+                    }
+                    let mut doc = data[i].1.clone();
+                    unspin_quotes::detect_with(&mut doc, Some(&model));
+                    let want_dump = dump.is_some() && frac >= 1.0;
+                    let s = score(
+                        &doc,
+                        &golds[i],
+                        want_dump.then_some((&mut log, data[i].0.name.as_str())),
+                    );
+                    split.add(&s);
+                }
+                Ok((split, log))
+            })
+            .collect::<Result<_, String>>()?;
+        let mut split = Split::default();
+        for (s, log) in results {
+            split.add(&s);
+            dump_out.push_str(&log);
+        }
+        if frac >= 1.0 {
+            ev.all = split;
+        } else {
+            ev.curve.push((frac, split));
+        }
+    }
+    if let Some(p) = dump {
+        let _ = std::fs::write(p, dump_out);
+    }
+    Ok(ev)
 }
 
 /// Class of a gold content span.
@@ -1059,21 +1098,5 @@ mod tests {
         assert_eq!((gm, pm), (vec![true, true], vec![true, true]));
         // Less than half of the gold: no match.
         assert!(!overlap_match(&st, Span::new(0, 40), Span::new(0, 3)));
-    }
-
-    #[test]
-    fn tar_roundtrip() {
-        // One hand-made ustar entry.
-        let mut h = vec![0u8; 512];
-        h[..10].copy_from_slice(b"text/a.txt");
-        h[124..135].copy_from_slice(b"00000000003");
-        h[156] = b'0';
-        let mut buf = h;
-        let mut data = b"abc".to_vec();
-        data.resize(512, 0);
-        buf.extend(data);
-        buf.extend(vec![0u8; 1024]);
-        let files = untar(&buf).unwrap();
-        assert_eq!(files, vec![("text/a.txt".to_string(), b"abc".to_vec())]);
     }
 }

@@ -40,6 +40,7 @@ mod indirect;
 mod kind;
 mod lex;
 pub mod marks;
+pub mod model;
 mod speakers;
 mod subject;
 mod transcript;
@@ -54,9 +55,31 @@ use transcript::*;
 use unspin_doc::{Doc, EntityKind, ParagraphKind, Quote, QuoteKind, Span, Speaker};
 
 /// Adds `doc.quotes` (reads the token layer; reads paragraphs, sentences and entities
-/// and works without them).
+/// and works without them): the rules' quotes, with reported speech from the shipped
+/// attribution model ([`model::embedded`]).
 pub fn detect(doc: &mut Doc) {
-    let quotes = Detector::new(doc).run();
+    detect_with(doc, model::embedded());
+}
+
+/// Adds `doc.quotes` from the rules alone (what the model reads as features).
+pub fn detect_rules(doc: &mut Doc) {
+    detect_with(doc, None);
+}
+
+/// Adds `doc.quotes` from the rules, merged with `model`'s relations when given and
+/// the document is English (or of unknown language).
+pub fn detect_with(doc: &mut Doc, model: Option<&model::Model>) {
+    let d = Detector::new(doc);
+    let rules = d.run();
+    // The model learned English news; other languages keep the rules' reading.
+    let english = doc.meta.language.as_deref().is_none_or(|l| l == "en");
+    let quotes = match model.filter(|_| english) {
+        None => rules,
+        Some(m) => {
+            let rels = m.relations_with(doc, &rules);
+            model::merge(&d, rules, &rels)
+        }
+    };
     doc.quotes = quotes;
 }
 

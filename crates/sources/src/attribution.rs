@@ -2,7 +2,7 @@
 
 use crate::ctx::{Credit, Ctx, Via, Who};
 use crate::lexicon::*;
-use crate::speakers::speaker_who;
+use crate::speakers::{minor_clause, speaker_who};
 use unspin_doc::{Attribution, Doc, ParagraphKind, QuoteKind, Span};
 
 impl<'a> Ctx<'a> {
@@ -135,6 +135,10 @@ impl<'a> Ctx<'a> {
             for q in quotes
                 .iter()
                 .filter(|q| q.kind == kind && q.span.overlaps(&span))
+                // Reported speech sources the sentence when it is most of what the
+                // sentence says, not a clause inside the writer's own claim
+                // ("Harris is most likely hearing what she wants to be told").
+                .filter(|q| kind != QuoteKind::Indirect || !minor_clause(doc, q.span))
             {
                 if let Some(sp) = &q.speaker {
                     let who = match sp.entity {

@@ -17,7 +17,9 @@ impl<'a> Ctx<'a> {
     pub(crate) fn quote_credits(&mut self) {
         let doc = self.doc;
         for q in &doc.quotes {
-            if q.kind == QuoteKind::Scare {
+            if q.kind == QuoteKind::Scare
+                || (q.kind == QuoteKind::Indirect && minor_clause(doc, q.span))
+            {
                 continue;
             }
             let Some(sp) = &q.speaker else { continue };
@@ -33,11 +35,44 @@ impl<'a> Ctx<'a> {
                     name: ent.name.clone(),
                     kind: source_kind(ent),
                 },
-                None => speaker_who(doc, sp.span, self.fallback),
+                None => match speaker_who(doc, sp.span, self.fallback) {
+                    // "Others worried about …": a vague group's feelings or beliefs
+                    // (reported speech whose cue reports no statement) describe
+                    // people, they do not source a claim.
+                    Who::Anonymous(_) if q.kind == QuoteKind::Indirect && !states(doc, q.cue) => {
+                        Who::Generic
+                    }
+                    w => w,
+                },
             };
             self.push(who, sp.span, u, Via::Quote(q.kind));
         }
     }
+}
+
+/// True when reported speech is a small clause inside the writer's own sentence
+/// ("what she wants to be told", "criticized Trump"): under a third of the
+/// sentence's non-space characters. It credits no source.
+pub(crate) fn minor_clause(doc: &Doc, q: Span) -> bool {
+    let i = doc.sentences.partition_point(|s| s.span.end <= q.start);
+    let Some(s) = doc.sentences.get(i).filter(|s| s.span.start <= q.start) else {
+        return false;
+    };
+    let t = &doc.text;
+    let count = |a: usize, b: usize| t[a..b].chars().filter(|c| !c.is_whitespace()).count();
+    let (a, b) = (q.start.max(s.span.start), q.end.min(s.span.end));
+    b > a && count(a, b) * 3 < count(s.span.start, s.span.end)
+}
+
+/// True when the cue (any of its words) reports a statement ("said", "told",
+/// "according to"), not only a feeling or belief ("worried", "fear").
+fn states(doc: &Doc, cue: Option<Span>) -> bool {
+    let Some(c) = cue else { return false };
+    let words = view(doc, c);
+    let statement = unspin_lex::speech::SPEECH | unspin_lex::speech::RUMOUR;
+    words.iter().any(|t| {
+        t.word && (unspin_lex::speech::kinds(&t.low) & statement != 0 || t.is(INVERSION_VERB))
+    })
 }
 
 /// What an unresolved quote speaker names: an unnamed source ("some advisers"),

@@ -10,4 +10,5 @@
 //! files (`models/README.md`).
 
 pub mod ner;
+pub mod quotes;
 pub mod rhetoric;
