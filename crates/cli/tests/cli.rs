@@ -353,6 +353,32 @@ fn jsonl_in_jsonl_out_streaming_filter() {
 }
 
 #[test]
+fn cue_offsets_count_characters_after_non_ascii() {
+    // Curly quotes and accents before the cue: `cue_start`/`cue_end` must be
+    // character offsets, so that text[cue_start..cue_end] is the cue.
+    let input = "Dock workers in Liège went back to work on Friday.\n\n\
+                 \u{201c}We won what we came for,\u{201d} union leader Amélie Durand said on Friday.\n";
+    let o = run_stdin(&["analyze", "--format", "json", "-"], input.as_bytes());
+    let v = json_of(&o);
+    check_json(&v);
+    let text = v["text"].as_str().unwrap();
+    let mut cued = 0;
+    for q in v["quotes"].as_array().unwrap() {
+        let (s, e) = (q["cue_start"].as_u64(), q["cue_end"].as_u64());
+        match q["cue"].as_str() {
+            Some(cue) => {
+                let (s, e) = (s.unwrap() as usize, e.unwrap() as usize);
+                let got: String = text.chars().skip(s).take(e - s).collect();
+                assert_eq!(got, cue, "text[cue_start..cue_end] is not the cue: {q}");
+                cued += 1;
+            }
+            None => assert!(q["cue_start"].is_null() && q["cue_end"].is_null(), "{q}"),
+        }
+    }
+    assert!(cued > 0, "no quote with a cue: {}", v["quotes"]);
+}
+
+#[test]
 fn extract_prints_article_and_metadata() {
     let d = tmpdir("extract");
     let d = d.path();

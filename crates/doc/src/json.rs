@@ -104,6 +104,9 @@ impl Serialize for Report<'_> {
                         "entity": eid(s.entity), "name": s.name,
                     })),
                     "cue": q.cue.map(|c| doc.slice(c).to_string()),
+                    // Added to unspin/1 after `cue` (additive): where the cue is, in characters.
+                    "cue_start": q.cue.map(|c| ix.char_of(c.start)),
+                    "cue_end": q.cue.map(|c| ix.char_of(c.end)),
                 })
             }),
         )?;

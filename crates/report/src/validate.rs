@@ -571,8 +571,9 @@ impl Pattern {
 /// integer `start` and `end` (anywhere in the report) must have
 /// `start <= end <= text.chars().count()`, and when it has a `text` field, that
 /// field must equal `text.chars().skip(start).take(end - start)`. Also checks that
-/// paragraphs and sentences are in text order without overlaps and that each
-/// entity's mentions are in text order.
+/// paragraphs and sentences are in text order without overlaps, that each
+/// entity's mentions are in text order, and that each quote's
+/// `cue_start`/`cue_end` index its `cue`.
 pub fn check_offsets(doc: &Value) -> Result<(), Vec<String>> {
     let mut errs = Vec::new();
     let Some(text) = doc.get("text").and_then(Value::as_str) else {
@@ -585,6 +586,9 @@ pub fn check_offsets(doc: &Value) -> Result<(), Vec<String>> {
                 walk(v, &mut format!("/{}", ptr_key(k)), text, &chars, &mut errs);
             }
         }
+    }
+    for (i, q) in items(doc.get("quotes")) {
+        check_cue(q, &format!("/quotes/{i}"), text, &chars, &mut errs);
     }
     for layer in ["paragraphs", "sentences"] {
         ordered(doc.get(layer), &format!("/{layer}"), false, &mut errs);
@@ -601,6 +605,42 @@ pub fn check_offsets(doc: &Value) -> Result<(), Vec<String>> {
         Ok(())
     } else {
         Err(errs)
+    }
+}
+
+/// A quote's `cue_start`/`cue_end` (additive in unspin/1, so they may be absent
+/// together): both null when `cue` is null, otherwise character offsets whose
+/// characters of `text` are exactly `cue`.
+fn check_cue(q: &Value, path: &str, text: &str, chars: &ByteIndex, errs: &mut Vec<String>) {
+    let (cs, ce) = (q.get("cue_start"), q.get("cue_end"));
+    if cs.is_none() && ce.is_none() {
+        return;
+    }
+    let null = |v: Option<&Value>| v.is_none_or(Value::is_null);
+    let Some(cue) = q.get("cue").and_then(Value::as_str) else {
+        if !null(cs) || !null(ce) {
+            errs.push(format!("{path}: cue is null but cue_start/cue_end are not"));
+        }
+        return;
+    };
+    let (Some(s), Some(e)) = (cs.and_then(Value::as_u64), ce.and_then(Value::as_u64)) else {
+        errs.push(format!(
+            "{path}: cue {cue:?} needs non-negative integer cue_start and cue_end"
+        ));
+        return;
+    };
+    let n = chars.chars() as u64;
+    if s > e || e > n {
+        errs.push(format!(
+            "{path}: cue span [{s}, {e}) does not fit a text of {n} characters"
+        ));
+        return;
+    }
+    let got = &text[chars.byte_of(s as usize)..chars.byte_of(e as usize)];
+    if got != cue {
+        errs.push(format!(
+            "{path}: cue {cue:?} but [{s}, {e}) of text is {got:?}"
+        ));
     }
 }
 
@@ -960,6 +1000,83 @@ mod tests {
         check_all(&v).unwrap();
         assert_eq!(v["quotes"][0]["start"], json!(12));
         assert_eq!(v["techniques"][0]["start"], json!(t.chars().count() - 4));
+        assert_eq!(v["quotes"][0]["cue_start"], json!(6));
+        assert_eq!(v["quotes"][0]["cue_end"], json!(10));
+    }
+
+    /// The characters `[start, end)` of `text`, counted as the schema counts them
+    /// (not with the validator's own index, so the two cannot share a mistake).
+    fn char_slice(text: &str, start: &Value, end: &Value) -> Option<String> {
+        let (s, e) = (start.as_u64()? as usize, end.as_u64()? as usize);
+        Some(text.chars().skip(s).take(e.checked_sub(s)?).collect())
+    }
+
+    #[test]
+    fn cue_offsets_index_text_in_chars_after_non_ascii() {
+        // Curly quotes (3 bytes each) and é (2 bytes) before the cue: byte offsets
+        // written as character offsets would land several characters too far.
+        let t = "“Le café reste ouvert,” Amélie Durand said on Tuesday. “Fermé,” he said.";
+        let mut d = unspin_doc::Doc::new(t);
+        d.input.format = "text".into();
+        for (quote, cue) in [
+            ("Le café reste ouvert,", Some(("said", 0))),
+            ("Fermé,", None),
+        ] {
+            d.quotes.push(unspin_doc::Quote {
+                span: fixture::nth(t, quote, 0),
+                kind: unspin_doc::QuoteKind::Direct,
+                speaker: None,
+                cue: cue.map(|(c, n)| fixture::nth(t, c, n)),
+            });
+        }
+        let v = d.to_json();
+        let text = v["text"].as_str().unwrap();
+        let q = &v["quotes"][0];
+        assert_eq!(q["cue"], json!("said"));
+        assert_eq!(
+            char_slice(text, &q["cue_start"], &q["cue_end"]).as_deref(),
+            Some("said"),
+            "text[cue_start..cue_end] in characters must be the cue: {q}"
+        );
+        assert_eq!(q["cue_start"], json!(38));
+        // No cue: both offsets are written, as null.
+        let q = &v["quotes"][1];
+        assert_eq!(
+            (&q["cue"], &q["cue_start"], &q["cue_end"]),
+            (&Value::Null, &Value::Null, &Value::Null)
+        );
+        assert!(q.as_object().unwrap().contains_key("cue_start"));
+        check_all(&v).unwrap();
+    }
+
+    #[test]
+    fn cue_offsets_are_checked() {
+        let v = fixture_json();
+        check_offsets(&v).unwrap();
+        let quotes = v["quotes"].as_array().unwrap();
+        let cued = quotes.iter().position(|q| q["cue"].is_string()).unwrap();
+        let nocue = quotes.iter().position(|q| q["cue"].is_null()).unwrap();
+        let mut bad = v.clone();
+        bad["quotes"][cued]["cue_start"] = json!(0);
+        let e = errors(check_offsets(&bad));
+        assert!(e.contains(&format!("/quotes/{cued}: cue \"")), "{e}");
+        let mut bad = v.clone();
+        bad["quotes"][cued]["cue_end"] = Value::Null;
+        assert!(errors(check_offsets(&bad)).contains("needs non-negative integer"));
+        let mut bad = v.clone();
+        bad["quotes"][cued]["cue_end"] = json!(1_000_000);
+        assert!(errors(check_offsets(&bad)).contains("does not fit"));
+        let mut bad = v.clone();
+        bad["quotes"][nocue]["cue_start"] = json!(0);
+        assert!(errors(check_offsets(&bad)).contains("cue is null but"));
+        // Reports written before the fields were added lack both: still valid.
+        let mut old = v;
+        for q in old["quotes"].as_array_mut().unwrap() {
+            let q = q.as_object_mut().unwrap();
+            q.remove("cue_start");
+            q.remove("cue_end");
+        }
+        check_all(&old).unwrap();
     }
 
     #[test]

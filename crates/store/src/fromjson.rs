@@ -1,6 +1,7 @@
 //! Rebuilds a [`Doc`] from its `unspin/1` JSON (character offsets back to bytes),
 //! so that stored reports can be rendered again. Tokens are not in the JSON and
-//! stay empty; a cue is found again as the nearest occurrence of its text.
+//! stay empty; a cue is placed by `cue_start`/`cue_end`, or, in reports written
+//! before those were added, found again as the nearest occurrence of its text.
 
 use serde_json::Value;
 use unspin_doc::offsets::ByteIndex;
@@ -20,6 +21,12 @@ impl Bytes {
         let s = self.at(&v["start"]);
         let e = self.at(&v["end"]).max(s);
         Span::new(s, e)
+    }
+    /// A quote's `cue_start`/`cue_end` as a byte span, when both are offsets in the text.
+    fn cue_span(&self, q: &Value) -> Option<Span> {
+        let at = |k: &str| self.0.get(q[k].as_u64()? as usize);
+        let (s, e) = (at("cue_start")?, at("cue_end")?);
+        (s <= e).then(|| Span::new(s, e))
     }
 }
 
@@ -160,7 +167,14 @@ pub fn doc_from_json(v: &Value) -> Result<Doc, String> {
             }),
             _ => None,
         };
-        let cue = q["cue"].as_str().and_then(|c| nearest(&doc.text, c, span));
+        let cue = q["cue"].as_str().and_then(|c| {
+            // `cue_start`/`cue_end` when the report has them and they hold the cue;
+            // reports written before they were added: the nearest occurrence.
+            let at = b
+                .cue_span(q)
+                .filter(|&sp| doc.text.get(sp.start..sp.end) == Some(c));
+            at.or_else(|| nearest(&doc.text, c, span))
+        });
         quotes.push(Quote {
             span,
             kind: quote_kind(q["kind"].as_str().unwrap_or("")),

@@ -198,6 +198,31 @@ fn provenance_finds_variants_earliest_first() {
 const MIN_SIMILARITY_TEST: f64 = provenance::MIN_SIMILARITY;
 
 #[test]
+fn stored_cue_keeps_its_offsets() {
+    // The cue is the farther "said", after curly quotes and an é: read back by
+    // `cue_start`/`cue_end`, not as the nearest occurrence of its text.
+    let text = "Jo Park said \u{201c}the café is closing,\u{201d} and then Ann Lee said it too.";
+    let mut it = mk(text, "the café is closing,", "Ann Lee", "2023-02-01");
+    let at = text.rfind("said").unwrap();
+    it.doc.quotes[0].cue = Some(Span::new(at, at + 4));
+    let mut s = Store::open_in_memory().unwrap();
+    let id = s.insert(&it).unwrap().unwrap();
+    let back = s.doc(id).unwrap().unwrap();
+    assert_eq!(back.quotes[0].cue, it.doc.quotes[0].cue);
+    assert_eq!(back.to_json(), it.doc.to_json());
+    // A report from before the offsets were added still finds its cue nearby.
+    let mut old = it.doc.to_json();
+    for k in ["cue_start", "cue_end"] {
+        old["quotes"][0].as_object_mut().unwrap().remove(k);
+    }
+    let back = fromjson::doc_from_json(&old).unwrap();
+    assert_eq!(
+        back.quotes[0].cue.map(|c| &text[c.start..c.end]),
+        Some("said")
+    );
+}
+
+#[test]
 fn json_round_trip_and_export() {
     let text =
         "Senator Jo Park said \"costs are rising\" on Tuesday, according to the Daily Ledger.";
