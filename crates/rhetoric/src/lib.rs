@@ -396,10 +396,13 @@ fn vetoed(ctx: &Ctx, h: &Hit, tech: TechniqueName, hc: &HitContext) -> bool {
 /// an attributed sentence, a source's hedge, or a fixed use ("likely voters", "must
 /// have a licence", "clearly labelled", "it is clear from the record").
 fn speculation_vetoed(ctx: &Ctx, h: &Hit, hc: &HitContext) -> bool {
+    // A hedge on the cue itself ("is most likely hearing", "probably said") is the
+    // writer's guess about the attribution, not the source's words.
     if ctx.in_reported_quote(h.start, h.end)
-        || ctx
-            .attribution_at(h.start)
-            .is_some_and(|a| matches!(a, Attribution::Attributed | Attribution::Anonymous))
+        || (!ctx.overlaps_cue(h.start, h.end)
+            && ctx
+                .attribution_at(h.start)
+                .is_some_and(|a| matches!(a, Attribution::Attributed | Attribution::Anonymous)))
         || text::attributed_hedge(&hc.lower_sent, h.start - hc.sent.start)
     {
         return true;

@@ -44,6 +44,8 @@ pub(crate) struct Ctx<'a> {
     all_max: Vec<usize>,
     /// Scare quotes found by the quotes stage (none without that layer).
     pub scare: Vec<Span>,
+    /// The quotes' cues ("said", "is most likely hearing"), sorted.
+    cues: Vec<Span>,
     /// Title and heading paragraphs (headline capitalisation is not a name).
     headings: Vec<Span>,
     /// The token layer (`doc.tokens`; the pipeline segments before this stage).
@@ -97,8 +99,11 @@ impl<'a> Ctx<'a> {
             .filter(|q| q.kind == QuoteKind::Scare)
             .map(|q| q.span)
             .collect();
+        let mut cues: Vec<Span> = doc.quotes.iter().filter_map(|q| q.cue).collect();
+        cues.sort();
         Ctx {
             text,
+            cues,
             tokens: &doc.tokens,
             forms: &doc.token_forms,
             scare,
@@ -276,6 +281,15 @@ impl<'a> Ctx<'a> {
     /// True when `start..end` lies inside a quotation that reports someone's words.
     pub fn in_reported_quote(&self, start: usize, end: usize) -> bool {
         covers(&self.reported, &self.reported_max, start, end)
+    }
+
+    /// True when `start..end` overlaps a quote's cue (cues are short and rarely
+    /// overlap each other: the few cues starting just before `end` are checked).
+    pub fn overlaps_cue(&self, start: usize, end: usize) -> bool {
+        let k = self.cues.partition_point(|c| c.start < end);
+        self.cues[k.saturating_sub(4)..k]
+            .iter()
+            .any(|c| c.end > start)
     }
 
     /// True when `start..end` lies inside quotation marks (any quote but indirect speech).

@@ -2,6 +2,9 @@
 //! valid BILOU sequences, then a linker that ties each content span to its cue and
 //! each cue to its source.
 
+// Label-matrix code reads best with explicit indices.
+#![allow(clippy::needless_range_loop)]
+
 use super::L;
 
 /// Labels: `O`, then for each role (content, cue, source) the BILOU positions:
@@ -70,47 +73,77 @@ pub fn may_end(l: u8) -> bool {
     role_of(l).is_none_or(|(_, p)| p == LAST || p == UNIT)
 }
 
+/// The transition scores with the invalid moves at minus infinity: row `L` is the
+/// sequence start, and row `L + 1` holds 0 for the labels a sequence may end with.
+pub fn masked(trans: &[[f32; L]; L + 1]) -> [[f32; L]; L + 2] {
+    let mut m = [[f32::NEG_INFINITY; L]; L + 2];
+    for p in 0..=L {
+        let prev = (p < L).then_some(p as u8);
+        for c in 0..L {
+            if allowed(prev, c as u8) {
+                m[p][c] = trans[p][c];
+            }
+        }
+    }
+    for c in 0..L {
+        if may_end(c as u8) {
+            m[L + 1][c] = 0.0;
+        }
+    }
+    m
+}
+
 /// The best valid label sequence. `trans[p][c]` scores label `c` after `p`; row `L`
 /// is the sequence start. Linear in the sequence length.
 pub fn viterbi(scores: &[[f32; L]], trans: &[[f32; L]; L + 1]) -> Vec<u8> {
+    viterbi_masked(scores, &masked(trans))
+}
+
+/// [`viterbi`] over transitions already [`masked`].
+pub fn viterbi_masked(scores: &[[f32; L]], m: &[[f32; L]; L + 2]) -> Vec<u8> {
     let n = scores.len();
     if n == 0 {
         return vec![];
     }
-    let neg = f32::NEG_INFINITY;
-    let mut back: Vec<[u8; L]> = vec![[0; L]; n];
-    let mut cur = [neg; L];
+    // The valid predecessors of each label (BILOU allows about a third of the moves).
+    let mut preds: [[u8; L]; L] = [[0; L]; L];
+    let mut npred = [0usize; L];
     for c in 0..L {
-        if allowed(None, c as u8) {
-            cur[c] = trans[L][c] + scores[0][c];
+        for p in 0..L {
+            if m[p][c] > f32::NEG_INFINITY {
+                preds[c][npred[c]] = p as u8;
+                npred[c] += 1;
+            }
         }
     }
+    let mut back: Vec<[u8; L]> = vec![[0; L]; n];
+    let mut cur = [0f32; L];
+    for c in 0..L {
+        cur[c] = m[L][c] + scores[0][c];
+    }
     for k in 1..n {
-        let mut next = [neg; L];
+        let mut next = [f32::NEG_INFINITY; L];
+        let bk = &mut back[k];
         for c in 0..L {
-            let mut best = neg;
+            let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for p in 0..L {
-                if cur[p] == neg || !allowed(Some(p as u8), c as u8) {
-                    continue;
-                }
-                let v = cur[p] + trans[p][c];
-                if v > best {
-                    best = v;
-                    arg = p as u8;
+            for &p in &preds[c][..npred[c]] {
+                let x = cur[p as usize] + m[p as usize][c];
+                if x > best {
+                    best = x;
+                    arg = p;
                 }
             }
-            if best > neg {
-                next[c] = best + scores[k][c];
-                back[k][c] = arg;
-            }
+            next[c] = best + scores[k][c];
+            bk[c] = arg;
         }
         cur = next;
     }
     let mut last = 0u8;
-    let mut best = neg;
-    for (c, &v) in cur.iter().enumerate() {
-        if v > best && may_end(c as u8) {
+    let mut best = f32::NEG_INFINITY;
+    for c in 0..L {
+        let v = cur[c] + m[L + 1][c];
+        if v > best {
             best = v;
             last = c as u8;
         }

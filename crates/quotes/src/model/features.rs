@@ -160,10 +160,11 @@ fn token_attrs(doc: &Doc, rules: &[Quote]) -> Vec<Tok> {
         } else {
             0
         };
-        let chars: Vec<char> = form.chars().rev().take(3).collect();
-        let suffix: u64 = chars
-            .iter()
-            .fold(0u64, |a, &c| a.wrapping_mul(0x100000001b3) ^ c as u64);
+        let suffix: u64 = form
+            .chars()
+            .rev()
+            .take(3)
+            .fold(0u64, |a, c| a.wrapping_mul(0x100000001b3) ^ c as u64);
         toks.push(Tok {
             form: fnv1a64(form.as_bytes()),
             suffix,
@@ -225,16 +226,33 @@ fn token_attrs(doc: &Doc, rules: &[Quote]) -> Vec<Tok> {
     toks
 }
 
+/// What the tagger knows of every token of a document before looking at its
+/// neighbours: computed once, read by both stages.
+#[derive(Clone)]
+pub struct Attrs(Vec<Tok>);
+
+/// The token attributes of `doc`, whose rule detector found `rules`.
+pub fn attrs(doc: &Doc, rules: &[Quote]) -> Attrs {
+    Attrs(token_attrs(doc, rules))
+}
+
 /// Hashed feature buckets (`bits` wide) of every paragraph of `doc`; `rules` are the
 /// rule detector's quotes. Reads the token layer, entities and sentences. `stage1`
 /// (a second-stage model's input) holds the first stage's labels of every token of
-/// `doc`: its cues become cue positions, and its labels around a token features.
+/// `doc`: its cues become cue positions, and its labels around a token features; a
+/// paragraph where the first stage found nothing is left out (nothing to refine).
 pub fn sequences(doc: &Doc, rules: &[Quote], bits: u32, stage1: Option<&[u8]>) -> Vec<Sequence> {
-    let mut toks = token_attrs(doc, rules);
-    let none: [u8; 0] = [];
-    let stage1 = match stage1 {
-        Some(l) if l.len() == toks.len() => {
-            for (t, &l) in toks.iter_mut().zip(l) {
+    sequences_of(doc, &attrs(doc, rules), bits, stage1)
+}
+
+/// [`sequences`] from attributes already computed.
+pub fn sequences_of(doc: &Doc, attrs: &Attrs, bits: u32, stage1: Option<&[u8]>) -> Vec<Sequence> {
+    let stage1 = stage1.filter(|l| l.len() == attrs.0.len());
+    let mut cued;
+    let toks: &[Tok] = match stage1 {
+        Some(l) => {
+            cued = attrs.0.clone();
+            for (t, &l) in cued.iter_mut().zip(l) {
                 if role_of(l).is_some_and(|(r, _)| r == CUE) {
                     t.cue = true;
                     if t.lemma == 0 {
@@ -242,10 +260,11 @@ pub fn sequences(doc: &Doc, rules: &[Quote], bits: u32, stage1: Option<&[u8]>) -
                     }
                 }
             }
-            Some(l)
+            &cued
         }
-        _ => None,
+        None => &attrs.0,
     };
+    let none: [u8; 0] = [];
     let mut out = vec![];
     let mut i = 0;
     let n = doc.tokens.len();
@@ -256,7 +275,9 @@ pub fn sequences(doc: &Doc, rules: &[Quote], bits: u32, stage1: Option<&[u8]>) -
             j += 1;
         }
         let l1 = stage1.map_or(&none[..], |l| &l[i..j]);
-        out.push(sequence(&toks[i..j], l1, i, bits));
+        if stage1.is_none() || l1.iter().any(|&l| l != 0) {
+            out.push(sequence(&toks[i..j], l1, i, bits));
+        }
         i = j;
     }
     out

@@ -7,13 +7,21 @@ pub mod decode;
 pub mod features;
 
 use crate::detector::Detector;
-use decode::{link, roles, viterbi, Link};
-use features::{sequences, Sequence};
+use decode::{link, masked, roles, viterbi_masked, Link};
+use features::{sequences_of, Sequence};
 use std::sync::OnceLock;
 use unspin_doc::{Doc, Quote, QuoteKind, Span};
 
 /// Number of labels (O, then BILOU for content, cue and source).
 pub const L: usize = 13;
+
+/// Lanes of a row (`L` labels, padded).
+const W: usize = 16;
+
+/// One bucket's label scores, cache-line aligned.
+#[derive(Clone, Copy, Default)]
+#[repr(align(64))]
+struct Row([f32; W]);
 
 /// Magic bytes opening a model file.
 pub const MAGIC: &[u8; 8] = b"UNSPQUO\0";
@@ -28,9 +36,13 @@ pub struct Model {
     /// labels become this model's features.
     first: Option<Box<Model>>,
     bits: u32,
-    table: Vec<[i16; L]>,
+    /// One row per bucket: the stored i16 weights times `scale`, padded to 16 lanes
+    /// (one cache line) so that scoring is plain vector adds.
+    table: Vec<Row>,
     scale: f32,
     trans: [[f32; L]; L + 1],
+    /// `trans` with invalid moves at minus infinity (see [`decode::masked`]).
+    masked: [[f32; L]; L + 2],
     /// Free text written by the trainer (options, data hashes, scores).
     pub info: String,
 }
@@ -66,9 +78,9 @@ impl Model {
         let table = weights
             .chunks_exact(L)
             .map(|row| {
-                let mut q = [0i16; L];
-                for (o, v) in q.iter_mut().zip(row) {
-                    *o = (v / scale).round().clamp(-32767.0, 32767.0) as i16;
+                let mut q = Row::default();
+                for (o, v) in q.0.iter_mut().zip(row) {
+                    *o = (v / scale).round().clamp(-32767.0, 32767.0) * scale;
                 }
                 q
             })
@@ -78,6 +90,7 @@ impl Model {
             bits,
             table,
             scale,
+            masked: masked(&trans),
             trans,
             info,
         })
@@ -90,9 +103,13 @@ impl Model {
 
     /// Labels of every token of `doc` (whose rule quotes are `rules`), after both stages.
     pub fn doc_labels(&self, doc: &Doc, rules: &[Quote]) -> Vec<u8> {
-        let stage1 = self.first.as_ref().map(|m| m.doc_labels(doc, rules));
+        self.labels_of(doc, &features::attrs(doc, rules))
+    }
+
+    fn labels_of(&self, doc: &Doc, attrs: &features::Attrs) -> Vec<u8> {
+        let stage1 = self.first.as_ref().map(|m| m.labels_of(doc, attrs));
         let mut out = vec![0u8; doc.tokens.len()];
-        for seq in sequences(doc, rules, self.bits, stage1.as_deref()) {
+        for seq in sequences_of(doc, attrs, self.bits, stage1.as_deref()) {
             for (&t, l) in seq.tokens.iter().zip(self.tag(&seq)) {
                 out[t as usize] = l;
             }
@@ -109,43 +126,41 @@ impl Model {
     pub fn rows(&self) -> usize {
         self.table
             .iter()
-            .filter(|r| r.iter().any(|&x| x != 0))
+            .filter(|r| r.0.iter().any(|&x| x != 0.0))
             .count()
     }
 
     /// Label scores of every token of `seq`.
+    #[inline(never)]
     pub fn scores(&self, seq: &Sequence) -> Vec<[f32; L]> {
-        let mask = self.table.len() - 1;
-        (0..seq.len())
-            .map(|k| {
-                let mut acc = [0i32; L];
-                for &b in seq.feats(k) {
-                    let row = &self.table[b as usize & mask];
-                    for l in 0..L {
-                        acc[l] += row[l] as i32;
-                    }
+        let table = &self.table[..];
+        let mask = table.len() - 1;
+        let mut out = Vec::with_capacity(seq.len());
+        for k in 0..seq.len() {
+            // Four independent 4-lane sums stay in registers.
+            let (mut a, mut b, mut c, mut d) = ([0f32; 4], [0f32; 4], [0f32; 4], [0f32; 4]);
+            for &f in seq.feats(k) {
+                let row = &table[f as usize & mask].0;
+                for l in 0..4 {
+                    a[l] += row[l];
+                    b[l] += row[4 + l];
+                    c[l] += row[8 + l];
+                    d[l] += row[12 + l];
                 }
-                let mut out = [0f32; L];
-                for l in 0..L {
-                    out[l] = acc[l] as f32 * self.scale;
-                }
-                out
-            })
-            .collect()
+            }
+            let mut o = [0f32; L];
+            o[..4].copy_from_slice(&a);
+            o[4..8].copy_from_slice(&b);
+            o[8..12].copy_from_slice(&c);
+            o[12..].copy_from_slice(&d[..L - 12]);
+            out.push(o);
+        }
+        out
     }
 
     /// The best label sequence of `seq`.
     pub fn tag(&self, seq: &Sequence) -> Vec<u8> {
-        let mut sc = self.scores(seq);
-        if let Some(b) = std::env::var("QT_OBIAS")
-            .ok()
-            .and_then(|v| v.parse::<f32>().ok())
-        {
-            for r in &mut sc {
-                r[0] -= b;
-            }
-        }
-        viterbi(&sc, &self.trans)
+        viterbi_masked(&self.scores(seq), &self.masked)
     }
 
     /// The relations the model finds in `doc`, whose `doc.quotes` hold the rule
@@ -156,8 +171,9 @@ impl Model {
 
     /// The relations the model finds in `doc`, given the rule detector's quotes.
     pub fn relations_with(&self, doc: &Doc, rules: &[Quote]) -> Vec<Relation> {
-        let stage1 = self.first.as_ref().map(|m| m.doc_labels(doc, rules));
-        let seqs = sequences(doc, rules, self.bits, stage1.as_deref());
+        let attrs = features::attrs(doc, rules);
+        let stage1 = self.first.as_ref().map(|m| m.labels_of(doc, &attrs));
+        let seqs = sequences_of(doc, &attrs, self.bits, stage1.as_deref());
         let mut out = vec![];
         for seq in &seqs {
             let labels = self.tag(seq);
@@ -179,17 +195,18 @@ impl Model {
         }
         out.extend_from_slice(&(self.info.len() as u32).to_le_bytes());
         out.extend_from_slice(self.info.as_bytes());
-        let rows: Vec<(usize, &[i16; L])> = self
+        let rows: Vec<(usize, &Row)> = self
             .table
             .iter()
             .enumerate()
-            .filter(|(_, r)| r.iter().any(|&x| x != 0))
+            .filter(|(_, r)| r.0.iter().any(|&x| x != 0.0))
             .collect();
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         for (i, r) in rows {
             out.extend_from_slice(&(i as u32).to_le_bytes());
-            for v in r {
-                out.extend_from_slice(&v.to_le_bytes());
+            for v in &r.0[..L] {
+                let q = (v / self.scale).round() as i16;
+                out.extend_from_slice(&q.to_le_bytes());
             }
         }
         // The first stage, as a nested model file (length 0: none).
@@ -229,12 +246,12 @@ impl Model {
         let info_len = r.u32()? as usize;
         let info = String::from_utf8_lossy(r.take(info_len)?).into_owned();
         let n = r.u32()? as usize;
-        let mut table = vec![[0i16; L]; 1usize << bits];
+        let mut table = vec![Row::default(); 1usize << bits];
         for _ in 0..n {
             let i = r.u32()? as usize;
-            let mut row = [0i16; L];
-            for v in &mut row {
-                *v = r.i16()?;
+            let mut row = Row::default();
+            for v in &mut row.0[..L] {
+                *v = r.i16()? as f32 * scale;
             }
             *table
                 .get_mut(i)
@@ -254,6 +271,7 @@ impl Model {
             bits,
             table,
             scale,
+            masked: masked(&trans),
             trans,
             info,
         })
@@ -359,10 +377,11 @@ pub(crate) fn merge(d: &Detector, rules: Vec<Quote>, rels: &[Relation]) -> Vec<Q
             continue;
         }
         let ext = r.extent();
-        // A content whose parts are marked quotes: the rules already have them.
+        // A content whose parts are mostly marked quotes: the rules already have
+        // them (the model's extra words are a boundary slip, not a paraphrase).
         let marked_only = r.content.iter().all(|&seg| {
             let t = trim_marks(text, seg);
-            t.start >= t.end || inside_share(&marked, t) * 10 >= (t.end - t.start) * 8
+            t.start >= t.end || inside_share(&marked, t) * 2 >= t.end - t.start
         });
         if marked_only {
             continue;

@@ -30,7 +30,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            bits: 18,
+            bits: 14,
             epochs: 10,
             seed: 0x5eed_a77b,
             stack_folds: 5,
