@@ -1,4 +1,5 @@
-//! Quotation tests on texts written for them (none from the seed article).
+//! Quotation rule tests on texts written for them (none from the seed article); the
+//! rule detector alone (`detect_rules`): the attribution model has its own tests.
 
 use super::*;
 use unspin_doc::{Entity, Mention, Paragraph};
@@ -12,10 +13,12 @@ fn lay_tokens(d: &mut Doc) {
     d.sentences = sentences;
 }
 
+/// The rule detector alone (these tests pin the rules; the model's own tests are in
+/// `model/tests.rs`).
 fn run(text: &str) -> Doc {
     let mut d = Doc::new(text);
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     d
 }
 
@@ -240,7 +243,7 @@ fn quote_echoing_a_heading_is_scare() {
         kind: ParagraphKind::Body,
     });
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     assert_eq!(marked(&d)[0].0, QuoteKind::Scare);
 }
 
@@ -250,7 +253,7 @@ fn pronoun_speaker_resolves_to_nearest_person() {
     let mut d = Doc::new(text);
     entity(&mut d, "Mary Jones", EntityKind::Person, &["Mary Jones"]);
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     let q = &d.quotes[0];
     let sp = q.speaker.as_ref().unwrap();
     assert_eq!(d.slice(sp.span), "she");
@@ -269,7 +272,7 @@ fn they_resolves_to_a_cited_outlet() {
         &["Daily Planet"],
     );
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     let q = d
         .quotes
         .iter()
@@ -292,7 +295,7 @@ fn speaker_phrase_resolves_to_the_person_inside() {
     let mut d = Doc::new(text);
     entity(&mut d, "Dana Wu", EntityKind::Person, &["Dana Wu"]);
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     let sp = d.quotes[0].speaker.as_ref().unwrap();
     assert_eq!(d.slice(sp.span), "economist Dana Wu");
     assert_eq!(sp.entity, Some(0));
@@ -650,7 +653,7 @@ fn block_paragraphs() {
         kind: ParagraphKind::Blockquote,
     });
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     assert_eq!(marked(&d)[0].0, QuoteKind::Block);
 }
 
@@ -695,7 +698,7 @@ fn works_with_sentences_from_a_segmenter() {
         });
     }
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     let q = marked(&d);
     assert_eq!(q[0].2, s("Smith"));
     assert_eq!(q[1].2, s("Jones"));
@@ -744,7 +747,7 @@ fn pronoun_gender_from_titles() {
     entity(&mut d, "Ann Lane", EntityKind::Person, &["Mrs. Lane"]);
     entity(&mut d, "Tom Reed", EntityKind::Person, &["Mr. Reed"]);
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     assert_eq!(d.quotes[0].speaker.as_ref().unwrap().name, "Ann Lane");
 }
 
@@ -839,7 +842,7 @@ fn random_texts_never_panic() {
             );
         }
         lay_tokens(&mut d);
-        detect(&mut d);
+        detect_rules(&mut d);
         for q in &d.quotes {
             assert!(q.span.start <= q.span.end && q.span.end <= t.len());
             assert!(t.is_char_boundary(q.span.start) && t.is_char_boundary(q.span.end));
@@ -864,7 +867,7 @@ fn blockquotes_without_marks() {
         at += part.len() + 2;
     }
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     let q = marked(&d);
     assert_eq!(q.len(), 3, "{q:?}");
     assert!(q.iter().all(|x| x.0 == QuoteKind::Block));
@@ -894,7 +897,7 @@ fn speaker_phrase_head_is_the_last_person() {
     entity(&mut d, "Ana Lopez", EntityKind::Person, &["Lopez"]);
     entity(&mut d, "Sam Ortiz", EntityKind::Person, &["Sam Ortiz"]);
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     assert_eq!(d.quotes[0].speaker.as_ref().unwrap().name, "Sam Ortiz");
 }
 
@@ -910,7 +913,7 @@ fn pronoun_gender_from_following_pronouns() {
     let mut d = Doc::new(text);
     entity(&mut d, "Tom Reed", EntityKind::Person, &["Tom Reed"]);
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     let q = d
         .quotes
         .iter()
@@ -963,7 +966,7 @@ fn german_cues_inverted_and_pronoun() {
         &["Paul Wendt", "Wendt"],
     );
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     let q = marked(&d);
     assert_eq!(q[0].0, QuoteKind::Direct);
     assert_eq!(q[0].2, s("Bürgermeister Paul Wendt"));
@@ -1003,7 +1006,7 @@ fn french_cues_compound_past_and_glued_pronoun() {
         &["Marie Rolland"],
     );
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     let q = marked(&d);
     assert_eq!(q[0].2, s("Marie Rolland"));
     assert_eq!(q[0].3, s("déclaré"));
@@ -1050,7 +1053,7 @@ fn definite_role_resolves_to_the_titled_person() {
         &["Dana Whitcombe"],
     );
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     assert_eq!(
         speaker_name(&d, "This is").as_deref(),
         Some("Dana Whitcombe")
@@ -1065,7 +1068,7 @@ fn definite_role_resolves_to_the_titled_person() {
         &["Dana Whitcombe"],
     );
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     assert_eq!(speaker_name(&d, "This is").as_deref(), Some("the senator"));
 }
 
@@ -1086,7 +1089,7 @@ fn unnamed_speaker_with_a_place_is_not_the_place() {
     let mut d = run(t);
     entity(&mut d, "Cairo", EntityKind::Place, &["Cairo"]);
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     let q = marked(&d);
     assert_eq!(q[0].2, s("An Egyptian official in Cairo"));
     assert_eq!(
@@ -1111,7 +1114,7 @@ fn she_resolves_to_the_woman_titled_ms() {
     let ms = d.text.find("Ms. Penn").unwrap() + 4;
     d.entities[1].mentions[1].span = Span::new(ms, ms + 4);
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     assert_eq!(speaker_name(&d, "We will").as_deref(), Some("Clara Penn"));
 }
 
@@ -1122,7 +1125,7 @@ fn quote_paragraph_after_reported_speech_paragraph() {
     let mut d = run(t);
     entity(&mut d, "Ines Varga", EntityKind::Person, &["Ines Varga"]);
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     assert_eq!(speaker_name(&d, "We could").as_deref(), Some("Ines Varga"));
 }
 
@@ -1136,7 +1139,7 @@ fn transcript_turns_are_quotes_by_the_labelled_speaker() {
     entity(&mut d, "Nina Cole", EntityKind::Person, &["NINA COLE"]);
     entity(&mut d, "Raj Mehta", EntityKind::Person, &["Raj Mehta"]);
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     let q = quotes(&d);
     assert_eq!(q.len(), 4, "{q:?}");
     assert!(q.iter().all(|x| x.0 == QuoteKind::Direct));
@@ -1161,7 +1164,7 @@ fn german_definite_role_matches_a_compound_title() {
     let mut d = run(t);
     entity(&mut d, "Eva Roth", EntityKind::Person, &["Eva Roth"]);
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     assert_eq!(speaker_name(&d, "Die Bahn").as_deref(), Some("Eva Roth"));
 }
 
@@ -1178,7 +1181,7 @@ fn quoted_transcript_excerpt_credits_the_label() {
     let mut d = run(t);
     entity(&mut d, "Kay Dorsey", EntityKind::Person, &["Kay Dorsey"]);
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     let q = marked(&d);
     assert_eq!(q[0].1, "I regret it, and I have said so many times.");
     assert_eq!(q[0].2, s("DORSEY"));
@@ -1191,7 +1194,7 @@ fn org_modifying_an_unnamed_speaker_is_not_the_speaker() {
     let mut d = run(t);
     entity(&mut d, "Senate", EntityKind::Org, &["Senate"]);
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     let q = &d.quotes[0];
     let sp = q.speaker.as_ref().expect("speaker");
     assert_eq!(sp.entity, None);
@@ -1204,7 +1207,7 @@ fn group_in_a_place_is_the_speaker() {
     let mut d = run(t);
     entity(&mut d, "Lisbon", EntityKind::Place, &["Lisbon"]);
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     assert_eq!(
         speaker_name(&d, "fully").as_deref(),
         Some("Officials in Lisbon")
@@ -1475,7 +1478,7 @@ fn credit_line_after_a_block_quote() {
         at += part.len() + 2;
     }
     lay_tokens(&mut d);
-    detect(&mut d);
+    detect_rules(&mut d);
     let q = marked(&d);
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].0, QuoteKind::Block);
@@ -1531,7 +1534,7 @@ fn colon_introductions_credit_the_name() {
         EntityKind::Person,
         &["Petty", "Omar Petty", "Petty"],
     );
-    detect(&mut d);
+    detect_rules(&mut d);
     let q = quotes(&d);
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(
@@ -1574,7 +1577,7 @@ fn said_of_and_told_name_no_speaker() {
         span: Span::new(at, at + "Ortiz".len()),
         reference: false,
     });
-    detect(&mut d);
+    detect_rules(&mut d);
     let names: Vec<Option<String>> = d
         .quotes
         .iter()

@@ -417,3 +417,6 @@ fn trim_marks(text: &str, s: Span) -> Span {
         .map_or(a, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
     Span::new(s.start + a, s.start + b.max(a))
 }
+
+#[cfg(test)]
+mod tests;

@@ -85,8 +85,16 @@ pub fn token_labels(doc: &Doc, rels: &[Relation]) -> Vec<u8> {
                 // Annotations are univocal; a token already labelled (a span
                 // boundary inside a token) keeps its label and ends this span.
                 let e = (a..e).find(|&k| labels[k] != 0).unwrap_or(e);
-                for (l, x) in labels[a..e].iter_mut().zip(span_labels(role, e - a)) {
-                    *l = x;
+                // The tagger reads one paragraph at a time: a span running over
+                // paragraphs is one span per paragraph.
+                let mut x = a;
+                while x < e {
+                    let p = doc.tokens[x].paragraph;
+                    let y = (x..e).find(|&k| doc.tokens[k].paragraph != p).unwrap_or(e);
+                    for (l, v) in labels[x..y].iter_mut().zip(span_labels(role, y - x)) {
+                        *l = v;
+                    }
+                    x = y;
                 }
             }
         }
