@@ -138,7 +138,7 @@ impl<'a> Ctx<'a> {
                 // Reported speech sources the sentence when it is most of what the
                 // sentence says, not a clause inside the writer's own claim
                 // ("Harris is most likely hearing what she wants to be told").
-                .filter(|q| kind != QuoteKind::Indirect || !minor_clause(doc, q.span))
+                .filter(|q| kind != QuoteKind::Indirect || !minor_clause(doc, q))
             {
                 if let Some(sp) = &q.speaker {
                     let who = match sp.entity {
@@ -151,9 +151,19 @@ impl<'a> Ctx<'a> {
             }
             best
         };
-        if here.iter().any(|c| named(c) && !partial(c))
-            || quote_who(QuoteKind::Indirect) == Some(true)
-        {
+        // The first credit of the sentence is its main clause's: "Reports have
+        // surfaced indicating Harris has told aides …" is hearsay, even though Harris
+        // is credited inside it.
+        let first =
+            |f: &dyn Fn(&Credit) -> bool| here.iter().filter(|c| f(c)).map(|c| c.span.start).min();
+        let first_vague = first(&|c: &Credit| vague(c));
+        let first_named = first(&|c: &Credit| named(c) && !partial(c));
+        if let (Some(v), Some(n)) = (first_vague, first_named) {
+            if v < n {
+                return Attribution::Anonymous;
+            }
+        }
+        if first_named.is_some() || quote_who(QuoteKind::Indirect) == Some(true) {
             return Attribution::Attributed;
         }
         if here.iter().any(|c| vague(c)) || quote_who(QuoteKind::Indirect) == Some(false) {

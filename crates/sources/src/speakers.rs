@@ -17,8 +17,7 @@ impl<'a> Ctx<'a> {
     pub(crate) fn quote_credits(&mut self) {
         let doc = self.doc;
         for q in &doc.quotes {
-            if q.kind == QuoteKind::Scare
-                || (q.kind == QuoteKind::Indirect && minor_clause(doc, q.span))
+            if q.kind == QuoteKind::Scare || (q.kind == QuoteKind::Indirect && minor_clause(doc, q))
             {
                 continue;
             }
@@ -50,26 +49,38 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// True when reported speech is a small clause inside the writer's own sentence
-/// ("what she wants to be told", "criticized Trump"): under a third of the
-/// sentence's non-space characters. It credits no source.
-pub(crate) fn minor_clause(doc: &Doc, q: Span) -> bool {
-    let i = doc.sentences.partition_point(|s| s.span.end <= q.start);
-    let Some(s) = doc.sentences.get(i).filter(|s| s.span.start <= q.start) else {
+/// True when reported speech, with its speaker and cue, is a small clause inside the
+/// writer's own sentence ("… hearing what she wants to be told"): under a third of
+/// the sentence's non-space characters. It credits no source.
+pub(crate) fn minor_clause(doc: &Doc, q: &unspin_doc::Quote) -> bool {
+    let mut ext = q.span;
+    for s in q.cue.iter().chain(q.speaker.as_ref().map(|s| &s.span)) {
+        ext = Span::new(ext.start.min(s.start), ext.end.max(s.end));
+    }
+    let i = doc
+        .sentences
+        .partition_point(|s| s.span.end <= q.span.start);
+    let Some(s) = doc
+        .sentences
+        .get(i)
+        .filter(|s| s.span.start <= q.span.start)
+    else {
         return false;
     };
     let t = &doc.text;
     let count = |a: usize, b: usize| t[a..b].chars().filter(|c| !c.is_whitespace()).count();
-    let (a, b) = (q.start.max(s.span.start), q.end.min(s.span.end));
+    let (a, b) = (ext.start.max(s.span.start), ext.end.min(s.span.end));
     b > a && count(a, b) * 3 < count(s.span.start, s.span.end)
 }
 
-/// True when the cue (any of its words) reports a statement ("said", "told",
-/// "according to"), not only a feeling or belief ("worried", "fear").
+/// True when the cue (any of its words) reports a statement or a claim ("said",
+/// "told", "according to", "believe (that)"), not only a feeling about something
+/// ("worried about").
 fn states(doc: &Doc, cue: Option<Span>) -> bool {
     let Some(c) = cue else { return false };
     let words = view(doc, c);
-    let statement = unspin_lex::speech::SPEECH | unspin_lex::speech::RUMOUR;
+    let statement =
+        unspin_lex::speech::SPEECH | unspin_lex::speech::RUMOUR | unspin_lex::speech::THAT;
     words.iter().any(|t| {
         t.word && (unspin_lex::speech::kinds(&t.low) & statement != 0 || t.is(INVERSION_VERB))
     })
@@ -92,6 +103,15 @@ pub(crate) fn speaker_who(doc: &Doc, span: Span, fallback: bool) -> Who {
     };
     if vague {
         return Who::Anonymous(low.join(" "));
+    }
+    // "Reports have surfaced …", "media reports said …": reports that name no outlet
+    // are hearsay.
+    if low.last().is_some_and(|w| has(PLURAL_REPORT_NOUN, w))
+        && !words
+            .iter()
+            .any(|t| t.word && t.cap && !has(PLURAL_REPORT_NOUN, &t.low))
+    {
+        return Who::Rumour(low.join(" "));
     }
     if low
         .iter()

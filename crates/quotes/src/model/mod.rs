@@ -7,6 +7,7 @@ pub mod decode;
 pub mod features;
 
 use crate::detector::Detector;
+use crate::lex::cue;
 use decode::{link, masked, roles, viterbi_masked, Link};
 use features::{sequences_of, Sequence};
 use std::sync::OnceLock;
@@ -386,10 +387,17 @@ pub(crate) fn merge(d: &Detector, rules: Vec<Quote>, rels: &[Relation]) -> Vec<Q
         if marked_only {
             continue;
         }
+        // A rumour cue ("is rumored", "reportedly") names no speaker: its subject is
+        // what the rumour is about (as in the rules).
+        let rumour = r.cue.is_some_and(|c| {
+            d.ws(c.start, c.end)
+                .iter()
+                .any(|w| cue(w.form()).is_some_and(|k| k.rumour))
+        });
         out.push(Quote {
             span: ext,
             kind: QuoteKind::Indirect,
-            speaker: r.source.map(|s| d.resolve(s)),
+            speaker: r.source.filter(|_| !rumour).map(|s| d.resolve(s)),
             cue: r.cue,
         });
     }
