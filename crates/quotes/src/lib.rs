@@ -10,9 +10,11 @@
 //! `X …, saying "…"`); inherit speakers for continuation quotes (a mid attribution
 //! splitting one quote, a quote paragraph after an attributed one, the parts of a
 //! multi-paragraph quote, a quote paragraph after a paragraph of reported speech);
-//! classify the kind; add indirect reported speech (`X said (that) …`, `…, X said.`,
-//! `…, X said, …`, `according to X`, `…, saying …`, beliefs and findings, `asked
-//! whether …`, up to two reports per sentence), block quotes without marks
+//! classify the kind; add indirect reported speech (rules: `X said (that) …`, `…, X
+//! said.`, `…, X said, …`, `according to X`, `…, saying …`, beliefs and findings,
+//! `asked whether …`, up to two reports per sentence; in English text these are then
+//! replaced by the learned attribution model's relations, [`model`], which reads the
+//! rules' decisions as features), block quotes without marks
 //! (blockquote paragraphs, embedded-post signatures), interview answers (`Q:`/`A:`)
 //! and broadcast transcript turns (`JANE ROE: …`); resolve speakers (names, role
 //! phrases such as "the governor", pronouns, "they") to entities. German and French

@@ -19,10 +19,10 @@ pub const L: usize = 13;
 /// Lanes of a row (`L` labels, padded).
 const W: usize = 16;
 
-/// One bucket's label scores, cache-line aligned.
+/// One bucket's label scores (i16 × the model's scale), two rows per cache line.
 #[derive(Clone, Copy, Default)]
-#[repr(align(64))]
-struct Row([f32; W]);
+#[repr(align(32))]
+struct Row([i16; W]);
 
 /// Magic bytes opening a model file.
 pub const MAGIC: &[u8; 8] = b"UNSPQUO\0";
@@ -81,7 +81,7 @@ impl Model {
             .map(|row| {
                 let mut q = Row::default();
                 for (o, v) in q.0.iter_mut().zip(row) {
-                    *o = (v / scale).round().clamp(-32767.0, 32767.0) * scale;
+                    *o = (v / scale).round().clamp(-32767.0, 32767.0) as i16;
                 }
                 q
             })
@@ -127,7 +127,7 @@ impl Model {
     pub fn rows(&self) -> usize {
         self.table
             .iter()
-            .filter(|r| r.0.iter().any(|&x| x != 0.0))
+            .filter(|r| r.0.iter().any(|&x| x != 0))
             .count()
     }
 
@@ -139,21 +139,18 @@ impl Model {
         let mut out = Vec::with_capacity(seq.len());
         for k in 0..seq.len() {
             // Four independent 4-lane sums stay in registers.
-            let (mut a, mut b, mut c, mut d) = ([0f32; 4], [0f32; 4], [0f32; 4], [0f32; 4]);
+            let (mut a, mut b) = ([0i32; 8], [0i32; 8]);
             for &f in seq.feats(k) {
                 let row = &table[f as usize & mask].0;
-                for l in 0..4 {
-                    a[l] += row[l];
-                    b[l] += row[4 + l];
-                    c[l] += row[8 + l];
-                    d[l] += row[12 + l];
+                for l in 0..8 {
+                    a[l] += row[l] as i32;
+                    b[l] += row[8 + l] as i32;
                 }
             }
             let mut o = [0f32; L];
-            o[..4].copy_from_slice(&a);
-            o[4..8].copy_from_slice(&b);
-            o[8..12].copy_from_slice(&c);
-            o[12..].copy_from_slice(&d[..L - 12]);
+            for l in 0..L {
+                o[l] = if l < 8 { a[l] } else { b[l - 8] } as f32 * self.scale;
+            }
             out.push(o);
         }
         out
@@ -200,14 +197,13 @@ impl Model {
             .table
             .iter()
             .enumerate()
-            .filter(|(_, r)| r.0.iter().any(|&x| x != 0.0))
+            .filter(|(_, r)| r.0.iter().any(|&x| x != 0))
             .collect();
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         for (i, r) in rows {
             out.extend_from_slice(&(i as u32).to_le_bytes());
             for v in &r.0[..L] {
-                let q = (v / self.scale).round() as i16;
-                out.extend_from_slice(&q.to_le_bytes());
+                out.extend_from_slice(&v.to_le_bytes());
             }
         }
         // The first stage, as a nested model file (length 0: none).
@@ -252,7 +248,7 @@ impl Model {
             let i = r.u32()? as usize;
             let mut row = Row::default();
             for v in &mut row.0[..L] {
-                *v = r.i16()? as f32 * scale;
+                *v = r.i16()?;
             }
             *table
                 .get_mut(i)
