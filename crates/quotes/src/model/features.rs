@@ -53,21 +53,20 @@ struct Tok {
     cue: bool,
 }
 
-const fn mix(mut x: u64) -> u64 {
-    // splitmix64 finaliser
-    x = (x ^ (x >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94d049bb133111eb);
-    x ^ (x >> 31)
-}
+// Feature hashes: multiplicative (Knuth) hashing, whose top bits are the bucket. The
+// template number is folded in by a constant, so a feature costs one or two multiplies.
+const K: u64 = 0x9e37_79b9_7f4a_7c15;
+const K1: u64 = 0xc2b2_ae3d_27d4_eb4f;
+const KT: u64 = 0x1656_67b1_9e37_79f9;
 
 #[inline]
 fn h(t: u64, a: u64) -> u64 {
-    mix(a.wrapping_add(t.wrapping_mul(0x9e3779b97f4a7c15)))
+    (a ^ t.wrapping_mul(KT)).wrapping_mul(K)
 }
 
 #[inline]
 fn h2(t: u64, a: u64, b: u64) -> u64 {
-    mix(h(t, a) ^ b.wrapping_mul(0xc2b2ae3d27d4eb4f))
+    (a.wrapping_mul(K1) ^ b ^ t.wrapping_mul(KT)).wrapping_mul(K)
 }
 
 fn shape_class(s: Shape, form: &str) -> u8 {

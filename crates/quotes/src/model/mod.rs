@@ -28,7 +28,7 @@ struct Row([i16; W]);
 pub const MAGIC: &[u8; 8] = b"UNSPQUO\0";
 /// Version of the file format and of the feature set (a model trained on another
 /// feature set is refused).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A trained attribution tagger: one row of label scores per hashed feature bucket.
 #[derive(Clone)]
@@ -374,11 +374,11 @@ pub(crate) fn merge(d: &Detector, rules: Vec<Quote>, rels: &[Relation]) -> Vec<Q
             continue;
         }
         let ext = r.extent();
-        // A content whose parts are mostly marked quotes: the rules already have
-        // them (the model's extra words are a boundary slip, not a paraphrase).
-        let marked_only = r.content.iter().all(|&seg| {
+        // A content with a part that is mostly a marked quote: the rules already
+        // have it (the model's other words are a boundary slip, not a paraphrase).
+        let marked_only = r.content.iter().any(|&seg| {
             let t = trim_marks(text, seg);
-            t.start >= t.end || inside_share(&marked, t) * 2 >= t.end - t.start
+            t.start < t.end && inside_share(&marked, t) * 2 >= t.end - t.start
         });
         if marked_only {
             continue;
