@@ -164,7 +164,10 @@ enum EvalCommand {
     /// Quotations, speakers and cues on PolNeAR (attribution relations in political news).
     #[command(
         long_about = "Score quotation extraction on PolNeAR (DIR holds polnear-train.tar.gz, see its README): \
-content-span precision, recall and F1 for direct and indirect quotes separately, and speaker accuracy."
+content-span precision, recall and F1 for direct and indirect quotes separately, and speaker accuracy. \
+Without --cv this scores what analyze reports, whose attribution model was trained on these very \
+articles (optimistic); --cv K scores the training recipe on held-out folds.",
+        after_help = "Examples:\n  unspin eval quotes ../shared/data/polnear --cv 5\n  unspin eval quotes ../shared/data/polnear --cv 5 --curve 0.25,0.5"
     )]
     Quotes {
         /// Folder with polnear-train.tar.gz (or an unpacked polnear-train/).

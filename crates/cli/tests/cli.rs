@@ -509,3 +509,22 @@ fn train_and_eval_rhetoric_on_a_ptc_layout() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("nope"), "{}", stderr(&o));
 }
+
+#[test]
+fn quote_model_commands_refuse_bad_arguments_clearly() {
+    let o = run(&["eval", "quotes", "no-such-dir", "--cv", "1"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("at least 2 folds"), "{}", stderr(&o));
+    let dir = tmpdir("quotes-train");
+    let out = dir.path().join("m.bin");
+    let o = run(&[
+        "train",
+        "quotes",
+        "no-such-dir",
+        "--out",
+        out.to_str().unwrap_or("m.bin"),
+    ]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no-such-dir"), "{}", stderr(&o));
+    assert!(!out.exists(), "no model written on error");
+}
