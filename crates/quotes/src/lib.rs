@@ -79,7 +79,7 @@ pub fn detect_with(doc: &mut Doc, model: Option<&model::Model>) {
         None => rules,
         Some(m) => {
             let rels = m.relations_with(doc, &rules);
-            model::merge(&d, rules, &rels)
+            model::merge(&d, rules, &rels, m.min_score)
         }
     };
     doc.quotes = quotes;

@@ -25,6 +25,9 @@ pub struct TrainOptions {
     /// Stacking: a second stage reads the first stage's labels, which are made for
     /// training by this many-fold jackknife (below 2: one stage only).
     pub stack_folds: usize,
+    /// Relations scoring below this are not reported (`Model::min_score`; chosen by
+    /// `unspin eval quotes --cv 5`: 300 keeps F1 and raises precision 0.47 → 0.51).
+    pub min_score: f32,
 }
 
 impl Default for TrainOptions {
@@ -34,6 +37,7 @@ impl Default for TrainOptions {
             epochs: 10,
             seed: 0x5eed_a77b,
             stack_folds: 5,
+            min_score: 300.0,
         }
     }
 }
@@ -127,9 +131,10 @@ pub fn train_docs(
         .map(|((d, _), g)| example(d, g, opts.bits, None))
         .collect();
     let all: Vec<&Example> = ex1.iter().collect();
-    let first = perceptron(&all, opts, info)?;
+    let mut first = perceptron(&all, opts, info)?;
     let k = opts.stack_folds;
     if k < 2 || data.len() < k {
+        first.min_score = opts.min_score;
         return Ok(first);
     }
     // Each fold's model is independent: trained in parallel, same result.
@@ -163,6 +168,7 @@ pub fn train_docs(
     let all: Vec<&Example> = ex2.iter().collect();
     let mut second = perceptron(&all, opts, info)?;
     second.set_first(first);
+    second.min_score = opts.min_score;
     Ok(second)
 }
 
@@ -267,11 +273,12 @@ pub fn train_polnear(dir: &Path, opts: &TrainOptions) -> Result<(Model, String),
     let tokens: usize = data.iter().map(|(_, d, _)| d.tokens.len()).sum();
     let info = format!(
         "unspin quotes model: averaged structured perceptron, BILOU content/cue/source, \
-         stacked ({} folds); bits={} epochs={} seed={:#x}; PolNeAR train: {} articles, {} tokens",
+         stacked ({} folds); bits={} epochs={} seed={:#x} min_score={}; PolNeAR train: {} articles, {} tokens",
         opts.stack_folds,
         opts.bits,
         opts.epochs,
         opts.seed,
+        opts.min_score,
         data.len(),
         tokens
     );
