@@ -124,8 +124,8 @@ const CUE_KINDS: u16 = speech::SPEECH
     | speech::CORE
     | speech::RUMOUR;
 
-/// Token indices `[a, b)` covered by byte span `s`.
-fn token_range(doc: &Doc, s: Span) -> (usize, usize) {
+/// Token indices `[a, b)` covered by byte span `s` (linear in the tokens it covers).
+pub fn token_range(doc: &Doc, s: Span) -> (usize, usize) {
     let a = doc.tokens.partition_point(|t| t.span.end <= s.start);
     let mut b = a;
     while b < doc.tokens.len() && doc.tokens[b].span.start < s.end {

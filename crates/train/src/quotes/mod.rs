@@ -9,9 +9,9 @@ pub mod polnear;
 use polnear::{Article, Relation};
 use rayon::prelude::*;
 use std::path::Path;
-use unspin_doc::{Doc, Span};
+use unspin_doc::Doc;
 use unspin_quotes::model::decode::{span_labels, viterbi, CONTENT, CUE, SOURCE};
-use unspin_quotes::model::features::{sequences, Sequence};
+use unspin_quotes::model::features::{sequences, token_range, Sequence};
 use unspin_quotes::model::{Model, L};
 
 /// Training options; the defaults built `models/quotes.bin`.
@@ -67,16 +67,6 @@ pub fn analyse(name: &str, text: &str) -> Result<Doc, String> {
     }
     unspin_quotes::detect_rules(&mut doc);
     Ok(doc)
-}
-
-/// Token indices `[a, b)` covered by byte span `s`.
-fn token_range(doc: &Doc, s: Span) -> (usize, usize) {
-    let a = doc.tokens.partition_point(|t| t.span.end <= s.start);
-    let mut b = a;
-    while b < doc.tokens.len() && doc.tokens[b].span.start < s.end {
-        b += 1;
-    }
-    (a, b)
 }
 
 /// Gold labels for every token of `doc` (whose `doc.quotes` hold the rules' quotes).
