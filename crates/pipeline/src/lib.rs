@@ -1,6 +1,11 @@
 //! Pipeline: run every stage on one input, in order:
 //! ingest → extract → segment → entities → quotes → sources → rhetoric.
 //!
+//! Stage crates in flow order (html parses for extract, ner tags for entities; a
+//! stage crate may depend only on doc, lex and the crates before it, which
+//! `tests/structure.rs` checks against this line):
+//! ingest → html → extract → segment → ner → entities → quotes → sources → rhetoric
+//!
 //! Every run is bounded: text above [`Options::max_text_bytes`] after extraction is
 //! refused with an error naming the input, and a [`Budget`] (deadline and/or a
 //! cancellation flag) is checked between stages, so a caller that gave up (a
