@@ -523,19 +523,27 @@ fn eval(what: EvalCommand) -> ExitCode {
         EvalCommand::Quotes {
             dir,
             json,
-            cv: Some(k),
+            cv,
             curve,
         } => {
-            let opts = unspin_train::quotes::TrainOptions::default();
-            match unspin_eval::quotes::cross_validate(&dir, k, &opts, &curve) {
-                Ok(r) => {
+            // The plain scores, or the cross-validated ones: printed the same way.
+            let report = match cv {
+                Some(k) => {
+                    let opts = unspin_train::quotes::TrainOptions::default();
+                    unspin_eval::quotes::cross_validate(&dir, k, &opts, &curve)
+                        .map(|r| (r.to_json(), r.to_string()))
+                }
+                None => unspin_eval::quotes::evaluate(&dir).map(|r| (r.to_json(), r.to_string())),
+            };
+            match report {
+                Ok((as_json, text)) => {
                     if json {
                         println!(
                             "{}",
-                            serde_json::to_string_pretty(&r.to_json()).unwrap_or_default()
+                            serde_json::to_string_pretty(&as_json).unwrap_or_default()
                         );
                     } else {
-                        println!("{r}");
+                        println!("{text}");
                     }
                     ExitCode::SUCCESS
                 }
@@ -545,23 +553,6 @@ fn eval(what: EvalCommand) -> ExitCode {
                 }
             }
         }
-        EvalCommand::Quotes { dir, json, .. } => match unspin_eval::quotes::evaluate(&dir) {
-            Ok(r) => {
-                if json {
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&r.to_json()).unwrap_or_default()
-                    );
-                } else {
-                    println!("{r}");
-                }
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("unspin: eval quotes {}: {e}", dir.display());
-                ExitCode::from(1)
-            }
-        },
     }
 }
 

@@ -34,12 +34,10 @@
 //! overlaps the gold Source span, or resolves to an entity with a mention overlapping
 //! it; a gold content without Source counts as correct when no speaker is predicted.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
 use rayon::prelude::*;
-use unspin_doc::offsets::ByteIndex;
 use unspin_doc::{Doc, QuoteKind, Span};
 use unspin_pipeline::{analyze_text, Options};
 
@@ -160,30 +158,9 @@ impl QuoteEval {
 impl fmt::Display for QuoteEval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "PolNeAR (train) quotations: content spans and speakers")?;
-        writeln!(
-            f,
-            "{:<6} {:>5} {:<9} {:>5} {:>5}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>8}",
-            "split", "arts", "class", "gold", "pred", "P", "R", "F1", "P~", "R~", "F1~", "speaker"
-        )?;
+        header(f, 6, "split")?;
         for (name, s) in [("all", &self.all), ("even", &self.even), ("odd", &self.odd)] {
-            for (class, p) in [
-                ("direct", &s.direct),
-                ("direct-a", &s.direct_attributed),
-                ("indirect", &s.indirect),
-            ] {
-                let (ep, er, ef) = p.exact();
-                let (pp, pr, pf) = p.partial();
-                let spk = if class == "direct" {
-                    format!("{:.3}", s.speaker_accuracy())
-                } else {
-                    String::from("-")
-                };
-                writeln!(
-                    f,
-                    "{:<6} {:>5} {:<9} {:>5} {:>5}  {:>6.3} {:>6.3} {:>6.3}  {:>6.3} {:>6.3} {:>6.3}  {:>8}",
-                    name, s.articles, class, p.gold, p.pred, ep, er, ef, pp, pr, pf, spk
-                )?;
-            }
+            split_rows(f, 6, name, s)?;
         }
         write!(
             f,
@@ -278,7 +255,17 @@ impl CvEval {
     }
 }
 
-fn split_rows(f: &mut fmt::Formatter<'_>, name: &str, s: &Split) -> fmt::Result {
+/// The column header of a score table whose first column is `w` wide.
+fn header(f: &mut fmt::Formatter<'_>, w: usize, first: &str) -> fmt::Result {
+    writeln!(
+        f,
+        "{:<w$} {:>5} {:<9} {:>5} {:>5}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>8}",
+        first, "arts", "class", "gold", "pred", "P", "R", "F1", "P~", "R~", "F1~", "speaker"
+    )
+}
+
+/// The three class rows (direct, direct-a, indirect) of one set of scores.
+fn split_rows(f: &mut fmt::Formatter<'_>, w: usize, name: &str, s: &Split) -> fmt::Result {
     for (class, p) in [
         ("direct", &s.direct),
         ("direct-a", &s.direct_attributed),
@@ -293,7 +280,7 @@ fn split_rows(f: &mut fmt::Formatter<'_>, name: &str, s: &Split) -> fmt::Result 
         };
         writeln!(
             f,
-            "{:<10} {:>5} {:<9} {:>5} {:>5}  {:>6.3} {:>6.3} {:>6.3}  {:>6.3} {:>6.3} {:>6.3}  {:>8}",
+            "{:<w$} {:>5} {:<9} {:>5} {:>5}  {:>6.3} {:>6.3} {:>6.3}  {:>6.3} {:>6.3} {:>6.3}  {:>8}",
             name, s.articles, class, p.gold, p.pred, ep, er, ef, pp, pr, pf, spk
         )?;
     }
@@ -307,15 +294,11 @@ impl fmt::Display for CvEval {
             "PolNeAR (train) quotations, {}-fold cross-validation of the attribution model",
             self.folds
         )?;
-        writeln!(
-            f,
-            "{:<10} {:>5} {:<9} {:>5} {:>5}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>8}",
-            "run", "arts", "class", "gold", "pred", "P", "R", "F1", "P~", "R~", "F1~", "speaker"
-        )?;
-        split_rows(f, "rules", &self.rules)?;
-        split_rows(f, "model", &self.all)?;
+        header(f, 10, "run")?;
+        split_rows(f, 10, "rules", &self.rules)?;
+        split_rows(f, 10, "model", &self.all)?;
         for (frac, s) in &self.curve {
-            split_rows(f, &format!("train {:.0}%", frac * 100.0), s)?;
+            split_rows(f, 10, &format!("train {:.0}%", frac * 100.0), s)?;
         }
         write!(
             f,
@@ -456,79 +439,26 @@ pub fn classify(text: &str, span: Span) -> GoldClass {
     }
 }
 
-/// Parses a brat `.ann` file (character offsets) into gold contents (byte spans).
+/// Gold contents (byte spans) of a brat `.ann` file (character offsets), read by the
+/// one PolNeAR reader (`unspin_train::quotes::polnear::relations`).
 pub fn parse_ann(text: &str, ann: &str) -> Vec<GoldContent> {
-    let c2b = ByteIndex::new(text);
-    let cb = |c: usize| c2b.byte_of(c);
-    let mut tspans: BTreeMap<String, (String, Vec<Span>)> = BTreeMap::new();
-    let mut rels = vec![];
-    for line in ann.lines() {
-        let parts: Vec<&str> = line.split('\t').collect();
-        if parts.len() < 2 {
-            continue;
-        }
-        if parts[0].starts_with('T') {
-            let Some((ty, rng)) = parts[1].split_once(' ') else {
-                continue;
-            };
-            let mut segs = vec![];
-            for r in rng.split(';') {
-                let mut it = r.split_whitespace();
-                if let (Some(a), Some(b)) = (it.next(), it.next()) {
-                    if let (Ok(a), Ok(b)) = (a.parse::<usize>(), b.parse::<usize>()) {
-                        if a <= b {
-                            segs.push(Span::new(cb(a), cb(b)));
-                        }
-                    }
-                }
+    unspin_train::quotes::polnear::relations(text, ann)
+        .into_iter()
+        .filter_map(|r| {
+            // Segments may be listed out of text order.
+            let start = r.content.iter().map(|x| x.start).min()?;
+            let end = r.content.iter().map(|x| x.end).max().unwrap_or(start);
+            let span = Span::new(start, end);
+            if text[span.start..span.end].trim().is_empty() {
+                return None;
             }
-            if !segs.is_empty() {
-                tspans.insert(parts[0].to_string(), (ty.to_string(), segs));
-            }
-        } else if parts[0].starts_with('E') {
-            let mut content = None;
-            let mut source = None;
-            for kv in parts[1].split_whitespace() {
-                if let Some((k, v)) = kv.split_once(':') {
-                    match k {
-                        "Content" => content = Some(v.to_string()),
-                        "Source" => source = Some(v.to_string()),
-                        _ => {}
-                    }
-                }
-            }
-            if let Some(c) = content {
-                rels.push((c, source));
-            }
-        }
-    }
-    let mut out = vec![];
-    let mut seen = std::collections::HashSet::new();
-    for (c, s) in rels {
-        let Some((ty, segs)) = tspans.get(&c) else {
-            continue;
-        };
-        if ty != "Content" || !seen.insert(c.clone()) {
-            continue;
-        }
-        // Segments may be listed out of text order.
-        let start = segs.iter().map(|x| x.start).min().unwrap_or(0);
-        let end = segs.iter().map(|x| x.end).max().unwrap_or(start);
-        let span = Span::new(start, end);
-        if text[span.start..span.end].trim().is_empty() {
-            continue;
-        }
-        let source = s
-            .and_then(|s| tspans.get(&s))
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default();
-        out.push(GoldContent {
-            span,
-            class: classify(text, span),
-            source,
-        });
-    }
-    out
+            Some(GoldContent {
+                span,
+                class: classify(text, span),
+                source: r.source,
+            })
+        })
+        .collect()
 }
 
 fn is_trim(c: char) -> bool {
